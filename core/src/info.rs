@@ -1,0 +1,12 @@
+//! What the window shows about the running app and its journal file.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub journal_path: String,
+    pub schema_version: u32,
+    pub sqlite_version: String,
+}

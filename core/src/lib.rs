@@ -1,0 +1,19 @@
+//! Career Log's core: the journal file, its schema and every rule about the user's data.
+//! It knows nothing of windows; the desktop shell and the CLI are thin faces over it.
+
+pub mod error;
+pub mod info;
+pub mod paths;
+pub mod settings;
+pub mod store;
+
+#[cfg(test)]
+mod bindings;
+
+pub use error::{Error, ErrorKind, IpcError, Result};
+pub use info::AppInfo;
+pub use settings::{Settings, Theme};
+pub use store::Journal;
+
+/// The version of Career Log, shared by the core, the CLI and the window.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,127 @@
+//! The journal file: opening it safely, its pragmas and its migrations.
+//! All SQL of the core lives under this module, next to the migration that made its table.
+
+mod migrations;
+mod settings;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::{AppInfo, Error, Result};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// Marks a SQLite file as a Career Log journal ("CLog"), so a foreign database is refused.
+pub const APPLICATION_ID: i32 = 0x434C_6F67;
+
+/// An open journal: one SQLite connection in WAL mode with foreign keys on.
+pub struct Journal {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Journal {
+    /// Opens the journal at `path`, creating it (and its folder) when missing and
+    /// migrating it to the current schema. A file from a newer Career Log, or one that
+    /// is not a journal, is refused before anything is written to it.
+    pub fn open(path: impl AsRef<Path>) -> Result<Journal> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
+        }
+        if path.is_dir() {
+            return Err(not_a_journal(&path, "it is a folder"));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(&path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+
+        inspect(&conn, &path)?;
+        // Only now, with the file known to be ours and not newer, may anything be written.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| classify(&path, e))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut journal = Journal { conn, path };
+        migrations::migrate(&mut journal.conn).map_err(|e| match e {
+            Error::Storage(e) => classify(&journal.path, e),
+            other => other,
+        })?;
+        Ok(journal)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        migrations::user_version(&self.conn)
+    }
+
+    pub fn info(&self) -> Result<AppInfo> {
+        Ok(AppInfo {
+            version: crate::VERSION.to_string(),
+            journal_path: self.path.display().to_string(),
+            schema_version: self.schema_version()?,
+            sqlite_version: rusqlite::version().to_string(),
+        })
+    }
+
+    /// Runs SQLite's own consistency check; `true` when the file is sound.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(verdict == "ok")
+    }
+}
+
+/// Refuses a file that is not a Career Log journal or was written by a newer version.
+fn inspect(conn: &Connection, path: &Path) -> Result<()> {
+    let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+    let application_id = read("PRAGMA application_id").map_err(|e| classify(path, e))?;
+    let version = read("PRAGMA user_version")?;
+    let tables = read("SELECT count(*) FROM sqlite_schema")?;
+    if application_id != i64::from(APPLICATION_ID) && (application_id != 0 || tables > 0) {
+        return Err(not_a_journal(
+            path,
+            "it is a SQLite database of another program",
+        ));
+    }
+    let found = u32::try_from(version).unwrap_or(u32::MAX);
+    if found > SCHEMA_VERSION {
+        return Err(Error::NewerJournal {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn not_a_journal(path: &Path, reason: &str) -> Error {
+    Error::NotAJournal {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+/// Turns SQLite's codes for a foreign or busy file into errors a user can act on.
+fn classify(path: &Path, error: rusqlite::Error) -> Error {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => not_a_journal(path, "it is not a SQLite file"),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked,
+        Some(ErrorCode::CannotOpen) => Error::io(
+            format!("cannot open {}", path.display()),
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        ),
+        _ => Error::Storage(error),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

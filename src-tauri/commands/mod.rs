@@ -1,0 +1,74 @@
+//! The window's commands, one module per section of the UI map. Each parses its input,
+//! calls the core off the UI thread and maps the error; no rules live here.
+
+pub mod settings;
+
+use std::sync::{Arc, Mutex};
+
+use careerlog_core::{ErrorKind, IpcError, Journal};
+
+/// The journal the window works on, or why it could not be opened (shown by the UI).
+pub struct JournalState(Result<Arc<Mutex<Journal>>, IpcError>);
+
+impl JournalState {
+    pub fn new(opened: careerlog_core::Result<Journal>) -> Self {
+        JournalState(
+            opened
+                .map(|j| Arc::new(Mutex::new(j)))
+                .map_err(IpcError::from),
+        )
+    }
+
+    /// Runs `work` on the journal on a blocking thread, so SQLite never stalls the UI.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Journal) -> careerlog_core::Result<T> + Send + 'static,
+    {
+        let journal = self.0.clone()?;
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic elsewhere poisons the lock but cannot leave SQLite half-written.
+            let mut journal = journal
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            work(&mut journal).map_err(IpcError::from)
+        })
+        .await
+        .map_err(|e| IpcError {
+            kind: ErrorKind::Io,
+            message: format!("the journal task stopped: {e}"),
+            field: None,
+        })?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    include!("names.rs");
+
+    /// The capability must grant the main window exactly the declared commands, and no
+    /// core or plugin permission beyond them.
+    #[test]
+    fn the_capability_grants_exactly_the_declared_commands() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        let capabilities = config["app"]["security"]["capabilities"]
+            .as_array()
+            .unwrap();
+        assert_eq!(capabilities.len(), 1);
+        assert_eq!(capabilities[0]["windows"], serde_json::json!(["main"]));
+        let mut granted: Vec<String> = capabilities[0]["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect();
+        let mut expected: Vec<String> = COMMANDS
+            .iter()
+            .map(|c| format!("allow-{}", c.replace('_', "-")))
+            .collect();
+        granted.sort();
+        expected.sort();
+        assert_eq!(granted, expected);
+    }
+}

@@ -1,0 +1,144 @@
+//! The shell in the real window: navigation, themes, the journal problem screen and the ACL.
+
+mod support;
+
+use serde_json::json;
+use support::{App, Display, WINDOW};
+
+const SECTIONS: [(&str, &str); 6] = [
+    ("home", "Home"),
+    ("journal", "Journal"),
+    ("guides", "Guides"),
+    ("stories", "Stories"),
+    ("resume", "Resume"),
+    ("settings", "Settings"),
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn navigation_reaches_every_section_and_shows_it() {
+    let _turn = WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.sqlite3");
+    let display = Display::start();
+    let app = App::launch(&display, &db, &[]).await;
+    app.ready().await;
+
+    assert_eq!(app.client.title().await.unwrap(), "Career Log");
+    // A new user lands on Home, which says what to do first and where the journal lives.
+    app.testid("section-home").await;
+    let footer = app.text("home-journal-path").await;
+    assert!(footer.contains(&db.display().to_string()), "{footer}");
+
+    for (name, heading) in SECTIONS.iter().rev() {
+        app.click(&format!("nav-{name}")).await;
+        let section = app.testid(&format!("section-{name}")).await;
+        let h1 = section.find(fantoccini::Locator::Css("h1")).await.unwrap();
+        assert_eq!(h1.text().await.unwrap(), *heading);
+        let current = app.testid(&format!("nav-{name}")).await;
+        assert_eq!(
+            current.attr("aria-current").await.unwrap().as_deref(),
+            Some("page")
+        );
+        // Only one section is shown at a time.
+        let shown = app
+            .client
+            .find_all(fantoccini::Locator::Css("[data-testid^='section-']"));
+        assert_eq!(shown.await.unwrap().len(), 1, "{name}");
+    }
+    assert_eq!(
+        app.text("settings-journal-path").await,
+        db.display().to_string()
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_chosen_theme_applies_and_survives_a_restart() {
+    let _turn = WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.sqlite3");
+    let display = Display::start();
+
+    let app = App::launch(&display, &db, &[]).await;
+    app.ready().await;
+    app.click("nav-settings").await;
+    app.click("theme-dark").await;
+    let theme = "return document.documentElement.dataset.theme";
+    let mut applied = json!(null);
+    for _ in 0..50 {
+        applied = app.client.execute(theme, vec![]).await.unwrap();
+        if applied == json!("dark") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(applied, json!("dark"));
+    app.close().await;
+
+    let app = App::launch(&display, &db, &[]).await;
+    app.ready().await;
+    assert_eq!(
+        app.client.execute(theme, vec![]).await.unwrap(),
+        json!("dark")
+    );
+    app.click("nav-settings").await;
+    assert!(app.testid("theme-dark").await.is_selected().await.unwrap());
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn commands_outside_the_capability_are_refused() {
+    let _turn = WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.sqlite3");
+    let display = Display::start();
+    let app = App::launch(&display, &db, &[]).await;
+    app.ready().await;
+
+    // Granted: the app's own command answers.
+    let info = app
+        .invoke("app_info", json!({}))
+        .await
+        .expect("app_info is granted");
+    assert_eq!(info["journal_path"], json!(db.display().to_string()));
+
+    // Not granted to this window: core commands the app never uses.
+    for command in [
+        "plugin:app|version",
+        "plugin:path|resolve_directory",
+        "plugin:event|emit",
+    ] {
+        let refused = app.invoke(command, json!({})).await.expect_err(command);
+        let message = refused.to_string();
+        assert!(message.contains("not allowed"), "{command}: {message}");
+    }
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
+    let _turn = WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(
+            None,
+            "application_id",
+            careerlog_core::store::APPLICATION_ID,
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 9999).unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let display = Display::start();
+    let app = App::launch(&display, &db, &[]).await;
+    let problem = app.text("journal-problem").await;
+    assert!(problem.contains("newer Career Log"), "{problem}");
+    app.close().await;
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the newer journal stays untouched"
+    );
+}
