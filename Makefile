@@ -16,7 +16,7 @@ APP_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev
 TEST_PACKAGES := xvfb webkit2gtk-driver
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: help run build bundle test lint test-core test-ui test-e2e ui deps-app deps-test deps-ui bindings clean
+.PHONY: screenshots help run build bundle test lint test-core test-ui test-e2e ui deps-app deps-test deps-ui bindings clean
 
 help:
 	@echo "make run     build the UI and open Career Log on the default journal"
@@ -51,6 +51,10 @@ test-core:
 
 test-e2e: deps-app deps-test ui
 	cargo test --test 'e2e_*'
+
+# Saves every section in both themes to target/screenshots/ (CAREERLOG_DB picks the journal).
+screenshots: deps-app deps-test ui
+	cargo test --test e2e_shell capture_screenshots -- --ignored
 
 # Rewrites ui/src/lib/bindings.ts from the Rust types.
 bindings:

@@ -45,6 +45,7 @@ async fn navigation_reaches_every_section_and_shows_it() {
             .find_all(fantoccini::Locator::Css("[data-testid^='section-']"));
         assert_eq!(shown.await.unwrap().len(), 1, "{name}");
     }
+    app.click("nav-settings").await;
     assert_eq!(
         app.text("settings-journal-path").await,
         db.display().to_string()
@@ -141,4 +142,37 @@ async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
         before,
         "the newer journal stays untouched"
     );
+}
+
+/// Not a check: saves a screenshot of every section in both themes to
+/// `target/screenshots/` for a person to look at (`make screenshots`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool, run by `make screenshots`"]
+async fn capture_screenshots() {
+    let _turn = WINDOW.lock().await;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    let db = std::env::var_os("CAREERLOG_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            let dir = tempfile::tempdir().unwrap().keep();
+            dir.join("journal.sqlite3")
+        });
+    let display = Display::start();
+    let app = App::launch(&display, &db, &[]).await;
+    app.ready().await;
+    for theme in ["light", "dark"] {
+        app.click("nav-settings").await;
+        app.click(&format!("theme-{theme}")).await;
+        for (name, _) in SECTIONS {
+            app.click(&format!("nav-{name}")).await;
+            app.testid(&format!("section-{name}")).await;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            app.screenshot(&out.join(format!("{name}-{theme}.png")))
+                .await;
+        }
+    }
+    app.click("nav-settings").await;
+    app.click("theme-system").await;
+    app.close().await;
 }

@@ -1,0 +1,59 @@
+// The one door to the Rust side. Every `invoke` of the app lives here, typed by the
+// generated bindings; every rejection leaves as an `IpcError`.
+
+import { invoke } from '@tauri-apps/api/core';
+import type { AppInfo, ErrorKind, IpcError, Settings } from './bindings';
+
+// A Record keyed by the generated union: if Rust adds a kind, this stops compiling.
+const ERROR_KINDS: Record<ErrorKind, true> = {
+  not_found: true,
+  invalid: true,
+  newer_journal: true,
+  not_a_journal: true,
+  locked: true,
+  storage: true,
+  io: true,
+};
+
+function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && Object.hasOwn(ERROR_KINDS, value);
+}
+
+/**
+ * Turns anything a command (or the bridge itself) rejected with into an `IpcError`.
+ * A well-formed `{kind, message, field}` passes through; anything else becomes an `io`
+ * error whose message is the best text we can get from it.
+ */
+export function toIpcError(error: unknown): IpcError {
+  if (typeof error === 'object' && error !== null) {
+    const { kind, message, field } = error as Record<string, unknown>;
+    if (isErrorKind(kind) && typeof message === 'string') {
+      return { kind, message, field: typeof field === 'string' ? field : null };
+    }
+    if (error instanceof Error) {
+      return { kind: 'io', message: error.message || String(error), field: null };
+    }
+    if (typeof message === 'string') {
+      return { kind: 'io', message, field: null };
+    }
+  }
+  return { kind: 'io', message: String(error), field: null };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    // Rejects with a plain IpcError object; callers normalise with `toIpcError` again,
+    // which leaves it as it is.
+    throw toIpcError(error);
+  }
+}
+
+export const api = {
+  appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
+  settingsGet: (): Promise<Settings> => call<Settings>('settings_get'),
+  settingsSet: (settings: Settings): Promise<Settings> => call<Settings>('settings_set', { settings }),
+};
+
+export type Api = typeof api;

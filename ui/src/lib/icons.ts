@@ -1,0 +1,22 @@
+// The few line icons of the app, as SVG path data on a 24x24 grid (drawn for Career Log).
+
+export const ICONS = {
+  home: ['M3 10.5 12 3l9 7.5', 'M5 9v11h14V9', 'M10 20v-6h4v6'],
+  journal: ['M5 19V5a2 2 0 0 1 2-2h12v14H7a2 2 0 0 0-2 2Zm0 0a2 2 0 0 0 2 2h12v-4', 'M9 7h6', 'M9 10.5h4'],
+  guides: ['M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z', 'm15.5 8.5-2 5-5 2 2-5Z'],
+  stories: ['M4 5h16v11h-9l-5 4v-4H4Z', 'M8 9h8', 'M8 12h5'],
+  resume: ['M6 3h8l4 4v14H6Z', 'M14 3v4h4', 'M9 12h6', 'M9 16h6'],
+  settings: [
+    'M4 7h10',
+    'M18 7h2',
+    'M4 17h4',
+    'M12 17h8',
+    'M18 7a2 2 0 1 1-4 0 2 2 0 0 1 4 0Z',
+    'M12 17a2 2 0 1 1-4 0 2 2 0 0 1 4 0Z',
+  ],
+  'arrow-right': ['M5 12h14', 'm13 6 6 6-6 6'],
+  lock: ['M6 11h12v10H6Z', 'M8 11V7a4 4 0 0 1 8 0v4'],
+  info: ['M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z', 'M12 11v5', 'M12 7.5v.01'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type IconName = keyof typeof ICONS;

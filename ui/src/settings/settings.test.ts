@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../lib/bindings';
+import { SettingsStore } from './settings.svelte';
+
+/** A save whose outcome the test decides, one call at a time. */
+function pendingSaves() {
+  const calls: { settings: Settings; resolve: (s: Settings) => void; reject: (e: unknown) => void }[] = [];
+  const save = (settings: Settings) =>
+    new Promise<Settings>((resolve, reject) => calls.push({ settings, resolve, reject }));
+  return { calls, save };
+}
+
+describe('SettingsStore.setTheme', () => {
+  it('shows the choice at once and keeps what was saved', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded({ theme: 'system' });
+
+    const done = store.setTheme('dark');
+    expect(store.current.theme).toBe('dark');
+    expect(calls[0]?.settings).toEqual({ theme: 'dark' });
+    calls[0]?.resolve({ theme: 'dark' });
+    await done;
+    expect(store.current.theme).toBe('dark');
+    expect(store.error).toBeNull();
+  });
+
+  it('restores the previous choice and says why when saving fails', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded({ theme: 'light' });
+
+    const done = store.setTheme('dark');
+    calls[0]?.reject({ kind: 'storage', message: 'disk I/O error', field: null });
+    await done;
+    expect(store.current.theme).toBe('light');
+    expect(store.error).toEqual({ kind: 'storage', message: 'disk I/O error', field: null });
+  });
+
+  it('lets only the newest change decide when saves overlap', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded({ theme: 'system' });
+
+    const first = store.setTheme('dark');
+    const second = store.setTheme('light');
+    calls[0]?.reject('late failure of an older save');
+    await first;
+    expect(store.current.theme).toBe('light');
+    expect(store.error).toBeNull();
+    calls[1]?.resolve({ theme: 'light' });
+    await second;
+    expect(store.current.theme).toBe('light');
+  });
+
+  it('falls back to the last saved value, not the one before a pending change', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded({ theme: 'system' });
+
+    const first = store.setTheme('dark');
+    calls[0]?.resolve({ theme: 'dark' });
+    await first;
+    const second = store.setTheme('light');
+    calls[1]?.reject(new Error('bridge gone'));
+    await second;
+    expect(store.current.theme).toBe('dark');
+    expect(store.error?.message).toBe('bridge gone');
+  });
+
+  it('does not save when the choice did not change', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded({ theme: 'dark' });
+    await store.setTheme('dark');
+    expect(calls).toHaveLength(0);
+  });
+});
