@@ -16,6 +16,21 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
             commands::settings::app_info,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::journal::journal_overview,
+            commands::journal::project_list,
+            commands::journal::project_get,
+            commands::journal::project_save,
+            commands::journal::metric_save,
+            commands::journal::decision_save,
+            commands::journal::artifact_save,
+            commands::journal::feedback_save,
+            commands::journal::note_save,
+            commands::journal::note_list,
+            commands::journal::entry_delete,
+            commands::journal::trash_list,
+            commands::journal::trash_restore,
+            commands::journal::trash_empty,
+            commands::search::search,
         ])
         .run(tauri::generate_context!())
 }

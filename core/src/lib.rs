@@ -3,7 +3,9 @@
 
 pub mod error;
 pub mod info;
+pub mod journal;
 pub mod paths;
+pub mod search;
 pub mod settings;
 pub mod store;
 

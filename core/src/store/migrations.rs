@@ -8,7 +8,10 @@ use super::APPLICATION_ID;
 use crate::Result;
 
 /// The migrations in order; the n-th entry brings the schema to version n.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_settings.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_settings.sql"),
+    include_str!("migrations/0002_journal.sql"),
+];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 

@@ -1,8 +1,11 @@
 //! The journal file: opening it safely, its pragmas and its migrations.
 //! All SQL of the core lives under this module, next to the migration that made its table.
 
+mod journal;
 mod migrations;
+mod search;
 mod settings;
+mod trash;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -11,6 +14,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::{AppInfo, Error, Result};
 
+pub use journal::best_metric;
 pub use migrations::SCHEMA_VERSION;
 
 /// Marks a SQLite file as a Career Log journal ("CLog"), so a foreign database is refused.
@@ -125,3 +129,6 @@ fn classify(path: &Path, error: rusqlite::Error) -> Error {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod journal_tests;

@@ -2,7 +2,29 @@
 // generated bindings; every rejection leaves as an `IpcError`.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { AppInfo, ErrorKind, IpcError, Settings } from './bindings';
+import type {
+  AppInfo,
+  Artifact,
+  ArtifactInput,
+  Decision,
+  DecisionInput,
+  ErrorKind,
+  Feedback,
+  FeedbackInput,
+  IpcError,
+  JournalOverview,
+  Metric,
+  MetricInput,
+  Note,
+  NoteInput,
+  Project,
+  ProjectDetail,
+  ProjectInput,
+  ProjectPage,
+  SearchHit,
+  Settings,
+  TrashItem,
+} from './bindings';
 
 // A Record keyed by the generated union: if Rust adds a kind, this stops compiling.
 const ERROR_KINDS: Record<ErrorKind, true> = {
@@ -54,6 +76,30 @@ export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
   settingsGet: (): Promise<Settings> => call<Settings>('settings_get'),
   settingsSet: (settings: Settings): Promise<Settings> => call<Settings>('settings_set', { settings }),
+
+  journalOverview: (): Promise<JournalOverview> => call('journal_overview'),
+  projectList: (offset: number, limit: number): Promise<ProjectPage> =>
+    call('project_list', { offset, limit }),
+  projectGet: (id: number): Promise<ProjectDetail> => call('project_get', { id }),
+  // `id: null` creates the entry; an id updates that entry.
+  projectSave: (id: number | null, input: ProjectInput): Promise<Project> =>
+    call('project_save', { id, input }),
+  metricSave: (id: number | null, input: MetricInput): Promise<Metric> =>
+    call('metric_save', { id, input }),
+  decisionSave: (id: number | null, input: DecisionInput): Promise<Decision> =>
+    call('decision_save', { id, input }),
+  artifactSave: (id: number | null, input: ArtifactInput): Promise<Artifact> =>
+    call('artifact_save', { id, input }),
+  feedbackSave: (id: number | null, input: FeedbackInput): Promise<Feedback> =>
+    call('feedback_save', { id, input }),
+  noteSave: (id: number | null, input: NoteInput): Promise<Note> => call('note_save', { id, input }),
+  noteList: (limit: number): Promise<Note[]> => call('note_list', { limit }),
+  // Moves the entry (and, for a project, everything under it) to the trash.
+  entryDelete: (id: number): Promise<TrashItem> => call('entry_delete', { id }),
+  trashList: (): Promise<TrashItem[]> => call('trash_list'),
+  trashRestore: (id: number): Promise<TrashItem> => call('trash_restore', { id }),
+  trashEmpty: (): Promise<number> => call('trash_empty'),
+  search: (query: string, limit: number): Promise<SearchHit[]> => call('search', { query, limit }),
 };
 
 export type Api = typeof api;

@@ -2,10 +2,96 @@
 
 export type AppInfo = { version: string, journal_path: string, schema_version: number, sqlite_version: string, };
 
+export type Artifact = { id: number, uuid: string, project_id: number, kind: ArtifactKind, title: string, url: string | null, date: string | null, tags: Array<string>, skills: Array<string>, };
+
+export type ArtifactInput = { project_id: number, kind: ArtifactKind | null, title: string, url: string | null, date: string | null, tags: Array<string>, skills: Array<string>, };
+
+export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "demo" | "talk";
+
+export type Decision = { id: number, uuid: string, project_id: number | null, title: string, context: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, confidence: number | null, outcome: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, 
+/**
+ * Past its review date with no outcome written: the decision-journal loop is open.
+ */
+review_due: boolean, };
+
+export type DecisionInput = { project_id: number | null, title: string, context: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, 
+/**
+ * How sure the engineer was, 0-100.
+ */
+confidence: number | null, outcome: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, };
+
+export type DecisionOption = { text: string, pros: string, cons: string, };
+
+export type Direction = "lower" | "higher";
+
+export type EntryKind = "project" | "metric" | "decision" | "artifact" | "feedback" | "note";
+
 export type ErrorKind = "not_found" | "invalid" | "newer_journal" | "not_a_journal" | "locked" | "storage" | "io";
+
+export type Feedback = { id: number, uuid: string, project_id: number | null, source: string, date: string, text: string, rating: number | null, tags: Array<string>, skills: Array<string>, };
+
+export type FeedbackInput = { project_id: number | null, 
+/**
+ * Who gave it: a peer, a manager, a mock interviewer...
+ */
+source: string, date: string | null, text: string, 
+/**
+ * 1-5.
+ */
+rating: number | null, tags: Array<string>, skills: Array<string>, };
 
 export type IpcError = { kind: ErrorKind, message: string, field: string | null, };
 
+export type JournalOverview = { project_count: number, entry_count: number, reviews_due: Array<Decision>, recent_notes: Array<Note>, };
+
+export type Metric = { id: number, uuid: string, project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, 
+/**
+ * `result - baseline`; absent without a baseline.
+ */
+change: number | null, 
+/**
+ * The change as a percentage of the baseline; absent without a non-zero baseline.
+ */
+percent_change: number | null, 
+/**
+ * Whether the change went the better way; absent without a direction or baseline.
+ */
+improved: boolean | null, };
+
+export type MetricInput = { project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, };
+
+export type Note = { id: number, uuid: string, project_id: number | null, date: string, text: string, tags: Array<string>, skills: Array<string>, };
+
+export type NoteInput = { project_id: number | null, date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
+
+export type Project = { id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
+
+export type ProjectDetail = { metrics: Array<Metric>, decisions: Array<Decision>, artifacts: Array<Artifact>, feedback: Array<Feedback>, notes: Array<Note>, id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
+
+export type ProjectInput = { title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, };
+
+export type ProjectPage = { projects: Array<ProjectSummary>, total: number, };
+
+export type ProjectStatus = "planned" | "active" | "shipped" | "paused" | "cancelled";
+
+export type ProjectSummary = { best_metric: Metric | null, metric_count: number, decision_count: number, id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
+
+export type Scope = "task" | "feature" | "service" | "initiative" | "multi-team" | "organization";
+
+export type SearchHit = { id: number, kind: EntryKind, 
+/**
+ * The project to open for this entry (the entry itself for a project).
+ */
+project_id: number | null, title: string, snippet: Array<SnippetPart>, };
+
 export type Settings = { theme: Theme, };
 
+export type SnippetPart = { text: string, hit: boolean, };
+
 export type Theme = "system" | "light" | "dark";
+
+export type TrashItem = { id: number, kind: EntryKind, entry_id: number, title: string, deleted_at: string, 
+/**
+ * How many entries under it (metrics, decisions...) went to the trash with it.
+ */
+children: number, };

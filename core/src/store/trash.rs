@@ -1,0 +1,203 @@
+//! The trash: a deleted entry leaves the journal with everything under it, kept as a JSON
+//! snapshot until the engineer restores it (same ids, same UUIDs) or empties the trash.
+
+use rusqlite::{params, Transaction};
+
+use super::journal::{entry_kind, insert_entry, put, Record, StoredEntry};
+use super::Journal;
+use crate::journal::{
+    ArtifactInput, DecisionInput, EntryKind, FeedbackInput, MetricInput, NoteInput, ProjectInput,
+    TrashItem,
+};
+use crate::{Error, Result};
+
+fn stored_as<R: Record>(tx: &Transaction, id: i64) -> Result<(StoredEntry, String)> {
+    let input = R::input_of(&R::get(tx, id)?);
+    let (created_at, updated_at, uuid) = tx
+        .prepare_cached("SELECT created_at, updated_at, uuid FROM entries WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let title = input.search_text().0;
+    let fields = serde_json::to_value(&input).expect("entries serialise");
+    let entry = StoredEntry {
+        kind: R::KIND,
+        id,
+        uuid,
+        created_at,
+        updated_at,
+        fields,
+    };
+    Ok((entry, title))
+}
+
+fn stored(tx: &Transaction, id: i64) -> Result<(StoredEntry, String)> {
+    match entry_kind(tx, id)? {
+        EntryKind::Project => stored_as::<ProjectInput>(tx, id),
+        EntryKind::Metric => stored_as::<MetricInput>(tx, id),
+        EntryKind::Decision => stored_as::<DecisionInput>(tx, id),
+        EntryKind::Artifact => stored_as::<ArtifactInput>(tx, id),
+        EntryKind::Feedback => stored_as::<FeedbackInput>(tx, id),
+        EntryKind::Note => stored_as::<NoteInput>(tx, id),
+    }
+}
+
+fn restore_as<R: Record>(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
+    let input: R = serde_json::from_value(entry.fields.clone()).map_err(|e| {
+        Error::invalid(
+            "trash",
+            format!("the trashed {} cannot be read: {e}", R::KIND.as_str()),
+        )
+    })?;
+    if let Some(project) = input.project_id() {
+        let present = tx
+            .prepare_cached("SELECT 1 FROM projects WHERE id = ?1")?
+            .exists([project])?;
+        if !present {
+            return Err(Error::invalid(
+                "project_id",
+                format!(
+                    "its project (id {project}) is not in the journal any more; restore the project first"
+                ),
+            ));
+        }
+    }
+    let exists = tx
+        .prepare_cached("SELECT 1 FROM entries WHERE id = ?1 OR uuid = ?2")?
+        .exists(params![entry.id, entry.uuid])?;
+    if exists {
+        return Err(Error::invalid(
+            "trash",
+            format!(
+                "{} {} is already in the journal",
+                R::KIND.as_str(),
+                entry.id
+            ),
+        ));
+    }
+    insert_entry(tx, R::KIND, Some(entry))?;
+    put(tx, entry.id, &input)
+}
+
+fn restore_entry(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
+    match entry.kind {
+        EntryKind::Project => restore_as::<ProjectInput>(tx, entry),
+        EntryKind::Metric => restore_as::<MetricInput>(tx, entry),
+        EntryKind::Decision => restore_as::<DecisionInput>(tx, entry),
+        EntryKind::Artifact => restore_as::<ArtifactInput>(tx, entry),
+        EntryKind::Feedback => restore_as::<FeedbackInput>(tx, entry),
+        EntryKind::Note => restore_as::<NoteInput>(tx, entry),
+    }
+}
+
+const TRASH_SELECT: &str = "SELECT id, kind, entry_id, title, deleted_at, children FROM trash";
+
+fn trash_row(r: &rusqlite::Row) -> rusqlite::Result<TrashItem> {
+    let kind: String = r.get(1)?;
+    Ok(TrashItem {
+        id: r.get(0)?,
+        kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Note),
+        entry_id: r.get(2)?,
+        title: r.get(3)?,
+        deleted_at: r.get(4)?,
+        children: r.get(5)?,
+    })
+}
+
+impl Journal {
+    /// Moves the entry `id` (and, for a project, everything under it) to the trash.
+    pub fn delete_entry(&mut self, id: i64) -> Result<TrashItem> {
+        let tx = self.conn.transaction()?;
+        let (entry, title) = stored(&tx, id)?;
+        let kind = entry.kind;
+        let mut snapshot = vec![entry];
+        if kind == EntryKind::Project {
+            let children: Vec<i64> = tx
+                .prepare_cached(
+                    "SELECT id FROM metrics WHERE project_id = ?1
+                     UNION ALL SELECT id FROM decisions WHERE project_id = ?1
+                     UNION ALL SELECT id FROM artifacts WHERE project_id = ?1
+                     UNION ALL SELECT id FROM feedback WHERE project_id = ?1
+                     UNION ALL SELECT id FROM notes WHERE project_id = ?1",
+                )?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for child in children {
+                snapshot.push(stored(&tx, child)?.0);
+            }
+        }
+        let ids: Vec<i64> = snapshot.iter().map(|e| e.id).collect();
+        let children = (snapshot.len() - 1) as u32;
+        let deleted_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        tx.prepare_cached(
+            "INSERT INTO trash (kind, entry_id, title, deleted_at, children, snapshot)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            kind.as_str(),
+            id,
+            title,
+            deleted_at,
+            children,
+            serde_json::to_string(&snapshot).expect("snapshots serialise"),
+        ])?;
+        let trash_id = tx.last_insert_rowid();
+        // Children first: their kind rows point at the project's row.
+        for entry_id in ids.iter().rev() {
+            tx.prepare_cached("DELETE FROM entries WHERE id = ?1")?
+                .execute([entry_id])?;
+        }
+        tx.commit()?;
+        Ok(TrashItem {
+            id: trash_id,
+            kind,
+            entry_id: id,
+            title,
+            deleted_at,
+            children,
+        })
+    }
+
+    /// What is in the trash, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<TrashItem>> {
+        let sql = format!("{TRASH_SELECT} ORDER BY id DESC");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([], trash_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Puts a trashed entry back with everything that went with it, all or nothing.
+    pub fn restore(&mut self, trash_id: i64) -> Result<TrashItem> {
+        let tx = self.conn.transaction()?;
+        let sql = format!("{TRASH_SELECT} WHERE id = ?1");
+        let item = tx
+            .prepare_cached(&sql)?
+            .query_row([trash_id], trash_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
+                    what: format!("trash item {trash_id}"),
+                },
+                other => other.into(),
+            })?;
+        let snapshot: String = tx
+            .prepare_cached("SELECT snapshot FROM trash WHERE id = ?1")?
+            .query_row([trash_id], |r| r.get(0))?;
+        let entries: Vec<StoredEntry> = serde_json::from_str(&snapshot).map_err(|e| {
+            Error::invalid(
+                "trash",
+                format!("trash item {trash_id} cannot be read: {e}"),
+            )
+        })?;
+        for entry in &entries {
+            restore_entry(&tx, entry)?;
+        }
+        tx.prepare_cached("DELETE FROM trash WHERE id = ?1")?
+            .execute([trash_id])?;
+        tx.commit()?;
+        Ok(item)
+    }
+
+    /// Deletes everything in the trash for good; returns how many items went.
+    pub fn empty_trash(&mut self) -> Result<u32> {
+        let removed = self.conn.execute("DELETE FROM trash", [])?;
+        Ok(removed as u32)
+    }
+}
