@@ -1,0 +1,771 @@
+//! `careerlog project|metric|decision|artifact|feedback|note|search|trash ...`: the journal
+//! without a window. Flags map onto the core's inputs; `edit` changes only the flags given.
+
+use careerlog_core::journal::{
+    ArtifactInput, ArtifactKind, DecisionInput, DecisionOption, Direction, FeedbackInput,
+    MetricInput, NoteInput, ProjectInput, ProjectStatus, Scope,
+};
+use careerlog_core::{Journal, Result};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::Output;
+
+/// A date flag: `YYYY-MM-DD`, or an empty string to clear the date on `edit`.
+#[derive(Debug, Clone, Copy)]
+pub struct Day(Option<NaiveDate>);
+
+fn day(text: &str) -> std::result::Result<Day, String> {
+    if text.trim().is_empty() {
+        return Ok(Day(None));
+    }
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map(|d| Day(Some(d)))
+        .map_err(|_| format!("\"{text}\" is not a date; use YYYY-MM-DD"))
+}
+
+fn number(text: &str) -> std::result::Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .replace('_', "")
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a number"))?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(format!("\"{text}\" is not a finite number"))
+    }
+}
+
+macro_rules! enum_parser {
+    ($fn:ident, $ty:ty) => {
+        fn $fn(text: &str) -> std::result::Result<$ty, String> {
+            <$ty>::parse(text)
+        }
+    };
+}
+enum_parser!(scope, Scope);
+enum_parser!(status, ProjectStatus);
+enum_parser!(direction, Direction);
+enum_parser!(artifact_kind, ArtifactKind);
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectCommand {
+    /// Log a project.
+    Add(ProjectFlags),
+    /// List projects, newest first, with their best metric.
+    List {
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+    /// Show a project with its metrics, decisions, artifacts, feedback and notes.
+    Show { id: i64 },
+    /// Change the given fields of a project.
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        flags: ProjectFlags,
+    },
+    /// Move a project and everything under it to the trash.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct ProjectFlags {
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub org: Option<String>,
+    #[arg(long)]
+    pub role: Option<String>,
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub started: Option<Day>,
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub ended: Option<Day>,
+    /// task, feature, service, initiative, multi-team or organization
+    #[arg(long, value_parser = scope)]
+    pub scope: Option<Scope>,
+    /// planned, active, shipped, paused or cancelled
+    #[arg(long, value_parser = status)]
+    pub status: Option<ProjectStatus>,
+    #[arg(long)]
+    pub summary: Option<String>,
+    #[command(flatten)]
+    pub labels: LabelFlags,
+}
+
+/// Tags and skills; given on `edit`, they replace the entry's list.
+#[derive(Debug, Args)]
+pub struct LabelFlags {
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    #[arg(long = "skill", value_name = "SKILL")]
+    pub skills: Vec<String>,
+}
+
+impl LabelFlags {
+    fn apply(self, tags: &mut Vec<String>, skills: &mut Vec<String>) {
+        if !self.tags.is_empty() {
+            *tags = self.tags;
+        }
+        if !self.skills.is_empty() {
+            *skills = self.skills;
+        }
+    }
+}
+
+/// Sets `field` when the flag was given; an empty text clears it.
+fn set<T>(field: &mut Option<T>, flag: Option<T>) {
+    if flag.is_some() {
+        *field = flag;
+    }
+}
+
+fn set_day(field: &mut Option<NaiveDate>, flag: Option<Day>) {
+    if let Some(Day(value)) = flag {
+        *field = value;
+    }
+}
+
+impl ProjectFlags {
+    fn apply(self, input: &mut ProjectInput) {
+        if let Some(title) = self.title {
+            input.title = title;
+        }
+        set(&mut input.organization, self.org);
+        set(&mut input.role, self.role);
+        set_day(&mut input.started_on, self.started);
+        set_day(&mut input.ended_on, self.ended);
+        set(&mut input.scope, self.scope);
+        set(&mut input.status, self.status);
+        set(&mut input.summary, self.summary);
+        self.labels.apply(&mut input.tags, &mut input.skills);
+    }
+}
+
+/// Subcommands shared by the kinds that hang off a project.
+#[derive(Debug, Subcommand)]
+pub enum EntryCommand<F: Args> {
+    /// Log a new entry.
+    Add(F),
+    /// Show one entry.
+    Show { id: i64 },
+    /// Change the given fields of an entry.
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        flags: F,
+    },
+    /// Move an entry to the trash.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct MetricFlags {
+    #[arg(long, value_name = "ID")]
+    pub project: Option<i64>,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// ms, %, $, requests/s...
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long, value_parser = number, allow_hyphen_values = true)]
+    pub baseline: Option<f64>,
+    #[arg(long, value_parser = number, allow_hyphen_values = true)]
+    pub result: Option<f64>,
+    /// Which way is better: lower or higher
+    #[arg(long, value_parser = direction)]
+    pub better: Option<Direction>,
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub measured: Option<Day>,
+    /// A link or a note on where the number comes from.
+    #[arg(long)]
+    pub evidence: Option<String>,
+    #[command(flatten)]
+    pub labels: LabelFlags,
+}
+
+impl MetricFlags {
+    fn apply(self, input: &mut MetricInput) {
+        if let Some(project) = self.project {
+            input.project_id = project;
+        }
+        if let Some(name) = self.name {
+            input.name = name;
+        }
+        set(&mut input.unit, self.unit);
+        set(&mut input.baseline, self.baseline);
+        if let Some(result) = self.result {
+            input.result = result;
+        }
+        set(&mut input.better, self.better);
+        set_day(&mut input.measured_on, self.measured);
+        set(&mut input.evidence, self.evidence);
+        self.labels.apply(&mut input.tags, &mut input.skills);
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct DecisionFlags {
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub project: Option<i64>,
+    #[arg(long)]
+    pub context: Option<String>,
+    /// An option considered; repeat for each.
+    #[arg(long = "option", value_name = "TEXT")]
+    pub options: Vec<String>,
+    #[arg(long)]
+    pub chosen: Option<String>,
+    #[arg(long)]
+    pub tradeoffs: Option<String>,
+    /// The outcome you expect.
+    #[arg(long)]
+    pub expected: Option<String>,
+    /// How sure you are, 0-100.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub confidence: Option<u8>,
+    /// The actual outcome, once known.
+    #[arg(long)]
+    pub outcome: Option<String>,
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub decided: Option<Day>,
+    /// When to look back at the outcome.
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub review: Option<Day>,
+    #[command(flatten)]
+    pub labels: LabelFlags,
+}
+
+impl DecisionFlags {
+    fn apply(self, input: &mut DecisionInput) {
+        if let Some(title) = self.title {
+            input.title = title;
+        }
+        set(&mut input.project_id, self.project);
+        set(&mut input.context, self.context);
+        if !self.options.is_empty() {
+            input.options = self
+                .options
+                .into_iter()
+                .map(|text| DecisionOption {
+                    text,
+                    ..Default::default()
+                })
+                .collect();
+        }
+        if let Some(chosen) = self.chosen {
+            input.chosen = chosen;
+        }
+        set(&mut input.tradeoffs, self.tradeoffs);
+        set(&mut input.expected, self.expected);
+        set(&mut input.confidence, self.confidence);
+        set(&mut input.outcome, self.outcome);
+        set_day(&mut input.decided_on, self.decided);
+        set_day(&mut input.review_on, self.review);
+        self.labels.apply(&mut input.tags, &mut input.skills);
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ArtifactFlags {
+    #[arg(long, value_name = "ID")]
+    pub project: Option<i64>,
+    /// rfc, pr, postmortem, design-doc, demo or talk
+    #[arg(long, value_parser = artifact_kind)]
+    pub kind: Option<ArtifactKind>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub date: Option<Day>,
+    #[command(flatten)]
+    pub labels: LabelFlags,
+}
+
+impl ArtifactFlags {
+    fn apply(self, input: &mut ArtifactInput) {
+        if let Some(project) = self.project {
+            input.project_id = project;
+        }
+        set(&mut input.kind, self.kind);
+        if let Some(title) = self.title {
+            input.title = title;
+        }
+        set(&mut input.url, self.url);
+        set_day(&mut input.date, self.date);
+        self.labels.apply(&mut input.tags, &mut input.skills);
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct FeedbackFlags {
+    #[arg(long, value_name = "ID")]
+    pub project: Option<i64>,
+    /// Who gave it: peer, manager, mock interview...
+    #[arg(long)]
+    pub source: Option<String>,
+    #[arg(long)]
+    pub text: Option<String>,
+    /// 1-5
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub rating: Option<u8>,
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub date: Option<Day>,
+    #[command(flatten)]
+    pub labels: LabelFlags,
+}
+
+impl FeedbackFlags {
+    fn apply(self, input: &mut FeedbackInput) {
+        set(&mut input.project_id, self.project);
+        if let Some(source) = self.source {
+            input.source = source;
+        }
+        if let Some(text) = self.text {
+            input.text = text;
+        }
+        set(&mut input.rating, self.rating);
+        set_day(&mut input.date, self.date);
+        self.labels.apply(&mut input.tags, &mut input.skills);
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Log a dated note: what happened this week.
+    Add {
+        text: String,
+        #[command(flatten)]
+        flags: NoteFlags,
+    },
+    /// List notes, newest first.
+    List {
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    Show {
+        id: i64,
+    },
+    /// Change the given fields of a note.
+    Edit {
+        id: i64,
+        #[arg(long)]
+        text: Option<String>,
+        #[command(flatten)]
+        flags: NoteFlags,
+    },
+    Delete {
+        id: i64,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct NoteFlags {
+    #[arg(long, value_name = "ID")]
+    pub project: Option<i64>,
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub date: Option<Day>,
+    #[command(flatten)]
+    pub labels: LabelFlags,
+}
+
+impl NoteFlags {
+    fn apply(self, input: &mut NoteInput) {
+        set(&mut input.project_id, self.project);
+        set_day(&mut input.date, self.date);
+        self.labels.apply(&mut input.tags, &mut input.skills);
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrashCommand {
+    /// What is in the trash, most recent first; each with its own id.
+    List,
+    /// Put a trashed entry back with everything that went with it.
+    Restore { id: i64 },
+    /// Delete everything in the trash for good.
+    Empty,
+}
+
+fn shown(value: &impl Serialize, text: String) -> Output {
+    (super::to_json(value), text)
+}
+
+fn missing(field: &str, flag: &str) -> careerlog_core::Error {
+    careerlog_core::Error::invalid(field, format!("is required: pass --{flag}"))
+}
+
+pub fn project(j: &mut Journal, command: ProjectCommand) -> Result<Output> {
+    match command {
+        ProjectCommand::Add(flags) => {
+            let mut input = ProjectInput::default();
+            if flags.title.is_none() {
+                return Err(missing("title", "title"));
+            }
+            flags.apply(&mut input);
+            let p = j.add_project(input)?;
+            Ok(shown(&p, format!("Added project {}: {}", p.id, p.title)))
+        }
+        ProjectCommand::List { limit, offset } => {
+            let page = j.list_projects(offset, limit)?;
+            let mut lines: Vec<String> = page
+                .projects
+                .iter()
+                .map(|row| {
+                    let p = &row.project;
+                    let when = p
+                        .started_on
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "undated".into());
+                    let org = p
+                        .organization
+                        .as_deref()
+                        .map(|o| format!(" ({o})"))
+                        .unwrap_or_default();
+                    let best = row
+                        .best_metric
+                        .as_ref()
+                        .map(|m| format!("  {}", super::describe_metric(m)))
+                        .unwrap_or_default();
+                    format!("{:>5}  {when:<10}  {}{org}{best}", p.id, p.title)
+                })
+                .collect();
+            if lines.is_empty() {
+                lines.push(
+                    "No projects yet: add one with `careerlog project add --title ...`".into(),
+                );
+            }
+            Ok((super::to_json(&page.projects), lines.join("\n")))
+        }
+        ProjectCommand::Show { id } => {
+            let d = j.project_detail(id)?;
+            let mut lines = vec![format!("{} {}", d.project.id, d.project.title)];
+            lines.extend(
+                d.metrics
+                    .iter()
+                    .map(|m| format!("  metric {}: {}", m.id, super::describe_metric(m))),
+            );
+            lines.extend(
+                d.decisions
+                    .iter()
+                    .map(|x| format!("  decision {}: {} -> {}", x.id, x.title, x.chosen)),
+            );
+            lines.extend(
+                d.artifacts
+                    .iter()
+                    .map(|x| format!("  artifact {}: [{}] {}", x.id, x.kind.as_str(), x.title)),
+            );
+            lines.extend(
+                d.feedback
+                    .iter()
+                    .map(|x| format!("  feedback {}: {}: {}", x.id, x.source, x.text)),
+            );
+            lines.extend(
+                d.notes
+                    .iter()
+                    .map(|x| format!("  note {}: {} {}", x.id, x.date, x.text)),
+            );
+            Ok(shown(&d, lines.join("\n")))
+        }
+        ProjectCommand::Edit { id, flags } => {
+            let mut input: ProjectInput = (&j.project(id)?).into();
+            flags.apply(&mut input);
+            let p = j.update_project(id, input)?;
+            Ok(shown(&p, format!("Updated project {}: {}", p.id, p.title)))
+        }
+        ProjectCommand::Delete { id } => delete(j, id),
+    }
+}
+
+pub fn delete(j: &mut Journal, id: i64) -> Result<Output> {
+    let item = j.delete_entry(id)?;
+    let with = match item.children {
+        0 => String::new(),
+        n => format!(" with {n} entries under it"),
+    };
+    let text = format!(
+        "Moved {} {} \"{}\"{with} to the trash (restore with `careerlog trash restore {}`)",
+        item.kind.as_str(),
+        item.entry_id,
+        item.title,
+        item.id
+    );
+    Ok(shown(&item, text))
+}
+
+pub fn metric(j: &mut Journal, command: EntryCommand<MetricFlags>) -> Result<Output> {
+    let describe = |m: &careerlog_core::journal::Metric| {
+        format!("metric {}: {}", m.id, super::describe_metric(m))
+    };
+    match command {
+        EntryCommand::Add(flags) => {
+            let project_id = flags
+                .project
+                .ok_or_else(|| missing("project_id", "project"))?;
+            if flags.name.is_none() {
+                return Err(missing("name", "name"));
+            }
+            if flags.result.is_none() {
+                return Err(missing("result", "result"));
+            }
+            let mut input = MetricInput {
+                project_id,
+                ..Default::default()
+            };
+            flags.apply(&mut input);
+            let m = j.add_metric(input)?;
+            Ok(shown(&m, format!("Added {}", describe(&m))))
+        }
+        EntryCommand::Show { id } => {
+            let m = j.metric(id)?;
+            Ok(shown(&m, describe(&m)))
+        }
+        EntryCommand::Edit { id, flags } => {
+            let mut input: MetricInput = (&j.metric(id)?).into();
+            flags.apply(&mut input);
+            let m = j.update_metric(id, input)?;
+            Ok(shown(&m, format!("Updated {}", describe(&m))))
+        }
+        EntryCommand::Delete { id } => {
+            j.metric(id)?;
+            delete(j, id)
+        }
+    }
+}
+
+pub fn decision(j: &mut Journal, command: EntryCommand<DecisionFlags>) -> Result<Output> {
+    let describe = |d: &careerlog_core::journal::Decision| {
+        let due = if d.review_due { " (review due)" } else { "" };
+        format!("decision {}: {} -> {}{due}", d.id, d.title, d.chosen)
+    };
+    match command {
+        EntryCommand::Add(flags) => {
+            if flags.title.is_none() {
+                return Err(missing("title", "title"));
+            }
+            if flags.chosen.is_none() {
+                return Err(missing("chosen", "chosen"));
+            }
+            let mut input = DecisionInput::default();
+            flags.apply(&mut input);
+            let d = j.add_decision(input)?;
+            Ok(shown(&d, format!("Added {}", describe(&d))))
+        }
+        EntryCommand::Show { id } => {
+            let d = j.decision(id)?;
+            Ok(shown(&d, describe(&d)))
+        }
+        EntryCommand::Edit { id, flags } => {
+            let mut input: DecisionInput = (&j.decision(id)?).into();
+            flags.apply(&mut input);
+            let d = j.update_decision(id, input)?;
+            Ok(shown(&d, format!("Updated {}", describe(&d))))
+        }
+        EntryCommand::Delete { id } => {
+            j.decision(id)?;
+            delete(j, id)
+        }
+    }
+}
+
+pub fn artifact(j: &mut Journal, command: EntryCommand<ArtifactFlags>) -> Result<Output> {
+    let describe = |a: &careerlog_core::journal::Artifact| {
+        let url = a
+            .url
+            .as_deref()
+            .map(|u| format!(" <{u}>"))
+            .unwrap_or_default();
+        format!("artifact {}: [{}] {}{url}", a.id, a.kind.as_str(), a.title)
+    };
+    match command {
+        EntryCommand::Add(flags) => {
+            let project_id = flags
+                .project
+                .ok_or_else(|| missing("project_id", "project"))?;
+            if flags.title.is_none() {
+                return Err(missing("title", "title"));
+            }
+            let mut input = ArtifactInput {
+                project_id,
+                ..Default::default()
+            };
+            flags.apply(&mut input);
+            let a = j.add_artifact(input)?;
+            Ok(shown(&a, format!("Added {}", describe(&a))))
+        }
+        EntryCommand::Show { id } => {
+            let a = j.artifact(id)?;
+            Ok(shown(&a, describe(&a)))
+        }
+        EntryCommand::Edit { id, flags } => {
+            let mut input: ArtifactInput = (&j.artifact(id)?).into();
+            flags.apply(&mut input);
+            let a = j.update_artifact(id, input)?;
+            Ok(shown(&a, format!("Updated {}", describe(&a))))
+        }
+        EntryCommand::Delete { id } => {
+            j.artifact(id)?;
+            delete(j, id)
+        }
+    }
+}
+
+pub fn feedback(j: &mut Journal, command: EntryCommand<FeedbackFlags>) -> Result<Output> {
+    let describe = |f: &careerlog_core::journal::Feedback| {
+        let rating = f.rating.map(|r| format!(" ({r}/5)")).unwrap_or_default();
+        format!(
+            "feedback {}: {} {}{rating}: {}",
+            f.id, f.date, f.source, f.text
+        )
+    };
+    match command {
+        EntryCommand::Add(flags) => {
+            if flags.source.is_none() {
+                return Err(missing("source", "source"));
+            }
+            if flags.text.is_none() {
+                return Err(missing("text", "text"));
+            }
+            let mut input = FeedbackInput::default();
+            flags.apply(&mut input);
+            let f = j.add_feedback(input)?;
+            Ok(shown(&f, format!("Added {}", describe(&f))))
+        }
+        EntryCommand::Show { id } => {
+            let f = j.feedback(id)?;
+            Ok(shown(&f, describe(&f)))
+        }
+        EntryCommand::Edit { id, flags } => {
+            let mut input: FeedbackInput = (&j.feedback(id)?).into();
+            flags.apply(&mut input);
+            let f = j.update_feedback(id, input)?;
+            Ok(shown(&f, format!("Updated {}", describe(&f))))
+        }
+        EntryCommand::Delete { id } => {
+            j.feedback(id)?;
+            delete(j, id)
+        }
+    }
+}
+
+pub fn note(j: &mut Journal, command: NoteCommand) -> Result<Output> {
+    let describe =
+        |n: &careerlog_core::journal::Note| format!("note {}: {} {}", n.id, n.date, n.text);
+    match command {
+        NoteCommand::Add { text, flags } => {
+            let mut input = NoteInput {
+                text,
+                ..Default::default()
+            };
+            flags.apply(&mut input);
+            let n = j.add_note(input)?;
+            Ok(shown(&n, format!("Added {}", describe(&n))))
+        }
+        NoteCommand::List { limit } => {
+            let notes = j.list_notes(limit)?;
+            let text = if notes.is_empty() {
+                "No notes yet: add one with `careerlog note add \"...\"`".to_string()
+            } else {
+                notes.iter().map(describe).collect::<Vec<_>>().join("\n")
+            };
+            Ok(shown(&notes, text))
+        }
+        NoteCommand::Show { id } => {
+            let n = j.note(id)?;
+            Ok(shown(&n, describe(&n)))
+        }
+        NoteCommand::Edit { id, text, flags } => {
+            let mut input: NoteInput = (&j.note(id)?).into();
+            if let Some(text) = text {
+                input.text = text;
+            }
+            flags.apply(&mut input);
+            let n = j.update_note(id, input)?;
+            Ok(shown(&n, format!("Updated {}", describe(&n))))
+        }
+        NoteCommand::Delete { id } => {
+            j.note(id)?;
+            delete(j, id)
+        }
+    }
+}
+
+pub fn search(j: &Journal, query: &str, limit: u32) -> Result<Output> {
+    let hits = j.search(query, limit)?;
+    let text = if hits.is_empty() {
+        format!("Nothing matches \"{query}\"")
+    } else {
+        hits.iter()
+            .map(|h| {
+                let snippet: String = h
+                    .snippet
+                    .iter()
+                    .map(|p| {
+                        if p.hit {
+                            format!("[{}]", p.text)
+                        } else {
+                            p.text.clone()
+                        }
+                    })
+                    .collect();
+                let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+                format!("{} {}: {}\n    {snippet}", h.kind.as_str(), h.id, h.title)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Ok(shown(&hits, text))
+}
+
+pub fn trash(j: &mut Journal, command: TrashCommand) -> Result<Output> {
+    match command {
+        TrashCommand::List => {
+            let items = j.trash()?;
+            let text = if items.is_empty() {
+                "The trash is empty".to_string()
+            } else {
+                items
+                    .iter()
+                    .map(|i| {
+                        format!(
+                            "{:>5}  {}  {} \"{}\"",
+                            i.id,
+                            &i.deleted_at[..10.min(i.deleted_at.len())],
+                            i.kind.as_str(),
+                            i.title
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(shown(&items, text))
+        }
+        TrashCommand::Restore { id } => {
+            let item = j.restore(id)?;
+            let text = format!(
+                "Restored {} {} \"{}\"",
+                item.kind.as_str(),
+                item.entry_id,
+                item.title
+            );
+            Ok(shown(&item, text))
+        }
+        TrashCommand::Empty => {
+            let removed = j.empty_trash()?;
+            #[derive(Serialize)]
+            struct Emptied {
+                removed: u32,
+            }
+            Ok(shown(
+                &Emptied { removed },
+                format!("Emptied the trash ({removed} items)"),
+            ))
+        }
+    }
+}

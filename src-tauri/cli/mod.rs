@@ -1,0 +1,151 @@
+//! The headless face: clap subcommands over the core, with `--json` for scripts.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod journal;
+
+use careerlog_core::journal::Metric;
+use careerlog_core::{paths, Journal};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "careerlog",
+    version,
+    about = "Career Log: a private career journal. Without a subcommand it opens the window."
+)]
+pub struct Args {
+    /// The journal file (default: the platform data dir, created on first run).
+    #[arg(long, global = true, env = "CAREERLOG_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the journal file, its schema version and the app version.
+    Info,
+    /// Projects: add, list, show, edit, delete.
+    #[command(subcommand)]
+    Project(journal::ProjectCommand),
+    /// Metrics of a project: a baseline, a result and which way is better.
+    #[command(subcommand)]
+    Metric(journal::EntryCommand<journal::MetricFlags>),
+    /// Decisions: the options weighed, the choice, its trade-offs and its outcome.
+    #[command(subcommand)]
+    Decision(journal::EntryCommand<journal::DecisionFlags>),
+    /// Artifacts of a project: RFCs, PRs, postmortems, design docs, demos, talks.
+    #[command(subcommand)]
+    Artifact(journal::EntryCommand<journal::ArtifactFlags>),
+    /// Feedback received, from peers, managers or mock interviews.
+    #[command(subcommand)]
+    Feedback(journal::EntryCommand<journal::FeedbackFlags>),
+    /// Dated notes: the weekly log.
+    #[command(subcommand)]
+    Note(journal::NoteCommand),
+    /// Search every entry; the words are taken literally.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Deleted entries: list, restore, empty.
+    #[command(subcommand)]
+    Trash(journal::TrashCommand),
+}
+
+/// What a command prints: its JSON form and its text form.
+type Output = (String, String);
+
+pub fn journal_path(args: &Args) -> careerlog_core::Result<PathBuf> {
+    match &args.db {
+        Some(path) => Ok(path.clone()),
+        None => paths::default_journal_path(),
+    }
+}
+
+pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
+    let outcome = Journal::open(path).and_then(|mut journal| match command {
+        Command::Project(c) => journal::project(&mut journal, c),
+        Command::Metric(c) => journal::metric(&mut journal, c),
+        Command::Decision(c) => journal::decision(&mut journal, c),
+        Command::Artifact(c) => journal::artifact(&mut journal, c),
+        Command::Feedback(c) => journal::feedback(&mut journal, c),
+        Command::Note(c) => journal::note(&mut journal, c),
+        Command::Search { query, limit } => journal::search(&journal, &query, limit),
+        Command::Trash(c) => journal::trash(&mut journal, c),
+        Command::Info => journal.info().map(|info| {
+            let text = format!(
+                "journal: {}\nschema:  {}\nsqlite:  {}\nversion: {}",
+                info.journal_path, info.schema_version, info.sqlite_version, info.version
+            );
+            (to_json(&info), text)
+        }),
+    });
+    match outcome {
+        Ok((json_text, text)) => {
+            println!("{}", if json { json_text } else { text });
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error.to_string()),
+    }
+}
+
+/// "p99 latency: 800 -> 120 ms (-85%, better)"
+fn describe_metric(m: &Metric) -> String {
+    let unit = m
+        .unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let moved = match (m.baseline, m.percent_change) {
+        (Some(b), Some(p)) => format!("{b} -> {}{unit} ({p:+.1}%", m.result),
+        (Some(b), None) => format!("{b} -> {}{unit} (", m.result),
+        (None, _) => format!("{}{unit}", m.result),
+    };
+    let verdict = match (m.baseline.is_some(), m.improved) {
+        (false, _) => "",
+        (true, Some(true)) => ", better)",
+        (true, Some(false)) => ", worse)",
+        (true, None) => ")",
+    };
+    format!("{}: {moved}{verdict}", m.name)
+        .replace("(, ", "(")
+        .replace("()", "")
+}
+
+fn to_json(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("plain data always serialises")
+}
+
+/// Reports an error as one line on stderr and returns the failing exit code.
+pub fn fail(message: &str) -> ExitCode {
+    let line = message.lines().collect::<Vec<_>>().join(" ");
+    eprintln!("careerlog: {line}");
+    ExitCode::FAILURE
+}
+
+/// Help and version go to stdout as clap prints them; a usage mistake is one line.
+pub fn usage_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            let rendered = error.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            eprintln!("careerlog: {}", first.trim_start_matches("error: "));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,479 @@
+//! The journal's headless face: every kind through add, show, edit and delete with
+//! `--json`, search with hostile text, and the trash.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Cli {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("journal.sqlite3");
+        Cli { _dir: dir, db }
+    }
+
+    fn raw(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_careerlog"))
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env_remove("CAREERLOG_DB")
+            .output()
+            .unwrap()
+    }
+
+    /// Runs with `--json` and returns the parsed answer; panics on failure.
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let output = self.raw(&all);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    /// Runs expecting a failure; returns the one line on stderr.
+    fn fails(&self, args: &[&str]) -> String {
+        let output = self.raw(args);
+        assert!(!output.status.success(), "{args:?} should fail");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        stderr
+    }
+}
+
+fn id(value: &Value) -> String {
+    value["id"].as_i64().expect("an integer id").to_string()
+}
+
+#[test]
+fn a_project_with_everything_under_it_round_trips_as_json() {
+    let cli = Cli::new();
+    let project = cli.json(&[
+        "project",
+        "add",
+        "--title",
+        "Checkout rewrite",
+        "--org",
+        "Acme",
+        "--role",
+        "Tech lead",
+        "--started",
+        "2024-01-10",
+        "--scope",
+        "multi-team",
+        "--status",
+        "shipped",
+        "--summary",
+        "Moved checkout to async writes",
+        "--tag",
+        "payments",
+        "--skill",
+        "technical leadership",
+    ]);
+    let pid = id(&project);
+    assert_eq!(project["scope"], "multi-team");
+    assert_eq!(project["started_on"], "2024-01-10");
+    assert_eq!(project["tags"], serde_json::json!(["payments"]));
+    assert_eq!(project["uuid"].as_str().unwrap().len(), 36);
+
+    let metric = cli.json(&[
+        "metric",
+        "add",
+        "--project",
+        &pid,
+        "--name",
+        "p99 latency",
+        "--unit",
+        "ms",
+        "--baseline",
+        "800",
+        "--result",
+        "120",
+        "--better",
+        "lower",
+        "--measured",
+        "2024-04-01",
+        "--evidence",
+        "Grafana board",
+    ]);
+    assert_eq!(metric["change"], -680.0);
+    assert_eq!(metric["percent_change"], -85.0);
+    assert_eq!(metric["improved"], true);
+
+    let decision = cli.json(&[
+        "decision",
+        "add",
+        "--title",
+        "Queue writes",
+        "--project",
+        &pid,
+        "--context",
+        "timeouts",
+        "--option",
+        "Kafka",
+        "--option",
+        "Outbox",
+        "--chosen",
+        "Kafka",
+        "--tradeoffs",
+        "ops cost",
+        "--expected",
+        "no timeouts",
+        "--confidence",
+        "70",
+        "--decided",
+        "2024-02-01",
+        "--review",
+        "2024-05-01",
+    ]);
+    assert_eq!(decision["options"][1]["text"], "Outbox");
+    assert_eq!(decision["review_due"], true);
+    let artifact = cli.json(&[
+        "artifact",
+        "add",
+        "--project",
+        &pid,
+        "--kind",
+        "design-doc",
+        "--title",
+        "Async checkout",
+        "--url",
+        "https://docs.example.com/async",
+        "--date",
+        "2024-01-20",
+    ]);
+    assert_eq!(artifact["kind"], "design-doc");
+    let feedback = cli.json(&[
+        "feedback",
+        "add",
+        "--project",
+        &pid,
+        "--source",
+        "manager",
+        "--text",
+        "Clear plan",
+        "--rating",
+        "5",
+        "--date",
+        "2024-05-02",
+    ]);
+    assert_eq!(feedback["rating"], 5);
+    let note = cli.json(&[
+        "note",
+        "add",
+        "Cut over 10%",
+        "--project",
+        &pid,
+        "--tag",
+        "rollout",
+        "--date",
+        "2024-03-01",
+    ]);
+    assert_eq!(note["date"], "2024-03-01");
+
+    let shown = cli.json(&["project", "show", &pid]);
+    assert_eq!(shown["title"], "Checkout rewrite");
+    for key in ["metrics", "decisions", "artifacts", "feedback", "notes"] {
+        assert_eq!(shown[key].as_array().unwrap().len(), 1, "{key}");
+    }
+    let list = cli.json(&["project", "list"]);
+    assert_eq!(list[0]["best_metric"]["id"], metric["id"]);
+
+    // Edit changes only the flags given.
+    let edited = cli.json(&[
+        "project",
+        "edit",
+        &pid,
+        "--status",
+        "active",
+        "--ended",
+        "2024-06-30",
+    ]);
+    assert_eq!(edited["status"], "active");
+    assert_eq!(edited["title"], "Checkout rewrite");
+    assert_eq!(edited["ended_on"], "2024-06-30");
+    assert_eq!(edited["uuid"], project["uuid"]);
+    let cleared = cli.json(&["project", "edit", &pid, "--ended", ""]);
+    assert_eq!(cleared["ended_on"], Value::Null);
+    let m = cli.json(&["metric", "edit", &id(&metric), "--baseline", "100"]);
+    assert_eq!(m["percent_change"], 20.0);
+    assert_eq!(m["improved"], false);
+    let d = cli.json(&[
+        "decision",
+        "edit",
+        &id(&decision),
+        "--outcome",
+        "held at 3x load",
+    ]);
+    assert_eq!(d["review_due"], false);
+    assert_eq!(
+        cli.json(&[
+            "artifact",
+            "edit",
+            &id(&artifact),
+            "--title",
+            "Async checkout v2"
+        ])["title"],
+        "Async checkout v2"
+    );
+    assert_eq!(
+        cli.json(&["feedback", "edit", &id(&feedback), "--rating", "4"])["rating"],
+        4
+    );
+    assert_eq!(
+        cli.json(&["note", "edit", &id(&note), "--text", "Cut over 25%"])["text"],
+        "Cut over 25%"
+    );
+    assert_eq!(cli.json(&["note", "list"]).as_array().unwrap().len(), 1);
+    for (kind, entry) in [
+        ("metric", &metric),
+        ("decision", &decision),
+        ("artifact", &artifact),
+        ("feedback", &feedback),
+        ("note", &note),
+    ] {
+        assert_eq!(cli.json(&[kind, "show", &id(entry)])["id"], entry["id"]);
+    }
+}
+
+#[test]
+fn deleting_goes_to_the_trash_and_restores_with_children() {
+    let cli = Cli::new();
+    let pid = id(&cli.json(&["project", "add", "--title", "Search revamp"]));
+    let mid = id(&cli.json(&[
+        "metric",
+        "add",
+        "--project",
+        &pid,
+        "--name",
+        "CTR",
+        "--unit",
+        "%",
+        "--baseline",
+        "4.0",
+        "--result",
+        "5.2",
+        "--better",
+        "higher",
+    ]));
+    let nid = id(&cli.json(&["note", "add", "standalone"]));
+
+    // A kind's delete only deletes entries of that kind.
+    assert!(cli.fails(&["metric", "delete", &pid]).contains("not found"));
+    let gone = cli.json(&["note", "delete", &nid]);
+    assert_eq!(gone["kind"], "note");
+    let item = cli.json(&["project", "delete", &pid]);
+    assert_eq!(item["children"], 1);
+    assert!(cli.fails(&["project", "show", &pid]).contains("not found"));
+    let trash = cli.json(&["trash", "list"]);
+    assert_eq!(trash.as_array().unwrap().len(), 2);
+    assert_eq!(trash[0]["id"], item["id"], "most recent first");
+
+    cli.json(&["trash", "restore", &id(&item)]);
+    let shown = cli.json(&["project", "show", &pid]);
+    assert_eq!(id(&shown["metrics"][0]), mid);
+    assert_eq!(shown["metrics"][0]["percent_change"], 30.0);
+    assert!(cli
+        .fails(&["trash", "restore", &id(&item)])
+        .contains("not found"));
+    assert_eq!(cli.json(&["trash", "empty"])["removed"], 1);
+    assert_eq!(cli.json(&["trash", "list"]), serde_json::json!([]));
+}
+
+#[test]
+fn search_takes_hostile_text_literally() {
+    let cli = Cli::new();
+    cli.json(&[
+        "note",
+        "add",
+        "Ran the \"NEAR(\" AND title:x drill; DROP TABLE notes",
+    ]);
+    cli.json(&["project", "add", "--title", "Payments migration"]);
+    let hits = cli.json(&["search", "payments"]);
+    assert_eq!(hits[0]["kind"], "project");
+    assert!(hits[0]["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["hit"] == true));
+    for hostile in [
+        "\"",
+        "NEAR(",
+        "a AND",
+        "*",
+        "title:x",
+        "'; DROP TABLE entries; --",
+        "(",
+        "^",
+        "\"\"",
+    ] {
+        let output = cli.raw(&["--json", "search", hostile]);
+        assert!(
+            output.status.success(),
+            "{hostile}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let _: Value = serde_json::from_slice(&output.stdout).unwrap();
+    }
+    assert_eq!(
+        cli.json(&["search", "\"NEAR(\" AND"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        cli.json(&["search", "drop table"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn bad_input_is_one_line_and_writes_nothing() {
+    let cli = Cli::new();
+    let pid = id(&cli.json(&["project", "add", "--title", "Real"]));
+    let cases: &[(&[&str], &str)] = &[
+        (&["project", "add", "--title", "  "], "title"),
+        (&["project", "add"], "title"),
+        (
+            &[
+                "project",
+                "add",
+                "--title",
+                "x",
+                "--started",
+                "2024-05-01",
+                "--ended",
+                "2024-01-01",
+            ],
+            "ended_on",
+        ),
+        (
+            &["project", "add", "--title", "x", "--started", "1066-10-14"],
+            "started_on",
+        ),
+        (
+            &["project", "add", "--title", "x", "--started", "yesterday"],
+            "not a date",
+        ),
+        (
+            &["project", "add", "--title", "x", "--scope", "galaxy"],
+            "must be one of",
+        ),
+        (
+            &[
+                "metric",
+                "add",
+                "--project",
+                "999",
+                "--name",
+                "x",
+                "--result",
+                "1",
+            ],
+            "no project with id 999",
+        ),
+        (
+            &[
+                "metric",
+                "add",
+                "--project",
+                &pid,
+                "--name",
+                "x",
+                "--result",
+                "lots",
+            ],
+            "not a number",
+        ),
+        (
+            &[
+                "metric",
+                "add",
+                "--project",
+                &pid,
+                "--name",
+                "x",
+                "--result",
+                "inf",
+            ],
+            "finite",
+        ),
+        (
+            &["metric", "add", "--project", &pid, "--name", "x"],
+            "result",
+        ),
+        (
+            &[
+                "decision",
+                "add",
+                "--title",
+                "x",
+                "--chosen",
+                "y",
+                "--confidence",
+                "101",
+            ],
+            "101",
+        ),
+        (&["decision", "add", "--title", "x"], "chosen"),
+        (
+            &[
+                "artifact",
+                "add",
+                "--project",
+                &pid,
+                "--kind",
+                "pr",
+                "--title",
+                "x",
+                "--url",
+                "not a url",
+            ],
+            "web address",
+        ),
+        (
+            &[
+                "artifact",
+                "add",
+                "--project",
+                &pid,
+                "--kind",
+                "blog",
+                "--title",
+                "x",
+            ],
+            "must be one of",
+        ),
+        (
+            &[
+                "feedback", "add", "--source", "peer", "--text", "x", "--rating", "9",
+            ],
+            "9",
+        ),
+        (&["note", "add", ""], "text"),
+        (&["project", "edit", "12345", "--title", "x"], "not found"),
+        (&["trash", "restore", "77"], "not found"),
+    ];
+    for (args, expected) in cases {
+        let line = cli.fails(args);
+        assert!(line.contains(expected), "{args:?}: {line}");
+    }
+    let list = cli.json(&["project", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "nothing was written");
+    assert_eq!(cli.json(&["note", "list"]), serde_json::json!([]));
+}
