@@ -1,10 +1,13 @@
 //! Career Log's core: the journal file, its schema and every rule about the user's data.
 //! It knows nothing of windows; the desktop shell and the CLI are thin faces over it.
 
+mod macros;
+
 pub mod error;
 pub mod info;
 pub mod journal;
 pub mod paths;
+pub mod profile;
 pub mod search;
 pub mod settings;
 pub mod store;

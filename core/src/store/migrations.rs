@@ -11,6 +11,7 @@ use crate::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_settings.sql"),
     include_str!("migrations/0002_journal.sql"),
+    include_str!("migrations/0003_guides.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -1,6 +1,7 @@
 //! The journal file: opening it safely, its pragmas and its migrations.
 //! All SQL of the core lives under this module, next to the migration that made its table.
 
+mod guides;
 mod journal;
 mod migrations;
 mod search;
@@ -14,6 +15,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::{AppInfo, Error, Result};
 
+pub use guides::{Check, Cycle};
 pub use journal::best_metric;
 pub use migrations::SCHEMA_VERSION;
 
