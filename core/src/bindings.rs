@@ -10,7 +10,13 @@ use crate::journal::{
     Project, ProjectDetail, ProjectInput, ProjectPage, ProjectStatus, ProjectSummary, Scope,
     TrashItem,
 };
+use crate::profile::{ExperienceBand, PrimaryRole, Profile, TargetRole};
 use crate::search::{SearchHit, SnippetPart};
+use crate::store::{Check, Cycle};
+use crate::stories::{
+    CoveringStory, Estimate, Framework, QuestionCoverage, Rehearsal, RehearsalInput, Section,
+    SectionEstimate, Story, StoryDetail, StoryInput,
+};
 use crate::{AppInfo, ErrorKind, IpcError, Settings, Theme};
 
 const HEADER: &str =
@@ -50,6 +56,23 @@ fn render() -> String {
         TrashItem::decl(&cfg),
         SearchHit::decl(&cfg),
         SnippetPart::decl(&cfg),
+        ExperienceBand::decl(&cfg),
+        PrimaryRole::decl(&cfg),
+        Profile::decl(&cfg),
+        TargetRole::decl(&cfg),
+        Check::decl(&cfg),
+        Cycle::decl(&cfg),
+        CoveringStory::decl(&cfg),
+        Estimate::decl(&cfg),
+        Framework::decl(&cfg),
+        QuestionCoverage::decl(&cfg),
+        Rehearsal::decl(&cfg),
+        RehearsalInput::decl(&cfg),
+        Section::decl(&cfg),
+        SectionEstimate::decl(&cfg),
+        Story::decl(&cfg),
+        StoryDetail::decl(&cfg),
+        StoryInput::decl(&cfg),
     ];
     decls.sort();
     let mut out = String::from(HEADER);

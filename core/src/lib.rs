@@ -11,6 +11,7 @@ pub mod profile;
 pub mod search;
 pub mod settings;
 pub mod store;
+pub mod stories;
 
 #[cfg(test)]
 mod bindings;

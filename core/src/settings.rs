@@ -32,7 +32,21 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Settings {
     pub theme: Theme,
+    /// Speaking pace for story estimates; 120-160 is the comfortable band.
+    pub words_per_minute: u32,
 }
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::default(),
+            words_per_minute: crate::stories::DEFAULT_WORDS_PER_MINUTE,
+        }
+    }
+}
+
+/// The paces the settings accept, slow reading to brisk talking.
+pub const WORDS_PER_MINUTE_RANGE: std::ops::RangeInclusive<u32> = 80..=220;

@@ -22,16 +22,20 @@ pub enum EntryKind {
     Artifact,
     Feedback,
     Note,
+    Story,
+    Rehearsal,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 6] = [
+    pub const ALL: [EntryKind; 8] = [
         EntryKind::Project,
         EntryKind::Metric,
         EntryKind::Decision,
         EntryKind::Artifact,
         EntryKind::Feedback,
         EntryKind::Note,
+        EntryKind::Story,
+        EntryKind::Rehearsal,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +46,8 @@ impl EntryKind {
             EntryKind::Artifact => "artifact",
             EntryKind::Feedback => "feedback",
             EntryKind::Note => "note",
+            EntryKind::Story => "story",
+            EntryKind::Rehearsal => "rehearsal",
         }
     }
 

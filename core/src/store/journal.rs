@@ -74,6 +74,13 @@ pub(crate) trait Record: Serialize + DeserializeOwned + Sized {
     type Full;
     fn validate(self) -> Result<Self>;
     fn project_id(&self) -> Option<i64>;
+    /// Checks what the entry points at exists, and completes what depends on it.
+    fn prepare(self, tx: &Transaction) -> Result<Self> {
+        if let Some(project) = self.project_id() {
+            ensure_project(tx, project)?;
+        }
+        Ok(self)
+    }
     fn labels(&self) -> (&[String], &[String]);
     /// The title and body the search index holds for this entry.
     fn search_text(&self) -> (String, String);
@@ -83,15 +90,15 @@ pub(crate) trait Record: Serialize + DeserializeOwned + Sized {
     fn input_of(full: &Self::Full) -> Self;
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn labels_of(row: &Row, index: usize) -> rusqlite::Result<Vec<String>> {
+pub(crate) fn labels_of(row: &Row, index: usize) -> rusqlite::Result<Vec<String>> {
     let text: String = row.get(index)?;
     serde_json::from_str(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
@@ -113,7 +120,7 @@ fn not_found(kind: EntryKind, id: i64) -> Error {
     }
 }
 
-fn found<T>(kind: EntryKind, id: i64, row: rusqlite::Result<T>) -> Result<T> {
+pub(crate) fn found<T>(kind: EntryKind, id: i64, row: rusqlite::Result<T>) -> Result<T> {
     row.optional()?.ok_or_else(|| not_found(kind, id))
 }
 
@@ -533,16 +540,24 @@ pub(crate) fn entry_kind(conn: &rusqlite::Connection, id: i64) -> Result<EntryKi
         })
 }
 
-fn ensure_project(tx: &Transaction, id: i64) -> Result<()> {
+pub(crate) fn ensure_project(tx: &Transaction, id: i64) -> Result<()> {
+    ensure(tx, EntryKind::Project, "project_id", id)
+}
+
+/// Refuses a link to an entry that is not in the journal (or not of the expected kind).
+pub(crate) fn ensure(tx: &Transaction, kind: EntryKind, field: &str, id: i64) -> Result<()> {
     let exists = tx
-        .prepare_cached("SELECT 1 FROM projects WHERE id = ?1")?
-        .exists([id])?;
+        .prepare_cached("SELECT 1 FROM entries WHERE id = ?1 AND kind = ?2")?
+        .exists(params![id, kind.as_str()])?;
     if exists {
         Ok(())
     } else {
         Err(Error::invalid(
-            "project_id",
-            format!("there is no project with id {id}"),
+            field,
+            format!(
+                "there is no {} with id {id} (if it was deleted, restore it from the trash first)",
+                kind.as_str()
+            ),
         ))
     }
 }
@@ -618,9 +633,7 @@ impl Journal {
     pub(crate) fn save<R: Record>(&mut self, id: Option<i64>, input: R) -> Result<R::Full> {
         let input = input.validate()?;
         let tx = self.conn.transaction()?;
-        if let Some(project) = input.project_id() {
-            ensure_project(&tx, project)?;
-        }
+        let input = input.prepare(&tx)?;
         let id = match id {
             None => insert_entry(&tx, R::KIND, None)?,
             Some(id) => {

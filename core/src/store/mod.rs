@@ -6,6 +6,7 @@ mod journal;
 mod migrations;
 mod search;
 mod settings;
+mod stories;
 mod trash;
 
 use std::path::{Path, PathBuf};
@@ -134,3 +135,6 @@ pub(crate) mod tests;
 
 #[cfg(test)]
 mod journal_tests;
+
+#[cfg(test)]
+mod stories_tests;

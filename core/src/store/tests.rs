@@ -57,7 +57,10 @@ fn reopening_keeps_the_schema_and_the_data() {
     let (_dir, path) = temp_journal();
     let mut journal = Journal::open(&path).unwrap();
     journal
-        .save_settings(&Settings { theme: Theme::Dark })
+        .save_settings(&Settings {
+            theme: Theme::Dark,
+            ..Settings::default()
+        })
         .unwrap();
     drop(journal);
     let journal = Journal::open(&path).unwrap();
@@ -142,12 +145,19 @@ fn settings_default_to_the_system_theme_and_round_trip() {
     assert_eq!(
         journal.settings().unwrap(),
         Settings {
-            theme: Theme::System
+            theme: Theme::System,
+            words_per_minute: 140
         }
     );
     for theme in [Theme::Light, Theme::Dark, Theme::System] {
         assert_eq!(
-            journal.save_settings(&Settings { theme }).unwrap().theme,
+            journal
+                .save_settings(&Settings {
+                    theme,
+                    ..Settings::default()
+                })
+                .unwrap()
+                .theme,
             theme
         );
         assert_eq!(journal.settings().unwrap().theme, theme);

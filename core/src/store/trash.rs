@@ -9,6 +9,7 @@ use crate::journal::{
     ArtifactInput, DecisionInput, EntryKind, FeedbackInput, MetricInput, NoteInput, ProjectInput,
     TrashItem,
 };
+use crate::stories::{RehearsalInput, StoryInput};
 use crate::{Error, Result};
 
 fn stored_as<R: Record>(tx: &Transaction, id: i64) -> Result<(StoredEntry, String)> {
@@ -37,6 +38,8 @@ fn stored(tx: &Transaction, id: i64) -> Result<(StoredEntry, String)> {
         EntryKind::Artifact => stored_as::<ArtifactInput>(tx, id),
         EntryKind::Feedback => stored_as::<FeedbackInput>(tx, id),
         EntryKind::Note => stored_as::<NoteInput>(tx, id),
+        EntryKind::Story => stored_as::<StoryInput>(tx, id),
+        EntryKind::Rehearsal => stored_as::<RehearsalInput>(tx, id),
     }
 }
 
@@ -47,19 +50,7 @@ fn restore_as<R: Record>(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
             format!("the trashed {} cannot be read: {e}", R::KIND.as_str()),
         )
     })?;
-    if let Some(project) = input.project_id() {
-        let present = tx
-            .prepare_cached("SELECT 1 FROM projects WHERE id = ?1")?
-            .exists([project])?;
-        if !present {
-            return Err(Error::invalid(
-                "project_id",
-                format!(
-                    "its project (id {project}) is not in the journal any more; restore the project first"
-                ),
-            ));
-        }
-    }
+    let input = input.prepare(tx)?;
     let exists = tx
         .prepare_cached("SELECT 1 FROM entries WHERE id = ?1 OR uuid = ?2")?
         .exists(params![entry.id, entry.uuid])?;
@@ -85,6 +76,8 @@ fn restore_entry(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
         EntryKind::Artifact => restore_as::<ArtifactInput>(tx, entry),
         EntryKind::Feedback => restore_as::<FeedbackInput>(tx, entry),
         EntryKind::Note => restore_as::<NoteInput>(tx, entry),
+        EntryKind::Story => restore_as::<StoryInput>(tx, entry),
+        EntryKind::Rehearsal => restore_as::<RehearsalInput>(tx, entry),
     }
 }
 
@@ -109,15 +102,20 @@ impl Journal {
         let (entry, title) = stored(&tx, id)?;
         let kind = entry.kind;
         let mut snapshot = vec![entry];
-        if kind == EntryKind::Project {
+        let children_sql = match kind {
+            EntryKind::Project => Some(
+                "SELECT id FROM metrics WHERE project_id = ?1
+                 UNION ALL SELECT id FROM decisions WHERE project_id = ?1
+                 UNION ALL SELECT id FROM artifacts WHERE project_id = ?1
+                 UNION ALL SELECT id FROM feedback WHERE project_id = ?1
+                 UNION ALL SELECT id FROM notes WHERE project_id = ?1",
+            ),
+            EntryKind::Story => Some("SELECT id FROM rehearsals WHERE story_id = ?1 ORDER BY id"),
+            _ => None,
+        };
+        if let Some(sql) = children_sql {
             let children: Vec<i64> = tx
-                .prepare_cached(
-                    "SELECT id FROM metrics WHERE project_id = ?1
-                     UNION ALL SELECT id FROM decisions WHERE project_id = ?1
-                     UNION ALL SELECT id FROM artifacts WHERE project_id = ?1
-                     UNION ALL SELECT id FROM feedback WHERE project_id = ?1
-                     UNION ALL SELECT id FROM notes WHERE project_id = ?1",
-                )?
+                .prepare_cached(sql)?
                 .query_map([id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             for child in children {

@@ -8,6 +8,12 @@ export type ArtifactInput = { project_id: number, kind: ArtifactKind | null, tit
 
 export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "demo" | "talk";
 
+export type Check = { item: string, checked_at: string, };
+
+export type CoveringStory = { id: number, title: string, rehearsal_count: number, };
+
+export type Cycle = { id: number, guide: string, number: number, started_on: string, closed_on: string | null, checked: number, };
+
 export type Decision = { id: number, uuid: string, project_id: number | null, title: string, context: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, confidence: number | null, outcome: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, 
 /**
  * Past its review date with no outcome written: the decision-journal loop is open.
@@ -24,9 +30,17 @@ export type DecisionOption = { text: string, pros: string, cons: string, };
 
 export type Direction = "lower" | "higher";
 
-export type EntryKind = "project" | "metric" | "decision" | "artifact" | "feedback" | "note";
+export type EntryKind = "project" | "metric" | "decision" | "artifact" | "feedback" | "note" | "story" | "rehearsal";
 
 export type ErrorKind = "not_found" | "invalid" | "newer_journal" | "not_a_journal" | "locked" | "storage" | "io";
+
+export type Estimate = { sections: Array<SectionEstimate>, total_seconds: number, words_per_minute: number, target_seconds: number, 
+/**
+ * The text would take longer to say than the target allows.
+ */
+over_target: boolean, };
+
+export type ExperienceBand = "0-2" | "3-5" | "5-8" | "8-12" | "12-plus";
 
 export type Feedback = { id: number, uuid: string, project_id: number | null, source: string, date: string, text: string, rating: number | null, tags: Array<string>, skills: Array<string>, };
 
@@ -39,6 +53,8 @@ source: string, date: string | null, text: string,
  * 1-5.
  */
 rating: number | null, tags: Array<string>, skills: Array<string>, };
+
+export type Framework = "star" | "car";
 
 export type IpcError = { kind: ErrorKind, message: string, field: string | null, };
 
@@ -64,6 +80,14 @@ export type Note = { id: number, uuid: string, project_id: number | null, date: 
 
 export type NoteInput = { project_id: number | null, date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
 
+export type PrimaryRole = "backend" | "frontend" | "devops-sre" | "ai-ml" | "staff-plus" | "engineering-manager";
+
+export type Profile = { band: ExperienceBand | null, role: PrimaryRole | null, target_role: TargetRole | null, 
+/**
+ * For exports (resume basics); never leaves the machine otherwise.
+ */
+name: string | null, headline: string | null, email: string | null, location: string | null, summary: string | null, };
+
 export type Project = { id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
 
 export type ProjectDetail = { metrics: Array<Metric>, decisions: Array<Decision>, artifacts: Array<Artifact>, feedback: Array<Feedback>, notes: Array<Note>, id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
@@ -76,6 +100,32 @@ export type ProjectStatus = "planned" | "active" | "shipped" | "paused" | "cance
 
 export type ProjectSummary = { best_metric: Metric | null, metric_count: number, decision_count: number, id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
 
+export type QuestionCoverage = { question: string, stories: Array<CoveringStory>, 
+/**
+ * At least one linked story has been rehearsed.
+ */
+rehearsed: boolean, };
+
+export type Rehearsal = { id: number, uuid: string, story_id: number, started_at: string, total_ms: number, section_ms: Array<number>, rating: number | null, note: string | null, target_seconds: number, over_target: boolean, };
+
+export type RehearsalInput = { story_id: number, 
+/**
+ * RFC 3339; now when absent.
+ */
+started_at: string | null, total_ms: number, 
+/**
+ * Time per section of the story's framework, in telling order; empty when not timed.
+ */
+section_ms: Array<number>, 
+/**
+ * Self-rating 1-5.
+ */
+rating: number | null, note: string | null, 
+/**
+ * The story's target when rehearsed; the story's current target when absent.
+ */
+target_seconds: number | null, };
+
 export type Scope = "task" | "feature" | "service" | "initiative" | "multi-team" | "organization";
 
 export type SearchHit = { id: number, kind: EntryKind, 
@@ -84,9 +134,53 @@ export type SearchHit = { id: number, kind: EntryKind,
  */
 project_id: number | null, title: string, snippet: Array<SnippetPart>, };
 
-export type Settings = { theme: Theme, };
+export type Section = "situation" | "task" | "context" | "action" | "result";
+
+export type SectionEstimate = { section: Section, words: number, seconds: number, };
+
+export type Settings = { theme: Theme, 
+/**
+ * Speaking pace for story estimates; 120-160 is the comfortable band.
+ */
+words_per_minute: number, };
 
 export type SnippetPart = { text: string, hit: boolean, };
+
+export type Story = { id: number, uuid: string, projects: Array<Project>, metrics: Array<Metric>, decisions: Array<Decision>, estimate: Estimate, 
+/**
+ * The estimate in whole seconds at the engineer's speaking pace.
+ */
+estimated_seconds: number, 
+/**
+ * How long each section should take to land on the target.
+ */
+plan_seconds: Array<number>, rehearsal_count: number, last_rehearsed_at: string | null, created_at: string, updated_at: string, title: string, framework: Framework, situation: string | null, task: string | null, context: string | null, action: string | null, result: string | null, target_seconds: number, project_ids: Array<number>, metric_ids: Array<number>, decision_ids: Array<number>, 
+/**
+ * Slugs of interview questions from the guides.
+ */
+questions: Array<string>, tags: Array<string>, skills: Array<string>, };
+
+export type StoryDetail = { rehearsals: Array<Rehearsal>, id: number, uuid: string, projects: Array<Project>, metrics: Array<Metric>, decisions: Array<Decision>, estimate: Estimate, 
+/**
+ * The estimate in whole seconds at the engineer's speaking pace.
+ */
+estimated_seconds: number, 
+/**
+ * How long each section should take to land on the target.
+ */
+plan_seconds: Array<number>, rehearsal_count: number, last_rehearsed_at: string | null, created_at: string, updated_at: string, title: string, framework: Framework, situation: string | null, task: string | null, context: string | null, action: string | null, result: string | null, target_seconds: number, project_ids: Array<number>, metric_ids: Array<number>, decision_ids: Array<number>, 
+/**
+ * Slugs of interview questions from the guides.
+ */
+questions: Array<string>, tags: Array<string>, skills: Array<string>, };
+
+export type StoryInput = { title: string, framework: Framework, situation: string | null, task: string | null, context: string | null, action: string | null, result: string | null, target_seconds: number, project_ids: Array<number>, metric_ids: Array<number>, decision_ids: Array<number>, 
+/**
+ * Slugs of interview questions from the guides.
+ */
+questions: Array<string>, tags: Array<string>, skills: Array<string>, };
+
+export type TargetRole = "senior-engineer" | "tech-lead" | "staff-engineer" | "principal-engineer" | "engineering-manager";
 
 export type Theme = "system" | "light" | "dark";
 

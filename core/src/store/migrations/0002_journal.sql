@@ -4,7 +4,7 @@
 CREATE TABLE entries (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     uuid       TEXT NOT NULL UNIQUE,
-    kind       TEXT NOT NULL CHECK (kind IN ('project', 'metric', 'decision', 'artifact', 'feedback', 'note')),
+    kind       TEXT NOT NULL CHECK (kind IN ('project', 'metric', 'decision', 'artifact', 'feedback', 'note', 'story', 'rehearsal')),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 ) STRICT;

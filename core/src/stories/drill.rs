@@ -1,0 +1,163 @@
+//! The follow-up drill: after a rehearsal, one or two questions an interviewer would ask
+//! next, drawn from the linked question's follow-ups and from the story's own numbers and
+//! decisions. Deterministic: the rehearsal count picks which one, so it rotates.
+
+use crate::journal::{Decision, Metric};
+
+/// Up to two follow-up questions for the `round`-th rehearsal of a story.
+pub fn follow_ups(
+    question_follow_ups: &[String],
+    metrics: &[Metric],
+    decisions: &[Decision],
+    round: u32,
+) -> Vec<String> {
+    let mut from_record: Vec<String> = Vec::new();
+    for m in metrics {
+        if let (Some(baseline), Some(percent)) = (m.baseline, m.percent_change) {
+            let verb = if percent < 0.0 { "fell" } else { "rose" };
+            let unit = m
+                .unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            from_record.push(format!(
+                "You said {} {verb} {:.0}% ({}{unit} to {}{unit}): how was it measured, and over what period?",
+                m.name,
+                percent.abs(),
+                number(baseline),
+                number(m.result)
+            ));
+        }
+        if m.evidence.is_none() {
+            from_record.push(format!(
+                "Where would I see the {} figure if I asked your team for it?",
+                m.name
+            ));
+        }
+    }
+    for d in decisions {
+        let rejected: Vec<&str> = d
+            .options
+            .iter()
+            .map(|o| o.text.as_str())
+            .filter(|o| !o.eq_ignore_ascii_case(&d.chosen))
+            .collect();
+        match rejected.first() {
+            Some(other) => from_record.push(format!(
+                "You chose {} over {other}: what would have made {other} the right call?",
+                d.chosen
+            )),
+            None => from_record.push(format!(
+                "For \"{}\", what option did you reject, and why?",
+                d.title
+            )),
+        }
+        if d.outcome.is_none() {
+            from_record.push(format!(
+                "How did \"{}\" turn out, and what would you do differently?",
+                d.title
+            ));
+        }
+    }
+    let mut asked = Vec::new();
+    let pick = |list: &[String]| -> Option<String> {
+        (!list.is_empty()).then(|| list[round as usize % list.len()].clone())
+    };
+    if let Some(q) = pick(question_follow_ups) {
+        asked.push(q);
+    }
+    if let Some(q) = pick(&from_record) {
+        asked.push(q);
+    }
+    if asked.is_empty() {
+        asked.push("What was the hardest part, and what did you learn from it?".to_string());
+    }
+    asked
+}
+
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{DecisionOption, Direction, MetricChange};
+
+    fn metric() -> Metric {
+        let change = MetricChange::of(Some(800.0), 120.0, Some(Direction::Lower));
+        Metric {
+            id: 2,
+            uuid: "u".into(),
+            project_id: 1,
+            name: "p99 latency".into(),
+            unit: Some("ms".into()),
+            baseline: Some(800.0),
+            result: 120.0,
+            better: Some(Direction::Lower),
+            measured_on: None,
+            evidence: Some("dashboard".into()),
+            tags: vec![],
+            skills: vec![],
+            change: change.change,
+            percent_change: change.percent_change,
+            improved: change.improved,
+        }
+    }
+
+    fn decision() -> Decision {
+        Decision {
+            id: 3,
+            uuid: "d".into(),
+            project_id: Some(1),
+            title: "Queue writes".into(),
+            context: None,
+            options: vec![
+                DecisionOption {
+                    text: "Kafka".into(),
+                    ..Default::default()
+                },
+                DecisionOption {
+                    text: "Outbox".into(),
+                    ..Default::default()
+                },
+            ],
+            chosen: "Kafka".into(),
+            tradeoffs: None,
+            expected: None,
+            confidence: None,
+            outcome: Some("fine".into()),
+            decided_on: None,
+            review_on: None,
+            tags: vec![],
+            skills: vec![],
+            review_due: false,
+        }
+    }
+
+    #[test]
+    fn questions_come_from_the_record_and_rotate() {
+        let linked = vec!["How did you bring sceptics along?".to_string()];
+        let first = follow_ups(&linked, &[metric()], &[decision()], 0);
+        assert_eq!(first[0], "How did you bring sceptics along?");
+        assert_eq!(first[1], "You said p99 latency fell 85% (800 ms to 120 ms): how was it measured, and over what period?");
+        let second = follow_ups(&linked, &[metric()], &[decision()], 1);
+        assert_eq!(
+            second[1],
+            "You chose Kafka over Outbox: what would have made Outbox the right call?"
+        );
+        assert_eq!(
+            follow_ups(&linked, &[metric()], &[decision()], 7),
+            follow_ups(&linked, &[metric()], &[decision()], 7)
+        );
+    }
+
+    #[test]
+    fn a_bare_story_still_gets_one_question() {
+        assert_eq!(follow_ups(&[], &[], &[], 3).len(), 1);
+    }
+}
