@@ -31,6 +31,12 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
             commands::journal::trash_restore,
             commands::journal::trash_empty,
             commands::search::search,
+            commands::stories::story_list,
+            commands::stories::story_get,
+            commands::stories::story_save,
+            commands::stories::rehearsal_save,
+            commands::stories::story_follow_ups,
+            commands::stories::question_coverage,
         ])
         .run(tauri::generate_context!())
 }

@@ -107,7 +107,7 @@ pub struct LabelFlags {
 }
 
 impl LabelFlags {
-    fn apply(self, tags: &mut Vec<String>, skills: &mut Vec<String>) {
+    pub fn apply(self, tags: &mut Vec<String>, skills: &mut Vec<String>) {
         if !self.tags.is_empty() {
             *tags = self.tags;
         }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod journal;
+mod stories;
 
 use careerlog_core::journal::Metric;
 use careerlog_core::{paths, Journal};
@@ -60,6 +61,12 @@ pub enum Command {
     /// Deleted entries: list, restore, empty.
     #[command(subcommand)]
     Trash(journal::TrashCommand),
+    /// Interview stories told from the journal: add, list, show, edit, delete.
+    #[command(subcommand)]
+    Story(stories::StoryCommand),
+    /// Rehearsals of a story done away from the app.
+    #[command(subcommand)]
+    Rehearsal(stories::RehearsalCommand),
 }
 
 /// What a command prints: its JSON form and its text form.
@@ -82,6 +89,8 @@ pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
         Command::Note(c) => journal::note(&mut journal, c),
         Command::Search { query, limit } => journal::search(&journal, &query, limit),
         Command::Trash(c) => journal::trash(&mut journal, c),
+        Command::Story(c) => stories::story(&mut journal, c),
+        Command::Rehearsal(c) => stories::rehearsal(&mut journal, c),
         Command::Info => journal.info().map(|info| {
             let text = format!(
                 "journal: {}\nschema:  {}\nsqlite:  {}\nversion: {}",
@@ -147,5 +156,16 @@ pub fn usage_error(error: clap::Error) -> ExitCode {
             eprintln!("careerlog: {}", first.trim_start_matches("error: "));
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap's own consistency checks of every subcommand and flag.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Args::command().debug_assert();
     }
 }

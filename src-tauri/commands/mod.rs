@@ -4,6 +4,7 @@
 pub mod journal;
 pub mod search;
 pub mod settings;
+pub mod stories;
 
 use std::sync::{Arc, Mutex};
 

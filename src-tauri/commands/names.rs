@@ -19,4 +19,10 @@ pub const COMMANDS: &[&str] = &[
     "trash_restore",
     "trash_empty",
     "search",
+    "story_list",
+    "story_get",
+    "story_save",
+    "rehearsal_save",
+    "story_follow_ups",
+    "question_coverage",
 ];

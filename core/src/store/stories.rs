@@ -371,6 +371,19 @@ impl Journal {
             .collect()
     }
 
+    /// The drill after a rehearsal of story `id`: its linked questions' follow-ups and
+    /// questions drawn from its own record.
+    pub fn drill(&self, id: i64) -> Result<Vec<String>> {
+        let story = self.story(id)?;
+        let asked = crate::stories::question_follow_ups(&story.input.questions);
+        Ok(follow_ups(
+            &asked,
+            &story.metrics,
+            &story.decisions,
+            story.rehearsal_count,
+        ))
+    }
+
     /// The questions to drill after a rehearsal of story `id`, rotating with each rehearsal.
     pub fn follow_ups(&self, id: i64, question_follow_ups: &[String]) -> Result<Vec<String>> {
         let story = self.story(id)?;

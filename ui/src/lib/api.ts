@@ -21,8 +21,14 @@ import type {
   ProjectDetail,
   ProjectInput,
   ProjectPage,
+  QuestionCoverage,
+  Rehearsal,
+  RehearsalInput,
   SearchHit,
   Settings,
+  Story,
+  StoryDetail,
+  StoryInput,
   TrashItem,
 } from './bindings';
 
@@ -100,6 +106,15 @@ export const api = {
   trashRestore: (id: number): Promise<TrashItem> => call('trash_restore', { id }),
   trashEmpty: (): Promise<number> => call('trash_empty'),
   search: (query: string, limit: number): Promise<SearchHit[]> => call('search', { query, limit }),
+
+  storyList: (): Promise<Story[]> => call('story_list'),
+  storyGet: (id: number): Promise<StoryDetail> => call('story_get', { id }),
+  storySave: (id: number | null, input: StoryInput): Promise<Story> => call('story_save', { id, input }),
+  rehearsalSave: (input: RehearsalInput): Promise<Rehearsal> => call('rehearsal_save', { input }),
+  // One or two follow-up questions to drill after a rehearsal; they rotate each time.
+  storyFollowUps: (id: number): Promise<string[]> => call('story_follow_ups', { id }),
+  questionCoverage: (questions: string[]): Promise<QuestionCoverage[]> =>
+    call('question_coverage', { questions }),
 };
 
 export type Api = typeof api;
