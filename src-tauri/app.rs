@@ -34,6 +34,7 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
             commands::stories::story_list,
             commands::stories::story_get,
             commands::stories::story_save,
+            commands::stories::story_preview,
             commands::stories::rehearsal_save,
             commands::stories::story_follow_ups,
             commands::stories::question_coverage,

@@ -15,7 +15,7 @@ use crate::search::{SearchHit, SnippetPart};
 use crate::store::{Check, Cycle};
 use crate::stories::{
     CoveringStory, Estimate, Framework, QuestionCoverage, Rehearsal, RehearsalInput, Section,
-    SectionEstimate, Story, StoryDetail, StoryInput,
+    SectionEstimate, Story, StoryDetail, StoryInput, StoryPreview,
 };
 use crate::{AppInfo, ErrorKind, IpcError, Settings, Theme};
 
@@ -73,6 +73,7 @@ fn render() -> String {
         Story::decl(&cfg),
         StoryDetail::decl(&cfg),
         StoryInput::decl(&cfg),
+        StoryPreview::decl(&cfg),
     ];
     decls.sort();
     let mut out = String::from(HEADER);

@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "story_list",
     "story_get",
     "story_save",
+    "story_preview",
     "rehearsal_save",
     "story_follow_ups",
     "question_coverage",

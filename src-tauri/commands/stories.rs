@@ -1,7 +1,7 @@
 //! Stories section: the story bank, rehearsals and the follow-up drill.
 
 use careerlog_core::stories::{
-    QuestionCoverage, Rehearsal, RehearsalInput, Story, StoryDetail, StoryInput,
+    QuestionCoverage, Rehearsal, RehearsalInput, Story, StoryDetail, StoryInput, StoryPreview,
 };
 use careerlog_core::IpcError;
 use tauri::State;
@@ -31,6 +31,15 @@ pub async fn story_save(
             Some(id) => j.update_story(id, input),
         })
         .await
+}
+
+/// The estimate and pacing plan of a story while it is being written.
+#[tauri::command]
+pub async fn story_preview(
+    journal: State<'_, JournalState>,
+    input: StoryInput,
+) -> Result<StoryPreview, IpcError> {
+    journal.run(move |j| Ok(j.preview_story(&input))).await
 }
 
 #[tauri::command]

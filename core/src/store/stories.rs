@@ -7,8 +7,8 @@ use super::journal::{ensure, found, labels_of, Record};
 use super::Journal;
 use crate::journal::{EntryKind, Metric, Project};
 use crate::stories::{
-    estimate, follow_ups, plan, validate, CoveringStory, Framework, QuestionCoverage, Rehearsal,
-    RehearsalInput, Story, StoryDetail, StoryInput,
+    follow_ups, validate, CoveringStory, Framework, QuestionCoverage, Rehearsal, RehearsalInput,
+    Story, StoryDetail, StoryInput, StoryPreview,
 };
 use crate::Result;
 
@@ -111,14 +111,7 @@ fn rehearsal_row(r: &Row) -> rusqlite::Result<Rehearsal> {
 
 /// Builds the full story from its row: linked entries, estimate and plan.
 fn story_of(conn: &rusqlite::Connection, row: StoryRow, words_per_minute: u32) -> Result<Story> {
-    let texts = row.input.texts();
-    let estimate = estimate(
-        row.input.framework,
-        &texts,
-        words_per_minute,
-        row.input.target_seconds,
-    );
-    let plan_seconds = plan(row.input.framework, &texts, row.input.target_seconds);
+    let preview = StoryPreview::of(&row.input, words_per_minute);
     let projects = row
         .input
         .project_ids
@@ -140,9 +133,9 @@ fn story_of(conn: &rusqlite::Connection, row: StoryRow, words_per_minute: u32) -
     Ok(Story {
         id: row.id,
         uuid: row.uuid,
-        estimated_seconds: estimate.total_seconds.round() as u32,
-        estimate,
-        plan_seconds,
+        estimated_seconds: preview.estimated_seconds,
+        estimate: preview.estimate,
+        plan_seconds: preview.plan_seconds,
         projects,
         metrics,
         decisions,
@@ -341,6 +334,11 @@ impl Journal {
     }
     pub fn add_rehearsal(&mut self, input: RehearsalInput) -> Result<Rehearsal> {
         self.save(None, input)
+    }
+
+    /// The estimate and plan of a story being written, at the engineer's pace.
+    pub fn preview_story(&self, input: &StoryInput) -> StoryPreview {
+        StoryPreview::of(input, words_per_minute(&self.conn))
     }
 
     pub fn story(&self, id: i64) -> Result<Story> {

@@ -140,6 +140,31 @@ pub struct Story {
     pub updated_at: String,
 }
 
+/// What the story editor shows while the engineer types: the estimate and the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StoryPreview {
+    pub estimate: Estimate,
+    pub estimated_seconds: u32,
+    pub plan_seconds: Vec<f64>,
+}
+
+impl StoryPreview {
+    pub fn of(input: &StoryInput, words_per_minute: u32) -> StoryPreview {
+        let texts = input.texts();
+        let estimate = estimate(
+            input.framework,
+            &texts,
+            words_per_minute,
+            input.target_seconds,
+        );
+        StoryPreview {
+            estimated_seconds: estimate.total_seconds.round() as u32,
+            plan_seconds: plan(input.framework, &texts, input.target_seconds),
+            estimate,
+        }
+    }
+}
+
 /// A story with its rehearsals, oldest first (the history chart's order).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct StoryDetail {

@@ -29,6 +29,7 @@ import type {
   Story,
   StoryDetail,
   StoryInput,
+  StoryPreview,
   TrashItem,
 } from './bindings';
 
@@ -110,6 +111,8 @@ export const api = {
   storyList: (): Promise<Story[]> => call('story_list'),
   storyGet: (id: number): Promise<StoryDetail> => call('story_get', { id }),
   storySave: (id: number | null, input: StoryInput): Promise<Story> => call('story_save', { id, input }),
+  // The estimate and pacing plan while a story is being written (nothing is saved).
+  storyPreview: (input: StoryInput): Promise<StoryPreview> => call('story_preview', { input }),
   rehearsalSave: (input: RehearsalInput): Promise<Rehearsal> => call('rehearsal_save', { input }),
   // One or two follow-up questions to drill after a rehearsal; they rotate each time.
   storyFollowUps: (id: number): Promise<string[]> => call('story_follow_ups', { id }),

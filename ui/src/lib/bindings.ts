@@ -180,6 +180,8 @@ export type StoryInput = { title: string, framework: Framework, situation: strin
  */
 questions: Array<string>, tags: Array<string>, skills: Array<string>, };
 
+export type StoryPreview = { estimate: Estimate, estimated_seconds: number, plan_seconds: Array<number>, };
+
 export type TargetRole = "senior-engineer" | "tech-lead" | "staff-engineer" | "principal-engineer" | "engineering-manager";
 
 export type Theme = "system" | "light" | "dark";
