@@ -38,6 +38,19 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
             commands::stories::rehearsal_save,
             commands::stories::story_follow_ups,
             commands::stories::question_coverage,
+            commands::guides::guide_list,
+            commands::guides::guide_get,
+            commands::guides::question_list,
+            commands::guides::question_get,
+            commands::guides::skill_get,
+            commands::guides::tree_walk,
+            commands::guides::checklist_get,
+            commands::guides::checklist_set,
+            commands::guides::checklist_new_cycle,
+            commands::guides::due_items,
+            commands::guides::readiness_get,
+            commands::guides::profile_get,
+            commands::guides::profile_set,
         ])
         .run(tauri::generate_context!())
 }

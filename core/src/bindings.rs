@@ -75,6 +75,16 @@ fn render() -> String {
         StoryInput::decl(&cfg),
         StoryPreview::decl(&cfg),
     ];
+    decls.extend(crate::content::ts_decls(&cfg));
+    decls.extend([
+        crate::guides::Checklist::decl(&cfg),
+        crate::guides::ChecklistEntry::decl(&cfg),
+        crate::guides::DueItem::decl(&cfg),
+        crate::guides::EvidenceEntry::decl(&cfg),
+        crate::guides::ProofStatus::decl(&cfg),
+        crate::guides::Readiness::decl(&cfg),
+        crate::guides::StageReadiness::decl(&cfg),
+    ]);
     decls.sort();
     let mut out = String::from(HEADER);
     for decl in decls {

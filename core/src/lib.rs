@@ -3,7 +3,9 @@
 
 mod macros;
 
+pub mod content;
 pub mod error;
+pub mod guides;
 pub mod info;
 pub mod journal;
 pub mod paths;

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod guides;
 mod journal;
 mod stories;
 
@@ -67,6 +68,52 @@ pub enum Command {
     /// Rehearsals of a story done away from the app.
     #[command(subcommand)]
     Rehearsal(stories::RehearsalCommand),
+    /// Career guides: list, read.
+    #[command(subcommand)]
+    Guide(guides::GuideCommand),
+    /// A guide's checklist: show, check, uncheck, start a new cycle.
+    #[command(subcommand)]
+    Checklist(guides::ChecklistCommand),
+    /// Behavioural interview questions: list, show.
+    #[command(subcommand)]
+    Question(guides::QuestionCommand),
+    /// The progression stages and which proofs of readiness the journal holds.
+    Readiness,
+    /// Your experience band, role and target role.
+    #[command(subcommand)]
+    Profile(guides::ProfileCommand),
+    /// Export data: a calendar of due checklist items.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Due checklist items as an .ics file for a calendar app.
+    Ics {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// Writes a whole file next to its destination first, so a failure leaves no half file.
+fn write_file(path: &Path, bytes: &[u8]) -> careerlog_core::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temporary = dir.join(format!(
+        ".{}.partial",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("export")
+    ));
+    let written =
+        std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        careerlog_core::Error::io(format!("cannot write {}", path.display()), e)
+    })
 }
 
 /// What a command prints: its JSON form and its text form.
@@ -90,6 +137,12 @@ pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
         Command::Search { query, limit } => journal::search(&journal, &query, limit),
         Command::Trash(c) => journal::trash(&mut journal, c),
         Command::Story(c) => stories::story(&mut journal, c),
+        Command::Guide(c) => guides::guide(c),
+        Command::Checklist(c) => guides::checklist(&mut journal, c),
+        Command::Question(c) => guides::question(c),
+        Command::Readiness => guides::readiness(&journal),
+        Command::Profile(c) => guides::profile(&mut journal, c),
+        Command::Export(ExportCommand::Ics { out }) => guides::export_ics(&journal, &out),
         Command::Rehearsal(c) => stories::rehearsal(&mut journal, c),
         Command::Info => journal.info().map(|info| {
             let text = format!(
@@ -101,7 +154,13 @@ pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
     });
     match outcome {
         Ok((json_text, text)) => {
-            println!("{}", if json { json_text } else { text });
+            // A reader that stops early (`| head`) is not an error of ours.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stdout().lock(),
+                "{}",
+                if json { json_text } else { text }
+            );
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error.to_string()),

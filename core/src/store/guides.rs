@@ -117,6 +117,16 @@ impl Journal {
         self.profile()
     }
 
+    /// The open cycle of a guide's checklist, if the engineer has started it.
+    pub fn current_cycle(&self, guide: &str) -> Result<Option<Cycle>> {
+        let sql = format!("{CYCLE_SELECT} WHERE c.guide = ?1 AND c.closed_on IS NULL");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([guide], cycle_row)
+            .optional()?)
+    }
+
     /// The open cycle of a guide's checklist, started `today` when there is none yet.
     pub fn open_cycle(&mut self, guide: &str, today: NaiveDate) -> Result<Cycle> {
         let sql = format!("{CYCLE_SELECT} WHERE c.guide = ?1 AND c.closed_on IS NULL");

@@ -506,7 +506,7 @@ impl Record for NoteInput {
 }
 
 /// A note's title: its first line, cut at a word near 80 characters.
-pub(crate) fn note_title(text: &str) -> String {
+pub fn note_title(text: &str) -> String {
     let line = text.lines().next().unwrap_or_default().trim();
     if line.chars().count() <= 80 {
         return line.to_string();

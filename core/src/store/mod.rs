@@ -2,8 +2,9 @@
 //! All SQL of the core lives under this module, next to the migration that made its table.
 
 mod guides;
-mod journal;
+pub(crate) mod journal;
 mod migrations;
+mod readiness;
 mod search;
 mod settings;
 mod stories;

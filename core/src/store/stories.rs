@@ -179,6 +179,16 @@ impl Record for StoryInput {
                 ensure(tx, kind, field, *id)?;
             }
         }
+        if let Some(unknown) = self
+            .questions
+            .iter()
+            .find(|slug| crate::content::library().question(slug).is_none())
+        {
+            return Err(crate::Error::invalid(
+                "questions",
+                format!("there is no interview question \"{unknown}\" in the guides"),
+            ));
+        }
         Ok(self)
     }
     fn labels(&self) -> (&[String], &[String]) {

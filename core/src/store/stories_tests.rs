@@ -133,6 +133,14 @@ fn links_must_point_at_entries_of_the_right_kind() {
         ..story_input(&r)
     });
     assert!(matches!(car, Err(Error::Invalid { ref field, .. }) if field == "situation"));
+    let unknown = j.add_story(StoryInput {
+        questions: vec!["why-should-we-hire-you".into()],
+        ..story_input(&r)
+    });
+    assert!(
+        matches!(unknown, Err(Error::Invalid { ref field, .. }) if field == "questions"),
+        "{unknown:?}"
+    );
     assert!(j.list_stories().unwrap().is_empty());
 }
 

@@ -220,8 +220,11 @@ pub struct CoveringStory {
 
 /// The follow-ups interviewers ask after the given questions, from the guides' content.
 pub fn question_follow_ups(questions: &[String]) -> Vec<String> {
-    let _ = questions;
-    Vec::new()
+    questions
+        .iter()
+        .filter_map(|slug| crate::content::library().question(slug))
+        .flat_map(|q| q.follow_ups.iter().cloned())
+        .collect()
 }
 
 /// The date part of an RFC 3339 timestamp, for charts and lists.

@@ -4,6 +4,16 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  Checklist,
+  DueItem,
+  Guide,
+  GuideSummary,
+  Profile,
+  Question,
+  QuestionSummary,
+  Readiness,
+  Skill,
+  Step,
   Artifact,
   ArtifactInput,
   Decision,
@@ -118,6 +128,22 @@ export const api = {
   storyFollowUps: (id: number): Promise<string[]> => call('story_follow_ups', { id }),
   questionCoverage: (questions: string[]): Promise<QuestionCoverage[]> =>
     call('question_coverage', { questions }),
+
+  guideList: (): Promise<GuideSummary[]> => call('guide_list'),
+  guideGet: (slug: string): Promise<Guide> => call('guide_get', { slug }),
+  questionList: (): Promise<QuestionSummary[]> => call('question_list'),
+  questionGet: (slug: string): Promise<Question> => call('question_get', { slug }),
+  skillGet: (slug: string): Promise<Skill> => call('skill_get', { slug }),
+  // `answers` are indexes into each question's answers, from the first question on.
+  treeWalk: (slug: string, answers: number[]): Promise<Step> => call('tree_walk', { slug, answers }),
+  checklistGet: (slug: string): Promise<Checklist> => call('checklist_get', { slug }),
+  checklistSet: (slug: string, item: string, checked: boolean): Promise<Checklist> =>
+    call('checklist_set', { slug, item, checked }),
+  checklistNewCycle: (slug: string): Promise<Checklist> => call('checklist_new_cycle', { slug }),
+  dueItems: (): Promise<DueItem[]> => call('due_items'),
+  readinessGet: (): Promise<Readiness> => call('readiness_get'),
+  profileGet: (): Promise<Profile> => call('profile_get'),
+  profileSet: (profile: Profile): Promise<Profile> => call('profile_set', { profile }),
 };
 
 export type Api = typeof api;

@@ -10,6 +10,32 @@ export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "demo" |
 
 export type Check = { item: string, checked_at: string, };
 
+export type Checklist = { guide: string, title: string, cycle: Cycle, items: Array<ChecklistEntry>, done: number, total: number, 
+/**
+ * Every cycle, the open one first.
+ */
+history: Array<Cycle>, };
+
+export type ChecklistEntry = { id: string, text: string, section: string | null, checked: boolean, checked_at: string | null, 
+/**
+ * The cycle's start plus the item's due offset.
+ */
+due: string | null, 
+/**
+ * Due before today and not checked.
+ */
+overdue: boolean, };
+
+export type ChecklistItem = { id: string, text: string, 
+/**
+ * Due within this many days of the start of the checklist cycle.
+ */
+due_days: number | null, 
+/**
+ * A heading the item is grouped under.
+ */
+section: string | null, };
+
 export type CoveringStory = { id: number, title: string, rehearsal_count: number, };
 
 export type Cycle = { id: number, guide: string, number: number, started_on: string, closed_on: string | null, checked: number, };
@@ -28,7 +54,11 @@ confidence: number | null, outcome: string | null, decided_on: string | null, re
 
 export type DecisionOption = { text: string, pros: string, cons: string, };
 
+export type DecisionTree = { start: string, nodes: Array<TreeNode>, paths: Array<TreePath>, };
+
 export type Direction = "lower" | "higher";
+
+export type DueItem = { guide: string, guide_title: string, cycle: number, item: string, text: string, due: string, overdue: boolean, };
 
 export type EntryKind = "project" | "metric" | "decision" | "artifact" | "feedback" | "note" | "story" | "rehearsal";
 
@@ -39,6 +69,14 @@ export type Estimate = { sections: Array<SectionEstimate>, total_seconds: number
  * The text would take longer to say than the target allows.
  */
 over_target: boolean, };
+
+export type Evidence = { "kind": "project_scope", at_least: Scope, } | { "kind": "metric_improved", unit: string | null, } | { "kind": "artifact", artifact: ArtifactKind, } | { "kind": "decision_with_options", min_options: number, } | { "kind": "decision_reviewed" } | { "kind": "feedback_skill", skill: string, } | { "kind": "skill", skill: string, } | { "kind": "feedback_rating", min: number, };
+
+export type EvidenceEntry = { id: number, kind: EntryKind, title: string, 
+/**
+ * The project to open for it (itself for a project).
+ */
+project_id: number | null, };
 
 export type ExperienceBand = "0-2" | "3-5" | "5-8" | "8-12" | "12-plus";
 
@@ -56,9 +94,35 @@ rating: number | null, tags: Array<string>, skills: Array<string>, };
 
 export type Framework = "star" | "car";
 
+export type Guide = { slug: string, title: string, summary: string, 
+/**
+ * Interview questions to practise with this guide.
+ */
+questions: Array<string>, skills: Array<string>, 
+/**
+ * Other guides worth reading next.
+ */
+related: Array<string>, checklist: Array<ChecklistItem>, 
+/**
+ * The progression stages and their proofs of readiness; empty for most guides.
+ */
+stages: Array<Stage>, 
+/**
+ * The next-move decision tree, when the guide has one.
+ */
+tree: DecisionTree | null, 
+/**
+ * The body as sanitized HTML, with heading ids and tagged band/role rows.
+ */
+html: string, toc: Array<TocEntry>, };
+
+export type GuideSummary = { slug: string, title: string, summary: string, skills: Array<string>, checklist_items: number, has_tree: boolean, };
+
 export type IpcError = { kind: ErrorKind, message: string, field: string | null, };
 
 export type JournalOverview = { project_count: number, entry_count: number, reviews_due: Array<Decision>, recent_notes: Array<Note>, };
+
+export type Library = { guides: Array<Guide>, questions: Array<Question>, skills: Array<Skill>, };
 
 export type Metric = { id: number, uuid: string, project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, 
 /**
@@ -100,11 +164,45 @@ export type ProjectStatus = "planned" | "active" | "shipped" | "paused" | "cance
 
 export type ProjectSummary = { best_metric: Metric | null, metric_count: number, decision_count: number, id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
 
+export type Proof = { id: string, text: string, evidence: Evidence, 
+/**
+ * How many matching journal entries the proof needs (1 unless the file says more).
+ */
+count: number, };
+
+export type ProofStatus = { id: string, text: string, evidence: Evidence, needed: number, 
+/**
+ * How many entries match (the list below shows the first few).
+ */
+found: number, entries: Array<EvidenceEntry>, met: boolean, 
+/**
+ * What is still missing, in words; empty when met.
+ */
+missing: string, };
+
+export type Question = { slug: string, 
+/**
+ * The question as an interviewer asks it.
+ */
+title: string, skills: Array<string>, guides: Array<string>, looking_for: Array<string>, 
+/**
+ * The follow-ups an interviewer is likely to ask, for the rehearsal drill.
+ */
+follow_ups: Array<string>, framework: Framework, html: string, toc: Array<TocEntry>, };
+
 export type QuestionCoverage = { question: string, stories: Array<CoveringStory>, 
 /**
  * At least one linked story has been rehearsed.
  */
 rehearsed: boolean, };
+
+export type QuestionSummary = { slug: string, title: string, framework: Framework, skills: Array<string>, };
+
+export type Readiness = { stages: Array<StageReadiness>, 
+/**
+ * The first stage with proofs still missing: where the engineer is working now.
+ */
+current_stage: string | null, band: ExperienceBand | null, };
 
 export type Rehearsal = { id: number, uuid: string, story_id: number, started_at: string, total_ms: number, section_ms: Array<number>, rating: number | null, note: string | null, target_seconds: number, over_target: boolean, };
 
@@ -144,7 +242,19 @@ export type Settings = { theme: Theme,
  */
 words_per_minute: number, };
 
+export type Skill = { slug: string, title: string, summary: string, questions: Array<string>, guides: Array<string>, html: string, toc: Array<TocEntry>, };
+
 export type SnippetPart = { text: string, hit: boolean, };
+
+export type Stage = { id: string, name: string, focus: string, 
+/**
+ * The experience this stage usually comes with, as a label ("3-6 years").
+ */
+years: string, proofs: Array<Proof>, };
+
+export type StageReadiness = { id: string, name: string, focus: string, years: string, proofs: Array<ProofStatus>, met: number, total: number, };
+
+export type Step = { "step": "question", answered: number, node: TreeNode, } | { "step": "path", answered: number, path: TreePath, };
 
 export type Story = { id: number, uuid: string, projects: Array<Project>, metrics: Array<Metric>, decisions: Array<Decision>, estimate: Estimate, 
 /**
@@ -186,8 +296,16 @@ export type TargetRole = "senior-engineer" | "tech-lead" | "staff-engineer" | "p
 
 export type Theme = "system" | "light" | "dark";
 
+export type TocEntry = { level: number, id: string, text: string, };
+
 export type TrashItem = { id: number, kind: EntryKind, entry_id: number, title: string, deleted_at: string, 
 /**
  * How many entries under it (metrics, decisions...) went to the trash with it.
  */
 children: number, };
+
+export type TreeAnswer = { label: string, next: string | null, path: string | null, };
+
+export type TreeNode = { id: string, question: string, answers: Array<TreeAnswer>, };
+
+export type TreePath = { id: string, title: string, summary: string, guide: string, };

@@ -1,0 +1,325 @@
+//! Reading one content file: the TOML front matter between `+++` lines into its kind's
+//! fields, the Markdown body into HTML. Problems are collected, never thrown one by one.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use super::markdown::{self, Rendered};
+use super::{
+    ChecklistItem, ContentProblem, DecisionTree, Evidence, Framework, Guide, Library, Proof,
+    Question, Skill, Stage,
+};
+use crate::journal::{ArtifactKind, Scope};
+
+/// A parsed file with what validation needs beyond the public type.
+pub(super) struct Doc<T> {
+    pub file: String,
+    pub item: T,
+    pub body: Rendered,
+}
+
+/// Everything that parsed, in file order, before cross-file validation.
+#[derive(Default)]
+pub(super) struct Parsed {
+    pub guides: Vec<Doc<Guide>>,
+    pub questions: Vec<Doc<Question>>,
+    pub skills: Vec<Doc<Skill>>,
+}
+
+impl Parsed {
+    pub fn into_library(self) -> Library {
+        Library {
+            guides: self.guides.into_iter().map(|d| d.item).collect(),
+            questions: self.questions.into_iter().map(|d| d.item).collect(),
+            skills: self.skills.into_iter().map(|d| d.item).collect(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuideFront {
+    slug: String,
+    title: String,
+    summary: String,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    skills: Vec<String>,
+    #[serde(default)]
+    related: Vec<String>,
+    #[serde(default)]
+    checklist: Vec<ChecklistItem>,
+    #[serde(default)]
+    stages: Vec<StageFront>,
+    #[serde(default)]
+    tree: Option<DecisionTree>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFront {
+    slug: String,
+    title: String,
+    #[serde(default)]
+    skills: Vec<String>,
+    #[serde(default)]
+    guides: Vec<String>,
+    looking_for: Vec<String>,
+    follow_ups: Vec<String>,
+    framework: Framework,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SkillFront {
+    slug: String,
+    title: String,
+    summary: String,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    guides: Vec<String>,
+}
+
+// Stages are read through these mirrors: ts-rs cannot read `deny_unknown_fields` on the
+// tagged `Evidence` enum, so the strict reading lives here and the public types stay plain.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StageFront {
+    id: String,
+    name: String,
+    focus: String,
+    years: String,
+    proofs: Vec<ProofFront>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProofFront {
+    id: String,
+    text: String,
+    evidence: EvidenceRule,
+    #[serde(default)]
+    count: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum EvidenceRule {
+    ProjectScope {
+        at_least: Scope,
+    },
+    MetricImproved {
+        #[serde(default)]
+        unit: Option<String>,
+    },
+    Artifact {
+        artifact: ArtifactKind,
+    },
+    DecisionWithOptions {
+        min_options: u32,
+    },
+    DecisionReviewed,
+    FeedbackSkill {
+        skill: String,
+    },
+    Skill {
+        skill: String,
+    },
+    FeedbackRating {
+        min: u8,
+    },
+}
+
+impl From<StageFront> for Stage {
+    fn from(f: StageFront) -> Stage {
+        Stage {
+            id: f.id,
+            name: f.name,
+            focus: f.focus,
+            years: f.years,
+            proofs: f.proofs.into_iter().map(Proof::from).collect(),
+        }
+    }
+}
+
+impl From<ProofFront> for Proof {
+    fn from(f: ProofFront) -> Proof {
+        Proof {
+            id: f.id,
+            text: f.text,
+            evidence: f.evidence.into(),
+            count: f.count.unwrap_or(1),
+        }
+    }
+}
+
+impl From<EvidenceRule> for Evidence {
+    fn from(rule: EvidenceRule) -> Evidence {
+        match rule {
+            EvidenceRule::ProjectScope { at_least } => Evidence::ProjectScope { at_least },
+            EvidenceRule::MetricImproved { unit } => Evidence::MetricImproved { unit },
+            EvidenceRule::Artifact { artifact } => Evidence::Artifact { artifact },
+            EvidenceRule::DecisionWithOptions { min_options } => {
+                Evidence::DecisionWithOptions { min_options }
+            }
+            EvidenceRule::DecisionReviewed => Evidence::DecisionReviewed,
+            EvidenceRule::FeedbackSkill { skill } => Evidence::FeedbackSkill { skill },
+            EvidenceRule::Skill { skill } => Evidence::Skill { skill },
+            EvidenceRule::FeedbackRating { min } => Evidence::FeedbackRating { min },
+        }
+    }
+}
+
+pub(super) fn parse_all(files: &[(&str, &str)], problems: &mut Vec<ContentProblem>) -> Parsed {
+    let mut parsed = Parsed::default();
+    for &(path, text) in files {
+        let mut report = |problem: String| {
+            problems.push(ContentProblem {
+                file: path.to_string(),
+                problem,
+            })
+        };
+        let Some((kind, stem)) = kind_and_stem(path) else {
+            report(
+                "is not a content file: expected guides/, questions/ or skills/<slug>.md".into(),
+            );
+            continue;
+        };
+        let (front, body) = match split_front_matter(text) {
+            Ok(parts) => parts,
+            Err(problem) => {
+                report(problem);
+                continue;
+            }
+        };
+        let rendered = markdown::render(body);
+        let file = path.to_string();
+        match kind {
+            Kind::Guide => {
+                if let Some(f) = deserialize::<GuideFront>(front, &mut report) {
+                    let item = Guide {
+                        slug: f.slug,
+                        title: f.title,
+                        summary: f.summary,
+                        questions: f.questions,
+                        skills: f.skills,
+                        related: f.related,
+                        checklist: f.checklist,
+                        stages: f.stages.into_iter().map(Stage::from).collect(),
+                        tree: f.tree,
+                        html: rendered.html.clone(),
+                        toc: rendered.toc.clone(),
+                    };
+                    check_stem(stem, &item.slug, &mut report);
+                    parsed.guides.push(Doc {
+                        file,
+                        item,
+                        body: rendered,
+                    });
+                }
+            }
+            Kind::Question => {
+                if let Some(f) = deserialize::<QuestionFront>(front, &mut report) {
+                    let item = Question {
+                        slug: f.slug,
+                        title: f.title,
+                        skills: f.skills,
+                        guides: f.guides,
+                        looking_for: f.looking_for,
+                        follow_ups: f.follow_ups,
+                        framework: f.framework,
+                        html: rendered.html.clone(),
+                        toc: rendered.toc.clone(),
+                    };
+                    check_stem(stem, &item.slug, &mut report);
+                    parsed.questions.push(Doc {
+                        file,
+                        item,
+                        body: rendered,
+                    });
+                }
+            }
+            Kind::Skill => {
+                if let Some(f) = deserialize::<SkillFront>(front, &mut report) {
+                    let item = Skill {
+                        slug: f.slug,
+                        title: f.title,
+                        summary: f.summary,
+                        questions: f.questions,
+                        guides: f.guides,
+                        html: rendered.html.clone(),
+                        toc: rendered.toc.clone(),
+                    };
+                    check_stem(stem, &item.slug, &mut report);
+                    parsed.skills.push(Doc {
+                        file,
+                        item,
+                        body: rendered,
+                    });
+                }
+            }
+        }
+    }
+    parsed
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Guide,
+    Question,
+    Skill,
+}
+
+fn kind_and_stem(path: &str) -> Option<(Kind, &str)> {
+    let (dir, name) = path.split_once('/')?;
+    let stem = name.strip_suffix(".md")?;
+    let kind = match dir {
+        "guides" => Kind::Guide,
+        "questions" => Kind::Question,
+        "skills" => Kind::Skill,
+        _ => return None,
+    };
+    Some((kind, stem))
+}
+
+fn check_stem(stem: &str, slug: &str, report: &mut impl FnMut(String)) {
+    if stem != slug {
+        report(format!(
+            "slug \"{slug}\" does not match the file name \"{stem}.md\""
+        ));
+    }
+}
+
+fn deserialize<T: DeserializeOwned>(front: &str, report: &mut impl FnMut(String)) -> Option<T> {
+    match toml::from_str(front) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            // toml counts lines from the start of the front matter, one below the `+++`.
+            report(format!(
+                "front matter (lines counted after the opening +++): {}",
+                error.to_string().trim_end()
+            ));
+            None
+        }
+    }
+}
+
+/// Splits `+++\n<toml>\n+++\n<markdown>` into its two parts.
+pub(super) fn split_front_matter(text: &str) -> Result<(&str, &str), String> {
+    let missing = || "must start with TOML front matter between two `+++` lines".to_string();
+    let rest = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+        .ok_or_else(missing)?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end_matches(['\r', '\n']) == "+++" {
+            return Ok((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    Err("the front matter is never closed by a `+++` line".into())
+}

@@ -1,0 +1,117 @@
+//! Guides section: the library, checklists with progress, readiness, the profile.
+
+use careerlog_core::content::{
+    library, Guide, GuideSummary, Question, QuestionSummary, Skill, Step,
+};
+use careerlog_core::guides::{Checklist, DueItem, Readiness};
+use careerlog_core::profile::Profile;
+use careerlog_core::{Error, IpcError};
+use chrono::NaiveDate;
+use tauri::State;
+
+use super::JournalState;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn not_found(what: String) -> IpcError {
+    IpcError::from(Error::NotFound { what })
+}
+
+#[tauri::command]
+pub fn guide_list() -> Vec<GuideSummary> {
+    library().guide_summaries()
+}
+
+#[tauri::command]
+pub fn guide_get(slug: String) -> Result<Guide, IpcError> {
+    library()
+        .guide(&slug)
+        .cloned()
+        .ok_or_else(|| not_found(format!("the guide \"{slug}\"")))
+}
+
+#[tauri::command]
+pub fn question_list() -> Vec<QuestionSummary> {
+    library().question_summaries()
+}
+
+#[tauri::command]
+pub fn question_get(slug: String) -> Result<Question, IpcError> {
+    library()
+        .question(&slug)
+        .cloned()
+        .ok_or_else(|| not_found(format!("the question \"{slug}\"")))
+}
+
+#[tauri::command]
+pub fn skill_get(slug: String) -> Result<Skill, IpcError> {
+    library()
+        .skill(&slug)
+        .cloned()
+        .ok_or_else(|| not_found(format!("the skill \"{slug}\"")))
+}
+
+/// Walks a guide's next-move decision tree with the answers given so far.
+#[tauri::command]
+pub fn tree_walk(slug: String, answers: Vec<usize>) -> Result<Step, IpcError> {
+    library()
+        .guide(&slug)
+        .and_then(|g| g.tree.as_ref())
+        .map(|tree| tree.walk(&answers))
+        .ok_or_else(|| not_found(format!("a decision tree in the guide \"{slug}\"")))
+}
+
+#[tauri::command]
+pub async fn checklist_get(
+    journal: State<'_, JournalState>,
+    slug: String,
+) -> Result<Checklist, IpcError> {
+    journal.run(move |j| j.checklist(&slug, today())).await
+}
+
+#[tauri::command]
+pub async fn checklist_set(
+    journal: State<'_, JournalState>,
+    slug: String,
+    item: String,
+    checked: bool,
+) -> Result<Checklist, IpcError> {
+    journal
+        .run(move |j| j.set_checked(&slug, &item, checked, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn checklist_new_cycle(
+    journal: State<'_, JournalState>,
+    slug: String,
+) -> Result<Checklist, IpcError> {
+    journal
+        .run(move |j| j.start_new_cycle(&slug, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn due_items(journal: State<'_, JournalState>) -> Result<Vec<DueItem>, IpcError> {
+    journal.run(|j| j.due_items(today())).await
+}
+
+#[tauri::command]
+pub async fn readiness_get(journal: State<'_, JournalState>) -> Result<Readiness, IpcError> {
+    journal.run(|j| j.readiness()).await
+}
+
+#[tauri::command]
+pub async fn profile_get(journal: State<'_, JournalState>) -> Result<Profile, IpcError> {
+    journal.run(|j| j.profile()).await
+}
+
+#[tauri::command]
+pub async fn profile_set(
+    journal: State<'_, JournalState>,
+    profile: Profile,
+) -> Result<Profile, IpcError> {
+    journal.run(move |j| j.save_profile(profile)).await
+}

@@ -1,0 +1,193 @@
+//! Guides, checklists, questions, readiness, profile and the calendar export, headless.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Cli {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("journal.sqlite3");
+        Cli { dir, db }
+    }
+
+    fn raw(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_careerlog"))
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env_remove("CAREERLOG_DB")
+            .output()
+            .unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let output = self.raw(&all);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    fn text(&self, args: &[&str]) -> String {
+        let output = self.raw(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    fn fails(&self, args: &[&str]) -> String {
+        let output = self.raw(args);
+        assert!(!output.status.success(), "{args:?} should fail");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        stderr
+    }
+}
+
+#[test]
+fn guides_and_questions_read_in_the_terminal() {
+    let cli = Cli::new();
+    let guides = cli.json(&["guide", "list"]);
+    let slugs: Vec<&str> = guides
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["slug"].as_str().unwrap())
+        .collect();
+    for slug in [
+        "technical-leader",
+        "tech-lead-roadmap",
+        "staff-engineer-roadmap",
+        "engineering-manager-roadmap",
+    ] {
+        assert!(slugs.contains(&slug), "{slug}");
+    }
+    let text = cli.text(&["guide", "show", "technical-leader"]);
+    assert!(
+        text.len() > 5_000 && !text.contains("<p>"),
+        "readable text, not HTML"
+    );
+    assert!(cli.fails(&["guide", "show", "nope"]).contains("not found"));
+
+    let questions = cli.json(&["question", "list"]);
+    assert_eq!(questions.as_array().unwrap().len(), 5);
+    let mentor = cli.json(&["question", "show", "how-do-you-mentor-engineers"]);
+    assert!(!mentor["follow_ups"].as_array().unwrap().is_empty());
+    assert!(cli
+        .text(&["question", "show", "how-do-you-mentor-engineers"])
+        .contains("mentor"));
+}
+
+#[test]
+fn checklists_persist_across_runs_with_cycles_and_a_calendar() {
+    let cli = Cli::new();
+    let list = cli.json(&["checklist", "show", "technical-leader"]);
+    let first = &list["items"][0];
+    for key in ["id", "text", "checked", "checked_at", "due"] {
+        assert!(first.get(key).is_some(), "{key} in {first}");
+    }
+    let item = first["id"].as_str().unwrap().to_string();
+    assert_eq!(first["checked"], false);
+
+    let checked = cli.json(&["checklist", "check", "technical-leader", &item]);
+    assert_eq!(checked["done"], 1);
+    let again = cli.json(&["checklist", "show", "technical-leader"]);
+    assert_eq!(
+        again["items"][0]["checked"], true,
+        "a later run still sees the check"
+    );
+    assert!(again["items"][0]["checked_at"].is_string());
+    assert_eq!(
+        cli.json(&["checklist", "uncheck", "technical-leader", &item])["done"],
+        0
+    );
+    cli.json(&["checklist", "check", "technical-leader", &item]);
+    let fresh = cli.json(&["checklist", "new-cycle", "technical-leader"]);
+    assert_eq!(fresh["cycle"]["number"], 2);
+    assert_eq!(fresh["done"], 0);
+    assert_eq!(fresh["history"][1]["checked"], 1);
+    assert!(cli
+        .fails(&["checklist", "check", "technical-leader", "no-such-item"])
+        .contains("not found"));
+
+    let out = cli.dir.path().join("due.ics");
+    let written = cli.json(&["export", "ics", "--out", out.to_str().unwrap()]);
+    let ics = std::fs::read_to_string(&out).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count() as u64,
+        written["events"].as_u64().unwrap()
+    );
+    assert!(written["events"].as_u64().unwrap() > 0);
+    let missing_dir = cli.dir.path().join("no/such/dir/due.ics");
+    assert!(cli
+        .fails(&["export", "ics", "--out", missing_dir.to_str().unwrap()])
+        .contains("cannot write"));
+}
+
+#[test]
+fn readiness_and_profile() {
+    let cli = Cli::new();
+    let map = cli.json(&["readiness"]);
+    assert!(map["stages"].as_array().unwrap().len() >= 3);
+    assert_eq!(map["current_stage"], map["stages"][0]["id"]);
+    let p = cli.json(&[
+        "project", "add", "--title", "Checkout", "--scope", "service",
+    ]);
+    let id = p["id"].to_string();
+    cli.json(&[
+        "artifact",
+        "add",
+        "--project",
+        &id,
+        "--kind",
+        "rfc",
+        "--title",
+        "RFC-1",
+    ]);
+    let map = cli.json(&["readiness"]);
+    let proofs: Vec<&Value> = map["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["proofs"].as_array().unwrap())
+        .collect();
+    assert!(proofs
+        .iter()
+        .any(|p| p["met"] == true && p["entries"][0]["title"] == "RFC-1"));
+
+    let profile = cli.json(&[
+        "profile",
+        "set",
+        "--band",
+        "5-8",
+        "--role",
+        "backend",
+        "--target",
+        "staff-engineer",
+    ]);
+    assert_eq!(
+        (profile["band"].as_str(), profile["role"].as_str()),
+        (Some("5-8"), Some("backend"))
+    );
+    let kept = cli.json(&["profile", "set", "--role", "devops/sre"]);
+    assert_eq!(kept["band"], "5-8", "unset flags keep their value");
+    assert_eq!(kept["role"], "devops-sre");
+    assert!(cli
+        .fails(&["profile", "set", "--band", "20"])
+        .contains("0-2"));
+}
