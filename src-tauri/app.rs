@@ -11,6 +11,7 @@ use crate::commands::{self, JournalState};
 pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
     let journal = JournalState::new(Journal::open(&path));
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(journal)
         .invoke_handler(tauri::generate_handler![
             commands::settings::app_info,
@@ -51,6 +52,7 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
             commands::guides::readiness_get,
             commands::guides::profile_get,
             commands::guides::profile_set,
+            commands::guides::export_ics,
         ])
         .run(tauri::generate_context!())
 }

@@ -5,6 +5,7 @@ mod macros;
 
 pub mod content;
 pub mod error;
+pub mod files;
 pub mod guides;
 pub mod info;
 pub mod journal;

@@ -96,24 +96,8 @@ pub enum ExportCommand {
     },
 }
 
-/// Writes a whole file next to its destination first, so a failure leaves no half file.
 fn write_file(path: &Path, bytes: &[u8]) -> careerlog_core::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let temporary = dir.join(format!(
-        ".{}.partial",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("export")
-    ));
-    let written =
-        std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        careerlog_core::Error::io(format!("cannot write {}", path.display()), e)
-    })
+    careerlog_core::files::write_atomically(path, bytes)
 }
 
 /// What a command prints: its JSON form and its text form.

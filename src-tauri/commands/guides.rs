@@ -115,3 +115,20 @@ pub async fn profile_set(
 ) -> Result<Profile, IpcError> {
     journal.run(move |j| j.save_profile(profile)).await
 }
+
+/// Saves the due checklist items as an .ics file through the native save dialog.
+#[tauri::command]
+pub async fn export_ics<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    journal: State<'_, JournalState>,
+) -> Result<Option<String>, IpcError> {
+    let items = journal.run(|j| j.due_items(today())).await?;
+    let ics = careerlog_core::guides::to_ics(&items, chrono::Utc::now().naive_utc());
+    super::files::save(
+        &app,
+        "career-log-checklists.ics",
+        ("Calendar", &["ics"]),
+        ics.into_bytes(),
+    )
+    .await
+}

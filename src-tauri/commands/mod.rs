@@ -1,6 +1,7 @@
 //! The window's commands, one module per section of the UI map. Each parses its input,
 //! calls the core off the UI thread and maps the error; no rules live here.
 
+pub mod files;
 pub mod guides;
 pub mod journal;
 pub mod search;

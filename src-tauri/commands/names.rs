@@ -39,4 +39,5 @@ pub const COMMANDS: &[&str] = &[
     "readiness_get",
     "profile_get",
     "profile_set",
+    "export_ics",
 ];

@@ -144,6 +144,8 @@ export const api = {
   readinessGet: (): Promise<Readiness> => call('readiness_get'),
   profileGet: (): Promise<Profile> => call('profile_get'),
   profileSet: (profile: Profile): Promise<Profile> => call('profile_set', { profile }),
+  // Opens the native save dialog; resolves to the saved path, or null when cancelled.
+  exportIcs: (): Promise<string | null> => call('export_ics'),
 };
 
 export type Api = typeof api;

@@ -1,0 +1,42 @@
+//! Saving exports: the native save dialog opens from Rust, so the window never hands the
+//! app a path to write to. `CAREERLOG_EXPORT_DIR` skips the dialog and saves into that
+//! folder under the suggested name, for scripted use and the end-to-end tests.
+
+use std::path::PathBuf;
+
+use careerlog_core::{ErrorKind, IpcError};
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+
+/// Asks where to save `bytes` (suggesting `name`) and writes them there; `None` when the
+/// engineer cancels.
+pub async fn save<R: Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    filter: (&str, &[&str]),
+    bytes: Vec<u8>,
+) -> Result<Option<String>, IpcError> {
+    let target: Option<PathBuf> = match std::env::var_os("CAREERLOG_EXPORT_DIR") {
+        Some(dir) => Some(PathBuf::from(dir).join(name)),
+        None => {
+            let dialog = app
+                .dialog()
+                .file()
+                .set_file_name(name)
+                .add_filter(filter.0, filter.1);
+            let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+                .await
+                .map_err(|e| IpcError {
+                    kind: ErrorKind::Io,
+                    message: format!("the save dialog failed: {e}"),
+                    field: None,
+                })?;
+            chosen.and_then(|path| path.into_path().ok())
+        }
+    };
+    let Some(path) = target else {
+        return Ok(None);
+    };
+    careerlog_core::files::write_atomically(&path, &bytes).map_err(IpcError::from)?;
+    Ok(Some(path.display().to_string()))
+}
