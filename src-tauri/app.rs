@@ -53,6 +53,21 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
             commands::guides::profile_get,
             commands::guides::profile_set,
             commands::guides::export_ics,
+            commands::resume::bullet_list,
+            commands::resume::bullet_edit,
+            commands::resume::bullet_reset,
+            commands::resume::bullet_include,
+            commands::resume::bullet_order,
+            commands::resume::bullet_lint,
+            commands::resume::variant_list,
+            commands::resume::variant_get,
+            commands::resume::variant_save,
+            commands::resume::variant_tailor,
+            commands::resume::variant_delete,
+            commands::resume::variant_restore,
+            commands::resume::export_preview,
+            commands::resume::export_save,
+            commands::resume::brag_save,
         ])
         .run(tauri::generate_context!())
 }

@@ -85,6 +85,16 @@ fn render() -> String {
         crate::guides::Readiness::decl(&cfg),
         crate::guides::StageReadiness::decl(&cfg),
     ]);
+    decls.extend([
+        crate::resume::Bullet::decl(&cfg),
+        crate::resume::ExportFormat::decl(&cfg),
+        crate::resume::ExportRequest::decl(&cfg),
+        crate::resume::Finding::decl(&cfg),
+        crate::resume::LintRule::decl(&cfg),
+        crate::resume::Variant::decl(&cfg),
+        crate::resume::VariantFilter::decl(&cfg),
+        crate::resume::VariantSummary::decl(&cfg),
+    ]);
     decls.sort();
     let mut out = String::from(HEADER);
     for decl in decls {

@@ -11,6 +11,7 @@ pub mod info;
 pub mod journal;
 pub mod paths;
 pub mod profile;
+pub mod resume;
 pub mod search;
 pub mod settings;
 pub mod store;

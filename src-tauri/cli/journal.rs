@@ -14,9 +14,9 @@ use super::Output;
 
 /// A date flag: `YYYY-MM-DD`, or an empty string to clear the date on `edit`.
 #[derive(Debug, Clone, Copy)]
-pub struct Day(Option<NaiveDate>);
+pub struct Day(pub Option<NaiveDate>);
 
-fn day(text: &str) -> std::result::Result<Day, String> {
+pub fn day(text: &str) -> std::result::Result<Day, String> {
     if text.trim().is_empty() {
         return Ok(Day(None));
     }

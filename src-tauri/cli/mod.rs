@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod guides;
 mod journal;
+mod resume;
 mod stories;
 
 use careerlog_core::journal::Metric;
@@ -82,13 +83,20 @@ pub enum Command {
     /// Your experience band, role and target role.
     #[command(subcommand)]
     Profile(guides::ProfileCommand),
-    /// Export data: a calendar of due checklist items.
+    /// Resume bullets generated from the journal: list, lint, edit, pick.
+    #[command(subcommand)]
+    Bullet(resume::BulletCommand),
+    /// Export: resume bullets, a brag document, a calendar of due checklist items.
     #[command(subcommand)]
     Export(ExportCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
+    /// Resume bullets as Markdown, plain text or JSON Resume (to stdout without --out).
+    Bullets(resume::BulletExport),
+    /// A brag document of a period, for a review (Markdown).
+    Brag(resume::BragExport),
     /// Due checklist items as an .ics file for a calendar app.
     Ics {
         #[arg(long, value_name = "FILE")]
@@ -127,6 +135,11 @@ pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
         Command::Readiness => guides::readiness(&journal),
         Command::Profile(c) => guides::profile(&mut journal, c),
         Command::Export(ExportCommand::Ics { out }) => guides::export_ics(&journal, &out),
+        Command::Export(ExportCommand::Bullets(flags)) => {
+            resume::export_bullets(&mut journal, flags)
+        }
+        Command::Export(ExportCommand::Brag(flags)) => resume::export_brag(&mut journal, flags),
+        Command::Bullet(c) => resume::bullet(&mut journal, c),
         Command::Rehearsal(c) => stories::rehearsal(&mut journal, c),
         Command::Info => journal.info().map(|info| {
             let text = format!(

@@ -4,6 +4,7 @@
 pub mod files;
 pub mod guides;
 pub mod journal;
+pub mod resume;
 pub mod search;
 pub mod settings;
 pub mod stories;

@@ -120,6 +120,13 @@ fn not_found(kind: EntryKind, id: i64) -> Error {
     }
 }
 
+/// Like `found`, for things that are not journal entries.
+pub(crate) fn found_named<T>(what: &str, row: rusqlite::Result<T>) -> Result<T> {
+    row.optional()?.ok_or_else(|| Error::NotFound {
+        what: what.to_string(),
+    })
+}
+
 pub(crate) fn found<T>(kind: EntryKind, id: i64, row: rusqlite::Result<T>) -> Result<T> {
     row.optional()?.ok_or_else(|| not_found(kind, id))
 }
@@ -855,4 +862,52 @@ pub fn best_metric<'a>(metrics: &[&'a Metric]) -> Option<&'a Metric> {
         .iter()
         .copied()
         .max_by(|a, b| strength(a).total_cmp(&strength(b)).then(a.id.cmp(&b.id)))
+}
+
+/// Every project with its metrics and decisions (artifacts, feedback and notes left
+/// empty), newest first, in three queries: what bullet generation reads.
+pub(crate) fn projects_with_outcomes(conn: &rusqlite::Connection) -> Result<Vec<ProjectDetail>> {
+    let sql = format!("{PROJECT_SELECT} ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC");
+    let projects: Vec<Project> = conn
+        .prepare_cached(&sql)?
+        .query_map([], project_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let sql = format!("{METRIC_SELECT} ORDER BY m.id");
+    let metrics: Vec<Metric> = conn
+        .prepare_cached(&sql)?
+        .query_map([], metric_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let sql = format!("{DECISION_SELECT} WHERE d.project_id IS NOT NULL ORDER BY d.id");
+    let decisions: Vec<Decision> = conn
+        .prepare_cached(&sql)?
+        .query_map([], decision_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut by_project: std::collections::HashMap<i64, ProjectDetail> = projects
+        .iter()
+        .map(|p| {
+            let detail = ProjectDetail {
+                project: p.clone(),
+                metrics: Vec::new(),
+                decisions: Vec::new(),
+                artifacts: Vec::new(),
+                feedback: Vec::new(),
+                notes: Vec::new(),
+            };
+            (p.id, detail)
+        })
+        .collect();
+    for m in metrics {
+        if let Some(d) = by_project.get_mut(&m.project_id) {
+            d.metrics.push(m);
+        }
+    }
+    for x in decisions {
+        if let Some(d) = x.project_id.and_then(|id| by_project.get_mut(&id)) {
+            d.decisions.push(x);
+        }
+    }
+    Ok(projects
+        .iter()
+        .filter_map(|p| by_project.remove(&p.id))
+        .collect())
 }

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_journal.sql"),
     include_str!("migrations/0003_guides.sql"),
     include_str!("migrations/0004_stories.sql"),
+    include_str!("migrations/0005_resume.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -1,6 +1,7 @@
 //! The journal file: opening it safely, its pragmas and its migrations.
 //! All SQL of the core lives under this module, next to the migration that made its table.
 
+mod bullets;
 mod guides;
 pub(crate) mod journal;
 mod migrations;

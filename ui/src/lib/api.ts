@@ -4,6 +4,12 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  Bullet,
+  ExportRequest,
+  Finding,
+  Variant,
+  VariantFilter,
+  VariantSummary,
   Checklist,
   DueItem,
   Guide,
@@ -146,6 +152,35 @@ export const api = {
   profileSet: (profile: Profile): Promise<Profile> => call('profile_set', { profile }),
   // Opens the native save dialog; resolves to the saved path, or null when cancelled.
   exportIcs: (): Promise<string | null> => call('export_ics'),
+
+  // The bullets, regenerated from the journal first (edits are kept).
+  bulletList: (): Promise<Bullet[]> => call('bullet_list'),
+  bulletEdit: (id: number, text: string): Promise<Bullet> => call('bullet_edit', { id, text }),
+  bulletReset: (id: number): Promise<Bullet> => call('bullet_reset', { id }),
+  bulletInclude: (id: number, included: boolean): Promise<Bullet> =>
+    call('bullet_include', { id, included }),
+  // The bullets in the order given; unlisted ones keep their place after them.
+  bulletOrder: (ids: number[]): Promise<Bullet[]> => call('bullet_order', { ids }),
+  bulletLint: (text: string): Promise<Finding[]> => call('bullet_lint', { text }),
+  variantList: (): Promise<VariantSummary[]> => call('variant_list'),
+  variantGet: (id: number): Promise<Variant> => call('variant_get', { id }),
+  variantSave: (id: number | null, name: string, filter: VariantFilter): Promise<Variant> =>
+    call('variant_save', { id, name, filter }),
+  // A variant's own wording (`text`, null keeps the bullet's), exclusion or position.
+  variantTailor: (
+    variant: number,
+    bullet: number,
+    text: string | null,
+    excluded: boolean,
+    position: number | null,
+  ): Promise<Variant> => call('variant_tailor', { variant, bullet, text, excluded, position }),
+  variantDelete: (id: number): Promise<VariantSummary> => call('variant_delete', { id }),
+  variantRestore: (id: number): Promise<Variant> => call('variant_restore', { id }),
+  exportPreview: (request: ExportRequest): Promise<string> => call('export_preview', { request }),
+  // Native save dialog; resolves to the saved path, or null when cancelled.
+  exportSave: (request: ExportRequest): Promise<string | null> => call('export_save', { request }),
+  bragSave: (since: string | null, until: string | null): Promise<string | null> =>
+    call('brag_save', { since, until }),
 };
 
 export type Api = typeof api;

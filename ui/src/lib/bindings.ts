@@ -8,6 +8,24 @@ export type ArtifactInput = { project_id: number, kind: ArtifactKind | null, tit
 
 export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "demo" | "talk";
 
+export type Bullet = { id: number, uuid: string, project_id: number, 
+/**
+ * What the bullet was generated from (`metric:12`, `decision:5`, `project:3`).
+ */
+key: string, text: string, 
+/**
+ * The latest generated wording; differs from `text` once the engineer edits it.
+ */
+generated_text: string, edited: boolean, 
+/**
+ * Picked for the resume.
+ */
+included: boolean, position: number, 
+/**
+ * The journal entries the bullet states (project, metric, decision).
+ */
+sources: Array<number>, project_title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, tags: Array<string>, skills: Array<string>, findings: Array<Finding>, };
+
 export type Check = { item: string, checked_at: string, };
 
 export type Checklist = { guide: string, title: string, cycle: Cycle, items: Array<ChecklistEntry>, done: number, total: number, 
@@ -80,6 +98,10 @@ project_id: number | null, };
 
 export type ExperienceBand = "0-2" | "3-5" | "5-8" | "8-12" | "12-plus";
 
+export type ExportFormat = "markdown" | "text" | "json-resume";
+
+export type ExportRequest = { format: ExportFormat, variant: string | null, tags: Array<string>, since: string | null, until: string | null, };
+
 export type Feedback = { id: number, uuid: string, project_id: number | null, source: string, date: string, text: string, rating: number | null, tags: Array<string>, skills: Array<string>, };
 
 export type FeedbackInput = { project_id: number | null, 
@@ -91,6 +113,12 @@ source: string, date: string | null, text: string,
  * 1-5.
  */
 rating: number | null, tags: Array<string>, skills: Array<string>, };
+
+export type Finding = { rule: LintRule, why: string, fix: string, 
+/**
+ * The words the finding is about, as they appear in the bullet.
+ */
+excerpt: string | null, };
 
 export type Framework = "star" | "car";
 
@@ -123,6 +151,8 @@ export type IpcError = { kind: ErrorKind, message: string, field: string | null,
 export type JournalOverview = { project_count: number, entry_count: number, reviews_due: Array<Decision>, recent_notes: Array<Note>, };
 
 export type Library = { guides: Array<Guide>, questions: Array<Question>, skills: Array<Skill>, };
+
+export type LintRule = "no-number" | "weak-opening" | "buzzword" | "first-person" | "passive-voice" | "too-long" | "number-without-unit" | "metric-without-evidence";
 
 export type Metric = { id: number, uuid: string, project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, 
 /**
@@ -309,3 +339,13 @@ export type TreeAnswer = { label: string, next: string | null, path: string | nu
 export type TreeNode = { id: string, question: string, answers: Array<TreeAnswer>, };
 
 export type TreePath = { id: string, title: string, summary: string, guide: string, };
+
+export type Variant = { id: number, name: string, filter: VariantFilter, 
+/**
+ * The bullets it takes, in its order, with its own wording where edited.
+ */
+bullets: Array<Bullet>, };
+
+export type VariantFilter = { tags: Array<string>, skills: Array<string>, roles: Array<string>, since: string | null, until: string | null, };
+
+export type VariantSummary = { id: number, name: string, filter: VariantFilter, };

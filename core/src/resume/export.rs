@@ -1,0 +1,331 @@
+//! The exports: Markdown, plain text and JSON Resume of the chosen bullets, and a brag
+//! document of a period for a review. Pure functions of what the store hands them.
+
+use chrono::NaiveDate;
+use serde_json::{json, Map, Value};
+
+use super::wording::before_after;
+use super::Bullet;
+use crate::journal::ProjectDetail;
+use crate::profile::Profile;
+
+/// Bullets grouped by organization and role, most recent group first, keeping order.
+struct Group<'a> {
+    organization: Option<&'a str>,
+    role: Option<&'a str>,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    /// Ongoing when any project in it has no end date.
+    ongoing: bool,
+    bullets: Vec<&'a Bullet>,
+}
+
+fn groups(bullets: &[Bullet]) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for b in bullets {
+        let key = (b.organization.as_deref(), b.role.as_deref());
+        let group = match groups
+            .iter_mut()
+            .position(|g| (g.organization, g.role) == key)
+        {
+            Some(i) => &mut groups[i],
+            None => {
+                groups.push(Group {
+                    organization: key.0,
+                    role: key.1,
+                    start: None,
+                    end: None,
+                    ongoing: false,
+                    bullets: Vec::new(),
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        group.start = match (group.start, b.started_on) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        group.end = match (group.end, b.ended_on) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        group.ongoing |= b.ended_on.is_none();
+        group.bullets.push(b);
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse((g.ongoing, g.end.or(g.start))));
+    groups
+}
+
+fn period(group: &Group) -> String {
+    let year = |d: Option<NaiveDate>| d.map(|d| d.format("%b %Y").to_string());
+    match (year(group.start), group.ongoing, year(group.end)) {
+        (Some(s), true, _) => format!("{s} – present"),
+        (Some(s), false, Some(e)) if s == e => s,
+        (Some(s), false, Some(e)) => format!("{s} – {e}"),
+        (None, _, Some(e)) => e,
+        _ => String::new(),
+    }
+}
+
+fn heading(group: &Group) -> String {
+    match (group.role, group.organization) {
+        (Some(r), Some(o)) => format!("{r}, {o}"),
+        (Some(r), None) => r.to_string(),
+        (None, Some(o)) => o.to_string(),
+        (None, None) => "Projects".to_string(),
+    }
+}
+
+fn person(profile: &Profile) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(name) = &profile.name {
+        lines.push(name.clone());
+    }
+    let contact: Vec<&str> = [
+        profile.headline.as_deref(),
+        profile.email.as_deref(),
+        profile.location.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !contact.is_empty() {
+        lines.push(contact.join(" · "));
+    }
+    lines
+}
+
+pub fn markdown(bullets: &[Bullet], profile: &Profile) -> String {
+    let mut out = String::new();
+    let who = person(profile);
+    if let Some(name) = who.first() {
+        out.push_str(&format!("# {name}\n\n"));
+        if let Some(contact) = who.get(1) {
+            out.push_str(&format!("{contact}\n\n"));
+        }
+    }
+    for group in groups(bullets) {
+        out.push_str(&format!("## {}\n", heading(&group)));
+        let when = period(&group);
+        if !when.is_empty() {
+            out.push_str(&format!("*{when}*\n"));
+        }
+        out.push('\n');
+        for b in group.bullets {
+            out.push_str(&format!("- {}\n", b.text.replace('\n', " ")));
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+pub fn plain_text(bullets: &[Bullet], profile: &Profile) -> String {
+    let mut out = String::new();
+    for line in person(profile) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    for group in groups(bullets) {
+        let when = period(&group);
+        out.push_str(&heading(&group).to_uppercase());
+        if !when.is_empty() {
+            out.push_str(&format!(" ({when})"));
+        }
+        out.push('\n');
+        for b in group.bullets {
+            out.push_str(&format!("  * {}\n", b.text.replace('\n', " ")));
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// A `resume.json` per the JSON Resume schema: `basics` from the profile, `work` from the
+/// bullets grouped by organization and role, `skills` from the journal's skills.
+pub fn json_resume(bullets: &[Bullet], profile: &Profile, skills: &[String]) -> Value {
+    let mut basics = Map::new();
+    let mut put = |key: &str, value: Option<&String>| {
+        if let Some(v) = value {
+            basics.insert(key.to_string(), json!(v));
+        }
+    };
+    put("name", profile.name.as_ref());
+    put("label", profile.headline.as_ref());
+    put("email", profile.email.as_ref());
+    put("summary", profile.summary.as_ref());
+    if let Some(location) = &profile.location {
+        basics.insert("location".into(), json!({ "city": location }));
+    }
+    let work: Vec<Value> = groups(bullets)
+        .iter()
+        .map(|g| {
+            let mut entry = Map::new();
+            entry.insert(
+                "name".into(),
+                json!(g.organization.unwrap_or("Independent")),
+            );
+            if let Some(role) = g.role {
+                entry.insert("position".into(), json!(role));
+            }
+            if let Some(start) = g.start {
+                entry.insert(
+                    "startDate".into(),
+                    json!(start.format("%Y-%m-%d").to_string()),
+                );
+            }
+            if let (false, Some(end)) = (g.ongoing, g.end) {
+                entry.insert("endDate".into(), json!(end.format("%Y-%m-%d").to_string()));
+            }
+            let highlights: Vec<&str> = g.bullets.iter().map(|b| b.text.as_str()).collect();
+            entry.insert("highlights".into(), json!(highlights));
+            Value::Object(entry)
+        })
+        .collect();
+    let skills: Vec<Value> = skills.iter().map(|s| json!({ "name": s })).collect();
+    json!({
+        "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+        "basics": basics,
+        "work": work,
+        "skills": skills,
+        "meta": { "version": "v1.0.0", "canonical": "https://jsonresume.org/schema" },
+    })
+}
+
+/// What a brag document covers: the period and the projects active in it.
+pub struct BragEntries<'a> {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub projects: &'a [ProjectDetail],
+}
+
+fn within(day: Option<NaiveDate>, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+    match day {
+        None => true,
+        Some(d) => since.is_none_or(|s| d >= s) && until.is_none_or(|u| d <= u),
+    }
+}
+
+/// A Markdown brag document for a review: per project, what moved, what was decided and
+/// what people said, within the period.
+pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
+    let (since, until) = (entries.since, entries.until);
+    let label = |d: Option<NaiveDate>, open: &str| {
+        d.map(|d| d.to_string()).unwrap_or_else(|| open.to_string())
+    };
+    let mut out = String::new();
+    let name = profile
+        .name
+        .as_deref()
+        .map(|n| format!(": {n}"))
+        .unwrap_or_default();
+    out.push_str(&format!("# Brag document{name}\n\n"));
+    out.push_str(&format!(
+        "Period: {} to {}\n\n",
+        label(since, "the beginning"),
+        label(until, "today")
+    ));
+    if entries.projects.is_empty() {
+        out.push_str("No projects in this period.\n");
+        return out;
+    }
+    for d in entries.projects {
+        let p = &d.project;
+        out.push_str(&format!("## {}\n\n", p.title));
+        let facts: Vec<String> = [
+            p.organization.clone(),
+            p.role.clone(),
+            p.scope.map(|s| format!("{} scope", s.as_str())),
+            match (p.started_on, p.ended_on) {
+                (Some(s), Some(e)) => Some(format!("{s} to {e}")),
+                (Some(s), None) => Some(format!("since {s}")),
+                _ => None,
+            },
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !facts.is_empty() {
+            out.push_str(&format!("{}\n\n", facts.join(" · ")));
+        }
+        if let Some(summary) = &p.summary {
+            out.push_str(&format!("{summary}\n\n"));
+        }
+        let metrics: Vec<String> = d
+            .metrics
+            .iter()
+            .filter(|m| within(m.measured_on, since, until))
+            .map(|m| {
+                let moved = before_after(m)
+                    .unwrap_or_else(|| super::wording::with_unit(m.result, m.unit.as_deref()));
+                let pct = m
+                    .percent_change
+                    .map(|p| format!(" ({p:+.0}%)"))
+                    .unwrap_or_default();
+                let evidence = m
+                    .evidence
+                    .as_deref()
+                    .map(|e| format!(" — evidence: {e}"))
+                    .unwrap_or_default();
+                format!("- {}: {moved}{pct}{evidence}", m.name)
+            })
+            .collect();
+        if !metrics.is_empty() {
+            out.push_str(&format!("**Impact**\n\n{}\n\n", metrics.join("\n")));
+        }
+        let decisions: Vec<String> = d
+            .decisions
+            .iter()
+            .filter(|x| within(x.decided_on, since, until))
+            .map(|x| {
+                let outcome = x
+                    .outcome
+                    .as_deref()
+                    .map(|o| format!(" Outcome: {o}"))
+                    .unwrap_or_default();
+                format!("- {}: chose {}.{outcome}", x.title, x.chosen)
+            })
+            .collect();
+        if !decisions.is_empty() {
+            out.push_str(&format!("**Decisions**\n\n{}\n\n", decisions.join("\n")));
+        }
+        let artifacts: Vec<String> = d
+            .artifacts
+            .iter()
+            .filter(|a| within(a.date, since, until))
+            .map(|a| {
+                format!(
+                    "- {} ({}){}",
+                    a.title,
+                    a.kind.as_str(),
+                    a.url
+                        .as_deref()
+                        .map(|u| format!(": {u}"))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        if !artifacts.is_empty() {
+            out.push_str(&format!("**Artifacts**\n\n{}\n\n", artifacts.join("\n")));
+        }
+        let feedback: Vec<String> = d
+            .feedback
+            .iter()
+            .filter(|f| within(Some(f.date), since, until))
+            .map(|f| {
+                format!(
+                    "- {} ({}): \"{}\"",
+                    f.source,
+                    f.date,
+                    f.text.replace('\n', " ")
+                )
+            })
+            .collect();
+        if !feedback.is_empty() {
+            out.push_str(&format!("**Feedback**\n\n{}\n\n", feedback.join("\n")));
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
