@@ -16,6 +16,7 @@ pub mod search;
 pub mod settings;
 pub mod store;
 pub mod stories;
+pub mod transfer;
 
 #[cfg(test)]
 mod bindings;

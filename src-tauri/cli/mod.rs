@@ -89,6 +89,54 @@ pub enum Command {
     /// Export: resume bullets, a brag document, a calendar of due checklist items.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Import a journal document or jrnl's JSON export, all or nothing.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Merge a document written by `careerlog export journal` (by UUID; newer wins).
+    Journal { file: PathBuf },
+    /// Import the JSON that `jrnl --format json` writes, as dated notes.
+    Jrnl { file: PathBuf },
+}
+
+fn read_file(path: &Path) -> careerlog_core::Result<Vec<u8>> {
+    std::fs::read(path)
+        .map_err(|e| careerlog_core::Error::io(format!("cannot read {}", path.display()), e))
+}
+
+fn import(journal: &mut Journal, command: ImportCommand) -> careerlog_core::Result<Output> {
+    let (report, from) = match command {
+        ImportCommand::Journal { file } => (journal.import_journal(&read_file(&file)?)?, file),
+        ImportCommand::Jrnl { file } => (journal.import_jrnl(&read_file(&file)?)?, file),
+    };
+    let text = format!(
+        "Imported {}: {} added, {} updated, {} already there",
+        from.display(),
+        report.added,
+        report.updated,
+        report.unchanged
+    );
+    Ok((to_json(&report), text))
+}
+
+fn export_journal(journal: &Journal, out: &Path) -> careerlog_core::Result<Output> {
+    let document = journal.export_journal()?;
+    let bytes = serde_json::to_vec_pretty(&document).expect("the journal serialises");
+    write_file(out, &bytes)?;
+    #[derive(Serialize)]
+    struct Exported {
+        path: String,
+        entries: usize,
+    }
+    let exported = Exported {
+        path: out.display().to_string(),
+        entries: document.entries.len(),
+    };
+    let text = format!("Wrote {} entries to {}", exported.entries, exported.path);
+    Ok((to_json(&exported), text))
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +145,11 @@ pub enum ExportCommand {
     Bullets(resume::BulletExport),
     /// A brag document of a period, for a review (Markdown).
     Brag(resume::BragExport),
+    /// The whole journal as one JSON document (every entry with its UUID).
+    Journal {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Due checklist items as an .ics file for a calendar app.
     Ics {
         #[arg(long, value_name = "FILE")]
@@ -135,6 +188,8 @@ pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
         Command::Readiness => guides::readiness(&journal),
         Command::Profile(c) => guides::profile(&mut journal, c),
         Command::Export(ExportCommand::Ics { out }) => guides::export_ics(&journal, &out),
+        Command::Export(ExportCommand::Journal { out }) => export_journal(&journal, &out),
+        Command::Import(c) => import(&mut journal, c),
         Command::Export(ExportCommand::Bullets(flags)) => {
             resume::export_bullets(&mut journal, flags)
         }

@@ -88,6 +88,26 @@ pub(crate) trait Record: Serialize + DeserializeOwned + Sized {
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()>;
     fn get(tx: &rusqlite::Connection, id: i64) -> Result<Self::Full>;
     fn input_of(full: &Self::Full) -> Self;
+    /// Every entry of the kind as (id, input), in one query: what an export reads.
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>>;
+}
+
+/// Every row of `select` as (id, input), for `all_inputs`.
+fn all_of<F, I>(
+    conn: &rusqlite::Connection,
+    select: &str,
+    row: fn(&Row) -> rusqlite::Result<F>,
+    input: fn(&F) -> I,
+    id: fn(&F) -> i64,
+) -> Result<Vec<(i64, I)>> {
+    let mut statement = conn.prepare_cached(select)?;
+    let rows = statement.query_map([], row)?;
+    let mut out = Vec::new();
+    for full in rows {
+        let full = full?;
+        out.push((id(&full), input(&full)));
+    }
+    Ok(out)
 }
 
 pub(crate) fn now() -> String {
@@ -178,6 +198,9 @@ impl Record for ProjectInput {
     fn input_of(full: &Project) -> Self {
         full.into()
     }
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        all_of(conn, PROJECT_SELECT, project_row, |f| f.into(), |f| f.id)
+    }
 }
 
 fn project_row(r: &Row) -> rusqlite::Result<Project> {
@@ -241,6 +264,9 @@ impl Record for MetricInput {
     }
     fn input_of(full: &Metric) -> Self {
         full.into()
+    }
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        all_of(conn, METRIC_SELECT, metric_row, |f| f.into(), |f| f.id)
     }
 }
 
@@ -330,6 +356,9 @@ impl Record for DecisionInput {
     fn input_of(full: &Decision) -> Self {
         full.into()
     }
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        all_of(conn, DECISION_SELECT, decision_row, |f| f.into(), |f| f.id)
+    }
 }
 
 fn decision_row(r: &Row) -> rusqlite::Result<Decision> {
@@ -399,6 +428,9 @@ impl Record for ArtifactInput {
     fn input_of(full: &Artifact) -> Self {
         full.into()
     }
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        all_of(conn, ARTIFACT_SELECT, artifact_row, |f| f.into(), |f| f.id)
+    }
 }
 
 fn artifact_row(r: &Row) -> rusqlite::Result<Artifact> {
@@ -455,6 +487,9 @@ impl Record for FeedbackInput {
     fn input_of(full: &Feedback) -> Self {
         full.into()
     }
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        all_of(conn, FEEDBACK_SELECT, feedback_row, |f| f.into(), |f| f.id)
+    }
 }
 
 fn feedback_row(r: &Row) -> rusqlite::Result<Feedback> {
@@ -509,6 +544,9 @@ impl Record for NoteInput {
     }
     fn input_of(full: &Note) -> Self {
         full.into()
+    }
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        all_of(conn, NOTE_SELECT, note_row, |f| f.into(), |f| f.id)
     }
 }
 

@@ -9,6 +9,7 @@ mod readiness;
 mod search;
 mod settings;
 mod stories;
+mod transfer;
 mod trash;
 
 use std::path::{Path, PathBuf};
@@ -140,3 +141,6 @@ mod journal_tests;
 
 #[cfg(test)]
 mod stories_tests;
+
+#[cfg(test)]
+mod transfer_tests;

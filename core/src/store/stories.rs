@@ -253,6 +253,16 @@ impl Record for StoryInput {
     fn input_of(full: &Story) -> Self {
         full.input.clone()
     }
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        let mut statement = conn.prepare_cached(STORY_SELECT)?;
+        let rows = statement.query_map([], story_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let row = row?;
+            out.push((row.id, row.input));
+        }
+        Ok(out)
+    }
 }
 
 impl Record for RehearsalInput {
@@ -332,6 +342,16 @@ impl Record for RehearsalInput {
             note: full.note.clone(),
             target_seconds: Some(full.target_seconds),
         }
+    }
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        let mut statement = conn.prepare_cached(REHEARSAL_SELECT)?;
+        let rows = statement.query_map([], rehearsal_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let row = row?;
+            out.push((row.id, Self::input_of(&row)));
+        }
+        Ok(out)
     }
 }
 

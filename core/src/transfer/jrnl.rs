@@ -1,0 +1,168 @@
+//! jrnl's JSON export (`jrnl --format json`): entries with a date, a time, a title, a body
+//! and `@tags`, read into dated notes so jrnl users can move over.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::MAX_BYTES;
+use crate::{Error, Result};
+
+#[derive(Debug, Deserialize)]
+struct JrnlFile {
+    entries: Vec<JrnlEntry>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    tags: serde_json::Value,
+}
+
+#[derive(Debug, Deserialize)]
+struct JrnlEntry {
+    date: String,
+    #[serde(default)]
+    time: Option<String>,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    starred: bool,
+}
+
+/// A jrnl entry as a note: its date, its text and its tags, with a UUID derived from its
+/// content so importing the same file twice adds nothing the second time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JrnlNote {
+    pub uuid: String,
+    pub date: NaiveDate,
+    pub created_at: String,
+    pub text: String,
+    pub tags: Vec<String>,
+}
+
+/// Namespace for the content-derived UUIDs of imported jrnl entries.
+const JRNL_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x5f0c_6a2e_8d1b_4c3f_9a77_1e2d_3c4b_5a69);
+
+fn refuse(reason: String) -> Error {
+    Error::invalid("file", reason)
+}
+
+pub fn parse_jrnl(bytes: &[u8]) -> Result<Vec<JrnlNote>> {
+    if bytes.len() > MAX_BYTES {
+        return Err(refuse(format!(
+            "the file is {} MB; the limit is {} MB",
+            bytes.len() >> 20,
+            MAX_BYTES >> 20
+        )));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        refuse(format!(
+            "the file is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ))
+    })?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let file: JrnlFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        refuse(format!(
+            "{path} (line {} column {}): not jrnl's JSON export ({})",
+            inner.line(),
+            inner.column(),
+            super::tidy(&inner.to_string())
+        ))
+    })?;
+    file.entries
+        .into_iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let date = NaiveDate::parse_from_str(entry.date.trim(), "%Y-%m-%d").map_err(|_| {
+                refuse(format!(
+                    "entries[{index}].date: \"{}\" is not a date (YYYY-MM-DD)",
+                    entry.date
+                ))
+            })?;
+            let time = entry.time.as_deref().unwrap_or("00:00").trim().to_string();
+            let clock = chrono::NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| {
+                refuse(format!(
+                    "entries[{index}].time: \"{time}\" is not a time (HH:MM)"
+                ))
+            })?;
+            let title = entry.title.trim();
+            let body = entry.body.trim();
+            let text = match (title.is_empty(), body.is_empty()) {
+                (false, false) => format!("{title}\n\n{body}"),
+                (false, true) => title.to_string(),
+                (true, false) => body.to_string(),
+                (true, true) => {
+                    return Err(refuse(format!("entries[{index}]: the entry has no text")))
+                }
+            };
+            let mut tags: Vec<String> = entry
+                .tags
+                .iter()
+                .map(|t| t.trim().trim_start_matches(['@', '#']).to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if entry.starred {
+                tags.push("starred".into());
+            }
+            let identity = format!("{}|{time}|{text}", date);
+            Ok(JrnlNote {
+                uuid: uuid::Uuid::new_v5(&JRNL_NAMESPACE, identity.as_bytes()).to_string(),
+                date,
+                created_at: format!("{}T{}:00.000Z", date, clock.format("%H:%M")),
+                text,
+                tags,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"{
+      "tags": {"@work": 2},
+      "entries": [
+        {"title": "Shipped the queue.", "body": "p99 fell to 120 ms. @work", "date": "2024-03-01", "time": "09:15", "tags": ["@work"], "starred": true},
+        {"title": "1:1 with Dana", "body": "", "date": "2024-03-04", "time": "14:00", "tags": ["@work", "@mentoring"], "starred": false}
+      ]
+    }"#;
+
+    #[test]
+    fn jrnl_entries_become_dated_notes_with_tags() {
+        let notes = parse_jrnl(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(notes.len(), 2);
+        assert_eq!(
+            notes[0].text,
+            "Shipped the queue.\n\np99 fell to 120 ms. @work"
+        );
+        assert_eq!(notes[0].tags, vec!["work", "starred"]);
+        assert_eq!(notes[0].created_at, "2024-03-01T09:15:00.000Z");
+        assert_eq!(notes[1].tags, vec!["work", "mentoring"]);
+        assert_eq!(
+            parse_jrnl(SAMPLE.as_bytes()).unwrap()[0].uuid,
+            notes[0].uuid,
+            "stable identity"
+        );
+    }
+
+    #[test]
+    fn a_bad_jrnl_file_says_where() {
+        let cases = [
+            (&b"\xff\xfe"[..], "not UTF-8"),
+            (b"{\"entries\": [{\"date\": \"yesterday\", \"title\": \"x\"}]}", "entries[0].date"),
+            (b"{\"entries\": [{\"date\": 5}]}", "entries[0].date"),
+            (b"{\"entries\": [{\"date\": \"2024-01-01\", \"time\": \"25:99\", \"title\": \"x\"}]}", "entries[0].time"),
+            (b"{\"entries\": [{\"date\": \"2024-01-01\"}]}", "no text"),
+            (b"[1, 2", "line 1"),
+        ];
+        for (bytes, needle) in cases {
+            let message = parse_jrnl(bytes).unwrap_err().to_string();
+            assert!(message.contains(needle), "{needle}: {message}");
+        }
+    }
+}
