@@ -21,8 +21,12 @@ describe('sources under the CSP', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('inject no raw HTML', () => {
-    expect(markup.filter(([, text]) => text.includes('{@html')).map(([path]) => path)).toEqual([]);
+  it('inject no raw HTML, except the guide reader with the core-sanitized guide text', () => {
+    // The guides' HTML is rendered from bundled Markdown and cleaned by ammonia in the core;
+    // this one component shows it. Everything a person types is shown as text.
+    expect(markup.filter(([, text]) => text.includes('{@html')).map(([path]) => path)).toEqual([
+      './guides/reader/Prose.svelte',
+    ]);
   });
 
   it('evaluate no strings as code', () => {

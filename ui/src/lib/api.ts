@@ -4,6 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  BackupInfo,
   Bullet,
   ExportRequest,
   Finding,
@@ -179,6 +180,12 @@ export const api = {
   exportPreview: (request: ExportRequest): Promise<string> => call('export_preview', { request }),
   // Native save dialog; resolves to the saved path, or null when cancelled.
   exportSave: (request: ExportRequest): Promise<string | null> => call('export_save', { request }),
+  backupList: (): Promise<BackupInfo[]> => call('backup_list'),
+  backupCreate: (): Promise<BackupInfo> => call('backup_create'),
+  // Replaces the journal with the backup; the current state is backed up first.
+  backupRestore: (id: number): Promise<BackupInfo> => call('backup_restore', { id }),
+  // Pages done and total while a backup or restore runs; null when idle. Poll it.
+  backupProgress: (): Promise<{ done: number; total: number } | null> => call('backup_progress'),
   bragSave: (since: string | null, until: string | null): Promise<string | null> =>
     call('brag_save', { since, until }),
 };

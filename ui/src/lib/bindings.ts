@@ -8,6 +8,8 @@ export type ArtifactInput = { project_id: number, kind: ArtifactKind | null, tit
 
 export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "demo" | "talk";
 
+export type BackupInfo = { id: number, path: string, created_at: string, bytes: number, };
+
 export type Bullet = { id: number, uuid: string, project_id: number, 
 /**
  * What the bullet was generated from (`metric:12`, `decision:5`, `project:3`).
@@ -270,7 +272,11 @@ export type Settings = { theme: Theme,
 /**
  * Speaking pace for story estimates; 120-160 is the comfortable band.
  */
-words_per_minute: number, };
+words_per_minute: number, 
+/**
+ * How many backups to keep beside the journal.
+ */
+backups_keep: number, };
 
 export type Skill = { slug: string, title: string, summary: string, questions: Array<string>, guides: Array<string>, html: string, toc: Array<TocEntry>, };
 

@@ -3,7 +3,7 @@
 import { api, toIpcError, type Api } from '../lib/api';
 import type { IpcError, Settings, Theme } from '../lib/bindings';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', words_per_minute: 140 };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', words_per_minute: 140, backups_keep: 10 };
 
 export class SettingsStore {
   /** What the UI shows: the choice being saved, or the saved one. */

@@ -14,12 +14,12 @@ describe('SettingsStore.setTheme', () => {
   it('shows the choice at once and keeps what was saved', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140 });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
 
     const done = store.setTheme('dark');
     expect(store.current.theme).toBe('dark');
-    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 140 });
-    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140 });
+    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
     await done;
     expect(store.current.theme).toBe('dark');
     expect(store.error).toBeNull();
@@ -28,7 +28,7 @@ describe('SettingsStore.setTheme', () => {
   it('restores the previous choice and says why when saving fails', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'light', words_per_minute: 140 });
+    store.loaded({ theme: 'light', words_per_minute: 140, backups_keep: 10 });
 
     const done = store.setTheme('dark');
     calls[0]?.reject({ kind: 'storage', message: 'disk I/O error', field: null });
@@ -40,7 +40,7 @@ describe('SettingsStore.setTheme', () => {
   it('lets only the newest change decide when saves overlap', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140 });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
 
     const first = store.setTheme('dark');
     const second = store.setTheme('light');
@@ -48,7 +48,7 @@ describe('SettingsStore.setTheme', () => {
     await first;
     expect(store.current.theme).toBe('light');
     expect(store.error).toBeNull();
-    calls[1]?.resolve({ theme: 'light', words_per_minute: 140 });
+    calls[1]?.resolve({ theme: 'light', words_per_minute: 140, backups_keep: 10 });
     await second;
     expect(store.current.theme).toBe('light');
   });
@@ -56,10 +56,10 @@ describe('SettingsStore.setTheme', () => {
   it('falls back to the last saved value, not the one before a pending change', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140 });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
 
     const first = store.setTheme('dark');
-    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140 });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
     await first;
     const second = store.setTheme('light');
     calls[1]?.reject(new Error('bridge gone'));
@@ -71,7 +71,7 @@ describe('SettingsStore.setTheme', () => {
   it('does not save when the choice did not change', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'dark', words_per_minute: 140 });
+    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
     await store.setTheme('dark');
     expect(calls).toHaveLength(0);
   });

@@ -1,0 +1,78 @@
+// Home's state: the journal at a glance (counts, decisions due for review, recent notes),
+// the quick note, and an entry opened from search that belongs to no project.
+
+import { api, toIpcError, type Api } from '../lib/api';
+import type { IpcError, JournalOverview, Note, NoteInput, SearchHit } from '../lib/bindings';
+
+/** How far back a search result's note is looked for when it is not among the recent ones. */
+const NOTE_LOOKUP = 2000;
+
+export type HomeApi = Pick<Api, 'journalOverview' | 'noteSave' | 'noteList'>;
+
+/** A search result shown on Home: the note itself when it could be found. */
+export interface Revealed {
+  hit: SearchHit;
+  note: Note | null;
+}
+
+export class HomeStore {
+  overview: JournalOverview | null = $state(null);
+  error: IpcError | null = $state(null);
+  revealed: Revealed | null = $state(null);
+
+  readonly #api: HomeApi;
+  #request = 0;
+
+  constructor(source: HomeApi) {
+    this.#api = source;
+  }
+
+  /** Nothing logged yet: Home shows the first steps. */
+  get isEmpty(): boolean {
+    return this.overview !== null && this.overview.entry_count === 0;
+  }
+
+  async load(): Promise<void> {
+    const request = ++this.#request;
+    try {
+      const overview = await this.#api.journalOverview();
+      if (request !== this.#request) return;
+      this.overview = overview;
+      this.error = null;
+    } catch (e) {
+      if (request !== this.#request) return;
+      this.error = toIpcError(e);
+    }
+  }
+
+  /** Saves a quick note (rejects with the IpcError for the box to show), then reloads. */
+  async addNote(input: NoteInput): Promise<Note> {
+    const note = await this.#api.noteSave(null, input);
+    await this.load();
+    return note;
+  }
+
+  /** Shows a search result that lives outside any project. */
+  async reveal(hit: SearchHit): Promise<void> {
+    this.revealed = { hit, note: null };
+    if (hit.kind !== 'note') return;
+    const recent = this.overview?.recent_notes.find((n) => n.id === hit.id);
+    if (recent) {
+      this.revealed = { hit, note: recent };
+      return;
+    }
+    try {
+      const notes = await this.#api.noteList(NOTE_LOOKUP);
+      const note = notes.find((n) => n.id === hit.id) ?? null;
+      if (this.revealed?.hit.id === hit.id) this.revealed = { hit, note };
+    } catch {
+      // The snippet from search is still shown.
+    }
+  }
+
+  dismissRevealed(): void {
+    this.revealed = null;
+  }
+}
+
+export const home = new HomeStore(api);

@@ -1,0 +1,225 @@
+// How journal entries read on screen: numbers with units, a metric's change, dates and
+// periods, labels for the enums. Pure functions; the figures themselves come from Rust.
+
+import type { ArtifactKind, Direction, Metric, ProjectStatus, Scope } from '../lib/bindings';
+
+/** The typographic minus, so "−85%" does not read as a hyphenated word. */
+export const MINUS = '\u2212';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 1200 -> "1,200"; 0.125 -> "0.13"; never "-0" and never a binary-noise tail. */
+export function formatNumber(value: number): string {
+  const magnitude = Math.abs(value);
+  const digits = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3;
+  const rounded = Number(magnitude.toFixed(digits));
+  const [whole = '0', fraction] = String(rounded).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const text = fraction ? `${grouped}.${fraction}` : grouped;
+  return value < 0 && rounded !== 0 ? `${MINUS}${text}` : text;
+}
+
+const PREFIX_UNITS = new Set(['$', '€', '£', '¥']);
+const TIGHT_UNITS = new Set(['%', 'x', '×']);
+
+/** A value with its unit: "120 ms", "99.9%", "$1,200", "3x". */
+export function formatQuantity(value: number, unit: string | null): string {
+  const number = formatNumber(value);
+  const u = unit?.trim() ?? '';
+  if (u === '') return number;
+  if (PREFIX_UNITS.has(u)) {
+    return number.startsWith(MINUS) ? `${MINUS}${u}${number.slice(1)}` : `${u}${number}`;
+  }
+  if (TIGHT_UNITS.has(u)) return `${number}${u}`;
+  return `${number} ${u}`;
+}
+
+function signed(text: string, value: number): string {
+  return value > 0 ? `+${text}` : text;
+}
+
+export type Verdict = 'better' | 'worse' | 'unchanged';
+
+export interface MetricChangeView {
+  /** The baseline with its unit; absent without a baseline. */
+  from: string | null;
+  to: string;
+  /** "−85%", or the absolute change when there is no percentage ("+5 ms", "+0.4 pp"). */
+  delta: string | null;
+  verdict: Verdict | null;
+  /** Everything on one line: "800 ms → 120 ms · −85% ✓ better". */
+  text: string;
+}
+
+const VERDICT_TEXT: Record<Verdict, string> = {
+  better: '✓ better',
+  worse: '✗ worse',
+  unchanged: 'no change',
+};
+
+type MetricFigures = Pick<Metric, 'unit' | 'baseline' | 'result' | 'change' | 'percent_change' | 'improved'>;
+
+/** Words for a metric's change, from the figures Rust derived (never recomputed here). */
+export function describeMetricChange(metric: MetricFigures): MetricChangeView {
+  const to = formatQuantity(metric.result, metric.unit);
+  if (metric.baseline === null) return { from: null, to, delta: null, verdict: null, text: to };
+  const from = formatQuantity(metric.baseline, metric.unit);
+  const change = metric.change;
+  let delta: string | null = null;
+  if (change !== null) {
+    const unit = metric.unit?.trim() ?? '';
+    if (unit === '%') {
+      // A change of a percentage reads best in points: 99.5% -> 99.9% is +0.4 pp.
+      delta = signed(`${formatNumber(change)} pp`, change);
+    } else if (metric.percent_change !== null) {
+      delta = signed(`${formatPercent(metric.percent_change)}%`, metric.percent_change);
+    } else {
+      delta = signed(formatQuantity(change, metric.unit), change);
+    }
+  }
+  const verdict: Verdict | null =
+    change === 0 ? 'unchanged' : metric.improved === null ? null : metric.improved ? 'better' : 'worse';
+  const parts = [`${from} → ${to}`];
+  if (delta !== null && verdict !== 'unchanged') parts.push(delta);
+  let text = parts.join(' · ');
+  if (verdict !== null) text += verdict === 'unchanged' ? ` · ${VERDICT_TEXT.unchanged}` : ` ${VERDICT_TEXT[verdict]}`;
+  return { from, to, delta, verdict, text };
+}
+
+/** Whole percent from 10 up, one decimal below: "85", "4.5", "0.4". */
+function formatPercent(value: number): string {
+  const magnitude = Math.abs(value);
+  const text = magnitude >= 10 ? String(Math.round(magnitude)) : String(Number(magnitude.toFixed(1)));
+  return value < 0 ? `${MINUS}${text}` : text;
+}
+
+export const VERDICT_LABEL = VERDICT_TEXT;
+
+interface Day {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function parts(date: string): Day | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** "2024-03-05" -> "5 Mar 2024": day first, month in words, never ambiguous. */
+export function formatDay(date: string): string {
+  const d = parts(date);
+  if (!d) return date;
+  return `${d.day} ${MONTHS[d.month - 1] ?? '?'} ${d.year}`;
+}
+
+/** "2024-03-05" -> "Mar 2024". */
+export function formatMonth(date: string): string {
+  const d = parts(date);
+  if (!d) return date;
+  return `${MONTHS[d.month - 1] ?? '?'} ${d.year}`;
+}
+
+/** A project's time span in months: "Jan – Jun 2024", "Nov 2023 – Feb 2024", "since Mar 2024". */
+export function formatPeriod(started: string | null, ended: string | null): string | null {
+  if (started && ended) {
+    const a = formatMonth(started);
+    const b = formatMonth(ended);
+    if (a === b) return a;
+    const sameYear = started.slice(0, 4) === ended.slice(0, 4);
+    return sameYear ? `${a.split(' ')[0]} – ${b}` : `${a} – ${b}`;
+  }
+  if (started) return `since ${formatMonth(started)}`;
+  if (ended) return `until ${formatMonth(ended)}`;
+  return null;
+}
+
+/**
+ * Tags and skills as typed: "perf, #payments, Perf" -> ["perf", "payments"]. The same
+ * tidying the core does (trim, no leading #, no blanks, no repeats ignoring case), so the
+ * chips shown while typing are the ones that will be saved.
+ */
+export function parseLabels(text: string): string[] {
+  const kept: string[] = [];
+  for (const raw of text.split(/[,\n]/)) {
+    const label = raw.trim().replace(/^#+/, '').trim();
+    if (label === '' || kept.some((k) => k.toLowerCase() === label.toLowerCase())) continue;
+    kept.push(label);
+  }
+  return kept;
+}
+
+/** The text of a labels field for a saved entry: "perf, payments". */
+export function labelsText(labels: readonly string[]): string {
+  return labels.join(', ');
+}
+
+/** "1 metric", "3 metrics", "1 entry", "2 entries". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+export const SCOPE_LABEL: Record<Scope, string> = {
+  task: 'Task',
+  feature: 'Feature',
+  service: 'Service',
+  initiative: 'Initiative',
+  'multi-team': 'Multi-team',
+  organization: 'Organization',
+};
+
+export const STATUS_LABEL: Record<ProjectStatus, string> = {
+  planned: 'Planned',
+  active: 'Active',
+  shipped: 'Shipped',
+  paused: 'Paused',
+  cancelled: 'Cancelled',
+};
+
+export const ARTIFACT_KIND_LABEL: Record<ArtifactKind, string> = {
+  rfc: 'RFC',
+  pr: 'Pull request',
+  postmortem: 'Postmortem',
+  'design-doc': 'Design doc',
+  demo: 'Demo',
+  talk: 'Talk',
+};
+
+export const DIRECTION_LABEL: Record<Direction, string> = {
+  lower: 'Lower is better',
+  higher: 'Higher is better',
+};
+
+export const SCOPES = Object.keys(SCOPE_LABEL) as Scope[];
+export const STATUSES = Object.keys(STATUS_LABEL) as ProjectStatus[];
+export const ARTIFACT_KINDS = Object.keys(ARTIFACT_KIND_LABEL) as ArtifactKind[];
+
+/** "Acme Payments · Staff engineer", or whichever of the two is known. */
+export function orgAndRole(organization: string | null, role: string | null): string | null {
+  const known = [organization, role].filter((x): x is string => !!x && x.trim() !== '');
+  return known.length ? known.join(' · ') : null;
+}
+
+/** A rating out of five as filled and empty stars: "★★★★☆". */
+export function stars(rating: number): string {
+  const filled = Math.max(0, Math.min(5, Math.round(rating)));
+  return '★'.repeat(filled) + '☆'.repeat(5 - filled);
+}
+
+/** Today as "YYYY-MM-DD" in local time, the form the date fields use. */
+export function today(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** The start of a long text, cut at a word and marked with "…"; short texts as they are. */
+export function excerpt(text: string, max: number): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

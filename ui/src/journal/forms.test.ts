@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { Decision, Metric } from '../lib/bindings';
+import {
+  attempt,
+  decisionFields,
+  decisionInput,
+  metricFields,
+  metricInput,
+  parseDate,
+  parseNumber,
+  parseWhole,
+  projectFields,
+  projectInput,
+} from './forms';
+
+describe('parsers', () => {
+  it('takes dates as YYYY-MM-DD and pads short ones', () => {
+    expect(parseDate('started_on', ' 2024-3-5 ')).toEqual({ ok: true, value: '2024-03-05' });
+    expect(parseDate('started_on', '')).toEqual({ ok: true, value: null });
+    const wrong = parseDate('ended_on', '05/03/2024');
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error).toMatchObject({ kind: 'invalid', field: 'ended_on' });
+    const impossible = parseDate('ended_on', '2023-02-29');
+    expect(!impossible.ok && impossible.error.message).toContain('not a day');
+  });
+
+  it('reads numbers as people type them', () => {
+    expect(parseNumber('baseline', '1,200.5', false)).toEqual({ ok: true, value: 1200.5 });
+    expect(parseNumber('baseline', '\u22123', false)).toEqual({ ok: true, value: -3 });
+    expect(parseNumber('baseline', '.5', false)).toEqual({ ok: true, value: 0.5 });
+    expect(parseNumber('baseline', '', false)).toEqual({ ok: true, value: null });
+    expect(parseNumber('result', '', true)).toMatchObject({ ok: false, error: { field: 'result' } });
+    expect(parseNumber('result', '12ms', true)).toMatchObject({ ok: false, error: { field: 'result' } });
+    expect(parseNumber('result', 'Infinity', true).ok).toBe(false);
+  });
+
+  it('keeps whole numbers in range', () => {
+    expect(parseWhole('confidence', '70', 0, 100)).toEqual({ ok: true, value: 70 });
+    expect(parseWhole('confidence', '300', 0, 100)).toMatchObject({ ok: false, error: { field: 'confidence' } });
+    expect(parseWhole('confidence', '-1', 0, 100).ok).toBe(false);
+    expect(parseWhole('confidence', '7.5', 0, 100).ok).toBe(false);
+  });
+});
+
+describe('form to input', () => {
+  it('turns blanks into absent fields and tags into lists', () => {
+    const fields = { ...projectFields(null), title: 'Checkout', organization: '  ', tags: 'perf, #perf, pay' };
+    expect(projectInput(fields)).toEqual({
+      ok: true,
+      value: {
+        title: 'Checkout',
+        organization: null,
+        role: null,
+        started_on: null,
+        ended_on: null,
+        scope: null,
+        status: null,
+        summary: null,
+        tags: ['perf', 'pay'],
+        skills: [],
+      },
+    });
+  });
+
+  it('leaves the title rule to the core: an empty title is sent as it is', () => {
+    const parsed = projectInput(projectFields(null));
+    expect(parsed.ok && parsed.value.title).toBe('');
+  });
+
+  it('round-trips a saved metric through its fields', () => {
+    const metric: Metric = {
+      id: 4,
+      uuid: 'u',
+      project_id: 1,
+      name: 'p99',
+      unit: 'ms',
+      baseline: 800,
+      result: 120,
+      better: 'lower',
+      measured_on: '2024-06-01',
+      evidence: null,
+      tags: ['perf'],
+      skills: [],
+      change: -680,
+      percent_change: -85,
+      improved: true,
+    };
+    expect(metricInput(1, metricFields(metric))).toEqual({
+      ok: true,
+      value: {
+        project_id: 1,
+        name: 'p99',
+        unit: 'ms',
+        baseline: 800,
+        result: 120,
+        better: 'lower',
+        measured_on: '2024-06-01',
+        evidence: null,
+        tags: ['perf'],
+        skills: [],
+      },
+    });
+  });
+
+  it('starts a decision with two option rows and keeps the rows typed', () => {
+    const fields = decisionFields(null);
+    expect(fields.options).toHaveLength(2);
+    fields.title = 'Queue or cron';
+    fields.chosen = 'Queue';
+    fields.options[0] = { text: 'Queue', pros: 'replay', cons: 'ops' };
+    fields.confidence = '70';
+    const parsed = decisionInput(7, fields);
+    expect(parsed.ok && parsed.value).toMatchObject({
+      project_id: 7,
+      confidence: 70,
+      options: [
+        { text: 'Queue', pros: 'replay', cons: 'ops' },
+        { text: '', pros: '', cons: '' },
+      ],
+    });
+  });
+
+  it('names the field of the first bad value', () => {
+    const fields = { ...decisionFields({ options: [] } as unknown as Decision), confidence: '101', review_on: 'soon' };
+    expect(decisionInput(null, fields)).toMatchObject({ ok: false, error: { field: 'confidence' } });
+  });
+});
+
+describe('attempt', () => {
+  it('does not call the core when the form refused', async () => {
+    let called = false;
+    const error = await attempt(parseDate('date', 'x'), async () => {
+      called = true;
+    });
+    expect(called).toBe(false);
+    expect(error?.field).toBe('date');
+  });
+
+  it('passes the core refusal through, with its field', async () => {
+    const error = await attempt({ ok: true, value: 1 }, () =>
+      Promise.reject({ kind: 'invalid', field: 'title', message: 'cannot be empty' }),
+    );
+    expect(error).toEqual({ kind: 'invalid', field: 'title', message: 'cannot be empty' });
+  });
+
+  it('is null once saved', async () => {
+    expect(await attempt({ ok: true, value: 1 }, async () => 'saved')).toBeNull();
+  });
+});

@@ -1,0 +1,321 @@
+// The Journal section's state: which view is shown (the list, a project, the trash), what
+// each has loaded, and every write, each followed by a reload of what is on screen.
+// Deletes go to the trash and offer Undo in a toast.
+
+import { api, toIpcError, type Api } from '../lib/api';
+import type {
+  Artifact,
+  ArtifactInput,
+  Decision,
+  DecisionInput,
+  Feedback,
+  FeedbackInput,
+  IpcError,
+  Metric,
+  MetricInput,
+  Note,
+  NoteInput,
+  Project,
+  ProjectDetail,
+  ProjectInput,
+  ProjectSummary,
+  TrashItem,
+} from '../lib/bindings';
+import { asSentence } from '../lib/text';
+import { toaster, type Toaster } from '../lib/toast.svelte';
+
+export const PAGE_SIZE = 50;
+/** The most rows one reload asks for (the core's own cap on a page). */
+const MAX_PAGE = 500;
+
+export type JournalView =
+  | { name: 'list' }
+  | { name: 'project'; id: number }
+  | { name: 'trash' };
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+export type JournalApi = Pick<
+  Api,
+  | 'projectList'
+  | 'projectGet'
+  | 'projectSave'
+  | 'metricSave'
+  | 'decisionSave'
+  | 'artifactSave'
+  | 'feedbackSave'
+  | 'noteSave'
+  | 'entryDelete'
+  | 'trashList'
+  | 'trashRestore'
+  | 'trashEmpty'
+>;
+
+export class JournalStore {
+  view: JournalView = $state({ name: 'list' });
+
+  projects: ProjectSummary[] = $state([]);
+  total = $state(0);
+  listStatus: LoadStatus = $state('loading');
+  loadingMore = $state(false);
+
+  detail: ProjectDetail | null = $state(null);
+  detailStatus: LoadStatus = $state('loading');
+
+  trash: TrashItem[] = $state([]);
+  trashStatus: LoadStatus = $state('loading');
+
+  /** Why the last load failed, shown in place of what it would have shown. */
+  error: IpcError | null = $state(null);
+  /** Bumped after every change, so other screens (Home) know to reload. */
+  revision = $state(0);
+  /** An entry of the opened project to scroll to and mark, once it is shown. */
+  pendingFocus: number | null = $state(null);
+  /** The project just left with Back: the list puts the keyboard on its row again. */
+  returnTo: number | null = $state(null);
+
+  readonly #api: JournalApi;
+  readonly #toaster: Pick<Toaster, 'show'>;
+  #request = 0;
+  #inflight: { key: string; promise: Promise<void> } | null = null;
+
+  constructor(source: JournalApi, toasts: Pick<Toaster, 'show'>) {
+    this.#api = source;
+    this.#toaster = toasts;
+  }
+
+  showList(): void {
+    this.view = { name: 'list' };
+    void this.loadList();
+  }
+
+  /** Opens a project; `focus` is an entry in it to scroll to and mark. */
+  openProject(id: number, focus: number | null = null): void {
+    this.view = { name: 'project', id };
+    this.pendingFocus = focus;
+    if (this.detail?.id !== id) this.detail = null;
+    void this.loadProject(id);
+  }
+
+  /** The entry to scroll to, once: a reload does not jump there again. */
+  takeFocus(): number | null {
+    const focus = this.pendingFocus;
+    this.pendingFocus = null;
+    return focus;
+  }
+
+  showTrash(): void {
+    this.view = { name: 'trash' };
+    void this.loadTrash();
+  }
+
+  /** Up one level (a project or the trash to the list); false when already at the top. */
+  back(): boolean {
+    if (this.view.name === 'list') return false;
+    this.returnTo = this.view.name === 'project' ? this.view.id : null;
+    this.showList();
+    return true;
+  }
+
+  /** Reloads whatever is shown. */
+  refresh(): Promise<void> {
+    switch (this.view.name) {
+      case 'list':
+        return this.loadList();
+      case 'project':
+        return this.loadProject(this.view.id);
+      case 'trash':
+        return this.loadTrash();
+    }
+  }
+
+  /** The same read asked twice while the first is on its way (a view opened and mounted) runs once. */
+  #once(key: string, load: () => Promise<void>): Promise<void> {
+    if (this.#inflight?.key === key) return this.#inflight.promise;
+    const promise = load().finally(() => {
+      if (this.#inflight?.promise === promise) this.#inflight = null;
+    });
+    this.#inflight = { key, promise };
+    return promise;
+  }
+
+  /** The first page, or as many rows as are already shown, so a reload keeps the place. */
+  loadList(): Promise<void> {
+    const limit = Math.min(Math.max(PAGE_SIZE, this.projects.length), MAX_PAGE);
+    return this.#once(`list:${limit}`, () => this.#loadList(limit));
+  }
+
+  async #loadList(limit: number): Promise<void> {
+    const request = ++this.#request;
+    if (this.projects.length === 0) this.listStatus = 'loading';
+    try {
+      const page = await this.#api.projectList(0, limit);
+      if (request !== this.#request) return;
+      this.projects = page.projects;
+      this.total = page.total;
+      this.listStatus = 'ready';
+      this.error = null;
+    } catch (e) {
+      if (request !== this.#request) return;
+      this.#failed(e, 'list');
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    if (this.loadingMore || this.projects.length >= this.total) return;
+    const request = ++this.#request;
+    this.loadingMore = true;
+    try {
+      const page = await this.#api.projectList(this.projects.length, PAGE_SIZE);
+      if (request !== this.#request) return;
+      const known = new Set(this.projects.map((p) => p.id));
+      this.projects = [...this.projects, ...page.projects.filter((p) => !known.has(p.id))];
+      this.total = page.total;
+    } catch (e) {
+      if (request !== this.#request) return;
+      this.#toaster.show(`Could not load more projects. ${asSentence(toIpcError(e).message)}`);
+    } finally {
+      if (request === this.#request) this.loadingMore = false;
+    }
+  }
+
+  get hasMore(): boolean {
+    return this.projects.length < this.total;
+  }
+
+  loadProject(id: number): Promise<void> {
+    return this.#once(`project:${id}`, () => this.#loadProject(id));
+  }
+
+  async #loadProject(id: number): Promise<void> {
+    const request = ++this.#request;
+    if (this.detail?.id !== id) this.detailStatus = 'loading';
+    try {
+      const detail = await this.#api.projectGet(id);
+      if (request !== this.#request) return;
+      this.detail = detail;
+      this.detailStatus = 'ready';
+      this.error = null;
+    } catch (e) {
+      if (request !== this.#request) return;
+      this.detail = null;
+      this.#failed(e, 'detail');
+    }
+  }
+
+  loadTrash(): Promise<void> {
+    return this.#once('trash', () => this.#loadTrash());
+  }
+
+  async #loadTrash(): Promise<void> {
+    const request = ++this.#request;
+    if (this.trash.length === 0) this.trashStatus = 'loading';
+    try {
+      const items = await this.#api.trashList();
+      if (request !== this.#request) return;
+      this.trash = items;
+      this.trashStatus = 'ready';
+      this.error = null;
+    } catch (e) {
+      if (request !== this.#request) return;
+      this.#failed(e, 'trash');
+    }
+  }
+
+  // Writes. Each rejects with the IpcError for the form to show; on success the screen reloads.
+
+  async saveProject(id: number | null, input: ProjectInput): Promise<Project> {
+    const project = await this.#api.projectSave(id, input);
+    this.#changed();
+    // A new project opens at once: its metrics and decisions are what comes next.
+    if (id === null) this.openProject(project.id);
+    else await this.refresh();
+    return project;
+  }
+
+  saveMetric(id: number | null, input: MetricInput): Promise<Metric> {
+    return this.#saved(this.#api.metricSave(id, input));
+  }
+
+  saveDecision(id: number | null, input: DecisionInput): Promise<Decision> {
+    return this.#saved(this.#api.decisionSave(id, input));
+  }
+
+  saveArtifact(id: number | null, input: ArtifactInput): Promise<Artifact> {
+    return this.#saved(this.#api.artifactSave(id, input));
+  }
+
+  saveFeedback(id: number | null, input: FeedbackInput): Promise<Feedback> {
+    return this.#saved(this.#api.feedbackSave(id, input));
+  }
+
+  saveNote(id: number | null, input: NoteInput): Promise<Note> {
+    return this.#saved(this.#api.noteSave(id, input));
+  }
+
+  /**
+   * Moves an entry to the trash and offers Undo. A deleted project closes its page.
+   * Returns the trash item, or null when the delete failed (the toast says why).
+   */
+  async remove(id: number): Promise<TrashItem | null> {
+    let item: TrashItem;
+    try {
+      item = await this.#api.entryDelete(id);
+    } catch (e) {
+      this.#toaster.show(`Could not delete. ${asSentence(toIpcError(e).message)}`);
+      return null;
+    }
+    this.#changed();
+    if (this.view.name === 'project' && this.view.id === id) this.showList();
+    else await this.refresh();
+    this.#toaster.show(`Deleted “${item.title}”`, { label: 'Undo', run: () => this.restore(item.id) });
+    return item;
+  }
+
+  /** Brings a trashed entry back with everything that was under it. */
+  async restore(trashId: number): Promise<boolean> {
+    try {
+      await this.#api.trashRestore(trashId);
+    } catch (e) {
+      this.#toaster.show(`Could not restore. ${asSentence(toIpcError(e).message)}`);
+      return false;
+    }
+    this.#changed();
+    await this.refresh();
+    return true;
+  }
+
+  /** Empties the trash for good; the one delete with no undo, so the UI confirms first. */
+  async emptyTrash(): Promise<void> {
+    try {
+      const removed = await this.#api.trashEmpty();
+      this.#toaster.show(removed === 1 ? 'Removed 1 entry for good' : `Removed ${removed} entries for good`);
+    } catch (e) {
+      this.#toaster.show(`Could not empty the trash. ${asSentence(toIpcError(e).message)}`);
+    }
+    this.#changed();
+    await this.loadTrash();
+  }
+
+  async #saved<T>(saving: Promise<T>): Promise<T> {
+    const saved = await saving;
+    this.#changed();
+    await this.refresh();
+    return saved;
+  }
+
+  #changed(): void {
+    this.revision += 1;
+    // A read that started before the write must not stand in for the one after it.
+    this.#inflight = null;
+  }
+
+  #failed(e: unknown, what: 'list' | 'detail' | 'trash'): void {
+    this.error = toIpcError(e);
+    if (what === 'list') this.listStatus = 'error';
+    if (what === 'detail') this.detailStatus = 'error';
+    if (what === 'trash') this.trashStatus = 'error';
+  }
+}
+
+export const journal = new JournalStore(api, toaster);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchHit } from '../lib/bindings';
+import { destinationOf, moveSelection } from './palette';
+
+const hit = (fields: Partial<SearchHit>): SearchHit => ({
+  id: 1,
+  kind: 'project',
+  project_id: 1,
+  title: 't',
+  snippet: [],
+  ...fields,
+});
+
+describe('moveSelection', () => {
+  it('moves down and up', () => {
+    expect(moveSelection(0, 3, 1)).toBe(1);
+    expect(moveSelection(2, 3, -1)).toBe(1);
+  });
+
+  it('wraps around at both ends', () => {
+    expect(moveSelection(2, 3, 1)).toBe(0);
+    expect(moveSelection(0, 3, -1)).toBe(2);
+  });
+
+  it('starts from the first or the last when nothing is selected', () => {
+    expect(moveSelection(-1, 3, 1)).toBe(0);
+    expect(moveSelection(-1, 3, -1)).toBe(2);
+  });
+
+  it('selects nothing in an empty list', () => {
+    expect(moveSelection(0, 0, 1)).toBe(-1);
+    expect(moveSelection(-1, 0, -1)).toBe(-1);
+  });
+
+  it('stays on the one result there is', () => {
+    expect(moveSelection(0, 1, 1)).toBe(0);
+    expect(moveSelection(0, 1, -1)).toBe(0);
+  });
+});
+
+describe('destinationOf', () => {
+  it('opens a project on its page', () => {
+    expect(destinationOf(hit({ id: 5, kind: 'project', project_id: 5 }))).toEqual({
+      section: 'journal',
+      project: 5,
+      focus: null,
+    });
+  });
+
+  it('opens an entry on its project page, focused', () => {
+    expect(destinationOf(hit({ id: 9, kind: 'decision', project_id: 5 }))).toEqual({
+      section: 'journal',
+      project: 5,
+      focus: 9,
+    });
+  });
+
+  it('shows an entry outside any project on Home', () => {
+    const note = hit({ id: 12, kind: 'note', project_id: null });
+    expect(destinationOf(note)).toEqual({ section: 'home', hit: note });
+  });
+});

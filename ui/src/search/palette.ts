@@ -1,0 +1,35 @@
+// The search palette's rules: moving the selection, and where a result leads.
+
+import type { EntryKind, SearchHit } from '../lib/bindings';
+
+/** Moves the selection by `step`, wrapping around at both ends; -1 when there is nothing. */
+export function moveSelection(selected: number, count: number, step: number): number {
+  if (count <= 0) return -1;
+  const from = selected < 0 ? (step > 0 ? -1 : 0) : selected;
+  return (((from + step) % count) + count) % count;
+}
+
+/** Where opening a result takes the engineer. */
+export type Destination =
+  | { section: 'journal'; project: number; focus: number | null }
+  | { section: 'home'; hit: SearchHit }
+  | { section: 'stories' };
+
+export function destinationOf(hit: SearchHit): Destination {
+  if (hit.kind === 'story' || hit.kind === 'rehearsal') return { section: 'stories' };
+  if (hit.kind === 'project') return { section: 'journal', project: hit.id, focus: null };
+  if (hit.project_id !== null) return { section: 'journal', project: hit.project_id, focus: hit.id };
+  // Entries outside any project (a quick note, a loose decision) live on Home.
+  return { section: 'home', hit };
+}
+
+export const KIND_LABEL: Record<EntryKind, string> = {
+  project: 'Project',
+  metric: 'Metric',
+  decision: 'Decision',
+  artifact: 'Artifact',
+  feedback: 'Feedback',
+  note: 'Note',
+  story: 'Story',
+  rehearsal: 'Rehearsal',
+};

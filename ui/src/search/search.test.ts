@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SearchHit } from '../lib/bindings';
+import { DEBOUNCE_MS, SearchPalette } from './search.svelte';
+
+const hits = (...titles: string[]): SearchHit[] =>
+  titles.map((title, i) => ({ id: i + 1, kind: 'project', project_id: i + 1, title, snippet: [] }));
+
+describe('SearchPalette', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('asks once typing pauses, with the last text', async () => {
+    const search = vi.fn(async (query: string) => hits(query));
+    const palette = new SearchPalette(search);
+    palette.open();
+    palette.setQuery('k');
+    palette.setQuery('ka');
+    palette.setQuery('kaf');
+    expect(palette.status).toBe('searching');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS - 1);
+    expect(search).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(search).toHaveBeenCalledWith('kaf', expect.any(Number));
+    expect(palette.status).toBe('done');
+    expect(palette.hits.map((h) => h.title)).toEqual(['kaf']);
+    expect(palette.selected).toBe(0);
+  });
+
+  it('shows only the newest answer when an older one comes late', async () => {
+    const answers: ((h: SearchHit[]) => void)[] = [];
+    const palette = new SearchPalette(() => new Promise((resolve) => answers.push(resolve)));
+    palette.setQuery('old');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    palette.setQuery('new');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    answers[1]?.(hits('new'));
+    await vi.advanceTimersByTimeAsync(0);
+    answers[0]?.(hits('old'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(palette.hits.map((h) => h.title)).toEqual(['new']);
+  });
+
+  it('does not search blank text, and clears the results', async () => {
+    const search = vi.fn(async () => hits('a'));
+    const palette = new SearchPalette(search);
+    palette.setQuery('a');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    palette.setQuery('   ');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(palette.hits).toEqual([]);
+    expect(palette.status).toBe('idle');
+  });
+
+  it('moves the selection with wrap-around and knows the current hit', async () => {
+    const palette = new SearchPalette(async () => hits('a', 'b', 'c'));
+    palette.setQuery('x');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    palette.move(1);
+    expect(palette.current?.title).toBe('b');
+    palette.move(1);
+    palette.move(1);
+    expect(palette.current?.title).toBe('a');
+    palette.move(-1);
+    expect(palette.current?.title).toBe('c');
+  });
+
+  it('keeps a failed search as an error, not as "no results"', async () => {
+    const palette = new SearchPalette(() => Promise.reject({ kind: 'storage', message: 'disk', field: null }));
+    palette.setQuery('x');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    expect(palette.status).toBe('error');
+    expect(palette.error?.message).toBe('disk');
+  });
+
+  it('forgets a pending search when closed', async () => {
+    const search = vi.fn(async () => hits('a'));
+    const palette = new SearchPalette(search);
+    palette.open();
+    palette.setQuery('a');
+    palette.close();
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS * 2);
+    expect(search).not.toHaveBeenCalled();
+    expect(palette.isOpen).toBe(false);
+    expect(palette.query).toBe('');
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { Story } from '../lib/bindings';
+import { parseTarget, previewInput, storyFields, storyInput, switchFramework, toggled } from './editor';
+import { formatDate, formatDay, formatDayInline, formatWhen, titleOfSlug } from './format';
+import { withLinked } from './questions';
+
+function story(partial: Partial<Story> = {}): Story {
+  return {
+    id: 7,
+    uuid: 'u7',
+    title: 'Cutting checkout latency',
+    framework: 'star',
+    situation: 'Checkout p99 was 800 ms.',
+    task: 'Bring it under 200 ms.',
+    context: null,
+    action: 'Profiled and cached.',
+    result: 'p99 fell to 120 ms.',
+    target_seconds: 120,
+    project_ids: [1],
+    metric_ids: [2],
+    decision_ids: [],
+    questions: ['walk-me-through-an-architecture-decision'],
+    tags: ['perf'],
+    skills: ['Technical leadership'],
+    projects: [],
+    metrics: [],
+    decisions: [],
+    estimate: { sections: [], total_seconds: 10, words_per_minute: 140, target_seconds: 120, over_target: false },
+    estimated_seconds: 10,
+    plan_seconds: [30, 30, 30, 30],
+    rehearsal_count: 0,
+    last_rehearsed_at: null,
+    created_at: '',
+    updated_at: '',
+    ...partial,
+  };
+}
+
+describe('story fields', () => {
+  it('start a new story as STAR with the default target', () => {
+    const f = storyFields(null);
+    expect(f.framework).toBe('star');
+    expect(f.target).toBe('120');
+    expect(f.sections.action).toBe('');
+  });
+
+  it('fill from a saved story and give back the same input', () => {
+    const s = story();
+    const parsed = storyInput(storyFields(s));
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        title: s.title,
+        framework: 'star',
+        situation: s.situation,
+        task: s.task,
+        context: null,
+        action: s.action,
+        result: s.result,
+        target_seconds: 120,
+        project_ids: [1],
+        metric_ids: [2],
+        decision_ids: [],
+        questions: ['walk-me-through-an-architecture-decision'],
+        tags: ['perf'],
+        skills: ['Technical leadership'],
+      },
+    });
+  });
+
+  it('send only the sections the framework tells', () => {
+    const f = storyFields(story());
+    f.framework = 'car';
+    f.sections.context = 'All of it.';
+    const parsed = storyInput(f);
+    expect(parsed.ok && parsed.value).toMatchObject({ situation: null, task: null, context: 'All of it.' });
+  });
+
+  it('send blank sections as absent', () => {
+    const f = storyFields(null);
+    f.sections.situation = '   ';
+    const parsed = storyInput(f);
+    expect(parsed.ok && parsed.value.situation).toBeNull();
+  });
+
+  it('refuse a target that is not a time, naming the field', () => {
+    const f = storyFields(null);
+    f.target = 'two minutes';
+    const parsed = storyInput(f);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error.field).toBe('target_seconds');
+    // The estimate goes on with the default meanwhile.
+    expect(previewInput(f).target_seconds).toBe(120);
+  });
+});
+
+describe('parseTarget', () => {
+  it.each([
+    ['120', 120],
+    [' 90 ', 90],
+    ['2:00', 120],
+    ['1:30', 90],
+    ['0:45', 45],
+    ['1:75', null],
+    ['', null],
+    ['-5', null],
+    ['2.5', null],
+  ])('"%s" is %s', (text, seconds) => {
+    expect(parseTarget(text)).toBe(seconds);
+  });
+});
+
+describe('switchFramework', () => {
+  it('carries situation and task into the context', () => {
+    const f = storyFields(story());
+    const car = switchFramework(f, 'car');
+    expect(car.framework).toBe('car');
+    expect(car.sections.context).toBe('Checkout p99 was 800 ms.\n\nBring it under 200 ms.');
+    // Back again: the STAR text was kept.
+    const star = switchFramework(car, 'star');
+    expect(star.sections.situation).toBe('Checkout p99 was 800 ms.');
+    expect(star.sections.task).toBe('Bring it under 200 ms.');
+  });
+
+  it('carries the context into the situation of an empty STAR story', () => {
+    const f = storyFields(story({ framework: 'car', situation: null, task: null, context: 'We were slow.' }));
+    expect(switchFramework(f, 'star').sections.situation).toBe('We were slow.');
+  });
+
+  it('leaves a context already written alone', () => {
+    const f = storyFields(story({ context: 'Written by hand.' }));
+    expect(switchFramework(f, 'car').sections.context).toBe('Written by hand.');
+  });
+});
+
+describe('helpers', () => {
+  it('toggles an item in a list', () => {
+    expect(toggled([1, 2], 3)).toEqual([1, 2, 3]);
+    expect(toggled([1, 2, 3], 2)).toEqual([1, 3]);
+  });
+
+  it('titles a slug', () => {
+    expect(titleOfSlug('how-do-you-mentor-engineers')).toBe('How do you mentor engineers');
+    expect(titleOfSlug('')).toBe('');
+  });
+
+  it('formats when a rehearsal happened, in local time', () => {
+    const now = new Date(2024, 2, 5, 20, 0);
+    expect(formatWhen(new Date(2024, 2, 5, 18, 40).toISOString(), now)).toBe('Today, 18:40');
+    expect(formatWhen(new Date(2024, 2, 4, 9, 5).toISOString(), now)).toBe('Yesterday, 09:05');
+    expect(formatWhen(new Date(2024, 0, 28, 7, 0).toISOString(), now)).toBe('28 Jan 2024, 07:00');
+    expect(formatDay(new Date(2024, 0, 28, 7, 0).toISOString(), now)).toBe('28 Jan 2024');
+    expect(formatDayInline(new Date(2024, 2, 4, 9, 5).toISOString(), now)).toBe('yesterday');
+    expect(formatDayInline(new Date(2024, 0, 28, 7, 0).toISOString(), now)).toBe('28 Jan 2024');
+    expect(formatDate('not a time')).toBe('not a time');
+  });
+
+  it('lists the guides’ questions, then any a story links that they do not', () => {
+    const known = [{ slug: 'a-b', title: 'A b?', framework: 'star' as const, skills: [] }];
+    expect(withLinked(known, ['a-b', 'c-d', 'c-d']).map((q) => [q.slug, q.title])).toEqual([
+      ['a-b', 'A b?'],
+      ['c-d', 'C d'],
+    ]);
+  });
+});
