@@ -10,9 +10,27 @@ use crate::commands::{self, JournalState};
 /// A journal that cannot be opened is reported inside the window, not by a crash.
 pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
     let journal = JournalState::new(Journal::open(&path));
+    let background = journal.clone();
     tauri::Builder::default()
+        .setup(move |_app| {
+            // The daily backup waits until the window is up, off the start-up path.
+            tauri::async_runtime::spawn(async move {
+                tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+                let made = background
+                    .run(|j| {
+                        let keep = j.settings()?.backups_keep;
+                        j.backup_if_due(keep, chrono::Utc::now())
+                    })
+                    .await;
+                if let Err(error) = made {
+                    eprintln!("careerlog: the daily backup failed: {}", error.message);
+                }
+            });
+            Ok(())
+        })
         .plugin(tauri_plugin_dialog::init())
         .manage(journal)
+        .manage(commands::backup::BackupProgress::default())
         .invoke_handler(tauri::generate_handler![
             commands::settings::app_info,
             commands::settings::settings_get,
@@ -68,6 +86,10 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
             commands::resume::export_preview,
             commands::resume::export_save,
             commands::resume::brag_save,
+            commands::backup::backup_list,
+            commands::backup::backup_create,
+            commands::backup::backup_restore,
+            commands::backup::backup_progress,
         ])
         .run(tauri::generate_context!())
 }

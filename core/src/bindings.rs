@@ -95,6 +95,8 @@ fn render() -> String {
         crate::resume::VariantFilter::decl(&cfg),
         crate::resume::VariantSummary::decl(&cfg),
     ]);
+    decls.push(crate::store::BackupInfo::decl(&cfg));
+    decls.push(crate::store::CopyProgress::decl(&cfg));
     decls.sort();
     let mut out = String::from(HEADER);
     for decl in decls {

@@ -37,6 +37,8 @@ pub struct Settings {
     pub theme: Theme,
     /// Speaking pace for story estimates; 120-160 is the comfortable band.
     pub words_per_minute: u32,
+    /// How many backups to keep beside the journal.
+    pub backups_keep: u32,
 }
 
 impl Default for Settings {
@@ -44,9 +46,13 @@ impl Default for Settings {
         Settings {
             theme: Theme::default(),
             words_per_minute: crate::stories::DEFAULT_WORDS_PER_MINUTE,
+            backups_keep: crate::store::DEFAULT_KEEP,
         }
     }
 }
 
 /// The paces the settings accept, slow reading to brisk talking.
+/// How many backups may be kept: at least one, at most a year of daily ones.
+pub const BACKUPS_KEEP_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
+
 pub const WORDS_PER_MINUTE_RANGE: std::ops::RangeInclusive<u32> = 80..=220;

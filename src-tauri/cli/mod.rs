@@ -92,6 +92,55 @@ pub enum Command {
     /// Import a journal document or jrnl's JSON export, all or nothing.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Backups beside the journal: create, list, restore.
+    #[command(subcommand)]
+    Backup(BackupCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Copy the journal into a new backup now (older ones rotate out).
+    Create,
+    /// The backups, newest first, each with its id.
+    List,
+    /// Replace the journal with backup ID; the current state is backed up first.
+    Restore { id: i64 },
+}
+
+fn backup(journal: &mut Journal, command: BackupCommand) -> careerlog_core::Result<Output> {
+    let keep = journal.settings()?.backups_keep;
+    let describe = |b: &careerlog_core::store::BackupInfo| {
+        format!(
+            "{:>14}  {}  {} KB  {}",
+            b.id,
+            b.created_at,
+            b.bytes / 1024,
+            b.path
+        )
+    };
+    match command {
+        BackupCommand::Create => {
+            let made = journal.create_backup(keep, &|_, _| {})?;
+            Ok((to_json(&made), format!("Backed up to {}", made.path)))
+        }
+        BackupCommand::List => {
+            let all = journal.backups()?;
+            let text = if all.is_empty() {
+                format!("No backups yet in {}", journal.backup_dir().display())
+            } else {
+                all.iter().map(describe).collect::<Vec<_>>().join("\n")
+            };
+            Ok((to_json(&all), text))
+        }
+        BackupCommand::Restore { id } => {
+            let restored = journal.restore_backup(id, keep, &|_, _| {})?;
+            let text = format!(
+                "Restored the backup of {} (the state before was backed up first)",
+                restored.created_at
+            );
+            Ok((to_json(&restored), text))
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -190,6 +239,7 @@ pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
         Command::Export(ExportCommand::Ics { out }) => guides::export_ics(&journal, &out),
         Command::Export(ExportCommand::Journal { out }) => export_journal(&journal, &out),
         Command::Import(c) => import(&mut journal, c),
+        Command::Backup(c) => backup(&mut journal, c),
         Command::Export(ExportCommand::Bullets(flags)) => {
             resume::export_bullets(&mut journal, flags)
         }

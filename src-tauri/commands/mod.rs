@@ -1,6 +1,7 @@
 //! The window's commands, one module per section of the UI map. Each parses its input,
 //! calls the core off the UI thread and maps the error; no rules live here.
 
+pub mod backup;
 pub mod files;
 pub mod guides;
 pub mod journal;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use careerlog_core::{ErrorKind, IpcError, Journal};
 
 /// The journal the window works on, or why it could not be opened (shown by the UI).
+#[derive(Clone)]
 pub struct JournalState(Result<Arc<Mutex<Journal>>, IpcError>);
 
 impl JournalState {

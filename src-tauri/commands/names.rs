@@ -55,4 +55,8 @@ pub const COMMANDS: &[&str] = &[
     "export_preview",
     "export_save",
     "brag_save",
+    "backup_list",
+    "backup_create",
+    "backup_restore",
+    "backup_progress",
 ];

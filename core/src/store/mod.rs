@@ -1,6 +1,7 @@
 //! The journal file: opening it safely, its pragmas and its migrations.
 //! All SQL of the core lives under this module, next to the migration that made its table.
 
+mod backup;
 mod bullets;
 mod guides;
 pub(crate) mod journal;
@@ -19,6 +20,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::{AppInfo, Error, Result};
 
+pub use backup::{BackupInfo, CopyProgress, ProgressFn, AUTOMATIC_EVERY, DEFAULT_KEEP};
 pub use guides::{Check, Cycle};
 pub use journal::best_metric;
 pub use migrations::SCHEMA_VERSION;
@@ -80,6 +82,11 @@ impl Journal {
             schema_version: self.schema_version()?,
             sqlite_version: rusqlite::version().to_string(),
         })
+    }
+
+    /// Applies the journal's key to another connection (a backup being written or read).
+    pub(crate) fn key_connection(&self, _conn: &Connection) -> Result<()> {
+        Ok(())
     }
 
     /// Runs SQLite's own consistency check; `true` when the file is sound.

@@ -3,7 +3,7 @@
 use rusqlite::{named_params, OptionalExtension};
 
 use super::Journal;
-use crate::settings::WORDS_PER_MINUTE_RANGE;
+use crate::settings::{BACKUPS_KEEP_RANGE, WORDS_PER_MINUTE_RANGE};
 use crate::{Error, Result, Settings, Theme};
 
 impl Journal {
@@ -15,6 +15,20 @@ impl Journal {
             .optional()?)
     }
 
+    /// A stored number within `range`, else the default.
+    fn number_setting(
+        &self,
+        key: &str,
+        range: &std::ops::RangeInclusive<u32>,
+        default: u32,
+    ) -> Result<u32> {
+        Ok(self
+            .setting(key)?
+            .and_then(|v| v.parse().ok())
+            .filter(|v| range.contains(v))
+            .unwrap_or(default))
+    }
+
     pub fn settings(&self) -> Result<Settings> {
         let defaults = Settings::default();
         // An unknown or out-of-range stored value (from a newer build) falls back to the default.
@@ -23,27 +37,47 @@ impl Journal {
             .as_deref()
             .and_then(Theme::parse)
             .unwrap_or(defaults.theme);
-        let words_per_minute = self
-            .setting("words_per_minute")?
-            .and_then(|v| v.parse().ok())
-            .filter(|v| WORDS_PER_MINUTE_RANGE.contains(v))
-            .unwrap_or(defaults.words_per_minute);
         Ok(Settings {
             theme,
-            words_per_minute,
+            words_per_minute: self.number_setting(
+                "words_per_minute",
+                &WORDS_PER_MINUTE_RANGE,
+                defaults.words_per_minute,
+            )?,
+            backups_keep: self.number_setting(
+                "backups_keep",
+                &BACKUPS_KEEP_RANGE,
+                defaults.backups_keep,
+            )?,
         })
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
-        if !WORDS_PER_MINUTE_RANGE.contains(&settings.words_per_minute) {
-            return Err(Error::invalid(
+        let checks = [
+            (
                 "words_per_minute",
-                format!(
-                    "must be between {} and {} words a minute",
-                    WORDS_PER_MINUTE_RANGE.start(),
-                    WORDS_PER_MINUTE_RANGE.end()
-                ),
-            ));
+                settings.words_per_minute,
+                &WORDS_PER_MINUTE_RANGE,
+                "words a minute",
+            ),
+            (
+                "backups_keep",
+                settings.backups_keep,
+                &BACKUPS_KEEP_RANGE,
+                "backups",
+            ),
+        ];
+        for (field, value, range, what) in checks {
+            if !range.contains(&value) {
+                return Err(Error::invalid(
+                    field,
+                    format!(
+                        "must be between {} and {} {what}",
+                        range.start(),
+                        range.end()
+                    ),
+                ));
+            }
         }
         let tx = self.conn.transaction()?;
         {
@@ -52,9 +86,11 @@ impl Journal {
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             )?;
             let pace = settings.words_per_minute.to_string();
+            let keep = settings.backups_keep.to_string();
             for (key, value) in [
                 ("theme", settings.theme.as_str()),
                 ("words_per_minute", pace.as_str()),
+                ("backups_keep", keep.as_str()),
             ] {
                 upsert.execute(named_params! { ":key": key, ":value": value })?;
             }

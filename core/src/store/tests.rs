@@ -146,7 +146,8 @@ fn settings_default_to_the_system_theme_and_round_trip() {
         journal.settings().unwrap(),
         Settings {
             theme: Theme::System,
-            words_per_minute: 140
+            words_per_minute: 140,
+            backups_keep: 10
         }
     );
     for theme in [Theme::Light, Theme::Dark, Theme::System] {

@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
   BackupInfo,
+  CopyProgress,
   Bullet,
   ExportRequest,
   Finding,
@@ -185,7 +186,7 @@ export const api = {
   // Replaces the journal with the backup; the current state is backed up first.
   backupRestore: (id: number): Promise<BackupInfo> => call('backup_restore', { id }),
   // Pages done and total while a backup or restore runs; null when idle. Poll it.
-  backupProgress: (): Promise<{ done: number; total: number } | null> => call('backup_progress'),
+  backupProgress: (): Promise<CopyProgress | null> => call('backup_progress'),
   bragSave: (since: string | null, until: string | null): Promise<string | null> =>
     call('brag_save', { since, until }),
 };

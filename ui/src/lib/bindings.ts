@@ -56,6 +56,8 @@ due_days: number | null,
  */
 section: string | null, };
 
+export type CopyProgress = { done: number, total: number, };
+
 export type CoveringStory = { id: number, title: string, rehearsal_count: number, };
 
 export type Cycle = { id: number, guide: string, number: number, started_on: string, closed_on: string | null, checked: number, };
