@@ -102,7 +102,7 @@ impl Journal {
                 })
             })
             .collect();
-        backups.sort_by(|a, b| b.id.cmp(&a.id));
+        backups.sort_by_key(|b| std::cmp::Reverse(b.id));
         Ok(backups)
     }
 
