@@ -4,15 +4,21 @@ use std::path::PathBuf;
 
 use careerlog_core::Journal;
 
+use tauri::Manager;
+
 use crate::commands::{self, JournalState};
+use crate::startup::Startup;
 
 /// Opens the window on the journal at `path` and runs until it is closed.
 /// A journal that cannot be opened is reported inside the window, not by a crash.
-pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
+pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error> {
+    let startup = Startup::new(began);
     let journal = JournalState::new(Journal::open(&path));
+    startup.reached("core opened");
     let background = journal.clone();
     tauri::Builder::default()
-        .setup(move |_app| {
+        .setup(move |app| {
+            app.state::<Startup>().reached("window created");
             // The daily backup waits until the window is up, off the start-up path.
             tauri::async_runtime::spawn(async move {
                 tokio::time::sleep(std::time::Duration::from_secs(10)).await;
@@ -30,9 +36,11 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
         })
         .plugin(tauri_plugin_dialog::init())
         .manage(journal)
+        .manage(startup)
         .manage(commands::backup::BackupProgress::default())
         .invoke_handler(tauri::generate_handler![
             commands::settings::app_info,
+            commands::settings::startup_painted,
             commands::settings::settings_get,
             commands::settings::settings_set,
             commands::journal::journal_overview,
@@ -90,6 +98,8 @@ pub fn run(path: PathBuf) -> Result<(), tauri::Error> {
             commands::backup::backup_create,
             commands::backup::backup_restore,
             commands::backup::backup_progress,
+            commands::transfer::journal_export_save,
+            commands::transfer::journal_import_pick,
         ])
         .run(tauri::generate_context!())
 }

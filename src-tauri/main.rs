@@ -6,12 +6,14 @@
 mod app;
 mod cli;
 mod commands;
+mod startup;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
+    let began = std::time::Instant::now();
     let args = match cli::Args::try_parse() {
         Ok(args) => args,
         Err(error) => return cli::usage_error(error),
@@ -22,7 +24,7 @@ fn main() -> ExitCode {
     };
     match args.command {
         Some(command) => cli::run(command, &path, args.json),
-        None => match app::run(path) {
+        None => match app::run(path, began) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => cli::fail(&format!("the window could not start: {error}")),
         },

@@ -97,6 +97,8 @@ fn render() -> String {
     ]);
     decls.push(crate::store::BackupInfo::decl(&cfg));
     decls.push(crate::store::CopyProgress::decl(&cfg));
+    decls.push(crate::transfer::ImportReport::decl(&cfg));
+    decls.push(crate::transfer::KindCount::decl(&cfg));
     decls.sort();
     let mut out = String::from(HEADER);
     for decl in decls {

@@ -40,3 +40,19 @@ pub async fn save<R: Runtime>(
     careerlog_core::files::write_atomically(&path, &bytes).map_err(IpcError::from)?;
     Ok(Some(path.display().to_string()))
 }
+
+/// Asks which file to open; `None` when the engineer cancels.
+pub async fn pick<R: Runtime>(
+    app: &AppHandle<R>,
+    filter: (&str, &[&str]),
+) -> Result<Option<PathBuf>, IpcError> {
+    let dialog = app.dialog().file().add_filter(filter.0, filter.1);
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|e| IpcError {
+            kind: ErrorKind::Io,
+            message: format!("the open dialog failed: {e}"),
+            field: None,
+        })?;
+    Ok(chosen.and_then(|path| path.into_path().ok()))
+}

@@ -9,6 +9,7 @@ pub mod resume;
 pub mod search;
 pub mod settings;
 pub mod stories;
+pub mod transfer;
 
 use std::sync::{Arc, Mutex};
 

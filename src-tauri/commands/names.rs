@@ -2,6 +2,7 @@
 /// ACL manifest and `tauri.conf.json` grants each one to the main window by `allow-<name>`.
 pub const COMMANDS: &[&str] = &[
     "app_info",
+    "startup_painted",
     "settings_get",
     "settings_set",
     "journal_overview",
@@ -59,4 +60,6 @@ pub const COMMANDS: &[&str] = &[
     "backup_create",
     "backup_restore",
     "backup_progress",
+    "journal_export_save",
+    "journal_import_pick",
 ];

@@ -4,10 +4,27 @@ use careerlog_core::{AppInfo, IpcError, Settings};
 use tauri::State;
 
 use super::JournalState;
+use crate::startup::Startup;
 
 #[tauri::command]
-pub async fn app_info(journal: State<'_, JournalState>) -> Result<AppInfo, IpcError> {
-    journal.run(|j| j.info()).await
+pub async fn app_info(
+    journal: State<'_, JournalState>,
+    startup: State<'_, Startup>,
+) -> Result<AppInfo, IpcError> {
+    let info = journal.run(|j| j.info()).await;
+    startup.reached("first IPC answered");
+    info
+}
+
+/// The UI drew Home with the journal's data: log the start-up phases, and exit when the
+/// start-up probe asked for it.
+#[tauri::command]
+pub fn startup_painted<R: tauri::Runtime>(app: tauri::AppHandle<R>, startup: State<'_, Startup>) {
+    startup.reached("painted");
+    if crate::startup::exit_after_paint() {
+        eprintln!("{}", startup.report());
+        app.exit(0);
+    }
 }
 
 #[tauri::command]

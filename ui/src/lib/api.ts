@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
   BackupInfo,
+  ImportReport,
   CopyProgress,
   Bullet,
   ExportRequest,
@@ -99,6 +100,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
+  // Tells the app Home is drawn with the journal's data (the start-up probe's end).
+  startupPainted: (): Promise<void> => call('startup_painted'),
   settingsGet: (): Promise<Settings> => call<Settings>('settings_get'),
   settingsSet: (settings: Settings): Promise<Settings> => call<Settings>('settings_set', { settings }),
 
@@ -187,6 +190,11 @@ export const api = {
   backupRestore: (id: number): Promise<BackupInfo> => call('backup_restore', { id }),
   // Pages done and total while a backup or restore runs; null when idle. Poll it.
   backupProgress: (): Promise<CopyProgress | null> => call('backup_progress'),
+  // The whole journal as JSON through the native save dialog; the path, or null.
+  journalExportSave: (): Promise<string | null> => call('journal_export_save'),
+  // Asks for a file (native dialog) and imports it all or nothing; null when cancelled.
+  journalImportPick: (source: 'journal' | 'jrnl'): Promise<ImportReport | null> =>
+    call('journal_import_pick', { source }),
   bragSave: (since: string | null, until: string | null): Promise<string | null> =>
     call('brag_save', { since, until }),
 };

@@ -150,9 +150,13 @@ html: string, toc: Array<TocEntry>, };
 
 export type GuideSummary = { slug: string, title: string, summary: string, skills: Array<string>, checklist_items: number, has_tree: boolean, };
 
+export type ImportReport = { added: number, updated: number, unchanged: number, by_kind: Array<KindCount>, };
+
 export type IpcError = { kind: ErrorKind, message: string, field: string | null, };
 
 export type JournalOverview = { project_count: number, entry_count: number, reviews_due: Array<Decision>, recent_notes: Array<Note>, };
+
+export type KindCount = { kind: EntryKind, count: number, };
 
 export type Library = { guides: Array<Guide>, questions: Array<Question>, skills: Array<Skill>, };
 

@@ -1,0 +1,69 @@
+//! The start-up probe: when each phase of opening the window was reached, logged to stderr
+//! when the UI reports its first meaningful paint. With `CAREERLOG_EXIT_AFTER_PAINT=1` the
+//! app then exits 0, so benchmarks can time start-up end to end.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Phases in the order they happen; each is recorded once.
+pub struct Startup {
+    began: Instant,
+    phases: Mutex<Vec<(&'static str, Duration)>>,
+}
+
+impl Startup {
+    pub fn new(began: Instant) -> Startup {
+        Startup {
+            began,
+            phases: Mutex::new(vec![("process start", Duration::ZERO)]),
+        }
+    }
+
+    pub fn reached(&self, phase: &'static str) {
+        let mut phases = self.phases.lock().unwrap_or_else(|p| p.into_inner());
+        if !phases.iter().any(|(p, _)| *p == phase) {
+            phases.push((phase, self.began.elapsed()));
+        }
+    }
+
+    /// One line per phase: `careerlog: startup <ms> ms <phase>`.
+    pub fn report(&self) -> String {
+        let phases = self.phases.lock().unwrap_or_else(|p| p.into_inner());
+        phases
+            .iter()
+            .map(|(phase, at)| {
+                format!(
+                    "careerlog: startup {:>8.1} ms {phase}",
+                    at.as_secs_f64() * 1000.0
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+pub fn exit_after_paint() -> bool {
+    std::env::var("CAREERLOG_EXIT_AFTER_PAINT").is_ok_and(|v| v == "1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_are_kept_in_order_once() {
+        let probe = Startup::new(Instant::now());
+        probe.reached("window created");
+        probe.reached("core opened");
+        probe.reached("window created");
+        let report = probe.report();
+        let phases: Vec<&str> = report
+            .lines()
+            .map(|l| l.rsplit(" ms ").next().unwrap())
+            .collect();
+        assert_eq!(
+            phases,
+            vec!["process start", "window created", "core opened"]
+        );
+    }
+}
