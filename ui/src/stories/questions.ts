@@ -1,25 +1,10 @@
-// The interview questions of the guides, as the story editor and the coverage view need
-// them. `api.questionList` is the typed door; until the window has it, there are simply no
-// questions to list (the coverage view still shows the questions stories link to).
+// The interview questions of the guides as the story screens list them: the guides' own,
+// and any question a story links that the guides no longer list.
 
-import { api } from '../lib/api';
-import type { Framework } from '../lib/bindings';
+import type { QuestionSummary } from '../lib/bindings';
 import { titleOfSlug } from './format';
 
-/** A question as the library lists it (the core's `QuestionSummary`). */
-export interface QuestionSummary {
-  slug: string;
-  title: string;
-  framework: Framework;
-  skills: string[];
-}
-
-type QuestionSource = { questionList?: () => Promise<QuestionSummary[]> };
-
-/** Every interview question of the guides, or none while the API has no list. */
-export function questionList(source: QuestionSource = api as QuestionSource): Promise<QuestionSummary[]> {
-  return source.questionList ? source.questionList() : Promise.resolve([]);
-}
+export type { QuestionSummary };
 
 /**
  * The questions to show: the guides' own, then any slug a story links that the guides no

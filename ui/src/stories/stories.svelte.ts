@@ -18,7 +18,7 @@ import type {
 } from '../lib/bindings';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
-import { questionList, withLinked, type QuestionSummary } from './questions';
+import { withLinked, type QuestionSummary } from './questions';
 
 export type StoriesView =
   | { name: 'bank' }
@@ -43,6 +43,7 @@ export type StoriesApi = Pick<
   | 'storyPreview'
   | 'projectList'
   | 'projectGet'
+  | 'questionList'
 >;
 
 /** The most projects the editor offers to link (the core's cap on a page). */
@@ -69,18 +70,12 @@ export class StoriesStore {
 
   readonly #api: StoriesApi;
   readonly #toaster: Pick<Toaster, 'show'>;
-  readonly #questionList: () => Promise<QuestionSummary[]>;
   #request = 0;
   #questionsLoaded = false;
 
-  constructor(
-    source: StoriesApi,
-    toasts: Pick<Toaster, 'show'>,
-    questions: () => Promise<QuestionSummary[]> = () => questionList(),
-  ) {
+  constructor(source: StoriesApi, toasts: Pick<Toaster, 'show'>) {
     this.#api = source;
     this.#toaster = toasts;
-    this.#questionList = questions;
   }
 
   showBank(): void {
@@ -182,7 +177,10 @@ export class StoriesStore {
     const request = ++this.#request;
     if (this.coverage.length === 0) this.coverageStatus = 'loading';
     try {
-      const [known, stories] = await Promise.all([this.#questionList().catch(() => []), this.#api.storyList()]);
+      const [known, stories] = await Promise.all([
+        this.#api.questionList().catch((): QuestionSummary[] => []),
+        this.#api.storyList(),
+      ]);
       const questions = withLinked(
         known,
         stories.flatMap((s) => s.questions),
@@ -206,7 +204,7 @@ export class StoriesStore {
   async ensureQuestions(): Promise<QuestionSummary[]> {
     if (!this.#questionsLoaded) {
       this.#questionsLoaded = true;
-      const known = await this.#questionList().catch(() => []);
+      const known = await this.#api.questionList().catch((): QuestionSummary[] => []);
       this.questions = withLinked(known, []);
     }
     return this.questions;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { QuestionCoverage, Story, StoryDetail, TrashItem } from '../lib/bindings';
+import type { QuestionCoverage, QuestionSummary, Story, StoryDetail, TrashItem } from '../lib/bindings';
 import { Toaster } from '../lib/toast.svelte';
 import { StoriesStore, type StoriesApi } from './stories.svelte';
 
@@ -69,6 +69,7 @@ function fakeBank(count: number) {
       return r;
     }),
     storyFollowUps: vi.fn(async () => ['How was it measured?']),
+    questionList: vi.fn(async (): Promise<QuestionSummary[]> => []),
     questionCoverage: vi.fn(
       async (slugs: string[]): Promise<QuestionCoverage[]> =>
         slugs.map((question) => ({ question, stories: [], rehearsed: false })),
@@ -93,7 +94,7 @@ function fakeBank(count: number) {
 
 describe('StoriesStore', () => {
   it('loads the bank', async () => {
-    const store = new StoriesStore(fakeBank(3), new Toaster(), async () => []);
+    const store = new StoriesStore(fakeBank(3), new Toaster());
     expect(store.listStatus).toBe('loading');
     await store.loadList();
     expect(store.listStatus).toBe('ready');
@@ -101,7 +102,7 @@ describe('StoriesStore', () => {
   });
 
   it('moves between views and back up one level at a time', async () => {
-    const store = new StoriesStore(fakeBank(2), new Toaster(), async () => []);
+    const store = new StoriesStore(fakeBank(2), new Toaster());
     store.openStory(2);
     store.rehearse(2);
     expect(store.view).toEqual({ name: 'rehearse', id: 2 });
@@ -118,7 +119,7 @@ describe('StoriesStore', () => {
 
   it('keeps only the answer of the latest load', async () => {
     const source = fakeBank(2);
-    const store = new StoriesStore(source, new Toaster(), async () => []);
+    const store = new StoriesStore(source, new Toaster());
     const first = store.loadStory(1);
     const second = store.loadStory(2);
     await Promise.all([first, second]);
@@ -126,7 +127,7 @@ describe('StoriesStore', () => {
   });
 
   it('shows why a story could not be loaded', async () => {
-    const store = new StoriesStore(fakeBank(1), new Toaster(), async () => []);
+    const store = new StoriesStore(fakeBank(1), new Toaster());
     store.openStory(42);
     await vi.waitFor(() => expect(store.detailStatus).toBe('error'));
     expect(store.error?.kind).toBe('not_found');
@@ -134,7 +135,7 @@ describe('StoriesStore', () => {
 
   it('saves a story and opens it; a refusal rejects with the field', async () => {
     const source = fakeBank(1);
-    const store = new StoriesStore(source, new Toaster(), async () => []);
+    const store = new StoriesStore(source, new Toaster());
     await expect(store.save(null, { ...story(0), title: ' ' })).rejects.toMatchObject({ field: 'title' });
     expect(store.revision).toBe(0);
     const saved = await store.save(null, { ...story(0), title: 'New one' });
@@ -144,7 +145,7 @@ describe('StoriesStore', () => {
 
   it('records a rehearsal and reloads the story with it', async () => {
     const source = fakeBank(1);
-    const store = new StoriesStore(source, new Toaster(), async () => []);
+    const store = new StoriesStore(source, new Toaster());
     await store.loadStory(1);
     await store.saveRehearsal({
       story_id: 1,
@@ -162,14 +163,14 @@ describe('StoriesStore', () => {
   it('gives no follow-ups rather than failing', async () => {
     const source = fakeBank(1);
     source.storyFollowUps.mockRejectedValueOnce({ kind: 'not_found', message: 'gone', field: null });
-    const store = new StoriesStore(source, new Toaster(), async () => []);
+    const store = new StoriesStore(source, new Toaster());
     expect(await store.followUps(9)).toEqual([]);
   });
 
   it('deletes a story with Undo in a toast, and Undo brings it back', async () => {
     const source = fakeBank(2);
     const toasts = new Toaster();
-    const store = new StoriesStore(source, toasts, async () => []);
+    const store = new StoriesStore(source, toasts);
     store.openStory(2);
     await store.loadStory(2);
     await store.remove(2);
@@ -184,16 +185,22 @@ describe('StoriesStore', () => {
 
   it('says so when a delete fails', async () => {
     const toasts = new Toaster();
-    const store = new StoriesStore(fakeBank(1), toasts, async () => []);
+    const store = new StoriesStore(fakeBank(1), toasts);
     expect(await store.remove(77)).toBeNull();
     expect(toasts.current?.text).toBe('Could not delete. No entry 77.');
   });
 
   it('covers the guides’ questions and the ones stories link', async () => {
     const source = fakeBank(2);
-    const store = new StoriesStore(source, new Toaster(), async () => [
-      { slug: 'tell-me-about-your-leadership-experience', title: 'Tell me about your leadership experience', framework: 'star', skills: [] },
+    source.questionList.mockResolvedValueOnce([
+      {
+        slug: 'tell-me-about-your-leadership-experience',
+        title: 'Tell me about your leadership experience',
+        framework: 'star',
+        skills: [],
+      },
     ]);
+    const store = new StoriesStore(source, new Toaster());
     store.showCoverage();
     await vi.waitFor(() => expect(store.coverageStatus).toBe('ready'));
     expect(source.questionCoverage).toHaveBeenCalledWith([
@@ -205,7 +212,8 @@ describe('StoriesStore', () => {
 
   it('still covers linked questions when the question list fails', async () => {
     const source = fakeBank(1);
-    const store = new StoriesStore(source, new Toaster(), () => Promise.reject(new Error('no list')));
+    source.questionList.mockRejectedValueOnce(new Error('no list'));
+    const store = new StoriesStore(source, new Toaster());
     await store.loadCoverage();
     expect(store.coverageStatus).toBe('ready');
     expect(store.questions.map((q) => q.slug)).toEqual(['how-do-you-mentor-engineers']);
