@@ -9,6 +9,31 @@ use tauri::Manager;
 use crate::commands::{self, JournalState};
 use crate::startup::Startup;
 
+/// Builds the main window from its configuration, able to load only the app's own pages.
+fn open_main_window<R: tauri::Runtime>(app: &mut tauri::App<R>) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .expect("tauri.conf.json declares the main window");
+    tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .on_navigation(|url| is_own_page(url))
+        .build()?;
+    Ok(())
+}
+
+/// The app's own pages; anything else (a remote site, a file) is never loaded.
+pub fn is_own_page(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => true,
+        "http" | "https" => url.host_str() == Some("tauri.localhost") || (cfg!(dev) && url.host_str() == Some("localhost")),
+        _ => false,
+    }
+}
+
 /// Opens the window on the journal at `path` and runs until it is closed.
 /// A journal that cannot be opened is reported inside the window, not by a crash.
 pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error> {
@@ -18,6 +43,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
     let background = journal.clone();
     tauri::Builder::default()
         .setup(move |app| {
+            open_main_window(app)?;
             app.state::<Startup>().reached("window created");
             // The daily backup waits until the window is up, off the start-up path.
             tauri::async_runtime::spawn(async move {
@@ -102,4 +128,19 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
             commands::transfer::journal_import_pick,
         ])
         .run(tauri::generate_context!())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_own_page;
+
+    #[test]
+    fn only_the_apps_own_pages_load() {
+        for own in ["tauri://localhost/", "tauri://localhost/index.html", "http://tauri.localhost/"] {
+            assert!(is_own_page(&own.parse().unwrap()), "{own}");
+        }
+        for other in ["https://example.com/", "http://evil.localhost.example/", "file:///etc/passwd", "javascript:alert(1)", "data:text/html,hi"] {
+            assert!(!is_own_page(&other.parse().unwrap()), "{other}");
+        }
+    }
 }

@@ -103,16 +103,85 @@ async fn commands_outside_the_capability_are_refused() {
         .expect("app_info is granted");
     assert_eq!(info["journal_path"], json!(db.display().to_string()));
 
-    // Not granted to this window: core commands the app never uses.
+    // Not granted to this window: core commands the app never uses, and the dialog
+    // plugin's own commands (the app opens its dialogs from Rust, never from the page).
     for command in [
         "plugin:app|version",
         "plugin:path|resolve_directory",
         "plugin:event|emit",
+        "plugin:dialog|save",
+        "plugin:dialog|open",
     ] {
         let refused = app.invoke(command, json!({})).await.expect_err(command);
         let message = refused.to_string();
         assert!(message.contains("not allowed"), "{command}: {message}");
     }
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
+    let _turn = WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.sqlite3");
+    let display = Display::start();
+    let app = App::launch(&display, &db, &[]).await;
+    app.ready().await;
+
+    // Text that would run as script if it were ever treated as HTML.
+    let hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
+    let project = app
+        .invoke(
+            "project_save",
+            json!({"id": null, "input": {
+                "title": hostile, "organization": null, "role": null, "started_on": null,
+                "ended_on": null, "scope": null, "status": null, "summary": hostile,
+                "tags": [], "skills": []
+            }}),
+        )
+        .await
+        .expect("the project is saved");
+    app.click("nav-journal").await;
+    let row = app.testid(&format!("project-{}", project["id"])).await;
+    let mut shown = String::new();
+    for _ in 0..50 {
+        shown = row.text().await.unwrap_or_default();
+        if shown.contains("<script>") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(shown.contains("<img src=x"), "shown as text: {shown}");
+    app.click("nav-home").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let pwned = app
+        .client
+        .execute("return window.__pwned ?? null", vec![])
+        .await
+        .unwrap();
+    assert_eq!(pwned, json!(null), "no typed HTML ran");
+
+    // Navigation away from the app's own pages is refused by the window.
+    let before = app
+        .client
+        .execute("return location.href", vec![])
+        .await
+        .unwrap();
+    app.client
+        .execute(
+            "location.href = 'https://example.com/'; return true",
+            vec![],
+        )
+        .await
+        .ok();
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let after = app
+        .client
+        .execute("return location.href", vec![])
+        .await
+        .unwrap();
+    assert_eq!(after, before, "the window stayed on the app");
+    app.testid("section-home").await;
     app.close().await;
 }
 
