@@ -28,3 +28,6 @@ pub use store::Journal;
 
 /// The version of Career Log, shared by the core, the CLI and the window.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+mod parsers_fuzz;

@@ -25,7 +25,7 @@ pub fn day(text: &str) -> std::result::Result<Day, String> {
         .map_err(|_| format!("\"{text}\" is not a date; use YYYY-MM-DD"))
 }
 
-fn number(text: &str) -> std::result::Result<f64, String> {
+pub fn number(text: &str) -> std::result::Result<f64, String> {
     let value: f64 = text
         .trim()
         .replace('_', "")

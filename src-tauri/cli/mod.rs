@@ -329,4 +329,32 @@ mod tests {
     fn the_command_line_is_well_formed() {
         super::Args::command().debug_assert();
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// Dates, numbers and durations as typed: an answer or a message, never a panic.
+        #[test]
+        fn typed_values_never_panic(text in "\\PC{0,24}") {
+            let _ = super::journal::day(&text);
+            let _ = super::journal::number(&text);
+            let _ = super::stories::seconds(&text);
+            let _ = super::stories::section_seconds(&text);
+        }
+
+        /// Any argument list parses or is refused with a usage error.
+        #[test]
+        fn any_arguments_parse_or_are_refused(args in prop::collection::vec(prop::sample::select(vec![
+            "project", "add", "edit", "list", "show", "delete", "metric", "note", "story", "rehearsal",
+            "export", "bullets", "import", "journal", "backup", "restore", "--title", "--result", "--baseline",
+            "--seconds", "--sections", "--started", "--format", "markdown", "--json", "--db", "-1", "1e9",
+            "2024-02-30", "", "--", "x", "--rating", "9", "--scope", "multi-team", "search", "*",
+        ]), 0..8)) {
+            let mut argv = vec!["careerlog"];
+            argv.extend(args.iter().copied());
+            let _ = <super::Args as clap::Parser>::try_parse_from(argv);
+        }
+    }
 }

@@ -12,7 +12,7 @@ fn framework(text: &str) -> std::result::Result<Framework, String> {
 }
 
 /// Seconds as typed: a non-negative number, decimals allowed.
-fn seconds(text: &str) -> std::result::Result<f64, String> {
+pub fn seconds(text: &str) -> std::result::Result<f64, String> {
     let value: f64 = text
         .trim()
         .parse()
@@ -29,7 +29,7 @@ fn seconds(text: &str) -> std::result::Result<f64, String> {
 #[derive(Debug, Clone)]
 pub struct SectionSeconds(Vec<f64>);
 
-fn section_seconds(text: &str) -> std::result::Result<SectionSeconds, String> {
+pub fn section_seconds(text: &str) -> std::result::Result<SectionSeconds, String> {
     text.split(',')
         .map(seconds)
         .collect::<std::result::Result<_, _>>()
