@@ -29,7 +29,10 @@ fn open_main_window<R: tauri::Runtime>(app: &mut tauri::App<R>) -> tauri::Result
 pub fn is_own_page(url: &tauri::Url) -> bool {
     match url.scheme() {
         "tauri" => true,
-        "http" | "https" => url.host_str() == Some("tauri.localhost") || (cfg!(dev) && url.host_str() == Some("localhost")),
+        "http" | "https" => {
+            url.host_str() == Some("tauri.localhost")
+                || (cfg!(dev) && url.host_str() == Some("localhost"))
+        }
         _ => false,
     }
 }
@@ -136,10 +139,20 @@ mod tests {
 
     #[test]
     fn only_the_apps_own_pages_load() {
-        for own in ["tauri://localhost/", "tauri://localhost/index.html", "http://tauri.localhost/"] {
+        for own in [
+            "tauri://localhost/",
+            "tauri://localhost/index.html",
+            "http://tauri.localhost/",
+        ] {
             assert!(is_own_page(&own.parse().unwrap()), "{own}");
         }
-        for other in ["https://example.com/", "http://evil.localhost.example/", "file:///etc/passwd", "javascript:alert(1)", "data:text/html,hi"] {
+        for other in [
+            "https://example.com/",
+            "http://evil.localhost.example/",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "data:text/html,hi",
+        ] {
             assert!(!is_own_page(&other.parse().unwrap()), "{other}");
         }
     }
