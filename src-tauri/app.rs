@@ -20,7 +20,7 @@ fn open_main_window<R: tauri::Runtime>(app: &mut tauri::App<R>) -> tauri::Result
         .cloned()
         .expect("tauri.conf.json declares the main window");
     tauri::WebviewWindowBuilder::from_config(app, &config)?
-        .on_navigation(|url| is_own_page(url))
+        .on_navigation(is_own_page)
         .build()?;
     Ok(())
 }
