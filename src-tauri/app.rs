@@ -41,7 +41,11 @@ pub fn is_own_page(url: &tauri::Url) -> bool {
 /// A journal that cannot be opened is reported inside the window, not by a crash.
 pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error> {
     let startup = Startup::new(began);
-    let journal = JournalState::new(Journal::open(&path));
+    let passphrase = std::env::var("CAREERLOG_PASSPHRASE").ok();
+    let journal = JournalState::new(
+        path.clone(),
+        Journal::open_with(&path, passphrase.as_deref()),
+    );
     startup.reached("core opened");
     let background = journal.clone();
     tauri::Builder::default()
@@ -72,6 +76,8 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
             commands::settings::startup_painted,
             commands::settings::settings_get,
             commands::settings::settings_set,
+            commands::settings::journal_unlock,
+            commands::settings::encryption_set,
             commands::journal::journal_overview,
             commands::journal::project_list,
             commands::journal::project_get,

@@ -1,6 +1,7 @@
 //! The start-up probe: when each phase of opening the window was reached, logged to stderr
 //! when the UI reports its first meaningful paint. With `CAREERLOG_EXIT_AFTER_PAINT=1` the
-//! app then exits 0, so benchmarks can time start-up end to end.
+//! app then exits 0, so benchmarks can time start-up end to end; with
+//! `CAREERLOG_STARTUP_LOG=1` it logs the same lines and keeps running.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -44,6 +45,12 @@ impl Startup {
 
 pub fn exit_after_paint() -> bool {
     std::env::var("CAREERLOG_EXIT_AFTER_PAINT").is_ok_and(|v| v == "1")
+}
+
+/// `CAREERLOG_STARTUP_LOG=1` logs the phases at the first paint and keeps running, so a
+/// benchmark can measure the memory of the window as the user first sees it.
+pub fn log_startup() -> bool {
+    std::env::var("CAREERLOG_STARTUP_LOG").is_ok_and(|v| v == "1")
 }
 
 #[cfg(test)]

@@ -26,6 +26,12 @@ pub enum Error {
     #[error("the journal is busy in another process; close the other Career Log and try again")]
     Locked,
 
+    #[error("this journal is encrypted: give its passphrase (CAREERLOG_PASSPHRASE for the command line)")]
+    PassphraseNeeded,
+
+    #[error("the passphrase does not open this journal; check it and try again")]
+    WrongPassphrase,
+
     #[error("journal storage failed: {0}")]
     Storage(#[from] rusqlite::Error),
 
@@ -59,6 +65,8 @@ impl Error {
             Error::NewerJournal { .. } => ErrorKind::NewerJournal,
             Error::NotAJournal { .. } => ErrorKind::NotAJournal,
             Error::Locked => ErrorKind::Locked,
+            Error::PassphraseNeeded => ErrorKind::PassphraseNeeded,
+            Error::WrongPassphrase => ErrorKind::WrongPassphrase,
             Error::Storage(_) => ErrorKind::Storage,
             Error::Io { .. } => ErrorKind::Io,
         }
@@ -74,6 +82,8 @@ pub enum ErrorKind {
     NewerJournal,
     NotAJournal,
     Locked,
+    PassphraseNeeded,
+    WrongPassphrase,
     Storage,
     Io,
 }

@@ -9,4 +9,6 @@ pub struct AppInfo {
     pub journal_path: String,
     pub schema_version: u32,
     pub sqlite_version: String,
+    /// The journal is encrypted at rest (SQLCipher).
+    pub encrypted: bool,
 }

@@ -95,6 +95,48 @@ pub enum Command {
     /// Backups beside the journal: create, list, restore.
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Encryption at rest. Passphrases come from the environment, never from flags:
+    /// CAREERLOG_PASSPHRASE (the current one) and CAREERLOG_NEW_PASSPHRASE.
+    #[command(subcommand)]
+    Encryption(EncryptionCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EncryptionCommand {
+    /// Encrypt the journal and its backups with CAREERLOG_NEW_PASSPHRASE.
+    On,
+    /// Change the passphrase from CAREERLOG_PASSPHRASE to CAREERLOG_NEW_PASSPHRASE.
+    Change,
+    /// Store the journal in the clear again (opened with CAREERLOG_PASSPHRASE).
+    Off,
+}
+
+fn encryption(journal: &mut Journal, command: EncryptionCommand) -> careerlog_core::Result<Output> {
+    let current = std::env::var("CAREERLOG_PASSPHRASE").ok();
+    let next = || {
+        std::env::var("CAREERLOG_NEW_PASSPHRASE").map_err(|_| {
+            careerlog_core::Error::invalid(
+                "passphrase",
+                "set CAREERLOG_NEW_PASSPHRASE to the new passphrase",
+            )
+        })
+    };
+    let said = match command {
+        EncryptionCommand::On => {
+            journal.set_passphrase(None, Some(&next()?))?;
+            "The journal and its backups are encrypted"
+        }
+        EncryptionCommand::Change => {
+            journal.set_passphrase(current.as_deref(), Some(&next()?))?;
+            "The passphrase is changed"
+        }
+        EncryptionCommand::Off => {
+            journal.set_passphrase(current.as_deref(), None)?;
+            "The journal and its backups are stored in the clear again"
+        }
+    };
+    let info = journal.info()?;
+    Ok((to_json(&info), said.to_string()))
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,39 +263,42 @@ pub fn journal_path(args: &Args) -> careerlog_core::Result<PathBuf> {
 }
 
 pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
-    let outcome = Journal::open(path).and_then(|mut journal| match command {
-        Command::Project(c) => journal::project(&mut journal, c),
-        Command::Metric(c) => journal::metric(&mut journal, c),
-        Command::Decision(c) => journal::decision(&mut journal, c),
-        Command::Artifact(c) => journal::artifact(&mut journal, c),
-        Command::Feedback(c) => journal::feedback(&mut journal, c),
-        Command::Note(c) => journal::note(&mut journal, c),
-        Command::Search { query, limit } => journal::search(&journal, &query, limit),
-        Command::Trash(c) => journal::trash(&mut journal, c),
-        Command::Story(c) => stories::story(&mut journal, c),
-        Command::Guide(c) => guides::guide(c),
-        Command::Checklist(c) => guides::checklist(&mut journal, c),
-        Command::Question(c) => guides::question(c),
-        Command::Readiness => guides::readiness(&journal),
-        Command::Profile(c) => guides::profile(&mut journal, c),
-        Command::Export(ExportCommand::Ics { out }) => guides::export_ics(&journal, &out),
-        Command::Export(ExportCommand::Journal { out }) => export_journal(&journal, &out),
-        Command::Import(c) => import(&mut journal, c),
-        Command::Backup(c) => backup(&mut journal, c),
-        Command::Export(ExportCommand::Bullets(flags)) => {
-            resume::export_bullets(&mut journal, flags)
-        }
-        Command::Export(ExportCommand::Brag(flags)) => resume::export_brag(&mut journal, flags),
-        Command::Bullet(c) => resume::bullet(&mut journal, c),
-        Command::Rehearsal(c) => stories::rehearsal(&mut journal, c),
-        Command::Info => journal.info().map(|info| {
-            let text = format!(
-                "journal: {}\nschema:  {}\nsqlite:  {}\nversion: {}",
-                info.journal_path, info.schema_version, info.sqlite_version, info.version
-            );
-            (to_json(&info), text)
-        }),
-    });
+    let passphrase = std::env::var("CAREERLOG_PASSPHRASE").ok();
+    let outcome =
+        Journal::open_with(path, passphrase.as_deref()).and_then(|mut journal| match command {
+            Command::Project(c) => journal::project(&mut journal, c),
+            Command::Metric(c) => journal::metric(&mut journal, c),
+            Command::Decision(c) => journal::decision(&mut journal, c),
+            Command::Artifact(c) => journal::artifact(&mut journal, c),
+            Command::Feedback(c) => journal::feedback(&mut journal, c),
+            Command::Note(c) => journal::note(&mut journal, c),
+            Command::Search { query, limit } => journal::search(&journal, &query, limit),
+            Command::Trash(c) => journal::trash(&mut journal, c),
+            Command::Story(c) => stories::story(&mut journal, c),
+            Command::Guide(c) => guides::guide(c),
+            Command::Checklist(c) => guides::checklist(&mut journal, c),
+            Command::Question(c) => guides::question(c),
+            Command::Readiness => guides::readiness(&journal),
+            Command::Profile(c) => guides::profile(&mut journal, c),
+            Command::Export(ExportCommand::Ics { out }) => guides::export_ics(&journal, &out),
+            Command::Export(ExportCommand::Journal { out }) => export_journal(&journal, &out),
+            Command::Import(c) => import(&mut journal, c),
+            Command::Backup(c) => backup(&mut journal, c),
+            Command::Encryption(c) => encryption(&mut journal, c),
+            Command::Export(ExportCommand::Bullets(flags)) => {
+                resume::export_bullets(&mut journal, flags)
+            }
+            Command::Export(ExportCommand::Brag(flags)) => resume::export_brag(&mut journal, flags),
+            Command::Bullet(c) => resume::bullet(&mut journal, c),
+            Command::Rehearsal(c) => stories::rehearsal(&mut journal, c),
+            Command::Info => journal.info().map(|info| {
+                let text = format!(
+                    "journal: {}\nschema:  {}\nsqlite:  {}\nversion: {}",
+                    info.journal_path, info.schema_version, info.sqlite_version, info.version
+                );
+                (to_json(&info), text)
+            }),
+        });
     match outcome {
         Ok((json_text, text)) => {
             // A reader that stops early (`| head`) is not an error of ours.

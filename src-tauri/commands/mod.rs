@@ -11,21 +11,45 @@ pub mod settings;
 pub mod stories;
 pub mod transfer;
 
-use std::sync::{Arc, Mutex};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
 
 use careerlog_core::{ErrorKind, IpcError, Journal};
 
-/// The journal the window works on, or why it could not be opened (shown by the UI).
+type Opened = Result<Arc<Mutex<Journal>>, IpcError>;
+
+/// The journal the window works on, or why it could not be opened (shown by the UI). An
+/// encrypted journal starts locked until the window gives its passphrase.
 #[derive(Clone)]
-pub struct JournalState(Result<Arc<Mutex<Journal>>, IpcError>);
+pub struct JournalState {
+    path: PathBuf,
+    current: Arc<RwLock<Opened>>,
+}
+
+fn stopped(e: impl std::fmt::Display) -> IpcError {
+    IpcError {
+        kind: ErrorKind::Io,
+        message: format!("the journal task stopped: {e}"),
+        field: None,
+    }
+}
 
 impl JournalState {
-    pub fn new(opened: careerlog_core::Result<Journal>) -> Self {
-        JournalState(
-            opened
-                .map(|j| Arc::new(Mutex::new(j)))
-                .map_err(IpcError::from),
-        )
+    pub fn new(path: PathBuf, opened: careerlog_core::Result<Journal>) -> Self {
+        let opened = opened
+            .map(|j| Arc::new(Mutex::new(j)))
+            .map_err(IpcError::from);
+        JournalState {
+            path,
+            current: Arc::new(RwLock::new(opened)),
+        }
+    }
+
+    fn journal(&self) -> Opened {
+        self.current
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Runs `work` on the journal on a blocking thread, so SQLite never stalls the UI.
@@ -34,7 +58,7 @@ impl JournalState {
         T: Send + 'static,
         F: FnOnce(&mut Journal) -> careerlog_core::Result<T> + Send + 'static,
     {
-        let journal = self.0.clone()?;
+        let journal = self.journal()?;
         tauri::async_runtime::spawn_blocking(move || {
             // A panic elsewhere poisons the lock but cannot leave SQLite half-written.
             let mut journal = journal
@@ -43,11 +67,23 @@ impl JournalState {
             work(&mut journal).map_err(IpcError::from)
         })
         .await
-        .map_err(|e| IpcError {
-            kind: ErrorKind::Io,
-            message: format!("the journal task stopped: {e}"),
-            field: None,
-        })?
+        .map_err(stopped)?
+    }
+
+    /// Opens a locked (encrypted) journal with its passphrase.
+    pub async fn unlock(&self, passphrase: String) -> Result<(), IpcError> {
+        if self.journal().is_ok() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let opened = tauri::async_runtime::spawn_blocking(move || {
+            Journal::open_with(&path, Some(&passphrase))
+        })
+        .await
+        .map_err(stopped)?
+        .map_err(IpcError::from)?;
+        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Ok(Arc::new(Mutex::new(opened)));
+        Ok(())
     }
 }
 

@@ -5,6 +5,8 @@ pub const COMMANDS: &[&str] = &[
     "startup_painted",
     "settings_get",
     "settings_set",
+    "journal_unlock",
+    "encryption_set",
     "journal_overview",
     "project_list",
     "project_get",

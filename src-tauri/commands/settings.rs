@@ -24,6 +24,8 @@ pub fn startup_painted<R: tauri::Runtime>(app: tauri::AppHandle<R>, startup: Sta
     if crate::startup::exit_after_paint() {
         eprintln!("{}", startup.report());
         app.exit(0);
+    } else if crate::startup::log_startup() {
+        eprintln!("{}", startup.report());
     }
 }
 
@@ -38,4 +40,30 @@ pub async fn settings_set(
     settings: Settings,
 ) -> Result<Settings, IpcError> {
     journal.run(move |j| j.save_settings(&settings)).await
+}
+
+/// Opens an encrypted journal with its passphrase; the journal's facts when it opens.
+#[tauri::command]
+pub async fn journal_unlock(
+    journal: State<'_, JournalState>,
+    passphrase: String,
+) -> Result<AppInfo, IpcError> {
+    journal.unlock(passphrase).await?;
+    journal.run(|j| j.info()).await
+}
+
+/// Turns encryption on (`current` null), changes the passphrase, or turns it off (`next`
+/// null); the journal and its backups are rewritten without loss.
+#[tauri::command]
+pub async fn encryption_set(
+    journal: State<'_, JournalState>,
+    current: Option<String>,
+    next: Option<String>,
+) -> Result<AppInfo, IpcError> {
+    journal
+        .run(move |j| {
+            j.set_passphrase(current.as_deref(), next.as_deref())?;
+            j.info()
+        })
+        .await
 }

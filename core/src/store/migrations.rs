@@ -24,9 +24,14 @@ pub fn user_version(conn: &Connection) -> Result<u32> {
 }
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_connection(conn)
+}
+
+/// Applies the missing migrations, each in its own transaction with its version bump.
+pub fn migrate_connection(conn: &Connection) -> Result<()> {
     let current = user_version(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction()?;
+        let tx = conn.unchecked_transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", index as u32 + 1)?;

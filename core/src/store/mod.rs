@@ -3,6 +3,7 @@
 
 mod backup;
 mod bullets;
+mod encryption;
 mod guides;
 pub(crate) mod journal;
 mod migrations;
@@ -21,6 +22,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::{AppInfo, Error, Result};
 
 pub use backup::{BackupInfo, CopyProgress, ProgressFn, AUTOMATIC_EVERY, DEFAULT_KEEP};
+pub use encryption::MIN_PASSPHRASE;
 pub use guides::{Check, Cycle};
 pub use journal::best_metric;
 pub use migrations::SCHEMA_VERSION;
@@ -32,6 +34,8 @@ pub const APPLICATION_ID: i32 = 0x434C_6F67;
 pub struct Journal {
     conn: Connection,
     path: PathBuf,
+    /// The passphrase of an encrypted journal; `None` for a plain one.
+    key: Option<String>,
 }
 
 impl Journal {
@@ -39,7 +43,13 @@ impl Journal {
     /// migrating it to the current schema. A file from a newer Career Log, or one that
     /// is not a journal, is refused before anything is written to it.
     pub fn open(path: impl AsRef<Path>) -> Result<Journal> {
+        Journal::open_with(path, None)
+    }
+
+    /// Opens the journal with its passphrase when it is encrypted (see `encryption.rs`).
+    pub fn open_with(path: impl AsRef<Path>, passphrase: Option<&str>) -> Result<Journal> {
         let path = path.as_ref().to_path_buf();
+        let key = passphrase.filter(|p| !p.is_empty()).map(str::to_string);
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
@@ -50,20 +60,31 @@ impl Journal {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(&path, e))?;
+        let classify = |e| classify(&path, key.is_some(), e);
+        let conn = Connection::open_with_flags(&path, flags).map_err(classify)?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // Refusals are reported as errors of ours; SQLCipher need not log them to stderr.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+            .map_err(classify)?;
+        if let Some(key) = &key {
+            encryption::apply_key(&conn, key)?;
+        }
 
-        inspect(&conn, &path)?;
+        inspect(&conn, &path, key.is_some())?;
         // Only now, with the file known to be ours and not newer, may anything be written.
         conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| classify(&path, e))?;
+            .map_err(classify)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut journal = Journal { conn, path };
-        migrations::migrate(&mut journal.conn).map_err(|e| match e {
-            Error::Storage(e) => classify(&journal.path, e),
+        migrations::migrate_connection(&conn).map_err(|e| match e {
+            Error::Storage(e) => classify(e),
             other => other,
         })?;
+        let journal = Journal {
+            conn,
+            path: path.clone(),
+            key,
+        };
         Ok(journal)
     }
 
@@ -81,12 +102,16 @@ impl Journal {
             journal_path: self.path.display().to_string(),
             schema_version: self.schema_version()?,
             sqlite_version: rusqlite::version().to_string(),
+            encrypted: self.key.is_some(),
         })
     }
 
     /// Applies the journal's key to another connection (a backup being written or read).
-    pub(crate) fn key_connection(&self, _conn: &Connection) -> Result<()> {
-        Ok(())
+    pub(crate) fn key_connection(&self, conn: &Connection) -> Result<()> {
+        match &self.key {
+            Some(key) => encryption::apply_key(conn, key),
+            None => Ok(()),
+        }
     }
 
     /// Runs SQLite's own consistency check; `true` when the file is sound.
@@ -99,9 +124,9 @@ impl Journal {
 }
 
 /// Refuses a file that is not a Career Log journal or was written by a newer version.
-fn inspect(conn: &Connection, path: &Path) -> Result<()> {
+fn inspect(conn: &Connection, path: &Path, keyed: bool) -> Result<()> {
     let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-    let application_id = read("PRAGMA application_id").map_err(|e| classify(path, e))?;
+    let application_id = read("PRAGMA application_id").map_err(|e| classify(path, keyed, e))?;
     let version = read("PRAGMA user_version")?;
     let tables = read("SELECT count(*) FROM sqlite_schema")?;
     if application_id != i64::from(APPLICATION_ID) && (application_id != 0 || tables > 0) {
@@ -128,8 +153,13 @@ fn not_a_journal(path: &Path, reason: &str) -> Error {
 }
 
 /// Turns SQLite's codes for a foreign or busy file into errors a user can act on.
-fn classify(path: &Path, error: rusqlite::Error) -> Error {
+fn classify(path: &Path, keyed: bool, error: rusqlite::Error) -> Error {
     match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) if keyed => Error::WrongPassphrase,
+        // A SQLCipher file looks like random bytes: no SQLite header.
+        Some(ErrorCode::NotADatabase) if encryption::looks_encrypted(path) => {
+            Error::PassphraseNeeded
+        }
         Some(ErrorCode::NotADatabase) => not_a_journal(path, "it is not a SQLite file"),
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked,
         Some(ErrorCode::CannotOpen) => Error::io(

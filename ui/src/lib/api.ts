@@ -59,6 +59,8 @@ const ERROR_KINDS: Record<ErrorKind, true> = {
   newer_journal: true,
   not_a_journal: true,
   locked: true,
+  passphrase_needed: true,
+  wrong_passphrase: true,
   storage: true,
   io: true,
 };
@@ -104,6 +106,11 @@ export const api = {
   startupPainted: (): Promise<void> => call('startup_painted'),
   settingsGet: (): Promise<Settings> => call<Settings>('settings_get'),
   settingsSet: (settings: Settings): Promise<Settings> => call<Settings>('settings_set', { settings }),
+  // Opens an encrypted journal (the window starts locked with a passphrase_needed error).
+  journalUnlock: (passphrase: string): Promise<AppInfo> => call('journal_unlock', { passphrase }),
+  // current null: turn encryption on; next null: turn it off; both: change the passphrase.
+  encryptionSet: (current: string | null, next: string | null): Promise<AppInfo> =>
+    call('encryption_set', { current, next }),
 
   journalOverview: (): Promise<JournalOverview> => call('journal_overview'),
   projectList: (offset: number, limit: number): Promise<ProjectPage> =>
