@@ -40,6 +40,21 @@ pub fn is_own_page(url: &tauri::Url) -> bool {
 /// Opens the window on the journal at `path` and runs until it is closed.
 /// A journal that cannot be opened is reported inside the window, not by a crash.
 pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error> {
+    let listener = match crate::single::claim(&path) {
+        Ok(crate::single::Claim::First(listener)) => Some(listener),
+        Ok(crate::single::Claim::AlreadyOpen) => {
+            eprintln!("careerlog: Career Log is already open on this journal; its window was brought to the front");
+            return Ok(());
+        }
+        // Without the socket the window still opens; only the second-launch check is lost.
+        Err(error) => {
+            eprintln!("careerlog: cannot check for another window on this journal: {error}");
+            None
+        }
+    };
+    let socket = crate::single::socket_path(&path);
+    let closing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (closing_on_exit, socket_on_exit) = (closing.clone(), socket.clone());
     let startup = Startup::new(began);
     let passphrase = std::env::var("CAREERLOG_PASSPHRASE").ok();
     let journal = JournalState::new(
@@ -51,6 +66,16 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
     tauri::Builder::default()
         .setup(move |app| {
             open_main_window(app)?;
+            if let Some(listener) = listener {
+                let handle = app.handle().clone();
+                crate::single::serve(listener, socket, closing, move || {
+                    if let Some(window) = handle.get_webview_window("main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                });
+            }
             app.state::<Startup>().reached("window created");
             // The daily backup waits until the window is up, off the start-up path.
             tauri::async_runtime::spawn(async move {
@@ -136,7 +161,15 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
             commands::transfer::journal_export_save,
             commands::transfer::journal_import_pick,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())?
+        .run(move |_app, event| {
+            if let tauri::RunEvent::ExitRequested { .. } | tauri::RunEvent::Exit = event {
+                // From here on a new launch on this journal opens its own window.
+                closing_on_exit.store(true, std::sync::atomic::Ordering::SeqCst);
+                let _ = std::fs::remove_file(&socket_on_exit);
+            }
+        });
+    Ok(())
 }
 
 #[cfg(test)]

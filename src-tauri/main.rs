@@ -6,6 +6,7 @@
 mod app;
 mod cli;
 mod commands;
+mod single;
 mod startup;
 
 use std::process::ExitCode;

@@ -186,6 +186,35 @@ async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_second_launch_on_the_same_journal_brings_the_first_window_forward() {
+    let _turn = WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.sqlite3");
+    let display = Display::start();
+    let app = App::launch(&display, &db, &[]).await;
+    app.ready().await;
+
+    let second = tokio::process::Command::new(env!("CARGO_BIN_EXE_careerlog"))
+        .arg("--db")
+        .arg(&db)
+        .env("DISPLAY", format!(":{}", display.number))
+        .env_remove("CAREERLOG_DB")
+        .output();
+    let second = tokio::time::timeout(std::time::Duration::from_secs(20), second)
+        .await
+        .expect("the second launch returns at once")
+        .unwrap();
+    assert!(second.status.success());
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(said.contains("already open on this journal"), "{said}");
+
+    // The first window carries on.
+    app.click("nav-settings").await;
+    app.testid("section-settings").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
     let _turn = WINDOW.lock().await;
     let dir = tempfile::tempdir().unwrap();
