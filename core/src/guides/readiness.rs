@@ -50,6 +50,19 @@ pub struct Readiness {
     pub band: Option<ExperienceBand>,
 }
 
+/// How people say an artifact kind, one and many.
+fn artifact_names(kind: crate::journal::ArtifactKind) -> (&'static str, &'static str) {
+    use crate::journal::ArtifactKind::*;
+    match kind {
+        Rfc => ("RFC", "RFCs"),
+        Pr => ("pull request", "pull requests"),
+        Postmortem => ("postmortem", "postmortems"),
+        DesignDoc => ("design doc", "design docs"),
+        Demo => ("demo", "demos"),
+        Talk => ("talk", "talks"),
+    }
+}
+
 /// What a proof still needs, said as a task.
 pub fn missing_text(evidence: &Evidence, needed: u32, found: u32) -> String {
     if found >= needed {
@@ -76,10 +89,10 @@ pub fn missing_text(evidence: &Evidence, needed: u32, found: u32) -> String {
             "metric that improved, with its baseline",
             "metrics that improved, with their baselines",
         ),
-        Evidence::Artifact { artifact } => n(
-            &format!("{} artifact", artifact.as_str()),
-            &format!("{} artifacts", artifact.as_str()),
-        ),
+        Evidence::Artifact { artifact } => {
+            let (one, many) = artifact_names(*artifact);
+            n(one, many)
+        }
         Evidence::DecisionWithOptions { min_options } => n(
             &format!("decision weighing {min_options} or more options"),
             &format!("decisions weighing {min_options} or more options"),
@@ -164,7 +177,7 @@ mod tests {
                 },
                 2,
                 1,
-                "1 rfc artifact",
+                "1 RFC",
             ),
             (
                 Evidence::Artifact {
@@ -172,7 +185,7 @@ mod tests {
                 },
                 3,
                 0,
-                "3 rfc artifacts",
+                "3 RFCs",
             ),
             (
                 Evidence::ProjectScope {

@@ -185,7 +185,7 @@ fn readiness_is_measured_on_the_journal() {
     assert!(!proof("scope-expansion", "led-an-incident").met);
     assert_eq!(
         proof("scope-expansion", "led-an-incident").missing,
-        "1 postmortem artifact"
+        "1 postmortem"
     );
     assert!(
         proof("leverage", "grew-someone").met,
