@@ -5,11 +5,15 @@ import type { IpcError, Settings, Theme } from '../lib/bindings';
 
 export const DEFAULT_SETTINGS: Settings = { theme: 'system', words_per_minute: 140, backups_keep: 10 };
 
+export type SettingKey = keyof Settings;
+
 export class SettingsStore {
   /** What the UI shows: the choice being saved, or the saved one. */
   current: Settings = $state({ ...DEFAULT_SETTINGS });
   /** Why the last change could not be saved, until the next change. */
   error: IpcError | null = $state(null);
+  /** Which setting `error` is about. */
+  failed: SettingKey | null = $state(null);
 
   #saved: Settings = { ...DEFAULT_SETTINGS };
   #latest = 0;
@@ -24,27 +28,60 @@ export class SettingsStore {
     this.#saved = { ...settings };
     this.current = { ...settings };
     this.error = null;
+    this.failed = null;
+  }
+
+  /** The error of the last change when it was a change of `key`. */
+  errorFor(key: SettingKey): IpcError | null {
+    return this.failed === key ? this.error : null;
   }
 
   /**
    * Shows the new theme at once and saves it. If saving fails, the last saved choice comes
    * back and `error` says why. Only the newest change decides what is shown.
    */
-  async setTheme(theme: Theme): Promise<void> {
-    if (theme === this.current.theme) return;
+  setTheme(theme: Theme): Promise<boolean> {
+    return this.#change('theme', theme);
+  }
+
+  /** The speaking pace for story estimates, in words a minute (the core checks 80-220). */
+  setPace(wordsPerMinute: number): Promise<boolean> {
+    return this.#change('words_per_minute', wordsPerMinute);
+  }
+
+  /** How many backups to keep (the core checks 1-365). */
+  setBackupsKeep(keep: number): Promise<boolean> {
+    return this.#change('backups_keep', keep);
+  }
+
+  /** Resolves to true when this change is saved and still the newest. */
+  async #change<K extends SettingKey>(key: K, value: Settings[K]): Promise<boolean> {
+    if (value === this.current[key]) {
+      // Typing the saved value back after a refusal clears the refusal.
+      if (this.failed === key) {
+        this.error = null;
+        this.failed = null;
+      }
+      return true;
+    }
     const request = ++this.#latest;
-    const wanted: Settings = { ...this.current, theme };
+    const wanted: Settings = { ...this.current, [key]: value };
     this.current = wanted;
     this.error = null;
+    this.failed = null;
     try {
       const saved = await this.#save(wanted);
       this.#saved = { ...saved };
-      if (request === this.#latest) this.current = { ...saved };
+      if (request !== this.#latest) return false;
+      this.current = { ...saved };
+      return true;
     } catch (e) {
       if (request === this.#latest) {
         this.current = { ...this.#saved };
         this.error = toIpcError(e);
+        this.failed = key;
       }
+      return false;
     }
   }
 }

@@ -76,3 +76,52 @@ describe('SettingsStore.setTheme', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('SettingsStore pace and backups', () => {
+  it('saves the pace with the other settings as they are', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
+
+    const done = store.setPace(150);
+    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 150, backups_keep: 10 });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 150, backups_keep: 10 });
+    expect(await done).toBe(true);
+    expect(store.current.words_per_minute).toBe(150);
+  });
+
+  it('ties a refusal to the setting it is about', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
+
+    const done = store.setBackupsKeep(400);
+    const refusal = { kind: 'invalid', message: 'must be between 1 and 365 backups', field: 'backups_keep' };
+    calls[0]?.reject(refusal);
+    expect(await done).toBe(false);
+    expect(store.current.backups_keep).toBe(10);
+    expect(store.errorFor('backups_keep')).toEqual(refusal);
+    expect(store.errorFor('theme')).toBeNull();
+    expect(store.errorFor('words_per_minute')).toBeNull();
+
+    // Going back to the saved value clears the refusal without a save.
+    expect(await store.setBackupsKeep(10)).toBe(true);
+    expect(store.errorFor('backups_keep')).toBeNull();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('says a change was overtaken when a newer one is saving', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
+
+    const first = store.setBackupsKeep(5);
+    const second = store.setPace(130);
+    expect(calls[1]?.settings).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5 });
+    calls[0]?.resolve({ theme: 'system', words_per_minute: 140, backups_keep: 5 });
+    expect(await first).toBe(false);
+    calls[1]?.resolve({ theme: 'system', words_per_minute: 130, backups_keep: 5 });
+    expect(await second).toBe(true);
+    expect(store.current).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5 });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportReport } from '../lib/bindings';
+import { DataStore, type DataApi } from './data.svelte';
+
+const report: ImportReport = { added: 2, updated: 0, unchanged: 0, by_kind: [{ kind: 'note', count: 2 }] };
+
+function store(overrides: Partial<DataApi>) {
+  return new DataStore({
+    journalExportSave: async () => '/home/me/career-log-journal.json',
+    journalImportPick: async () => report,
+    ...overrides,
+  });
+}
+
+describe('DataStore', () => {
+  it('says where the export was saved', async () => {
+    const data = store({});
+    await data.exportJournal();
+    expect(data.result).toEqual({
+      action: 'export',
+      tone: 'good',
+      text: 'Saved the whole journal to /home/me/career-log-journal.json.',
+    });
+  });
+
+  it('summarises an import by kind', async () => {
+    const data = store({});
+    await data.importFrom('jrnl');
+    expect(data.result?.tone).toBe('good');
+    expect(data.result?.text).toBe('Imported 2 entries (2 added): 2 notes.');
+    expect(data.running).toBeNull();
+  });
+
+  it('keeps the last result when a dialog is cancelled', async () => {
+    let picked: ImportReport | null = report;
+    const data = store({ journalImportPick: async () => picked });
+    await data.importFrom('journal');
+    picked = null;
+    await data.importFrom('journal');
+    expect(data.result?.text).toContain('Imported 2 entries');
+  });
+
+  it('shows the reason and the place a file was refused, and that nothing changed', async () => {
+    const data = store({
+      journalImportPick: () =>
+        Promise.reject({ kind: 'invalid', field: 'file', message: 'line 3, column 9: expected a string for "title"' }),
+    });
+    await data.importFrom('journal');
+    expect(data.result).toEqual({
+      action: 'journal',
+      tone: 'error',
+      text: 'Nothing was imported; your journal is unchanged. Line 3, column 9: expected a string for "title".',
+    });
+  });
+
+  it('runs one action at a time', async () => {
+    let release!: () => void;
+    const data = store({
+      journalExportSave: () => new Promise((resolve) => (release = () => resolve('/x.json'))),
+    });
+    const first = data.exportJournal();
+    expect(data.running).toBe('export');
+    await data.importFrom('jrnl');
+    expect(data.result).toBeNull();
+    release();
+    await first;
+    expect(data.result?.action).toBe('export');
+  });
+});
