@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use careerlog_core::Journal;
+use careerlog_core::{ErrorKind, Journal};
 
 use tauri::Manager;
 
@@ -77,17 +77,32 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
                 });
             }
             app.state::<Startup>().reached("window created");
-            // The daily backup waits until the window is up, off the start-up path.
+            // The daily backup waits until the window is up, off the start-up path, and
+            // for an encrypted journal until the engineer has unlocked it.
             tauri::async_runtime::spawn(async move {
-                tokio::time::sleep(std::time::Duration::from_secs(10)).await;
-                let made = background
-                    .run(|j| {
-                        let keep = j.settings()?.backups_keep;
-                        j.backup_if_due(keep, chrono::Utc::now())
-                    })
-                    .await;
-                if let Err(error) = made {
-                    eprintln!("careerlog: the daily backup failed: {}", error.message);
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+                    let made = background
+                        .run(|j| {
+                            let keep = j.settings()?.backups_keep;
+                            j.backup_if_due(keep, chrono::Utc::now())
+                        })
+                        .await;
+                    match made {
+                        Err(e)
+                            if matches!(
+                                e.kind,
+                                ErrorKind::PassphraseNeeded | ErrorKind::WrongPassphrase
+                            ) =>
+                        {
+                            continue
+                        }
+                        Err(error) => {
+                            eprintln!("careerlog: the daily backup failed: {}", error.message)
+                        }
+                        Ok(_) => {}
+                    }
+                    break;
                 }
             });
             Ok(())
