@@ -87,6 +87,12 @@ pub struct Display {
 
 impl Display {
     pub fn start() -> Display {
+        Display::start_with_env(&[])
+    }
+
+    /// A display whose app sessions see these environment variables (tauri-driver passes
+    /// its environment on to WebKitWebDriver, and that to the app it launches).
+    pub fn start_with_env(env: &[(&str, &Path)]) -> Display {
         let xvfb = require("Xvfb");
         let tauri_driver = require("tauri-driver");
         let native_driver = require("WebKitWebDriver");
@@ -121,6 +127,7 @@ impl Display {
                 .arg("--native-driver")
                 .arg(native_driver)
                 .env("DISPLAY", format!(":{number}"))
+                .envs(env.iter().map(|(k, v)| (*k, *v)))
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
