@@ -42,14 +42,18 @@ pub fn candidates(detail: &ProjectDetail) -> Vec<Candidate> {
         let trading = d
             .tradeoffs
             .as_deref()
-            .map(|t| format!(", trading {}", first_clause(t)))
+            .map(|t| format!(", trading {}", lower_first(first_clause(t))))
             .unwrap_or_default();
         out.push(Candidate {
             key: format!("decision:{}", d.id),
             text: format!(
                 "Chose {} over {} for {}{trading}",
-                d.chosen,
-                rejected.join(" and "),
+                lower_first(&d.chosen),
+                rejected
+                    .iter()
+                    .map(|r| lower_first(r))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
                 lower_first(&d.title)
             ),
             sources: vec![p.id, d.id],
@@ -87,6 +91,17 @@ pub fn candidates(detail: &ProjectDetail) -> Vec<Candidate> {
         strong: false,
     });
     out
+}
+
+/// An option's name inside a sentence: a leading article goes lower case; names such as
+/// Kafka or Postgres keep their capitals.
+fn mid_sentence(text: &str) -> String {
+    for article in ["A ", "An ", "The "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return format!("{}{rest}", article.to_lowercase());
+        }
+    }
+    text.to_string()
 }
 
 /// The first sentence or clause, without its full stop.

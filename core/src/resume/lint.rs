@@ -166,9 +166,11 @@ const UNIT_WORDS: &[&str] = &[
 ];
 
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"'))
+    // Commas end words but not numbers: "$52,000" is one token.
+    text.split(|c: char| c.is_whitespace() || matches!(c, ';' | ':' | '(' | ')' | '"'))
+        .map(|w| w.trim_end_matches([',', '.', '!', '?']))
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches(['.', '!', '?']).to_string())
+        .map(str::to_string)
         .collect()
 }
 
@@ -321,6 +323,11 @@ fn bare_number(tokens: &[String], i: usize) -> Option<String> {
         return None;
     }
     if counts(word(i + 1)) {
+        return None;
+    }
+    // In "2 → 10" the metric named before the pair says what is counted.
+    let arrow = |w: Option<&str>| matches!(w, Some("→" | "->"));
+    if arrow(word(i + 1)) || (i > 0 && arrow(word(i - 1))) {
         return None;
     }
     if joins(word(i + 1)) && word(i + 2).is_some_and(is_number) && counts(word(i + 3)) {
