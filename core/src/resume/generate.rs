@@ -48,10 +48,10 @@ pub fn candidates(detail: &ProjectDetail) -> Vec<Candidate> {
             key: format!("decision:{}", d.id),
             text: format!(
                 "Chose {} over {} for {}{trading}",
-                lower_first(&d.chosen),
+                mid_sentence(&d.chosen),
                 rejected
                     .iter()
-                    .map(|r| lower_first(r))
+                    .map(|r| mid_sentence(r))
                     .collect::<Vec<_>>()
                     .join(" and "),
                 lower_first(&d.title)
