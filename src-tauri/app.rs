@@ -175,6 +175,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
             commands::backup::backup_progress,
             commands::transfer::journal_export_save,
             commands::transfer::journal_import_pick,
+            commands::demo::demo_open,
         ])
         .build(tauri::generate_context!())?
         .run(move |_app, event| {

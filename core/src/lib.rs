@@ -4,6 +4,7 @@
 mod macros;
 
 pub mod content;
+pub mod demo;
 pub mod error;
 pub mod files;
 pub mod guides;

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod demo;
 mod guides;
 mod journal;
 mod resume;
@@ -99,6 +100,8 @@ pub enum Command {
     /// CAREERLOG_PASSPHRASE (the current one) and CAREERLOG_NEW_PASSPHRASE.
     #[command(subcommand)]
     Encryption(EncryptionCommand),
+    /// Fill a new, empty journal with realistic demo data (the same for the same seed).
+    Demo(demo::DemoFlags),
 }
 
 #[derive(Debug, Subcommand)]
@@ -285,6 +288,7 @@ pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
             Command::Import(c) => import(&mut journal, c),
             Command::Backup(c) => backup(&mut journal, c),
             Command::Encryption(c) => encryption(&mut journal, c),
+            Command::Demo(flags) => demo::demo(&mut journal, flags),
             Command::Export(ExportCommand::Bullets(flags)) => {
                 resume::export_bullets(&mut journal, flags)
             }

@@ -2,6 +2,7 @@
 //! calls the core off the UI thread and maps the error; no rules live here.
 
 pub mod backup;
+pub mod demo;
 pub mod files;
 pub mod guides;
 pub mod journal;

@@ -64,4 +64,5 @@ pub const COMMANDS: &[&str] = &[
     "backup_progress",
     "journal_export_save",
     "journal_import_pick",
+    "demo_open",
 ];

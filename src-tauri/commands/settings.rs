@@ -16,11 +16,20 @@ pub async fn app_info(
     info
 }
 
-/// The UI drew Home with the journal's data: log the start-up phases, and exit when the
-/// start-up probe asked for it.
+/// The UI drew Home with the journal's data: log the start-up phases (with the web view's
+/// own marks: `origin` is its `performance.timeOrigin`), and exit when the start-up probe
+/// asked for it.
 #[tauri::command]
-pub fn startup_painted<R: tauri::Runtime>(app: tauri::AppHandle<R>, startup: State<'_, Startup>) {
+pub fn startup_painted<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    startup: State<'_, Startup>,
+    origin: Option<f64>,
+    marks: Option<Vec<(String, f64)>>,
+) {
     startup.reached("painted");
+    if let (Some(origin), Some(marks)) = (origin, marks) {
+        startup.ui_marks(origin, &marks);
+    }
     if crate::startup::exit_after_paint() {
         eprintln!("{}", startup.report());
         app.exit(0);

@@ -445,3 +445,43 @@ fn the_brag_document_covers_its_period() {
     );
     assert!(empty.contains("No projects in this period."));
 }
+
+/// Regeneration is skipped while nothing was written, and never misses a write: its own,
+/// another connection's, or a restored backup.
+#[test]
+fn bullets_follow_every_write_and_only_regenerate_after_one() {
+    let (dir, mut j) = journal();
+    let (_, latency, _) = fixture(&mut j);
+    // Taken before any bullet exists: restoring it must bring regeneration back.
+    let backup = j.create_backup(5, &|_, _| {}).unwrap();
+    let text_of = |j: &Journal, metric: i64| {
+        j.bullets()
+            .unwrap()
+            .into_iter()
+            .find(|b| b.key == format!("metric:{metric}"))
+            .map(|b| b.text)
+            .unwrap()
+    };
+    assert!(j.refresh_bullets().unwrap() > 0);
+    assert_eq!(j.refresh_bullets().unwrap(), 0);
+    let before = text_of(&j, latency.id);
+
+    let mut edited = MetricInput::from(&latency);
+    edited.result = 400.0;
+    j.update_metric(latency.id, edited).unwrap();
+    assert_eq!(j.refresh_bullets().unwrap(), 1);
+    let after_edit = text_of(&j, latency.id);
+    assert_ne!(after_edit, before);
+
+    let mut other = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
+    let mut again = MetricInput::from(&latency);
+    again.result = 200.0;
+    other.update_metric(latency.id, again).unwrap();
+    assert_eq!(j.refresh_bullets().unwrap(), 1);
+    assert_ne!(text_of(&j, latency.id), after_edit);
+    drop(other);
+
+    j.restore_backup(backup.id, 5, &|_, _| {}).unwrap();
+    assert!(j.refresh_bullets().unwrap() > 0);
+    assert_eq!(text_of(&j, latency.id), before);
+}

@@ -196,6 +196,8 @@ impl Journal {
             ));
         }
         copy(&from, &mut self.conn, progress)?;
+        // The backup API's writes are not counted as changes: regenerate bullets next time.
+        self.bullets_synced = None;
         super::migrations::migrate(&mut self.conn)?;
         let _ = safety;
         Ok(chosen)

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::journal::{found_named, projects_with_outcomes};
+use super::journal::{found_named, metrics_by_id, projects_with_outcomes};
 use super::Journal;
-use crate::journal::{Metric, ProjectDetail};
+use crate::journal::{Labels, Metric, ProjectDetail};
 use crate::resume::{candidates, lint, Bullet, Variant, VariantFilter, VariantSummary};
 use crate::{Error, Result};
 
@@ -16,6 +16,35 @@ const BULLET_SELECT: &str = "SELECT b.id, b.uuid, b.project_id, b.key, b.text, b
     (SELECT json_group_array(name) FROM (SELECT name FROM labels WHERE entry_id = p.id AND kind = 'tag' ORDER BY position)),
     (SELECT json_group_array(name) FROM (SELECT name FROM labels WHERE entry_id = p.id AND kind = 'skill' ORDER BY position))
     FROM bullets b JOIN projects p ON p.id = b.project_id";
+
+/// Every bullet, in resume order, with the project's labels left to `project_labels`:
+/// two label subqueries per bullet cost more than the rest of the list.
+const BULLET_LIST: &str =
+    "SELECT b.id, b.uuid, b.project_id, b.key, b.text, b.generated_text, b.edited,
+    b.included, b.position, b.sources, p.title, p.organization, p.role, p.started_on, p.ended_on,
+    '[]', '[]' FROM bullets b JOIN projects p ON p.id = b.project_id
+    WHERE b.included OR ?1 ORDER BY b.position, b.id";
+
+/// The tags and skills of every project, in the engineer's order, in one query.
+fn project_labels(conn: &rusqlite::Connection) -> Result<HashMap<i64, Labels>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT l.entry_id, l.kind, l.name FROM labels l JOIN projects p ON p.id = l.entry_id
+         ORDER BY l.entry_id, l.kind, l.position",
+    )?;
+    let mut rows = statement.query([])?;
+    let mut labels: HashMap<i64, Labels> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let kind: String = row.get(1)?;
+        let entry = labels.entry(row.get(0)?).or_default();
+        let list = if kind == "tag" {
+            &mut entry.tags
+        } else {
+            &mut entry.skills
+        };
+        list.push(row.get(2)?);
+    }
+    Ok(labels)
+}
 
 fn json_list<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T> {
     let text: String = r.get(i)?;
@@ -77,6 +106,10 @@ fn check_name(name: &str) -> Result<String> {
 impl Journal {
     /// Brings the generated bullets up to date with the journal; returns how many changed.
     pub fn refresh_bullets(&mut self) -> Result<u32> {
+        let state = self.write_state()?;
+        if self.bullets_synced == Some(state) {
+            return Ok(0);
+        }
         let details = projects_with_outcomes(&self.conn)?;
         let tx = self.conn.transaction()?;
         let mut existing: HashMap<String, (i64, String, bool)> = HashMap::new();
@@ -153,25 +186,46 @@ impl Journal {
             }
         }
         tx.commit()?;
+        self.bullets_synced = Some(self.write_state()?);
         Ok(changed)
+    }
+
+    /// Where the journal's writes stand: `data_version` moves with other connections'
+    /// commits, `total_changes` with this one's rows written.
+    fn write_state(&self) -> Result<(i64, u64)> {
+        let version = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok((version, self.conn.total_changes()))
     }
 
     /// Every bullet of the projects in the journal, in resume order, each with its lint.
     pub fn bullets(&self) -> Result<Vec<Bullet>> {
-        let sql = format!("{BULLET_SELECT} ORDER BY b.position, b.id");
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let bullets: Vec<Bullet> = statement
-            .query_map([], bullet_row)?
+        self.with_findings(self.bullets_unlinted(true)?)
+    }
+
+    /// Every bullet (or only the picked ones) in resume order, without lint findings: what
+    /// an export writes.
+    fn bullets_unlinted(&self, all: bool) -> Result<Vec<Bullet>> {
+        let mut statement = self.conn.prepare_cached(BULLET_LIST)?;
+        let mut bullets: Vec<Bullet> = statement
+            .query_map([all], bullet_row)?
             .collect::<rusqlite::Result<_>>()?;
-        self.with_findings(bullets)
+        let labels = project_labels(&self.conn)?;
+        for b in &mut bullets {
+            if let Some(own) = labels.get(&b.project_id) {
+                b.tags.clone_from(&own.tags);
+                b.skills.clone_from(&own.skills);
+            }
+        }
+        Ok(bullets)
     }
 
     fn with_findings(&self, mut bullets: Vec<Bullet>) -> Result<Vec<Bullet>> {
-        let metrics: HashMap<i64, Metric> = projects_with_outcomes(&self.conn)?
-            .into_iter()
-            .flat_map(|d: ProjectDetail| d.metrics)
-            .map(|m| (m.id, m))
-            .collect();
+        let mut cited: Vec<i64> = bullets.iter().flat_map(|b| b.sources.clone()).collect();
+        cited.sort_unstable();
+        cited.dedup();
+        let metrics = metrics_by_id(&self.conn, &cited)?;
         for b in &mut bullets {
             let cited: Vec<Metric> = b
                 .sources
@@ -440,7 +494,7 @@ impl Journal {
                 let id = self.variant_id(name)?;
                 self.variant(id)?.bullets
             }
-            None => self.bullets()?.into_iter().filter(|b| b.included).collect(),
+            None => self.bullets_unlinted(false)?,
         };
         Ok(chosen.into_iter().filter(|b| filter.matches(b)).collect())
     }

@@ -902,50 +902,78 @@ pub fn best_metric<'a>(metrics: &[&'a Metric]) -> Option<&'a Metric> {
         .max_by(|a, b| strength(a).total_cmp(&strength(b)).then(a.id.cmp(&b.id)))
 }
 
-/// Every project with its metrics and decisions (artifacts, feedback and notes left
-/// empty), newest first, in three queries: what bullet generation reads.
+/// `select` with its tags and skills read as empty: for bulk reads that never show them,
+/// where the two label subqueries per row cost most of the query.
+fn without_labels(select: &str) -> String {
+    select.replace(labels_sql!(), "'[]', '[]'")
+}
+
+/// The metrics with these ids, in one query (tags and skills left empty).
+pub(crate) fn metrics_by_id(
+    conn: &rusqlite::Connection,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Metric>> {
+    let sql = format!(
+        "{} WHERE m.id IN (SELECT value FROM json_each(?1))",
+        without_labels(METRIC_SELECT)
+    );
+    let ids = serde_json::to_string(ids).expect("ids serialise");
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([ids], metric_row)?;
+    rows.map(|m| m.map(|m| (m.id, m)).map_err(Error::from))
+        .collect()
+}
+
+/// Every project with its metrics and decisions (artifacts, feedback, notes, tags and
+/// skills left empty), newest first, in three queries: what bullet generation reads.
 pub(crate) fn projects_with_outcomes(conn: &rusqlite::Connection) -> Result<Vec<ProjectDetail>> {
-    let sql = format!("{PROJECT_SELECT} ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC");
+    let sql = format!(
+        "{} ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC",
+        without_labels(PROJECT_SELECT)
+    );
     let projects: Vec<Project> = conn
         .prepare_cached(&sql)?
         .query_map([], project_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let sql = format!("{METRIC_SELECT} ORDER BY m.id");
+    let sql = format!("{} ORDER BY m.id", without_labels(METRIC_SELECT));
     let metrics: Vec<Metric> = conn
         .prepare_cached(&sql)?
         .query_map([], metric_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let sql = format!("{DECISION_SELECT} WHERE d.project_id IS NOT NULL ORDER BY d.id");
+    let sql = format!(
+        "{} WHERE d.project_id IS NOT NULL ORDER BY d.id",
+        without_labels(DECISION_SELECT)
+    );
     let decisions: Vec<Decision> = conn
         .prepare_cached(&sql)?
         .query_map([], decision_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let mut by_project: std::collections::HashMap<i64, ProjectDetail> = projects
+    // Each project's place in the list, so metrics and decisions go straight to it.
+    let place: std::collections::HashMap<i64, usize> = projects
         .iter()
-        .map(|p| {
-            let detail = ProjectDetail {
-                project: p.clone(),
-                metrics: Vec::new(),
-                decisions: Vec::new(),
-                artifacts: Vec::new(),
-                feedback: Vec::new(),
-                notes: Vec::new(),
-            };
-            (p.id, detail)
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    let mut details: Vec<ProjectDetail> = projects
+        .into_iter()
+        .map(|project| ProjectDetail {
+            project,
+            metrics: Vec::new(),
+            decisions: Vec::new(),
+            artifacts: Vec::new(),
+            feedback: Vec::new(),
+            notes: Vec::new(),
         })
         .collect();
     for m in metrics {
-        if let Some(d) = by_project.get_mut(&m.project_id) {
-            d.metrics.push(m);
+        if let Some(&i) = place.get(&m.project_id) {
+            details[i].metrics.push(m);
         }
     }
     for x in decisions {
-        if let Some(d) = x.project_id.and_then(|id| by_project.get_mut(&id)) {
-            d.decisions.push(x);
+        if let Some(&i) = x.project_id.and_then(|id| place.get(&id)) {
+            details[i].decisions.push(x);
         }
     }
-    Ok(projects
-        .iter()
-        .filter_map(|p| by_project.remove(&p.id))
-        .collect())
+    Ok(details)
 }

@@ -1,6 +1,7 @@
 // Home's state: the journal at a glance (counts, decisions due for review, recent notes),
 // the quick note, and an entry opened from search that belongs to no project.
 
+import { markStartup } from '../app/startup';
 import { api, toIpcError, type Api } from '../lib/api';
 import type { IpcError, JournalOverview, Note, NoteInput, SearchHit } from '../lib/bindings';
 
@@ -22,6 +23,8 @@ export class HomeStore {
 
   readonly #api: HomeApi;
   #request = 0;
+  /** The overview asked for at start-up, before Home was mounted. */
+  #early: Promise<JournalOverview> | null = null;
 
   constructor(source: HomeApi) {
     this.#api = source;
@@ -32,10 +35,25 @@ export class HomeStore {
     return this.overview !== null && this.overview.entry_count === 0;
   }
 
+  /**
+   * Asks for the overview at start-up, beside the session's own calls, so Home's first
+   * load finds it on its way instead of waiting for the session first.
+   */
+  preload(): void {
+    this.#early = this.#api.journalOverview();
+    // A refusal (a locked journal...) is for Home's own load to see, not unhandled.
+    this.#early.catch(() => {});
+  }
+
   async load(): Promise<void> {
     const request = ++this.#request;
+    const early = this.#early;
+    this.#early = null;
     try {
-      const overview = await this.#api.journalOverview();
+      // The start-up answer serves the first load; if it failed, ask again.
+      const overview =
+        (early && (await early.catch(() => null))) || (await this.#api.journalOverview());
+      markStartup('home data in');
       if (request !== this.#request) return;
       this.overview = overview;
       this.error = null;

@@ -103,7 +103,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>('app_info'),
   // Tells the app Home is drawn with the journal's data (the start-up probe's end).
-  startupPainted: (): Promise<void> => call('startup_painted'),
+  // The web view's start-up marks go along: [name, ms after `origin`] (its timeOrigin).
+  startupPainted: (origin: number, marks: [string, number][]): Promise<void> =>
+    call('startup_painted', { origin, marks }),
+  // Opens a second window on the separate demo journal (filled on first use); its path.
+  demoOpen: (): Promise<string> => call('demo_open'),
   settingsGet: (): Promise<Settings> => call<Settings>('settings_get'),
   settingsSet: (settings: Settings): Promise<Settings> => call<Settings>('settings_set', { settings }),
   // Opens an encrypted journal (the window starts locked with a passphrase_needed error).

@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Measurements for bench/run: start-up wall time and process-tree PSS of two window apps
+side by side, whole-command timings, and the report. Results go to a JSON file that
+`report` turns into docs/benchmarks.md. Standard library only."""
+
+import json
+import os
+import platform
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def load(path):
+    p = Path(path)
+    return json.loads(p.read_text()) if p.exists() else {}
+
+
+def save(path, results):
+    Path(path).write_text(json.dumps(results, indent=2) + "\n")
+
+
+def variant_env():
+    """The WebKit rendering settings in force for a measurement, as the report names them."""
+    return {k: v for k, v in os.environ.items() if k.startswith("WEBKIT_")}
+
+
+def run_until_exit(command, env, timeout=90):
+    """Wall time in ms of a command from spawn to exit; fails on a non-zero exit."""
+    began = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, timeout=timeout)
+    ms = (time.perf_counter() - began) * 1000
+    if done.returncode != 0:
+        sys.exit(f"{command[0]} exited {done.returncode}: {done.stderr.decode()[-2000:]}")
+    return ms, done.stderr.decode()
+
+
+def phases(stderr):
+    """The start-up probe's lines: `careerlog: startup <ms> ms <phase>`."""
+    found = {}
+    for m in re.finditer(r"startup\s+([\d.]+) ms (.+)", stderr):
+        found[m.group(2).strip()] = float(m.group(1))
+    return found
+
+
+def startup(args):
+    """Alternating runs of the app and the baseline, both exiting after their first paint."""
+    results_path, runs, app, app_args, base = args[0], int(args[1]), args[2], args[3], args[4]
+    key = args[5] if len(args) > 5 else "startup"
+    app_cmd = [app] + app_args.split()
+    env = dict(os.environ, CAREERLOG_EXIT_AFTER_PAINT="1")
+    # Warm the page cache for both, so neither pays for the first read from disk.
+    for _ in range(2):
+        run_until_exit(app_cmd, env)
+        run_until_exit([base], env)
+    pairs, app_phases = [], []
+    load_before = os.getloadavg()[0]
+    for i in range(runs):
+        order = [("app", app_cmd), ("base", [base])]
+        if i % 2:
+            order.reverse()
+        times = {}
+        for name, command in order:
+            ms, stderr = run_until_exit(command, env)
+            times[name] = ms
+            if name == "app":
+                app_phases.append(phases(stderr))
+        pairs.append(times)
+        print(f"  run {i + 1}/{runs}: careerlog {times['app']:.0f} ms, "
+              f"empty window {times['base']:.0f} ms", flush=True)
+    ratios = [p["app"] / p["base"] for p in pairs]
+    phase_names = list(app_phases[0].keys()) if app_phases else []
+    results = load(results_path)
+    results[key] = {
+        "runs": runs,
+        "env": variant_env(),
+        "load_before": load_before,
+        "app_ms": [p["app"] for p in pairs],
+        "base_ms": [p["base"] for p in pairs],
+        "app_median_ms": statistics.median(p["app"] for p in pairs),
+        "base_median_ms": statistics.median(p["base"] for p in pairs),
+        "ratio_median": statistics.median(ratios),
+        "phases_median_ms": {
+            name: statistics.median(p[name] for p in app_phases if name in p)
+            for name in phase_names
+        },
+    }
+    save(results_path, results)
+
+
+def children_of():
+    tree = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        # The command name is in parentheses and may hold spaces.
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def descendants(pid):
+    tree, out, todo = children_of(), [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(tree.get(p, []))
+    return out
+
+
+def pss_kb(pid):
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0, None
+    name = Path(f"/proc/{pid}/comm").read_text().strip() if Path(f"/proc/{pid}/comm").exists() else "?"
+    m = re.search(r"^Pss:\s+(\d+) kB", text, re.M)
+    return (int(m.group(1)) if m else 0), name
+
+
+def tree_memory(command, settle):
+    """PSS of the process and all its descendants, `settle` seconds after its first paint."""
+    env = dict(os.environ, CAREERLOG_STARTUP_LOG="1")
+    env.pop("CAREERLOG_EXIT_AFTER_PAINT", None)
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.time() + 90
+        seen = b""
+        os.set_blocking(proc.stderr.fileno(), False)
+        while b"painted" not in seen:
+            if time.time() > deadline or proc.poll() is not None:
+                sys.exit(f"{command[0]} never reported its first paint: {seen.decode()[-2000:]}")
+            chunk = proc.stderr.read()
+            if chunk:
+                seen += chunk
+            time.sleep(0.02)
+        time.sleep(settle)
+        by_process = {}
+        for pid in descendants(proc.pid):
+            kb, name = pss_kb(pid)
+            if name:
+                by_process[name] = by_process.get(name, 0) + kb
+        return sum(by_process.values()), by_process
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def memory(args):
+    results_path, runs, app, app_args, base = args[0], int(args[1]), args[2], args[3], args[4]
+    key = args[5] if len(args) > 5 else "memory"
+    load_before = os.getloadavg()[0]
+    settle = float(os.environ.get("BENCH_SETTLE_SECONDS", "2"))
+    app_runs, base_runs = [], []
+    for i in range(runs):
+        a = tree_memory([app] + app_args.split(), settle)
+        b = tree_memory([base], settle)
+        app_runs.append(a)
+        base_runs.append(b)
+        print(f"  run {i + 1}/{runs}: careerlog {a[0] / 1024:.1f} MiB {a[1]}, "
+              f"empty window {b[0] / 1024:.1f} MiB {b[1]}", flush=True)
+    results = load(results_path)
+    app_median = statistics.median(r[0] for r in app_runs)
+    base_median = statistics.median(r[0] for r in base_runs)
+    results[key] = {
+        "runs": runs,
+        "env": variant_env(),
+        "load_before": load_before,
+        "settle_seconds": settle,
+        "app_kb": [r[0] for r in app_runs],
+        "base_kb": [r[0] for r in base_runs],
+        "app_median_kb": app_median,
+        "base_median_kb": base_median,
+        "ratio": app_median / base_median,
+        "app_by_process_kb": min(app_runs, key=lambda r: abs(r[0] - app_median))[1],
+        "base_by_process_kb": min(base_runs, key=lambda r: abs(r[0] - base_median))[1],
+    }
+    save(results_path, results)
+
+
+def command(args):
+    """Median wall time of a whole command (process start to exit), after one warm-up run."""
+    results_path, key, runs, shell = args[0], args[1], int(args[2]), args[3]
+    setup = args[4] if len(args) > 4 else None
+    times = []
+    for i in range(runs + 1):
+        if setup:
+            subprocess.run(setup, shell=True, check=True)
+        began = time.perf_counter()
+        done = subprocess.run(shell, shell=True, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+        ms = (time.perf_counter() - began) * 1000
+        if done.returncode != 0:
+            sys.exit(f"`{shell}` failed: {done.stderr.decode()[-2000:]}")
+        if i > 0 or setup:
+            times.append(ms)
+    times = times[-runs:]
+    results = load(results_path)
+    results.setdefault("commands", {})[key] = {
+        "command": shell,
+        "runs_ms": times,
+        "median_ms": statistics.median(times),
+    }
+    save(results_path, results)
+    print(f"  {key}: median {statistics.median(times):.1f} ms of {runs}", flush=True)
+
+
+def criterion(args):
+    """Collects criterion's estimates (median, in ns) from its output folder."""
+    results_path, home = args[0], Path(args[1])
+    found = {}
+    for estimates in sorted(home.glob("*/*/new/estimates.json")):
+        group, name = estimates.parts[-4], estimates.parts[-3]
+        data = json.loads(estimates.read_text())
+        found[f"{group}/{name}"] = {
+            "median_ns": data["median"]["point_estimate"],
+            "mean_ns": data["mean"]["point_estimate"],
+            "low_ns": data["median"]["confidence_interval"]["lower_bound"],
+            "high_ns": data["median"]["confidence_interval"]["upper_bound"],
+        }
+    results = load(results_path)
+    results["criterion"] = found
+    save(results_path, results)
+
+
+def machine(args):
+    results_path = args[0]
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    os_name = "Linux"
+    release = Path("/etc/os-release")
+    if release.exists():
+        m = re.search(r'^PRETTY_NAME="?([^"\n]+)', release.read_text(), re.M)
+        os_name = m.group(1) if m else os_name
+
+    def out(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return "unknown"
+
+    results = load(results_path)
+    results["machine"] = {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gib": round(mem_kb / 1024 / 1024, 1),
+        "os": f"{os_name}, kernel {platform.release()}",
+        "webkitgtk": out(["dpkg-query", "-W", "-f=${Version}", "libwebkit2gtk-4.1-0"]),
+        "rustc": out(["rustc", "--version"]),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+    save(results_path, results)
+
+
+def put(args):
+    """Stores a value given by the shell: `put results.json key.sub value`."""
+    results_path, key, value = args[0], args[1], args[2]
+    results = load(results_path)
+    node = results
+    parts = key.split(".")
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    try:
+        node[parts[-1]] = json.loads(value)
+    except json.JSONDecodeError:
+        node[parts[-1]] = value
+    save(results_path, results)
+
+
+if __name__ == "__main__":
+    what, rest = sys.argv[1], sys.argv[2:]
+    {"startup": startup, "memory": memory, "command": command, "criterion": criterion,
+     "machine": machine, "put": put}[what](rest)

@@ -1,0 +1,235 @@
+//! Core operations at scale: search, the journal list page, a project page on a
+//! 100,000-entry journal; resume export of 10,000 bullets; imports. `bench/run` runs this
+//! with `cargo bench` and writes the figures to docs/benchmarks.md.
+//!
+//! The journals are demo data (`careerlog_core::demo`), made once and kept under
+//! `CAREERLOG_BENCH_DIR` (default `target/bench`). Under `cargo test` (no `--bench`
+//! argument) every benchmark runs once on small journals in a temporary folder.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use careerlog_core::demo::{self, DemoProject};
+use careerlog_core::resume::{ExportFormat, ExportRequest};
+use careerlog_core::Journal;
+use criterion::{BatchSize, Criterion};
+
+const SEED: u64 = demo::DEFAULT_SEED;
+
+/// The sizes the budgets are stated at, or small ones for a quick test run.
+struct Sizes {
+    entries: u64,
+    bullets: u64,
+    imported: u64,
+}
+
+fn benchmarking() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+fn sizes() -> Sizes {
+    if benchmarking() {
+        Sizes {
+            entries: 100_000,
+            bullets: 10_000,
+            imported: 10_000,
+        }
+    } else {
+        Sizes {
+            entries: 300,
+            bullets: 40,
+            imported: 50,
+        }
+    }
+}
+
+/// A demo journal with `projects` projects, made on first use and reused after.
+fn demo_journal(dir: &Path, name: &str, projects: u32) -> PathBuf {
+    let path = dir.join(format!("{name}-{projects}p-seed{SEED}.sqlite3"));
+    let ready = path.exists()
+        && Journal::open(&path)
+            .and_then(|j| j.list_projects(0, 1))
+            .is_ok_and(|page| page.total == projects);
+    if !ready {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        let mut journal = Journal::open(&path).expect("bench journal opens");
+        journal.fill_demo(SEED, projects).expect("demo data fills");
+    }
+    path
+}
+
+/// jrnl's JSON export of `count` dated entries with tags, as `careerlog import jrnl` reads.
+fn jrnl_json(count: u64) -> Vec<u8> {
+    let mut rng = demo::SplitMix64::new(SEED);
+    let words = [
+        "shipped",
+        "reviewed",
+        "migrated",
+        "billing",
+        "checkout",
+        "latency",
+        "incident",
+        "mentoring",
+        "pairing",
+        "deploy",
+        "pipeline",
+        "rollout",
+        "postmortem",
+        "roadmap",
+        "cache",
+        "queue",
+        "timeout",
+        "hiring",
+        "onboarding",
+        "schema",
+        "dashboard",
+        "runbook",
+    ];
+    let entries: Vec<serde_json::Value> = (0..count)
+        .map(|i| {
+            let mut text = |n: u64| -> String {
+                (0..n)
+                    .map(|_| *rng.pick(&words))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let title = text(6);
+            let body = text(40);
+            let day = chrono::NaiveDate::from_ymd_opt(2016, 1, 4).unwrap()
+                + chrono::Days::new(i * 3_650 / count);
+            serde_json::json!({
+                "title": title,
+                "body": body,
+                "date": day.to_string(),
+                "time": format!("{:02}:{:02}", 8 + i % 10, i % 60),
+                "tags": ["@work"],
+                "starred": i % 20 == 0,
+            })
+        })
+        .collect();
+    serde_json::to_vec(&serde_json::json!({ "tags": {}, "entries": entries })).unwrap()
+}
+
+fn main() {
+    let sizes = sizes();
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let dir = if benchmarking() {
+        let dir = std::env::var_os("CAREERLOG_BENCH_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench"));
+        std::fs::create_dir_all(&dir).expect("the bench folder");
+        dir
+    } else {
+        temp.path().to_path_buf()
+    };
+    let mut c = Criterion::default().configure_from_args();
+
+    // The 100,000-entry journal: search, list page, project page.
+    let projects = demo::projects_for(SEED, sizes.entries, DemoProject::entry_count);
+    let big = Journal::open(demo_journal(&dir, "entries", projects)).unwrap();
+    let mut group = c.benchmark_group("journal_100k");
+    // Words by how often they occur: in few entries, in many, and a prefix being typed.
+    for (name, query) in [
+        ("search_rare", "kafka "),
+        ("search_common", "latency "),
+        ("search_two_words", "billing ledger "),
+        ("search_prefix", "migr"),
+    ] {
+        group.bench_function(name, |b| b.iter(|| big.search(query, 20).unwrap()));
+    }
+    group.bench_function("list_page_first", |b| {
+        b.iter(|| big.list_projects(0, 50).unwrap())
+    });
+    let middle = projects / 2;
+    group.bench_function("list_page_middle", |b| {
+        b.iter(|| big.list_projects(middle, 50).unwrap())
+    });
+    let some_project = big.list_projects(middle, 1).unwrap().projects[0].project.id;
+    group.bench_function("project_page", |b| {
+        b.iter(|| big.project_detail(some_project).unwrap())
+    });
+    group.bench_function("home_overview", |b| b.iter(|| big.overview().unwrap()));
+    group.finish();
+    drop(big);
+
+    // 10,000 bullets picked for export (improved metrics are picked by default).
+    let projects = demo::projects_for(SEED, sizes.bullets, DemoProject::strong_bullets);
+    let mut resume = Journal::open(demo_journal(&dir, "bullets", projects)).unwrap();
+    let mut group = c.benchmark_group("export_10k_bullets");
+    for format in [ExportFormat::Markdown, ExportFormat::JsonResume] {
+        let request = ExportRequest {
+            format,
+            variant: None,
+            tags: Vec::new(),
+            since: None,
+            until: None,
+        };
+        let (_, exported) = resume.export_bullets(&request).unwrap();
+        assert!(exported as u64 >= sizes.bullets, "{exported} bullets");
+        group.bench_function(format.as_str(), |b| {
+            b.iter(|| resume.export_bullets(&request).unwrap())
+        });
+    }
+    // Right after an edit the bullets are regenerated first: the export a user gets the
+    // first time after changing the journal.
+    let request = ExportRequest {
+        format: ExportFormat::Markdown,
+        variant: None,
+        tags: Vec::new(),
+        since: None,
+        until: None,
+    };
+    let page = resume.list_projects(0, 1).unwrap();
+    let project = page.projects[0].project.clone();
+    group.bench_function("markdown_after_an_edit", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = Duration::ZERO;
+            for i in 0..iterations {
+                let mut input = careerlog_core::journal::ProjectInput::from(&project);
+                input.summary = Some(format!("Edited for the benchmark, round {}.", i % 2));
+                resume.update_project(project.id, input).unwrap();
+                let began = std::time::Instant::now();
+                resume.export_bullets(&request).unwrap();
+                spent += began.elapsed();
+            }
+            spent
+        })
+    });
+    group.finish();
+
+    // Imports into a new journal: jrnl's JSON, and a whole-journal document.
+    let mut group = c.benchmark_group("import_10k");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    let jrnl = jrnl_json(sizes.imported);
+    let projects = demo::projects_for(SEED, sizes.imported, DemoProject::entry_count);
+    let document = {
+        let source = Journal::open(demo_journal(&dir, "entries", projects)).unwrap();
+        serde_json::to_vec(&source.export_journal().unwrap()).unwrap()
+    };
+    let fresh = |name: &str| {
+        let folder = tempfile::tempdir_in(&dir).unwrap();
+        let journal = Journal::open(folder.path().join(name)).unwrap();
+        (folder, journal)
+    };
+    group.bench_function("jrnl_json", |b| {
+        b.iter_batched(
+            || fresh("jrnl.sqlite3"),
+            |(_folder, mut journal)| journal.import_jrnl(&jrnl).unwrap(),
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("journal_document", |b| {
+        b.iter_batched(
+            || fresh("document.sqlite3"),
+            |(_folder, mut journal)| journal.import_journal(&document).unwrap(),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+
+    c.final_summary();
+}

@@ -1,0 +1,199 @@
+//! Writes generated demo data in one transaction, through the same validated path as the
+//! engineer's own entries. Only an empty journal takes it: demo data never mixes with real.
+
+use rusqlite::{params, Transaction};
+
+use super::journal::{put, Record};
+use super::Journal;
+use crate::demo::{self, DemoCounts, Stamped};
+use crate::{Error, Result};
+
+/// Validates, checks links, then writes the entry with its demo identity and time.
+fn write<R: Record>(tx: &Transaction, entry: Stamped<R>) -> Result<i64> {
+    let input = entry.input.validate()?.prepare(tx)?;
+    tx.prepare_cached(
+        "INSERT INTO entries (uuid, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+    )?
+    .execute(params![entry.uuid, R::KIND.as_str(), entry.at])?;
+    let id = tx.last_insert_rowid();
+    put(tx, id, &input)?;
+    Ok(id)
+}
+
+impl Journal {
+    /// Entries in the journal, the trash included: what makes it someone's journal.
+    pub fn entry_count(&self) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM trash)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Fills an empty journal with `projects` demo projects for `seed`, all or nothing.
+    pub fn fill_demo(&mut self, seed: u64, projects: u32) -> Result<DemoCounts> {
+        if projects == 0 || projects > demo::MAX_PROJECTS {
+            return Err(Error::invalid(
+                "projects",
+                format!("must be between 1 and {}", demo::MAX_PROJECTS),
+            ));
+        }
+        let existing = self.entry_count()?;
+        if existing > 0 {
+            return Err(Error::invalid(
+                "journal",
+                format!(
+                    "{} already holds {existing} entries; demo data only goes into a new, empty \
+                     journal, never beside real entries (choose another file with --db)",
+                    self.path.display()
+                ),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        let mut counts = DemoCounts::default();
+        for p in demo::projects(seed, projects) {
+            counts.add(&p);
+            let project = write(&tx, p.project)?;
+            let mut metrics = Vec::new();
+            for mut m in p.metrics {
+                m.input.project_id = project;
+                metrics.push(write(&tx, m)?);
+            }
+            let mut decisions = Vec::new();
+            for mut d in p.decisions {
+                d.input.project_id = Some(project);
+                decisions.push(write(&tx, d)?);
+            }
+            for mut a in p.artifacts {
+                a.input.project_id = project;
+                write(&tx, a)?;
+            }
+            for mut f in p.feedback {
+                f.input.project_id = Some(project);
+                write(&tx, f)?;
+            }
+            for mut n in p.notes {
+                n.input.project_id = Some(project);
+                write(&tx, n)?;
+            }
+            let mut story = p.story;
+            story.input.project_ids = vec![project];
+            story.input.metric_ids = p.story_metric.map(|i| metrics[i]).into_iter().collect();
+            story.input.decision_ids = p.story_decision.map(|i| decisions[i]).into_iter().collect();
+            let story = write(&tx, story)?;
+            for mut r in p.rehearsals {
+                r.input.story_id = story;
+                write(&tx, r)?;
+            }
+        }
+        tx.commit()?;
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::NoteInput;
+
+    fn journal() -> (tempfile::TempDir, Journal) {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path().join("demo.sqlite3")).unwrap();
+        (dir, journal)
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_export() {
+        let (_a, mut first) = journal();
+        let (_b, mut second) = journal();
+        first.fill_demo(11, 12).unwrap();
+        second.fill_demo(11, 12).unwrap();
+        let a = serde_json::to_string(&first.export_journal().unwrap()).unwrap();
+        let b = serde_json::to_string(&second.export_journal().unwrap()).unwrap();
+        assert_eq!(a, b);
+        let (_c, mut third) = journal();
+        third.fill_demo(12, 12).unwrap();
+        let c = serde_json::to_string(&third.export_journal().unwrap()).unwrap();
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn the_counts_are_what_was_written() {
+        let (_dir, mut journal) = journal();
+        let counts = journal.fill_demo(5, 30).unwrap();
+        assert_eq!(counts.projects, 30);
+        assert_eq!(counts.stories, 30);
+        let count = |table: &str| -> u32 {
+            journal
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(count("projects"), counts.projects);
+        assert_eq!(count("metrics"), counts.metrics);
+        assert_eq!(count("decisions"), counts.decisions);
+        assert_eq!(count("artifacts"), counts.artifacts);
+        assert_eq!(count("feedback"), counts.feedback);
+        assert_eq!(count("notes"), counts.notes);
+        assert_eq!(count("stories"), counts.stories);
+        assert_eq!(count("rehearsals"), counts.rehearsals);
+        assert_eq!(count("entries"), counts.entries);
+        assert_eq!(
+            counts.entries,
+            counts.projects
+                + counts.metrics
+                + counts.decisions
+                + counts.artifacts
+                + counts.feedback
+                + counts.notes
+                + counts.stories
+                + counts.rehearsals
+        );
+        assert!(counts.metrics >= 30 && counts.rehearsals >= 30);
+        // Every story cites its project, and the journal reads back whole.
+        let stories = journal.list_stories().unwrap();
+        assert!(stories.iter().all(|s| s.projects.len() == 1));
+        assert_eq!(journal.list_projects(0, 500).unwrap().total, 30);
+        assert!(!journal.search("latency", 5).unwrap().is_empty() || counts.metrics > 0);
+        assert!(!journal
+            .reviews_due(crate::store::journal::today())
+            .unwrap()
+            .is_empty());
+        assert!(journal.integrity_ok().unwrap());
+    }
+
+    #[test]
+    fn a_journal_with_entries_is_refused_and_left_alone() {
+        let (_dir, mut journal) = journal();
+        journal
+            .add_note(NoteInput {
+                text: "my own note".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let error = journal.fill_demo(1, 3).unwrap_err();
+        assert!(
+            matches!(&error, Error::Invalid { field, reason } if field == "journal" && reason.contains("empty")),
+            "{error}"
+        );
+        assert_eq!(journal.entry_count().unwrap(), 1);
+        // Even an emptied journal whose entries wait in the trash is someone's.
+        let (_other, mut trashed) = self::journal();
+        let note = trashed
+            .add_note(NoteInput {
+                text: "deleted".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        trashed.delete_entry(note.id).unwrap();
+        assert!(trashed.fill_demo(1, 3).is_err());
+    }
+
+    #[test]
+    fn the_size_is_checked() {
+        let (_dir, mut journal) = journal();
+        assert!(journal.fill_demo(1, 0).is_err());
+        assert!(journal.fill_demo(1, demo::MAX_PROJECTS + 1).is_err());
+        assert_eq!(journal.entry_count().unwrap(), 0);
+    }
+}
