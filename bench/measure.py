@@ -11,6 +11,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,15 +30,46 @@ def variant_env():
     return {k: v for k, v in os.environ.items() if k.startswith("WEBKIT_")}
 
 
+def wait_for_group(pgid, limit=10):
+    """Waits (untimed) until every process of the group is gone: the WebKit processes
+    outlive the app by a moment, and must not overlap the next run."""
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        alive = False
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                fields = stat[stat.rindex(")") + 2:].split()
+                if int(fields[2]) == pgid and fields[0] != "Z":
+                    alive = True
+                    break
+        if not alive:
+            return
+        time.sleep(0.02)
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
 def run_until_exit(command, env, timeout=90):
-    """Wall time in ms of a command from spawn to exit; fails on a non-zero exit."""
-    began = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, timeout=timeout)
-    ms = (time.perf_counter() - began) * 1000
-    if done.returncode != 0:
-        sys.exit(f"{command[0]} exited {done.returncode}: {done.stderr.decode()[-2000:]}")
-    return ms, done.stderr.decode()
+    """Wall time in ms from spawn to the exit of the app's own process (its WebKit
+    children finish exiting untimed); fails on a non-zero exit."""
+    with tempfile.TemporaryFile() as err:
+        began = time.perf_counter()
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err,
+                                start_new_session=True)
+        code = proc.wait(timeout=timeout)
+        ms = (time.perf_counter() - began) * 1000
+        wait_for_group(proc.pid)
+        err.seek(0)
+        stderr = err.read().decode(errors="replace")
+    if code != 0:
+        sys.exit(f"{command[0]} exited {code}: {stderr[-2000:]}")
+    return ms, stderr
 
 
 def phases(stderr):
@@ -58,7 +90,7 @@ def startup(args):
     for _ in range(2):
         run_until_exit(app_cmd, env)
         run_until_exit([base], env)
-    pairs, app_phases = [], []
+    pairs, app_phases, base_painted = [], [], []
     load_before = os.getloadavg()[0]
     for i in range(runs):
         order = [("app", app_cmd), ("base", [base])]
@@ -70,6 +102,8 @@ def startup(args):
             times[name] = ms
             if name == "app":
                 app_phases.append(phases(stderr))
+            elif "painted" in phases(stderr):
+                base_painted.append(phases(stderr)["painted"])
         pairs.append(times)
         print(f"  run {i + 1}/{runs}: careerlog {times['app']:.0f} ms, "
               f"empty window {times['base']:.0f} ms", flush=True)
@@ -85,6 +119,7 @@ def startup(args):
         "app_median_ms": statistics.median(p["app"] for p in pairs),
         "base_median_ms": statistics.median(p["base"] for p in pairs),
         "ratio_median": statistics.median(ratios),
+        "base_painted_median_ms": statistics.median(base_painted) if base_painted else None,
         "phases_median_ms": {
             name: statistics.median(p[name] for p in app_phases if name in p)
             for name in phase_names

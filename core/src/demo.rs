@@ -13,6 +13,7 @@ use crate::journal::{
     ArtifactInput, ArtifactKind, DecisionInput, DecisionOption, Direction, FeedbackInput,
     MetricInput, NoteInput, ProjectInput, ProjectStatus, Scope,
 };
+use crate::profile::{ExperienceBand, PrimaryRole, Profile, TargetRole};
 use crate::stories::{Framework, RehearsalInput, StoryInput};
 use crate::{paths, Journal, Result};
 
@@ -47,6 +48,20 @@ pub fn prepare_demo_journal(path: &Path) -> Result<Journal> {
         journal.fill_demo(DEFAULT_SEED, DEMO_PROJECTS)?;
     }
     Ok(journal)
+}
+
+/// The demo engineer: eight to twelve years in, a staff engineer aiming at principal.
+pub fn profile() -> Profile {
+    Profile {
+        band: Some(ExperienceBand::Years8To12),
+        role: Some(PrimaryRole::Backend),
+        target_role: Some(TargetRole::PrincipalEngineer),
+        name: Some("Alex Demo".into()),
+        headline: Some("Staff Engineer (demo data)".into()),
+        email: None,
+        location: None,
+        summary: None,
+    }
 }
 
 /// The skills the guides know, used as demo skills.

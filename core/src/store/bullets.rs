@@ -130,13 +130,14 @@ impl Journal {
             |r| r.get(0),
         )?;
         let mut changed = 0;
-        let mut seen = std::collections::HashSet::new();
+        let sources_of = |c: &crate::resume::Candidate| {
+            serde_json::to_string(&c.sources).expect("ids serialise")
+        };
         for detail in &details {
             for candidate in candidates(detail) {
-                seen.insert(candidate.key.clone());
-                let sources = serde_json::to_string(&candidate.sources).expect("ids serialise");
-                match existing.get(&candidate.key) {
-                    Some((_, generated, _)) if *generated == candidate.text => {}
+                // Taken out as it is met: what is left afterwards was not generated again.
+                match existing.remove(&candidate.key) {
+                    Some((_, generated, _)) if generated == candidate.text => {}
                     Some((id, _, edited)) => {
                         changed += 1;
                         tx.prepare_cached(
@@ -146,7 +147,7 @@ impl Journal {
                         .execute(params![
                             id,
                             candidate.text,
-                            sources,
+                            sources_of(&candidate),
                             edited
                         ])?;
                     }
@@ -163,7 +164,7 @@ impl Journal {
                             candidate.text,
                             candidate.strong,
                             next,
-                            sources
+                            sources_of(&candidate)
                         ])?;
                         next += 1;
                     }
@@ -172,8 +173,8 @@ impl Journal {
         }
         // Unedited bullets of entries that are gone go too; a trashed project keeps its
         // bullets hidden until it is restored.
-        for (key, (id, _, edited)) in &existing {
-            if seen.contains(key) || *edited {
+        for (id, _, edited) in existing.values() {
+            if *edited {
                 continue;
             }
             let project_present: bool = tx

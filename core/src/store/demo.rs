@@ -21,10 +21,14 @@ fn write<R: Record>(tx: &Transaction, entry: Stamped<R>) -> Result<i64> {
 }
 
 impl Journal {
-    /// Entries in the journal, the trash included: what makes it someone's journal.
+    /// What makes it someone's journal: entries (the trash included), checklist cycles,
+    /// resume variants and an answered profile. Zero for a new journal.
     pub fn entry_count(&self) -> Result<u32> {
         Ok(self.conn.query_row(
-            "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM trash)",
+            "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM trash)
+                  + (SELECT count(*) FROM checklist_cycles) + (SELECT count(*) FROM variants)
+                  + (SELECT count(*) FROM profile WHERE coalesce(band, role, target_role,
+                       name, headline, email, location, summary) IS NOT NULL)",
             [],
             |r| r.get(0),
         )?)
@@ -43,8 +47,9 @@ impl Journal {
             return Err(Error::invalid(
                 "journal",
                 format!(
-                    "{} already holds {existing} entries; demo data only goes into a new, empty \
-                     journal, never beside real entries (choose another file with --db)",
+                    "{} is not empty ({existing} entries or other records); demo data only goes \
+                     into a new, empty journal, never beside real entries (choose another file \
+                     with --db)",
                     self.path.display()
                 ),
             ));
@@ -87,6 +92,8 @@ impl Journal {
             }
         }
         tx.commit()?;
+        // The demo engineer's answers, so Home opens as it does for someone settled in.
+        self.save_profile(demo::profile())?;
         Ok(counts)
     }
 }
@@ -123,6 +130,7 @@ mod tests {
         let counts = journal.fill_demo(5, 30).unwrap();
         assert_eq!(counts.projects, 30);
         assert_eq!(counts.stories, 30);
+        assert!(journal.profile().unwrap().is_set());
         let count = |table: &str| -> u32 {
             journal
                 .conn
@@ -187,6 +195,11 @@ mod tests {
             .unwrap();
         trashed.delete_entry(note.id).unwrap();
         assert!(trashed.fill_demo(1, 3).is_err());
+        // So is one whose first-run questions were answered, before any entry.
+        let (_answered, mut answered) = self::journal();
+        answered.save_profile(demo::profile()).unwrap();
+        assert!(answered.fill_demo(1, 3).is_err());
+        assert_eq!(answered.list_projects(0, 10).unwrap().total, 0);
     }
 
     #[test]

@@ -924,28 +924,31 @@ pub(crate) fn metrics_by_id(
         .collect()
 }
 
-/// Every project with its metrics and decisions (artifacts, feedback, notes, tags and
-/// skills left empty), newest first, in three queries: what bullet generation reads.
+/// The columns of `PROJECT_SELECT`, `METRIC_SELECT` and `DECISION_SELECT` that bullet
+/// wording reads; the others come back empty, so a whole-journal read allocates little.
+const PROJECT_OUTCOMES: &str = "SELECT p.id, '', p.title, p.organization, p.role, p.started_on, \
+     p.ended_on, p.scope, p.status, p.summary, '[]', '[]', '', '' FROM projects p \
+     ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC";
+const METRIC_OUTCOMES: &str = "SELECT m.id, '', m.project_id, m.name, m.unit, m.baseline, \
+     m.result, m.better, m.measured_on, NULL, '[]', '[]' FROM metrics m ORDER BY m.id";
+const DECISION_OUTCOMES: &str = "SELECT d.id, '', d.project_id, d.title, NULL, d.options, \
+     d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL, '[]', '[]' \
+     FROM decisions d WHERE d.project_id IS NOT NULL ORDER BY d.id";
+
+/// Every project with its metrics and decisions, newest first, in three queries: what
+/// bullet generation reads. Only what the wording uses is filled in (see
+/// `PROJECT_OUTCOMES`); artifacts, feedback and notes are left empty.
 pub(crate) fn projects_with_outcomes(conn: &rusqlite::Connection) -> Result<Vec<ProjectDetail>> {
-    let sql = format!(
-        "{} ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC",
-        without_labels(PROJECT_SELECT)
-    );
     let projects: Vec<Project> = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(PROJECT_OUTCOMES)?
         .query_map([], project_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let sql = format!("{} ORDER BY m.id", without_labels(METRIC_SELECT));
     let metrics: Vec<Metric> = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(METRIC_OUTCOMES)?
         .query_map([], metric_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let sql = format!(
-        "{} WHERE d.project_id IS NOT NULL ORDER BY d.id",
-        without_labels(DECISION_SELECT)
-    );
     let decisions: Vec<Decision> = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(DECISION_OUTCOMES)?
         .query_map([], decision_row)?
         .collect::<rusqlite::Result<_>>()?;
     // Each project's place in the list, so metrics and decisions go straight to it.

@@ -83,10 +83,6 @@ impl Journal {
             .map_err(classify)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Reads through a memory map instead of a read() per page: whole-journal reads
-        // (export, bullets, readiness) spent a fifth of their time in syscalls. Writes
-        // still go through the WAL; an encrypted journal ignores this.
-        conn.pragma_update(None, "mmap_size", 256_i64 << 20)?;
         migrations::migrate_connection(&conn).map_err(|e| match e {
             Error::Storage(e) => classify(e),
             other => other,
