@@ -15,6 +15,7 @@ import type {
   Skill,
   Step,
 } from '../lib/bindings';
+import { Latest } from '../lib/latest';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
 import type { PageKind } from './links';
@@ -101,8 +102,9 @@ export class GuidesStore {
   readonly #api: GuidesApi;
   readonly #toaster: Pick<Toaster, 'show'>;
   #history: GuidesView[] = [];
-  #pageRequest = 0;
-  #libraryRequest = 0;
+  /** The page shown and the steps of its tree walk; the library's own reads. */
+  readonly #pageReads = new Latest();
+  readonly #libraryReads = new Latest();
 
   constructor(source: GuidesApi, toasts: Pick<Toaster, 'show'>) {
     this.#api = source;
@@ -176,7 +178,7 @@ export class GuidesStore {
   // Loads
 
   async loadLibrary(): Promise<void> {
-    const request = ++this.#libraryRequest;
+    const current = this.#libraryReads.begin();
     if (this.libraryStatus !== 'ready') this.libraryStatus = 'loading';
     try {
       const [guides, questions, due] = await Promise.all([
@@ -191,7 +193,7 @@ export class GuidesStore {
         Promise.all(started.map((slug) => this.#api.checklistGet(slug))),
         this.#api.questionCoverage(questions.map((q) => q.slug)),
       ]);
-      if (request !== this.#libraryRequest) return;
+      if (!current()) return;
       this.guides = guides;
       this.questions = questions;
       this.due = due;
@@ -201,14 +203,14 @@ export class GuidesStore {
       this.libraryStatus = 'ready';
       if (this.view.name === 'library') this.error = null;
     } catch (e) {
-      if (request !== this.#libraryRequest) return;
+      if (!current()) return;
       this.libraryStatus = 'error';
       if (this.view.name === 'library') this.error = toIpcError(e);
     }
   }
 
   async loadPage(page: Page): Promise<void> {
-    const request = ++this.#pageRequest;
+    const current = this.#pageReads.begin();
     this.pageStatus = 'loading';
     this.error = null;
     this.doc = null;
@@ -217,7 +219,7 @@ export class GuidesStore {
     this.checklistError = null;
     try {
       const doc = await this.#fetchDoc(page);
-      if (request !== this.#pageRequest) return;
+      if (!current()) return;
       this.doc = doc;
       this.pageStatus = 'ready';
       if (doc.kind === 'guide') {
@@ -229,7 +231,7 @@ export class GuidesStore {
         }
       }
     } catch (e) {
-      if (request !== this.#pageRequest) return;
+      if (!current()) return;
       this.pageStatus = 'error';
       this.error = toIpcError(e);
     }
@@ -396,15 +398,15 @@ export class GuidesStore {
   }
 
   async #walkTo(slug: string, walk: Walk): Promise<void> {
-    const request = this.#pageRequest;
+    const current = this.#pageReads.current();
     this.treeBusy = true;
     try {
       const step = await this.#api.treeWalk(slug, walk.answers);
-      if (request !== this.#pageRequest) return;
+      if (!current()) return;
       this.step = step;
       this.walk = walk;
     } catch (e) {
-      if (request === this.#pageRequest) this.#toaster.show(asSentence(toIpcError(e).message));
+      if (current()) this.#toaster.show(asSentence(toIpcError(e).message));
     } finally {
       this.treeBusy = false;
     }

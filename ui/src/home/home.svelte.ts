@@ -4,6 +4,7 @@
 import { markStartup } from '../app/startup';
 import { api, toIpcError, type Api } from '../lib/api';
 import type { IpcError, JournalOverview, Note, NoteInput, SearchHit } from '../lib/bindings';
+import { Latest } from '../lib/latest';
 
 /** How far back a search result's note is looked for when it is not among the recent ones. */
 const NOTE_LOOKUP = 2000;
@@ -22,7 +23,7 @@ export class HomeStore {
   revealed: Revealed | null = $state(null);
 
   readonly #api: HomeApi;
-  #request = 0;
+  readonly #reads = new Latest();
   /** The overview asked for at start-up, before Home was mounted. */
   #early: Promise<JournalOverview> | null = null;
 
@@ -46,7 +47,7 @@ export class HomeStore {
   }
 
   async load(): Promise<void> {
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     const early = this.#early;
     this.#early = null;
     try {
@@ -54,11 +55,11 @@ export class HomeStore {
       const overview =
         (early && (await early.catch(() => null))) || (await this.#api.journalOverview());
       markStartup('home data in');
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.overview = overview;
       this.error = null;
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.error = toIpcError(e);
     }
   }

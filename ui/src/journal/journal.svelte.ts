@@ -21,8 +21,10 @@ import type {
   ProjectSummary,
   TrashItem,
 } from '../lib/bindings';
+import { Latest } from '../lib/latest';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
+import { DeleteWithUndo } from '../lib/undo';
 
 export const PAGE_SIZE = 50;
 /** The most rows one reload asks for (the core's own cap on a page). */
@@ -76,12 +78,29 @@ export class JournalStore {
 
   readonly #api: JournalApi;
   readonly #toaster: Pick<Toaster, 'show'>;
-  #request = 0;
-  #inflight: { key: string; promise: Promise<void> } | null = null;
+  readonly #reads = new Latest();
+  readonly #trash: DeleteWithUndo<TrashItem, TrashItem>;
 
   constructor(source: JournalApi, toasts: Pick<Toaster, 'show'>) {
     this.#api = source;
     this.#toaster = toasts;
+    this.#trash = new DeleteWithUndo({
+      toaster: toasts,
+      noun: null,
+      delete: (id) => this.#api.entryDelete(id),
+      name: (item) => item.title,
+      undoId: (item) => item.id,
+      restore: (trashId) => this.#api.trashRestore(trashId),
+      deleted: async (_item, id) => {
+        this.#changed();
+        if (this.view.name === 'project' && this.view.id === id) this.showList();
+        else await this.refresh();
+      },
+      restored: async () => {
+        this.#changed();
+        await this.refresh();
+      },
+    });
   }
 
   showList(): void {
@@ -129,53 +148,43 @@ export class JournalStore {
     }
   }
 
-  /** The same read asked twice while the first is on its way (a view opened and mounted) runs once. */
-  #once(key: string, load: () => Promise<void>): Promise<void> {
-    if (this.#inflight?.key === key) return this.#inflight.promise;
-    const promise = load().finally(() => {
-      if (this.#inflight?.promise === promise) this.#inflight = null;
-    });
-    this.#inflight = { key, promise };
-    return promise;
-  }
-
   /** The first page, or as many rows as are already shown, so a reload keeps the place. */
   loadList(): Promise<void> {
     const limit = Math.min(Math.max(PAGE_SIZE, this.projects.length), MAX_PAGE);
-    return this.#once(`list:${limit}`, () => this.#loadList(limit));
+    return this.#reads.once(`list:${limit}`, () => this.#loadList(limit));
   }
 
   async #loadList(limit: number): Promise<void> {
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     if (this.projects.length === 0) this.listStatus = 'loading';
     try {
       const page = await this.#api.projectList(0, limit);
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.projects = page.projects;
       this.total = page.total;
       this.listStatus = 'ready';
       this.error = null;
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.#failed(e, 'list');
     }
   }
 
   async loadMore(): Promise<void> {
     if (this.loadingMore || this.projects.length >= this.total) return;
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     this.loadingMore = true;
     try {
       const page = await this.#api.projectList(this.projects.length, PAGE_SIZE);
-      if (request !== this.#request) return;
+      if (!current()) return;
       const known = new Set(this.projects.map((p) => p.id));
       this.projects = [...this.projects, ...page.projects.filter((p) => !known.has(p.id))];
       this.total = page.total;
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.#toaster.show(`Could not load more projects. ${asSentence(toIpcError(e).message)}`);
     } finally {
-      if (request === this.#request) this.loadingMore = false;
+      if (current()) this.loadingMore = false;
     }
   }
 
@@ -184,40 +193,40 @@ export class JournalStore {
   }
 
   loadProject(id: number): Promise<void> {
-    return this.#once(`project:${id}`, () => this.#loadProject(id));
+    return this.#reads.once(`project:${id}`, () => this.#loadProject(id));
   }
 
   async #loadProject(id: number): Promise<void> {
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     if (this.detail?.id !== id) this.detailStatus = 'loading';
     try {
       const detail = await this.#api.projectGet(id);
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.detail = detail;
       this.detailStatus = 'ready';
       this.error = null;
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.detail = null;
       this.#failed(e, 'detail');
     }
   }
 
   loadTrash(): Promise<void> {
-    return this.#once('trash', () => this.#loadTrash());
+    return this.#reads.once('trash', () => this.#loadTrash());
   }
 
   async #loadTrash(): Promise<void> {
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     if (this.trash.length === 0) this.trashStatus = 'loading';
     try {
       const items = await this.#api.trashList();
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.trash = items;
       this.trashStatus = 'ready';
       this.error = null;
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.#failed(e, 'trash');
     }
   }
@@ -257,32 +266,13 @@ export class JournalStore {
    * Moves an entry to the trash and offers Undo. A deleted project closes its page.
    * Returns the trash item, or null when the delete failed (the toast says why).
    */
-  async remove(id: number): Promise<TrashItem | null> {
-    let item: TrashItem;
-    try {
-      item = await this.#api.entryDelete(id);
-    } catch (e) {
-      this.#toaster.show(`Could not delete. ${asSentence(toIpcError(e).message)}`);
-      return null;
-    }
-    this.#changed();
-    if (this.view.name === 'project' && this.view.id === id) this.showList();
-    else await this.refresh();
-    this.#toaster.show(`Deleted “${item.title}”`, { label: 'Undo', run: () => this.restore(item.id) });
-    return item;
+  remove(id: number): Promise<TrashItem | null> {
+    return this.#trash.remove(id);
   }
 
   /** Brings a trashed entry back with everything that was under it. */
-  async restore(trashId: number): Promise<boolean> {
-    try {
-      await this.#api.trashRestore(trashId);
-    } catch (e) {
-      this.#toaster.show(`Could not restore. ${asSentence(toIpcError(e).message)}`);
-      return false;
-    }
-    this.#changed();
-    await this.refresh();
-    return true;
+  restore(trashId: number): Promise<boolean> {
+    return this.#trash.restore(trashId);
   }
 
   /** Empties the trash for good; the one delete with no undo, so the UI confirms first. */
@@ -307,7 +297,7 @@ export class JournalStore {
   #changed(): void {
     this.revision += 1;
     // A read that started before the write must not stand in for the one after it.
-    this.#inflight = null;
+    this.#reads.invalidate();
   }
 
   #failed(e: unknown, what: 'list' | 'detail' | 'trash'): void {

@@ -13,8 +13,10 @@ import type {
   VariantFilter,
   VariantSummary,
 } from '../lib/bindings';
+import { Latest } from '../lib/latest';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
+import { DeleteWithUndo } from '../lib/undo';
 import { BLANK_EXPORT, type ExportFields } from './exporting';
 import { groupBullets, inOrder, movedOrder, type BulletGroup, type Grouping } from './grouping';
 import { entryNames } from './sources';
@@ -83,13 +85,33 @@ export class ResumeStore {
 
   readonly #api: ResumeApi;
   readonly #toaster: Pick<Toaster, 'show'>;
-  #request = 0;
+  readonly #reads = new Latest();
   /** What this window last wrote into each variant: positions and wordings. */
   readonly #tailored = new Map<number, Map<number, Tailored>>();
+  readonly #variantTrash: DeleteWithUndo<VariantSummary, Variant>;
 
   constructor(source: ResumeApi, toasts: Pick<Toaster, 'show'>) {
     this.#api = source;
     this.#toaster = toasts;
+    this.#variantTrash = new DeleteWithUndo({
+      toaster: toasts,
+      noun: 'the variant',
+      delete: (id) => this.#api.variantDelete(id),
+      name: (gone) => gone.name,
+      undoId: (_gone, id) => id,
+      restore: (id) => this.#api.variantRestore(id),
+      deleted: async (_gone, id) => {
+        this.#tailored.delete(id);
+        this.variants = this.variants.filter((v) => v.id !== id);
+        if (this.variantId === id) await this.selectVariant(null);
+      },
+      restored: async (variant) => {
+        this.variants = await this.#api.variantList();
+        this.variantId = variant.id;
+        this.variant = variant;
+        this.variantStatus = 'ready';
+      },
+    });
   }
 
   get picked(): Bullet[] {
@@ -144,7 +166,7 @@ export class ResumeStore {
   }
 
   async load(): Promise<void> {
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     if (this.bullets.length === 0) this.status = 'loading';
     try {
       const [bullets, page, variants] = await Promise.all([
@@ -152,7 +174,7 @@ export class ResumeStore {
         this.#api.projectList(0, PROJECT_LIMIT),
         this.#api.variantList(),
       ]);
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.bullets = bullets;
       this.projects = page.projects;
       this.variants = variants;
@@ -162,7 +184,7 @@ export class ResumeStore {
       if (this.variantId !== null) await this.#loadVariant(this.variantId);
       void this.#loadNames(bullets);
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.error = toIpcError(e);
       this.status = 'error';
     }
@@ -267,31 +289,11 @@ export class ResumeStore {
 
   /** Deletes the variant shown and offers Undo. */
   async deleteVariant(id: number): Promise<void> {
-    let gone: VariantSummary;
-    try {
-      gone = await this.#api.variantDelete(id);
-    } catch (e) {
-      this.#toaster.show(`Could not delete the variant. ${asSentence(toIpcError(e).message)}`);
-      return;
-    }
-    this.#tailored.delete(id);
-    this.variants = this.variants.filter((v) => v.id !== id);
-    if (this.variantId === id) await this.selectVariant(null);
-    this.#toaster.show(`Deleted the variant “${gone.name}”`, { label: 'Undo', run: () => this.restoreVariant(id) });
+    await this.#variantTrash.remove(id);
   }
 
-  async restoreVariant(id: number): Promise<boolean> {
-    try {
-      const variant = await this.#api.variantRestore(id);
-      this.variants = await this.#api.variantList();
-      this.variantId = variant.id;
-      this.variant = variant;
-      this.variantStatus = 'ready';
-      return true;
-    } catch (e) {
-      this.#toaster.show(`Could not restore the variant. ${asSentence(toIpcError(e).message)}`);
-      return false;
-    }
+  restoreVariant(id: number): Promise<boolean> {
+    return this.#variantTrash.restore(id);
   }
 
   /** The variant's own wording for a bullet (null: back to the bullet's); rejects for the editor. */

@@ -3,6 +3,7 @@
 
 import { api, toIpcError, type Api } from '../lib/api';
 import type { IpcError, SearchHit } from '../lib/bindings';
+import { Latest, type Ticket } from '../lib/latest';
 import { moveSelection } from './palette';
 
 export const DEBOUNCE_MS = 120;
@@ -21,7 +22,7 @@ export class SearchPalette {
   readonly #search: Api['search'];
   readonly #delay: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
-  #latest = 0;
+  readonly #replies = new Latest();
 
   constructor(search: Api['search'], delay = DEBOUNCE_MS) {
     this.#search = search;
@@ -48,10 +49,10 @@ export class SearchPalette {
       return;
     }
     this.status = 'searching';
-    const request = ++this.#latest;
+    const current = this.#replies.begin();
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      void this.#run(query, request);
+      void this.#run(query, current);
     }, this.#delay);
   }
 
@@ -67,16 +68,16 @@ export class SearchPalette {
     return this.hits[this.selected] ?? null;
   }
 
-  async #run(query: string, request: number): Promise<void> {
+  async #run(query: string, current: Ticket): Promise<void> {
     try {
       const hits = await this.#search(query, RESULT_LIMIT);
-      if (request !== this.#latest) return;
+      if (!current()) return;
       this.hits = hits;
       this.selected = hits.length ? 0 : -1;
       this.status = 'done';
       this.error = null;
     } catch (e) {
-      if (request !== this.#latest) return;
+      if (!current()) return;
       this.hits = [];
       this.selected = -1;
       this.status = 'error';
@@ -86,7 +87,7 @@ export class SearchPalette {
 
   #reset(query: string): void {
     this.#cancel();
-    this.#latest++;
+    this.#replies.invalidate();
     this.query = query;
     this.hits = [];
     this.selected = -1;

@@ -2,6 +2,7 @@
 
 import { api, toIpcError, type Api } from '../lib/api';
 import type { IpcError, Settings, Theme } from '../lib/bindings';
+import { Latest } from '../lib/latest';
 
 export const DEFAULT_SETTINGS: Settings = { theme: 'system', words_per_minute: 140, backups_keep: 10 };
 
@@ -16,7 +17,7 @@ export class SettingsStore {
   failed: SettingKey | null = $state(null);
 
   #saved: Settings = { ...DEFAULT_SETTINGS };
-  #latest = 0;
+  readonly #changes = new Latest();
   readonly #save: Api['settingsSet'];
 
   constructor(save: Api['settingsSet']) {
@@ -64,7 +65,7 @@ export class SettingsStore {
       }
       return true;
     }
-    const request = ++this.#latest;
+    const newest = this.#changes.begin();
     const wanted: Settings = { ...this.current, [key]: value };
     this.current = wanted;
     this.error = null;
@@ -72,11 +73,11 @@ export class SettingsStore {
     try {
       const saved = await this.#save(wanted);
       this.#saved = { ...saved };
-      if (request !== this.#latest) return false;
+      if (!newest()) return false;
       this.current = { ...saved };
       return true;
     } catch (e) {
-      if (request === this.#latest) {
+      if (newest()) {
         this.current = { ...this.#saved };
         this.error = toIpcError(e);
         this.failed = key;

@@ -16,8 +16,9 @@ import type {
   StoryPreview,
   TrashItem,
 } from '../lib/bindings';
-import { asSentence } from '../lib/text';
+import { Latest } from '../lib/latest';
 import { toaster, type Toaster } from '../lib/toast.svelte';
+import { DeleteWithUndo } from '../lib/undo';
 import { withLinked, type QuestionSummary } from './questions';
 
 export type StoriesView =
@@ -69,13 +70,29 @@ export class StoriesStore {
   revision = $state(0);
 
   readonly #api: StoriesApi;
-  readonly #toaster: Pick<Toaster, 'show'>;
-  #request = 0;
+  readonly #reads = new Latest();
+  readonly #trash: DeleteWithUndo<TrashItem, TrashItem>;
   #questionsLoaded = false;
 
   constructor(source: StoriesApi, toasts: Pick<Toaster, 'show'>) {
     this.#api = source;
-    this.#toaster = toasts;
+    this.#trash = new DeleteWithUndo({
+      toaster: toasts,
+      noun: null,
+      delete: (id) => this.#api.entryDelete(id),
+      name: (item) => item.title,
+      undoId: (item) => item.id,
+      restore: (trashId) => this.#api.trashRestore(trashId),
+      deleted: (_item, id) => {
+        this.#changed();
+        if (this.detail?.id === id) this.detail = null;
+        this.showBank();
+      },
+      restored: async () => {
+        this.#changed();
+        await this.refresh();
+      },
+    });
   }
 
   showBank(): void {
@@ -137,35 +154,35 @@ export class StoriesStore {
   }
 
   async loadList(): Promise<void> {
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     if (this.stories.length === 0) this.listStatus = 'loading';
     try {
       const stories = await this.#api.storyList();
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.stories = stories;
       this.listStatus = 'ready';
       this.error = null;
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.error = toIpcError(e);
       this.listStatus = 'error';
     }
   }
 
   async loadStory(id: number): Promise<void> {
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     if (this.detail?.id !== id) {
       this.detail = null;
       this.detailStatus = 'loading';
     }
     try {
       const detail = await this.#api.storyGet(id);
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.detail = detail;
       this.detailStatus = 'ready';
       this.error = null;
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.detail = null;
       this.error = toIpcError(e);
       this.detailStatus = 'error';
@@ -174,7 +191,7 @@ export class StoriesStore {
 
   /** Every question of the guides and every question a story links, with its stories. */
   async loadCoverage(): Promise<void> {
-    const request = ++this.#request;
+    const current = this.#reads.begin();
     if (this.coverage.length === 0) this.coverageStatus = 'loading';
     try {
       const [known, stories] = await Promise.all([
@@ -186,7 +203,7 @@ export class StoriesStore {
         stories.flatMap((s) => s.questions),
       );
       const coverage = await this.#api.questionCoverage(questions.map((q) => q.slug));
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.stories = stories;
       this.questions = questions;
       this.#questionsLoaded = true;
@@ -194,7 +211,7 @@ export class StoriesStore {
       this.coverageStatus = 'ready';
       this.error = null;
     } catch (e) {
-      if (request !== this.#request) return;
+      if (!current()) return;
       this.error = toIpcError(e);
       this.coverageStatus = 'error';
     }
@@ -253,32 +270,13 @@ export class StoriesStore {
   }
 
   /** Moves a story (with its rehearsals) to the trash and offers Undo; back to the bank. */
-  async remove(id: number): Promise<TrashItem | null> {
-    let item: TrashItem;
-    try {
-      item = await this.#api.entryDelete(id);
-    } catch (e) {
-      this.#toaster.show(`Could not delete. ${asSentence(toIpcError(e).message)}`);
-      return null;
-    }
-    this.#changed();
-    if (this.detail?.id === id) this.detail = null;
-    this.showBank();
-    this.#toaster.show(`Deleted “${item.title}”`, { label: 'Undo', run: () => this.restore(item.id) });
-    return item;
+  remove(id: number): Promise<TrashItem | null> {
+    return this.#trash.remove(id);
   }
 
   /** Brings a deleted story back, rehearsals and all. */
-  async restore(trashId: number): Promise<boolean> {
-    try {
-      await this.#api.trashRestore(trashId);
-    } catch (e) {
-      this.#toaster.show(`Could not restore. ${asSentence(toIpcError(e).message)}`);
-      return false;
-    }
-    this.#changed();
-    await this.refresh();
-    return true;
+  restore(trashId: number): Promise<boolean> {
+    return this.#trash.restore(trashId);
   }
 
   #changed(): void {

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Latest } from './latest';
+
+/** A promise resolved by hand, to let replies arrive in any order. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('Latest', () => {
+  it('drops an older reply that arrives after a newer one', async () => {
+    const latest = new Latest();
+    const shown: string[] = [];
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const read = async (reply: Promise<string>) => {
+      const ticket = latest.begin();
+      const value = await reply;
+      if (ticket()) shown.push(value);
+    };
+    const a = read(first.promise);
+    const b = read(second.promise);
+    second.resolve('new');
+    await b;
+    first.resolve('old');
+    await a;
+    expect(shown).toEqual(['new']);
+  });
+
+  it('keeps the newest reply even when it arrives last', async () => {
+    const latest = new Latest();
+    const older = latest.begin();
+    const newer = latest.begin();
+    expect(older()).toBe(false);
+    expect(newer()).toBe(true);
+  });
+
+  it('makes a reply on its way stale after a write', () => {
+    const latest = new Latest();
+    const read = latest.begin();
+    latest.invalidate();
+    expect(read()).toBe(false);
+  });
+
+  it('gives a step of the current read its ticket without starting a new read', () => {
+    const latest = new Latest();
+    const page = latest.begin();
+    const step = latest.current();
+    expect(page()).toBe(true);
+    expect(step()).toBe(true);
+    latest.begin();
+    expect(step()).toBe(false);
+  });
+
+  it('runs the same read once while it is on its way, and again once it is done', async () => {
+    const latest = new Latest();
+    const reply = deferred<number>();
+    const load = vi.fn(() => reply.promise);
+    const a = latest.once('list', load);
+    const b = latest.once('list', load);
+    expect(load).toHaveBeenCalledTimes(1);
+    reply.resolve(7);
+    expect(await a).toBe(7);
+    expect(await b).toBe(7);
+    await latest.once('list', async () => 8);
+    expect(load).toHaveBeenCalledTimes(1);
+    const c = latest.once('list', load);
+    expect(load).toHaveBeenCalledTimes(2);
+    await c;
+  });
+
+  it('does not share a read with another key', () => {
+    const latest = new Latest();
+    const load = vi.fn(() => new Promise<void>(() => {}));
+    void latest.once('list', load);
+    void latest.once('trash', load);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not let a read begun before a write stand in for the one after it', async () => {
+    const latest = new Latest();
+    const before = deferred<string>();
+    const load = vi.fn(() => before.promise);
+    void latest.once('list', load);
+    latest.invalidate();
+    void latest.once('list', async () => 'after');
+    expect(load).toHaveBeenCalledTimes(1);
+    // The read after the write is its own; asking again shares that one, not the old one.
+    const again = latest.once('list', load);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(await again).toBe('after');
+    before.resolve('before');
+  });
+});
