@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, Metric } from '../lib/bindings';
+import { attempt } from '../lib/forms';
 import {
-  attempt,
   decisionFields,
   decisionInput,
   metricFields,

@@ -3,7 +3,6 @@
 // bridge could not carry is checked here (a date that is not a date, a number that is not
 // a number); every other rule is the core's, and its message comes back by field.
 
-import { toIpcError } from '../lib/api';
 import type {
   Artifact,
   ArtifactInput,
@@ -13,7 +12,6 @@ import type {
   Direction,
   Feedback,
   FeedbackInput,
-  IpcError,
   Metric,
   MetricInput,
   Note,
@@ -23,31 +21,8 @@ import type {
   ProjectStatus,
   Scope,
 } from '../lib/bindings';
+import { ok, refuse, type Parsed } from '../lib/forms';
 import { labelsText, parseLabels } from './format';
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: IpcError };
-
-function ok<T>(value: T): Parsed<T> {
-  return { ok: true, value };
-}
-
-function refuse<T>(field: string, message: string): Parsed<T> {
-  return { ok: false, error: { kind: 'invalid', field, message } };
-}
-
-/**
- * Saves a parsed form: null when saved, else the error to show (the form's own refusal,
- * or the core's, which names the field).
- */
-export async function attempt<I>(parsed: Parsed<I>, save: (input: I) => Promise<unknown>): Promise<IpcError | null> {
-  if (!parsed.ok) return parsed.error;
-  try {
-    await save(parsed.value);
-    return null;
-  } catch (e) {
-    return toIpcError(e);
-  }
-}
 
 /** Blank is absent. */
 function text(value: string): string | null {

@@ -3,7 +3,8 @@
 
 import type { ExportFormat, ExportRequest } from '../lib/bindings';
 import { parseLabels } from '../journal/format';
-import { parseDate, type Parsed } from '../journal/forms';
+import { parseDate } from '../journal/forms';
+import type { Parsed } from '../lib/forms';
 
 export const FORMAT_LABEL: Record<ExportFormat, string> = {
   markdown: 'Markdown',

@@ -5,7 +5,8 @@
 
 import type { Bullet, VariantFilter } from '../lib/bindings';
 import { formatDay, labelsText, parseLabels } from '../journal/format';
-import { parseDate, type Parsed } from '../journal/forms';
+import { parseDate } from '../journal/forms';
+import type { Parsed } from '../lib/forms';
 
 type Filterable = Pick<Bullet, 'tags' | 'skills' | 'role' | 'started_on' | 'ended_on'>;
 

@@ -3,7 +3,8 @@
 // cannot carry (a target that is not a number) is refused here; every other rule is the
 // core's, and its message comes back naming the field.
 
-import type { Framework, IpcError, Section, Story, StoryInput } from '../lib/bindings';
+import type { Framework, Section, Story, StoryInput } from '../lib/bindings';
+import type { Parsed } from '../lib/forms';
 import { FRAMEWORK_SECTIONS } from './format';
 
 /** The core's default target, for a new story. */
@@ -23,8 +24,6 @@ export interface StoryFields {
   tags: string[];
   skills: string[];
 }
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export function storyFields(story: Story | null): StoryFields {
   return {
