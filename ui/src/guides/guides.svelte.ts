@@ -15,7 +15,7 @@ import type {
   Skill,
   Step,
 } from '../lib/bindings';
-import { Latest } from '../lib/latest';
+import { Latest, type LazyStatus } from '../lib/latest';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
 import type { PageKind } from './links';
@@ -35,8 +35,6 @@ export type Doc =
   | { kind: 'guide'; guide: Guide }
   | { kind: 'question'; question: Question }
   | { kind: 'skill'; skill: Skill };
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export type GuidesApi = Pick<
   Api,
@@ -70,10 +68,10 @@ export class GuidesStore {
    * core counts due dates from that day), so the library reads only the started ones.
    */
   checklists: Record<string, Checklist> = $state({});
-  libraryStatus: LoadStatus = $state('idle');
+  libraryStatus: LazyStatus = $state('idle');
 
   doc: Doc | null = $state(null);
-  pageStatus: LoadStatus = $state('idle');
+  pageStatus: LazyStatus = $state('idle');
   rail: Rail = $state('contents');
   /** A heading to scroll to once the page is shown. */
   pendingAnchor: string | null = $state(null);
@@ -82,13 +80,13 @@ export class GuidesStore {
   step: Step | null = $state(null);
   treeBusy = $state(false);
 
-  checklistStatus: LoadStatus = $state('idle');
+  checklistStatus: LazyStatus = $state('idle');
   checklistBusy = $state(false);
   /** The last checklist write that failed, shown in the checklist. */
   checklistError: IpcError | null = $state(null);
 
   readiness: Readiness | null = $state(null);
-  readinessStatus: LoadStatus = $state('idle');
+  readinessStatus: LazyStatus = $state('idle');
   /** A stage of the readiness map to scroll to once it is shown. */
   pendingStage: string | null = $state(null);
 
@@ -96,7 +94,7 @@ export class GuidesStore {
   error: IpcError | null = $state(null);
 
   /** Home's card: what is due and the current stage's missing proofs. */
-  glanceStatus: LoadStatus = $state('idle');
+  glanceStatus: LazyStatus = $state('idle');
   glanceError: IpcError | null = $state(null);
 
   readonly #api: GuidesApi;
@@ -177,63 +175,68 @@ export class GuidesStore {
 
   // Loads
 
-  async loadLibrary(): Promise<void> {
-    const current = this.#libraryReads.begin();
+  loadLibrary(): Promise<void> {
     if (this.libraryStatus !== 'ready') this.libraryStatus = 'loading';
-    try {
-      const [guides, questions, due] = await Promise.all([
-        this.#api.guideList(),
-        this.#api.questionList(),
-        this.#api.dueItems(),
-      ]);
-      const skillSlugs = [...new Set(guides.flatMap((g) => g.skills))];
-      const started = [...new Set([...due.map((d) => d.guide), ...Object.keys(this.checklists)])];
-      const [skills, checklists, coverage] = await Promise.all([
-        Promise.all(skillSlugs.map((slug) => this.#api.skillGet(slug))),
-        Promise.all(started.map((slug) => this.#api.checklistGet(slug))),
-        this.#api.questionCoverage(questions.map((q) => q.slug)),
-      ]);
-      if (!current()) return;
-      this.guides = guides;
-      this.questions = questions;
-      this.due = due;
-      this.skills = skills;
-      this.checklists = { ...this.checklists, ...Object.fromEntries(checklists.map((c) => [c.guide, c])) };
-      this.coverage = Object.fromEntries(coverage.map((c) => [c.question, c.stories.length]));
-      this.libraryStatus = 'ready';
-      if (this.view.name === 'library') this.error = null;
-    } catch (e) {
-      if (!current()) return;
-      this.libraryStatus = 'error';
-      if (this.view.name === 'library') this.error = toIpcError(e);
-    }
+    return this.#libraryReads.read(
+      async () => {
+        const [guides, questions, due] = await Promise.all([
+          this.#api.guideList(),
+          this.#api.questionList(),
+          this.#api.dueItems(),
+        ]);
+        const skillSlugs = [...new Set(guides.flatMap((g) => g.skills))];
+        const started = [...new Set([...due.map((d) => d.guide), ...Object.keys(this.checklists)])];
+        const [skills, checklists, coverage] = await Promise.all([
+          Promise.all(skillSlugs.map((slug) => this.#api.skillGet(slug))),
+          Promise.all(started.map((slug) => this.#api.checklistGet(slug))),
+          this.#api.questionCoverage(questions.map((q) => q.slug)),
+        ]);
+        return { guides, questions, due, skills, checklists, coverage };
+      },
+      ({ guides, questions, due, skills, checklists, coverage }) => {
+        this.guides = guides;
+        this.questions = questions;
+        this.due = due;
+        this.skills = skills;
+        this.checklists = { ...this.checklists, ...Object.fromEntries(checklists.map((c) => [c.guide, c])) };
+        this.coverage = Object.fromEntries(coverage.map((c) => [c.question, c.stories.length]));
+        this.libraryStatus = 'ready';
+        if (this.view.name === 'library') this.error = null;
+      },
+      (e) => {
+        this.libraryStatus = 'error';
+        if (this.view.name === 'library') this.error = e;
+      },
+    );
   }
 
-  async loadPage(page: Page): Promise<void> {
-    const current = this.#pageReads.begin();
+  loadPage(page: Page): Promise<void> {
     this.pageStatus = 'loading';
     this.error = null;
     this.doc = null;
     this.step = null;
     this.walk = START;
     this.checklistError = null;
-    try {
-      const doc = await this.#fetchDoc(page);
-      if (!current()) return;
-      this.doc = doc;
-      this.pageStatus = 'ready';
-      if (doc.kind === 'guide') {
-        if (doc.guide.tree) void this.#walkTo(doc.guide.slug, START);
-        // A started checklist is only read; an unstarted one starts when it is opened.
-        const started = doc.guide.slug in this.checklists || this.due.some((d) => d.guide === doc.guide.slug);
-        if (doc.guide.checklist.length && (started || this.rail === 'checklist')) {
-          void this.loadChecklist(doc.guide.slug);
-        }
+    return this.#pageReads.read(
+      () => this.#fetchDoc(page),
+      (doc) => this.#showDoc(doc),
+      (e) => {
+        this.pageStatus = 'error';
+        this.error = e;
+      },
+    );
+  }
+
+  #showDoc(doc: Doc): void {
+    this.doc = doc;
+    this.pageStatus = 'ready';
+    if (doc.kind === 'guide') {
+      if (doc.guide.tree) void this.#walkTo(doc.guide.slug, START);
+      // A started checklist is only read; an unstarted one starts when it is opened.
+      const started = doc.guide.slug in this.checklists || this.due.some((d) => d.guide === doc.guide.slug);
+      if (doc.guide.checklist.length && (started || this.rail === 'checklist')) {
+        void this.loadChecklist(doc.guide.slug);
       }
-    } catch (e) {
-      if (!current()) return;
-      this.pageStatus = 'error';
-      this.error = toIpcError(e);
     }
   }
 

@@ -2,6 +2,7 @@
 // for evidence entries, and what Home shows of it.
 
 import type { EntryKind, ProofStatus, Readiness, StageReadiness } from '../lib/bindings';
+import { KIND_LABEL } from '../search/palette';
 
 export type StageState = 'complete' | 'current' | 'ahead';
 
@@ -26,19 +27,8 @@ export function missingProofs(readiness: Readiness): ProofStatus[] {
   return currentStage(readiness)?.proofs.filter((p) => !p.met) ?? [];
 }
 
-const KINDS: Record<EntryKind, string> = {
-  project: 'Project',
-  metric: 'Metric',
-  decision: 'Decision',
-  artifact: 'Artifact',
-  feedback: 'Feedback',
-  note: 'Note',
-  story: 'Story',
-  rehearsal: 'Rehearsal',
-};
-
 export function entryKindLabel(kind: EntryKind): string {
-  return KINDS[kind];
+  return KIND_LABEL[kind];
 }
 
 /** "2 of 3" for proofs that need more than one entry; null for the usual one. */

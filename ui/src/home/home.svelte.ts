@@ -2,7 +2,7 @@
 // the quick note, and an entry opened from search that belongs to no project.
 
 import { markStartup } from '../app/startup';
-import { api, toIpcError, type Api } from '../lib/api';
+import { api, type Api } from '../lib/api';
 import type { IpcError, JournalOverview, Note, NoteInput, SearchHit } from '../lib/bindings';
 import { Latest } from '../lib/latest';
 
@@ -46,22 +46,22 @@ export class HomeStore {
     this.#early.catch(() => {});
   }
 
-  async load(): Promise<void> {
-    const current = this.#reads.begin();
+  load(): Promise<void> {
     const early = this.#early;
     this.#early = null;
-    try {
-      // The start-up answer serves the first load; if it failed, ask again.
-      const overview =
-        (early && (await early.catch(() => null))) || (await this.#api.journalOverview());
-      markStartup('home data in');
-      if (!current()) return;
-      this.overview = overview;
-      this.error = null;
-    } catch (e) {
-      if (!current()) return;
-      this.error = toIpcError(e);
-    }
+    return this.#reads.read(
+      async () => {
+        // The start-up answer serves the first load; if it failed, ask again.
+        const overview = (early && (await early.catch(() => null))) || (await this.#api.journalOverview());
+        markStartup('home data in');
+        return overview;
+      },
+      (overview) => {
+        this.overview = overview;
+        this.error = null;
+      },
+      (e) => (this.error = e),
+    );
   }
 
   /** Saves a quick note (rejects with the IpcError for the box to show), then reloads. */

@@ -21,10 +21,10 @@ import type {
   ProjectSummary,
   TrashItem,
 } from '../lib/bindings';
-import { Latest } from '../lib/latest';
+import { Latest, type LoadStatus } from '../lib/latest';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
-import { DeleteWithUndo } from '../lib/undo';
+import { entryTrash, type DeleteWithUndo } from '../lib/undo';
 
 export const PAGE_SIZE = 50;
 /** The most rows one reload asks for (the core's own cap on a page). */
@@ -34,8 +34,6 @@ export type JournalView =
   | { name: 'list' }
   | { name: 'project'; id: number }
   | { name: 'trash' };
-
-export type LoadStatus = 'loading' | 'ready' | 'error';
 
 export type JournalApi = Pick<
   Api,
@@ -84,13 +82,7 @@ export class JournalStore {
   constructor(source: JournalApi, toasts: Pick<Toaster, 'show'>) {
     this.#api = source;
     this.#toaster = toasts;
-    this.#trash = new DeleteWithUndo({
-      toaster: toasts,
-      noun: null,
-      delete: (id) => this.#api.entryDelete(id),
-      name: (item) => item.title,
-      undoId: (item) => item.id,
-      restore: (trashId) => this.#api.trashRestore(trashId),
+    this.#trash = entryTrash(source, toasts, {
       deleted: async (_item, id) => {
         this.#changed();
         if (this.view.name === 'project' && this.view.id === id) this.showList();
@@ -154,20 +146,18 @@ export class JournalStore {
     return this.#reads.once(`list:${limit}`, () => this.#loadList(limit));
   }
 
-  async #loadList(limit: number): Promise<void> {
-    const current = this.#reads.begin();
+  #loadList(limit: number): Promise<void> {
     if (this.projects.length === 0) this.listStatus = 'loading';
-    try {
-      const page = await this.#api.projectList(0, limit);
-      if (!current()) return;
-      this.projects = page.projects;
-      this.total = page.total;
-      this.listStatus = 'ready';
-      this.error = null;
-    } catch (e) {
-      if (!current()) return;
-      this.#failed(e, 'list');
-    }
+    return this.#reads.read(
+      () => this.#api.projectList(0, limit),
+      (page) => {
+        this.projects = page.projects;
+        this.total = page.total;
+        this.listStatus = 'ready';
+        this.error = null;
+      },
+      (e) => this.#failed(e, 'list'),
+    );
   }
 
   async loadMore(): Promise<void> {
@@ -196,39 +186,37 @@ export class JournalStore {
     return this.#reads.once(`project:${id}`, () => this.#loadProject(id));
   }
 
-  async #loadProject(id: number): Promise<void> {
-    const current = this.#reads.begin();
+  #loadProject(id: number): Promise<void> {
     if (this.detail?.id !== id) this.detailStatus = 'loading';
-    try {
-      const detail = await this.#api.projectGet(id);
-      if (!current()) return;
-      this.detail = detail;
-      this.detailStatus = 'ready';
-      this.error = null;
-    } catch (e) {
-      if (!current()) return;
-      this.detail = null;
-      this.#failed(e, 'detail');
-    }
+    return this.#reads.read(
+      () => this.#api.projectGet(id),
+      (detail) => {
+        this.detail = detail;
+        this.detailStatus = 'ready';
+        this.error = null;
+      },
+      (e) => {
+        this.detail = null;
+        this.#failed(e, 'detail');
+      },
+    );
   }
 
   loadTrash(): Promise<void> {
     return this.#reads.once('trash', () => this.#loadTrash());
   }
 
-  async #loadTrash(): Promise<void> {
-    const current = this.#reads.begin();
+  #loadTrash(): Promise<void> {
     if (this.trash.length === 0) this.trashStatus = 'loading';
-    try {
-      const items = await this.#api.trashList();
-      if (!current()) return;
-      this.trash = items;
-      this.trashStatus = 'ready';
-      this.error = null;
-    } catch (e) {
-      if (!current()) return;
-      this.#failed(e, 'trash');
-    }
+    return this.#reads.read(
+      () => this.#api.trashList(),
+      (items) => {
+        this.trash = items;
+        this.trashStatus = 'ready';
+        this.error = null;
+      },
+      (e) => this.#failed(e, 'trash'),
+    );
   }
 
   // Writes. Each rejects with the IpcError for the form to show; on success the screen reloads.
@@ -300,8 +288,8 @@ export class JournalStore {
     this.#reads.invalidate();
   }
 
-  #failed(e: unknown, what: 'list' | 'detail' | 'trash'): void {
-    this.error = toIpcError(e);
+  #failed(error: IpcError, what: 'list' | 'detail' | 'trash'): void {
+    this.error = error;
     if (what === 'list') this.listStatus = 'error';
     if (what === 'detail') this.detailStatus = 'error';
     if (what === 'trash') this.trashStatus = 'error';

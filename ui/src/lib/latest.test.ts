@@ -93,3 +93,40 @@ describe('Latest', () => {
     before.resolve('before');
   });
 });
+
+describe('Latest.read', () => {
+  it('shows the newest answer and drops an older one that arrives later', async () => {
+    const latest = new Latest();
+    const shown: string[] = [];
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const a = latest.read(() => first.promise, (v) => void shown.push(v), () => shown.push('failed'));
+    const b = latest.read(() => second.promise, (v) => void shown.push(v), () => shown.push('failed'));
+    second.resolve('new');
+    await b;
+    first.resolve('old');
+    await a;
+    expect(shown).toEqual(['new']);
+  });
+
+  it('hands over a failure as an IpcError, unless a newer read began', async () => {
+    const latest = new Latest();
+    const failures: string[] = [];
+    await latest.read(() => Promise.reject(new Error('disk gone')), () => {}, (e) => failures.push(`${e.kind}: ${e.message}`));
+    expect(failures).toEqual(['io: disk gone']);
+
+    const late = deferred<string>();
+    const stale = latest.read(() => late.promise.then(() => Promise.reject(new Error('late'))), () => {}, (e) => failures.push(e.message));
+    latest.invalidate();
+    late.resolve('');
+    await stale;
+    expect(failures).toEqual(['io: disk gone']);
+  });
+
+  it('counts an error while showing the answer as a failed read', async () => {
+    const latest = new Latest();
+    const failures: string[] = [];
+    await latest.read(async () => 1, async () => Promise.reject({ kind: 'not_found', message: 'gone', field: null }), (e) => failures.push(e.kind));
+    expect(failures).toEqual(['not_found']);
+  });
+});

@@ -1,6 +1,14 @@
 // The newest reply wins: each read takes a ticket, and a reply whose ticket is no longer the
 // newest (a later read began, or a write came in between) is dropped instead of shown.
 
+import { toIpcError } from './api';
+import type { IpcError } from './bindings';
+
+/** Where a screen's read stands. */
+export type LoadStatus = 'loading' | 'ready' | 'error';
+/** The same for a read that waits until it is first asked for. */
+export type LazyStatus = 'idle' | LoadStatus;
+
 /** True while the read that took it is still the newest. */
 export type Ticket = () => boolean;
 
@@ -18,6 +26,20 @@ export class Latest {
   current(): Ticket {
     const mine = this.#newest;
     return () => mine === this.#newest;
+  }
+
+  /**
+   * Runs a read as the newest: `shown` takes its answer, or `failed` its error, only while no
+   * newer read has begun; a stale answer or failure is dropped.
+   */
+  async read<T>(ask: () => Promise<T>, shown: (answer: T) => unknown, failed: (error: IpcError) => void): Promise<void> {
+    const current = this.begin();
+    try {
+      const answer = await ask();
+      if (current()) await shown(answer);
+    } catch (e) {
+      if (current()) failed(toIpcError(e));
+    }
   }
 
   /** Every reply on its way goes stale, and no read is shared any more: after a write or a reset. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Toaster } from './toast.svelte';
-import { DeleteWithUndo } from './undo';
+import { DeleteWithUndo, entryTrash } from './undo';
 
 interface Gone {
   trashId: number;
@@ -83,5 +83,27 @@ describe('DeleteWithUndo', () => {
     });
     expect(await failing.restore(1)).toBe(false);
     expect(toaster.current?.text).toBe('Could not restore. List failed.');
+  });
+});
+
+describe('entryTrash', () => {
+  it('deletes an entry to the trash and restores it by the trash item', async () => {
+    const toaster = new Toaster();
+    const item = { id: 107, kind: 'note', entry_id: 7, title: 'Kickoff', deleted_at: '', children: 0 } as const;
+    const source = {
+      entryDelete: vi.fn(async () => item),
+      trashRestore: vi.fn(async () => item),
+    };
+    const steps: string[] = [];
+    const trash = entryTrash(source, toaster, {
+      deleted: (_gone, id) => steps.push(`deleted ${id}`),
+      restored: () => steps.push('restored'),
+    });
+    await trash.remove(7);
+    expect(source.entryDelete).toHaveBeenCalledWith(7);
+    expect(toaster.current?.text).toBe('Deleted “Kickoff”');
+    await toaster.act();
+    expect(source.trashRestore).toHaveBeenCalledWith(107);
+    expect(steps).toEqual(['deleted 7', 'restored']);
   });
 });

@@ -1,7 +1,8 @@
 // Delete with Undo: the delete, a toast that names what went and offers Undo, the restore,
 // and what the screen reloads after each. A failure is said in the toast, never thrown.
 
-import { toIpcError } from './api';
+import { toIpcError, type Api } from './api';
+import type { TrashItem } from './bindings';
 import { asSentence } from './text';
 import type { Toaster } from './toast.svelte';
 
@@ -63,4 +64,24 @@ export class DeleteWithUndo<Gone, Back> {
     const noun = this.#o.noun ? ` ${this.#o.noun}` : '';
     this.#o.toaster.show(`Could not ${what}${noun}. ${asSentence(toIpcError(e).message)}`);
   }
+}
+
+/**
+ * A journal entry (or story) moved to the trash: "Deleted “title”" with Undo, which restores
+ * the trash item with everything that was under it.
+ */
+export function entryTrash(
+  source: Pick<Api, 'entryDelete' | 'trashRestore'>,
+  toaster: Pick<Toaster, 'show'>,
+  after: Pick<DeleteWithUndoOptions<TrashItem, TrashItem>, 'deleted' | 'restored'>,
+): DeleteWithUndo<TrashItem, TrashItem> {
+  return new DeleteWithUndo({
+    toaster,
+    noun: null,
+    delete: (id) => source.entryDelete(id),
+    name: (item) => item.title,
+    undoId: (item) => item.id,
+    restore: (trashId) => source.trashRestore(trashId),
+    ...after,
+  });
 }

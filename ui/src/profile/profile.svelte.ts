@@ -4,6 +4,7 @@
 
 import { api, toIpcError, type Api } from '../lib/api';
 import type { IpcError, Profile } from '../lib/bindings';
+import type { LazyStatus } from '../lib/latest';
 import { EMPTY_PROFILE, laterKey, needsFirstRun } from './labels';
 
 export type ProfileApi = Pick<Api, 'profileGet' | 'profileSet'>;
@@ -14,11 +15,9 @@ export interface Memory {
   setItem(key: string, value: string): void;
 }
 
-export type ProfileStatus = 'idle' | 'loading' | 'ready' | 'error';
-
 export class ProfileStore {
   profile: Profile = $state({ ...EMPTY_PROFILE });
-  status: ProfileStatus = $state('idle');
+  status: LazyStatus = $state('idle');
   error: IpcError | null = $state(null);
   /** "Later" was chosen on the first-run card for this journal. */
   later = $state(false);

@@ -13,7 +13,7 @@ import type {
   VariantFilter,
   VariantSummary,
 } from '../lib/bindings';
-import { Latest } from '../lib/latest';
+import { Latest, type LoadStatus } from '../lib/latest';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
 import { DeleteWithUndo } from '../lib/undo';
@@ -23,8 +23,6 @@ import { entryNames } from './sources';
 import { ownWording, tailoredAfter, tailorWrites, takes, type Tailored } from './variants';
 
 export type ResumeView = { name: 'bullets' } | { name: 'export' };
-
-export type LoadStatus = 'loading' | 'ready' | 'error';
 
 export type ResumeApi = Pick<
   Api,
@@ -165,29 +163,25 @@ export class ResumeStore {
     this.grouping = grouping;
   }
 
-  async load(): Promise<void> {
-    const current = this.#reads.begin();
+  load(): Promise<void> {
     if (this.bullets.length === 0) this.status = 'loading';
-    try {
-      const [bullets, page, variants] = await Promise.all([
-        this.#api.bulletList(),
-        this.#api.projectList(0, PROJECT_LIMIT),
-        this.#api.variantList(),
-      ]);
-      if (!current()) return;
-      this.bullets = bullets;
-      this.projects = page.projects;
-      this.variants = variants;
-      this.status = 'ready';
-      this.error = null;
-      if (this.variantId !== null && !variants.some((v) => v.id === this.variantId)) this.variantId = null;
-      if (this.variantId !== null) await this.#loadVariant(this.variantId);
-      void this.#loadNames(bullets);
-    } catch (e) {
-      if (!current()) return;
-      this.error = toIpcError(e);
-      this.status = 'error';
-    }
+    return this.#reads.read(
+      () => Promise.all([this.#api.bulletList(), this.#api.projectList(0, PROJECT_LIMIT), this.#api.variantList()]),
+      async ([bullets, page, variants]) => {
+        this.bullets = bullets;
+        this.projects = page.projects;
+        this.variants = variants;
+        this.status = 'ready';
+        this.error = null;
+        if (this.variantId !== null && !variants.some((v) => v.id === this.variantId)) this.variantId = null;
+        if (this.variantId !== null) await this.#loadVariant(this.variantId);
+        void this.#loadNames(bullets);
+      },
+      (e) => {
+        this.error = e;
+        this.status = 'error';
+      },
+    );
   }
 
   /** The names of the entries bullets come from: one page read per project with bullets. */

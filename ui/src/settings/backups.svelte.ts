@@ -3,6 +3,7 @@
 
 import { api, toIpcError, type Api } from '../lib/api';
 import type { BackupInfo, CopyProgress, IpcError } from '../lib/bindings';
+import type { LazyStatus } from '../lib/latest';
 import { progressPercent } from './backupFormat';
 
 export type BackupsApi = Pick<Api, 'backupList' | 'backupCreate' | 'backupRestore' | 'backupProgress'>;
@@ -32,7 +33,7 @@ const everyInterval: Every = (ms, tick) => {
 
 export class BackupsStore {
   list: BackupInfo[] = $state([]);
-  status: 'idle' | 'loading' | 'ready' | 'error' = $state('idle');
+  status: LazyStatus = $state('idle');
   /** Why the list could not be read. */
   error: IpcError | null = $state(null);
   task: Task | null = $state(null);

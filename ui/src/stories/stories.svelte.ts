@@ -2,7 +2,7 @@
 // mode, question coverage), what each has loaded, and every write, each followed by a
 // reload of what is on screen. A deleted story goes to the trash with Undo in a toast.
 
-import { api, toIpcError, type Api } from '../lib/api';
+import { api, type Api } from '../lib/api';
 import type {
   IpcError,
   ProjectDetail,
@@ -16,9 +16,9 @@ import type {
   StoryPreview,
   TrashItem,
 } from '../lib/bindings';
-import { Latest } from '../lib/latest';
+import { Latest, type LoadStatus } from '../lib/latest';
 import { toaster, type Toaster } from '../lib/toast.svelte';
-import { DeleteWithUndo } from '../lib/undo';
+import { entryTrash, type DeleteWithUndo } from '../lib/undo';
 import { withLinked, type QuestionSummary } from './questions';
 
 export type StoriesView =
@@ -28,8 +28,6 @@ export type StoriesView =
   | { name: 'edit'; id: number | null; question?: string }
   | { name: 'rehearse'; id: number }
   | { name: 'coverage' };
-
-export type LoadStatus = 'loading' | 'ready' | 'error';
 
 export type StoriesApi = Pick<
   Api,
@@ -76,13 +74,7 @@ export class StoriesStore {
 
   constructor(source: StoriesApi, toasts: Pick<Toaster, 'show'>) {
     this.#api = source;
-    this.#trash = new DeleteWithUndo({
-      toaster: toasts,
-      noun: null,
-      delete: (id) => this.#api.entryDelete(id),
-      name: (item) => item.title,
-      undoId: (item) => item.id,
-      restore: (trashId) => this.#api.trashRestore(trashId),
+    this.#trash = entryTrash(source, toasts, {
       deleted: (_item, id) => {
         this.#changed();
         if (this.detail?.id === id) this.detail = null;
@@ -153,68 +145,70 @@ export class StoriesStore {
     }
   }
 
-  async loadList(): Promise<void> {
-    const current = this.#reads.begin();
+  loadList(): Promise<void> {
     if (this.stories.length === 0) this.listStatus = 'loading';
-    try {
-      const stories = await this.#api.storyList();
-      if (!current()) return;
-      this.stories = stories;
-      this.listStatus = 'ready';
-      this.error = null;
-    } catch (e) {
-      if (!current()) return;
-      this.error = toIpcError(e);
-      this.listStatus = 'error';
-    }
+    return this.#reads.read(
+      () => this.#api.storyList(),
+      (stories) => {
+        this.stories = stories;
+        this.listStatus = 'ready';
+        this.error = null;
+      },
+      (e) => {
+        this.error = e;
+        this.listStatus = 'error';
+      },
+    );
   }
 
-  async loadStory(id: number): Promise<void> {
-    const current = this.#reads.begin();
+  loadStory(id: number): Promise<void> {
     if (this.detail?.id !== id) {
       this.detail = null;
       this.detailStatus = 'loading';
     }
-    try {
-      const detail = await this.#api.storyGet(id);
-      if (!current()) return;
-      this.detail = detail;
-      this.detailStatus = 'ready';
-      this.error = null;
-    } catch (e) {
-      if (!current()) return;
-      this.detail = null;
-      this.error = toIpcError(e);
-      this.detailStatus = 'error';
-    }
+    return this.#reads.read(
+      () => this.#api.storyGet(id),
+      (detail) => {
+        this.detail = detail;
+        this.detailStatus = 'ready';
+        this.error = null;
+      },
+      (e) => {
+        this.detail = null;
+        this.error = e;
+        this.detailStatus = 'error';
+      },
+    );
   }
 
   /** Every question of the guides and every question a story links, with its stories. */
-  async loadCoverage(): Promise<void> {
-    const current = this.#reads.begin();
+  loadCoverage(): Promise<void> {
     if (this.coverage.length === 0) this.coverageStatus = 'loading';
-    try {
-      const [known, stories] = await Promise.all([
-        this.#api.questionList().catch((): QuestionSummary[] => []),
-        this.#api.storyList(),
-      ]);
-      const questions = withLinked(
-        known,
-        stories.flatMap((s) => s.questions),
-      );
-      const coverage = await this.#api.questionCoverage(questions.map((q) => q.slug));
-      if (!current()) return;
-      this.stories = stories;
-      this.questions = questions;
-      this.#questionsLoaded = true;
-      this.coverage = coverage;
-      this.coverageStatus = 'ready';
-      this.error = null;
-    } catch (e) {
-      if (!current()) return;
-      this.error = toIpcError(e);
-      this.coverageStatus = 'error';
-    }
+    return this.#reads.read(
+      async () => {
+        const [known, stories] = await Promise.all([
+          this.#api.questionList().catch((): QuestionSummary[] => []),
+          this.#api.storyList(),
+        ]);
+        const questions = withLinked(
+          known,
+          stories.flatMap((s) => s.questions),
+        );
+        return { stories, questions, coverage: await this.#api.questionCoverage(questions.map((q) => q.slug)) };
+      },
+      ({ stories, questions, coverage }) => {
+        this.stories = stories;
+        this.questions = questions;
+        this.#questionsLoaded = true;
+        this.coverage = coverage;
+        this.coverageStatus = 'ready';
+        this.error = null;
+      },
+      (e) => {
+        this.error = e;
+        this.coverageStatus = 'error';
+      },
+    );
   }
 
   /** The guides' questions, loaded once (the coverage view reloads them). */
