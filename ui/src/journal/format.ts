@@ -107,8 +107,10 @@ function parts(date: string): Day | null {
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }
 
-/** "2024-03-05" -> "5 Mar 2024": day first, month in words, never ambiguous. */
-export function formatDay(date: string): string {
+/** "2024-03-05" -> "5 Mar 2024": day first, month in words, never ambiguous. A saved note
+ * or feedback always has its day; the type allows none because it is the input's. */
+export function formatDay(date: string | null): string {
+  if (date === null) return '';
   const d = parts(date);
   if (!d) return date;
   return `${d.day} ${MONTHS[d.month - 1] ?? '?'} ${d.year}`;

@@ -71,6 +71,8 @@ describe('form to input', () => {
     const metric: Metric = {
       id: 4,
       uuid: 'u',
+      created_at: '2024-06-01T10:00:00.000Z',
+      updated_at: '2024-06-01T10:00:00.000Z',
       project_id: 1,
       name: 'p99',
       unit: 'ms',
