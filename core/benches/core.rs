@@ -187,9 +187,9 @@ fn main() {
         b.iter_custom(|iterations| {
             let mut spent = Duration::ZERO;
             for i in 0..iterations {
-                let mut input = careerlog_core::journal::ProjectInput::from(&project);
+                let mut input = project.input.clone();
                 input.summary = Some(format!("Edited for the benchmark, round {}.", i % 2));
-                resume.update_project(project.id, input).unwrap();
+                resume.update(project.id, input).unwrap();
                 let began = std::time::Instant::now();
                 resume.export_bullets(&request).unwrap();
                 spent += began.elapsed();

@@ -106,7 +106,31 @@ fn render() -> String {
         out.push_str(&decl);
         out.push('\n');
     }
+    out.push_str(&constants());
     out
+}
+
+/// Values the window needs as the core has them, not restated by hand.
+fn constants() -> String {
+    let sections: Vec<String> = Framework::ALL
+        .iter()
+        .map(|f| {
+            let names: Vec<String> = f
+                .sections()
+                .iter()
+                .map(|s| format!("'{}'", s.as_str()))
+                .collect();
+            format!("  {}: [{}],", f.as_str(), names.join(", "))
+        })
+        .collect();
+    format!(
+        "\n/** The most projects one `project_list` call answers with. */\n\
+         export const MAX_PAGE = {};\n\
+         \n/** Each framework's sections, in telling order. */\n\
+         export const FRAMEWORK_SECTIONS: Record<Framework, readonly Section[]> = {{\n{}\n}};\n",
+        crate::journal::MAX_PAGE,
+        sections.join("\n")
+    )
 }
 
 #[test]

@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::journal::{
-    ArtifactInput, ArtifactKind, DecisionInput, DecisionOption, Direction, FeedbackInput,
+    ArtifactInput, ArtifactKind, DecisionInput, DecisionOption, Direction, FeedbackInput, Labels,
     MetricInput, NoteInput, ProjectInput, ProjectStatus, Scope,
 };
 use crate::profile::{ExperienceBand, PrimaryRole, Profile, TargetRole};
@@ -754,8 +754,10 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                 "{action} {system} {goal}. Worked with a team of {team} across {} weeks.",
                 length / 7
             )),
-            tags: tags.clone(),
-            skills: skills.clone(),
+            labels: Labels {
+                tags: tags.clone(),
+                skills: skills.clone(),
+            },
         },
     };
 
@@ -798,8 +800,10 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                         slug(system),
                         slug(kind.name)
                     )),
-                    tags: vec![tags[0].clone()],
-                    skills: Vec::new(),
+                    labels: Labels {
+                        tags: vec![tags[0].clone()],
+                        skills: Vec::new(),
+                    },
                 },
             }
         })
@@ -835,8 +839,10 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     outcome: (!open).then(|| kind.outcome.to_string()),
                     decided_on: Some(decided),
                     review_on: Some(decided + Days::new(90)),
-                    tags: vec!["architecture".into()],
-                    skills: vec!["decision-making".into()],
+                    labels: Labels {
+                        tags: vec!["architecture".into()],
+                        skills: vec!["decision-making".into()],
+                    },
                 },
             }
         })
@@ -884,8 +890,10 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     title: name,
                     url: Some(url),
                     date: Some(date),
-                    tags: Vec::new(),
-                    skills: Vec::new(),
+                    labels: Labels {
+                        tags: Vec::new(),
+                        skills: Vec::new(),
+                    },
                 },
             }
         })
@@ -904,8 +912,10 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     date: Some(date),
                     text: text.to_string(),
                     rating: Some(rng.range(3, 5) as u8),
-                    tags: Vec::new(),
-                    skills: vec![skill.to_string()],
+                    labels: Labels {
+                        tags: Vec::new(),
+                        skills: vec![skill.to_string()],
+                    },
                 },
             }
         })
@@ -926,8 +936,10 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     project_id: Some(0),
                     date: Some(date),
                     text,
-                    tags: vec!["weekly".into()],
-                    skills: Vec::new(),
+                    labels: Labels {
+                        tags: vec!["weekly".into()],
+                        skills: Vec::new(),
+                    },
                 },
             }
         })
@@ -986,8 +998,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
             metric_ids: Vec::new(),
             decision_ids: Vec::new(),
             questions: vec![question.to_string()],
-            tags: vec!["interview".into()],
-            skills: skills.clone(),
+            labels: Labels { tags: vec!["interview".into()], skills: skills.clone() },
         },
     };
 
@@ -1127,7 +1138,7 @@ mod tests {
         assert_eq!(again.entry_count().unwrap(), filled);
         // Entries written into the demo journal stay; it is never refilled over them.
         again
-            .add_note(crate::journal::NoteInput {
+            .add(crate::journal::NoteInput {
                 text: "tried a note".into(),
                 ..Default::default()
             })

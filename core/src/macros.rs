@@ -45,3 +45,54 @@ macro_rules! text_enum {
 }
 
 pub(crate) use text_enum;
+
+/// A journal entry as read back: its identity, the input it was saved from (flattened, so
+/// it crosses as one flat object), what is derived on read, and its timestamps. Reading a
+/// field of the input through the entry (`project.title`) goes through `Deref`.
+macro_rules! entry_type {
+    ($(#[$meta:meta])* $name:ident($input:ty) { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+        pub struct $name {
+            pub id: i64,
+            pub uuid: String,
+            #[serde(flatten)]
+            pub input: $input,
+            $($(#[$field_meta])* pub $field: $ty,)*
+            pub created_at: String,
+            pub updated_at: String,
+        }
+
+        impl $name {
+            pub(crate) fn new(head: crate::journal::EntryHead, input: $input $(, $field: $ty)*) -> Self {
+                $name {
+                    id: head.id,
+                    uuid: head.uuid,
+                    input,
+                    $($field,)*
+                    created_at: head.created_at,
+                    updated_at: head.updated_at,
+                }
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = $input;
+            fn deref(&self) -> &$input {
+                &self.input
+            }
+        }
+
+        impl crate::journal::Stored for $name {
+            type Input = $input;
+            fn id(&self) -> i64 {
+                self.id
+            }
+            fn to_input(&self) -> $input {
+                self.input.clone()
+            }
+        }
+    };
+}
+
+pub(crate) use entry_type;

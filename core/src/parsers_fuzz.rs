@@ -91,7 +91,7 @@ fn search_text_never_fails() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
     journal
-        .add_note(NoteInput {
+        .add(NoteInput {
             text: "NEAR(a b) AND \"quoted\" title:x * OR -not".into(),
             ..Default::default()
         })

@@ -92,13 +92,13 @@ fn readiness_is_measured_on_the_journal() {
     // A fixture journal: a multi-team project with an improved metric, an RFC, three PRs,
     // a reviewed decision with options, mentoring feedback rated 5.
     let p = j
-        .add_project(ProjectInput {
+        .add(ProjectInput {
             title: "Checkout rewrite".into(),
             scope: Some(Scope::MultiTeam),
             ..Default::default()
         })
         .unwrap();
-    j.add_metric(MetricInput {
+    j.add(MetricInput {
         project_id: p.id,
         name: "p99".into(),
         baseline: Some(800.0),
@@ -107,7 +107,7 @@ fn readiness_is_measured_on_the_journal() {
         ..Default::default()
     })
     .unwrap();
-    j.add_metric(MetricInput {
+    j.add(MetricInput {
         project_id: p.id,
         name: "errors".into(),
         baseline: Some(1.0),
@@ -122,7 +122,7 @@ fn readiness_is_measured_on_the_journal() {
         (ArtifactKind::Pr, "PR 2"),
         (ArtifactKind::Pr, "PR 3"),
     ] {
-        j.add_artifact(ArtifactInput {
+        j.add(ArtifactInput {
             project_id: p.id,
             kind: Some(kind),
             title: title.into(),
@@ -130,7 +130,7 @@ fn readiness_is_measured_on_the_journal() {
         })
         .unwrap();
     }
-    j.add_decision(DecisionInput {
+    j.add(DecisionInput {
         project_id: Some(p.id),
         title: "Queue writes".into(),
         options: vec![
@@ -148,11 +148,14 @@ fn readiness_is_measured_on_the_journal() {
         ..Default::default()
     })
     .unwrap();
-    j.add_feedback(FeedbackInput {
+    j.add(FeedbackInput {
         source: "mentee".into(),
         text: "Pairing sessions got me shipping alone".into(),
         rating: Some(5),
-        skills: vec!["Mentoring".into()],
+        labels: Labels {
+            skills: vec!["Mentoring".into()],
+            ..Default::default()
+        },
         ..Default::default()
     })
     .unwrap();

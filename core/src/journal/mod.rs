@@ -10,7 +10,10 @@ use ts_rs::TS;
 
 pub use derived::MetricChange;
 
-use crate::macros::text_enum;
+use crate::macros::{entry_type, text_enum};
+
+/// The most projects one page of the journal list holds; a larger page is cut to it.
+pub const MAX_PAGE: u32 = 500;
 
 /// Every kind of entry the journal keeps; each has its own integer id and UUID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -104,6 +107,23 @@ pub struct Labels {
     pub skills: Vec<String>,
 }
 
+/// The identity and timestamps every entry has, as the store reads them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EntryHead {
+    pub id: i64,
+    pub uuid: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A full entry as read back, for code that works on any kind: its id and the input it
+/// was saved from.
+pub trait Stored {
+    type Input;
+    fn id(&self) -> i64;
+    fn to_input(&self) -> Self::Input;
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ProjectInput {
     pub title: String,
@@ -114,27 +134,11 @@ pub struct ProjectInput {
     pub scope: Option<Scope>,
     pub status: Option<ProjectStatus>,
     pub summary: Option<String>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Project {
-    pub id: i64,
-    pub uuid: String,
-    pub title: String,
-    pub organization: Option<String>,
-    pub role: Option<String>,
-    pub started_on: Option<NaiveDate>,
-    pub ended_on: Option<NaiveDate>,
-    pub scope: Option<Scope>,
-    pub status: Option<ProjectStatus>,
-    pub summary: Option<String>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
-    pub created_at: String,
-    pub updated_at: String,
-}
+entry_type!(Project(ProjectInput) {});
 
 /// A row of the journal list: the project and the metric that tells its story best.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -175,31 +179,34 @@ pub struct MetricInput {
     pub better: Option<Direction>,
     pub measured_on: Option<NaiveDate>,
     pub evidence: Option<String>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
 }
 
-/// A measured number, with its change from the baseline derived on read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Metric {
-    pub id: i64,
-    pub uuid: String,
-    pub project_id: i64,
-    pub name: String,
-    pub unit: Option<String>,
-    pub baseline: Option<f64>,
-    pub result: f64,
-    pub better: Option<Direction>,
-    pub measured_on: Option<NaiveDate>,
-    pub evidence: Option<String>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
-    /// `result - baseline`; absent without a baseline.
-    pub change: Option<f64>,
-    /// The change as a percentage of the baseline; absent without a non-zero baseline.
-    pub percent_change: Option<f64>,
-    /// Whether the change went the better way; absent without a direction or baseline.
-    pub improved: Option<bool>,
+entry_type!(
+    /// A measured number, with its change from the baseline derived on read.
+    Metric(MetricInput) {
+        /// `result - baseline`; absent without a baseline.
+        pub change: Option<f64>,
+        /// The change as a percentage of the baseline; absent without a non-zero baseline.
+        pub percent_change: Option<f64>,
+        /// Whether the change went the better way; absent without a direction or baseline.
+        pub improved: Option<bool>,
+    }
+);
+
+impl Metric {
+    /// The metric with its change from the baseline derived.
+    pub(crate) fn derived(head: EntryHead, input: MetricInput) -> Metric {
+        let change = MetricChange::of(input.baseline, input.result, input.better);
+        Metric::new(
+            head,
+            input,
+            change.change,
+            change.percent_change,
+            change.improved,
+        )
+    }
 }
 
 /// An option weighed in a decision, with what spoke for and against it.
@@ -226,101 +233,67 @@ pub struct DecisionInput {
     pub outcome: Option<String>,
     pub decided_on: Option<NaiveDate>,
     pub review_on: Option<NaiveDate>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Decision {
-    pub id: i64,
-    pub uuid: String,
-    pub project_id: Option<i64>,
-    pub title: String,
-    pub context: Option<String>,
-    pub options: Vec<DecisionOption>,
-    pub chosen: String,
-    pub tradeoffs: Option<String>,
-    pub expected: Option<String>,
-    pub confidence: Option<u8>,
-    pub outcome: Option<String>,
-    pub decided_on: Option<NaiveDate>,
-    pub review_on: Option<NaiveDate>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
+entry_type!(Decision(DecisionInput) {
     /// Past its review date with no outcome written: the decision-journal loop is open.
     pub review_due: bool,
+});
+
+impl Decision {
+    /// The decision with whether its review is due on `today`.
+    pub(crate) fn derived(head: EntryHead, input: DecisionInput, today: NaiveDate) -> Decision {
+        let review_due = input.outcome.is_none() && input.review_on.is_some_and(|day| day <= today);
+        Decision::new(head, input, review_due)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ArtifactInput {
     pub project_id: i64,
+    /// Required; absent only in what a form sends before the engineer chose.
     pub kind: Option<ArtifactKind>,
     pub title: String,
     pub url: Option<String>,
     pub date: Option<NaiveDate>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Artifact {
-    pub id: i64,
-    pub uuid: String,
-    pub project_id: i64,
-    pub kind: ArtifactKind,
-    pub title: String,
-    pub url: Option<String>,
-    pub date: Option<NaiveDate>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
-}
+entry_type!(Artifact(ArtifactInput) {});
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct FeedbackInput {
     pub project_id: Option<i64>,
     /// Who gave it: a peer, a manager, a mock interviewer...
     pub source: String,
+    /// The day it was given; today when absent, so a saved entry always has one.
     pub date: Option<NaiveDate>,
     pub text: String,
     /// 1-5.
     pub rating: Option<u8>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Feedback {
-    pub id: i64,
-    pub uuid: String,
-    pub project_id: Option<i64>,
-    pub source: String,
-    pub date: NaiveDate,
-    pub text: String,
-    pub rating: Option<u8>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
-}
+entry_type!(Feedback(FeedbackInput) {});
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct NoteInput {
     pub project_id: Option<i64>,
+    /// Today when absent, so a saved note always has one.
     pub date: Option<NaiveDate>,
     pub text: String,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
 }
 
-/// A dated free-text entry: the quick "what happened this week" log.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Note {
-    pub id: i64,
-    pub uuid: String,
-    pub project_id: Option<i64>,
-    pub date: NaiveDate,
-    pub text: String,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
-}
+entry_type!(
+    /// A dated free-text entry: the quick "what happened this week" log.
+    Note(NoteInput) {}
+);
 
 /// An entry waiting in the trash, restorable with everything that was under it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -341,98 +314,4 @@ pub struct JournalOverview {
     pub entry_count: u32,
     pub reviews_due: Vec<Decision>,
     pub recent_notes: Vec<Note>,
-}
-
-impl From<&Project> for ProjectInput {
-    fn from(p: &Project) -> Self {
-        ProjectInput {
-            title: p.title.clone(),
-            organization: p.organization.clone(),
-            role: p.role.clone(),
-            started_on: p.started_on,
-            ended_on: p.ended_on,
-            scope: p.scope,
-            status: p.status,
-            summary: p.summary.clone(),
-            tags: p.tags.clone(),
-            skills: p.skills.clone(),
-        }
-    }
-}
-
-impl From<&Metric> for MetricInput {
-    fn from(m: &Metric) -> Self {
-        MetricInput {
-            project_id: m.project_id,
-            name: m.name.clone(),
-            unit: m.unit.clone(),
-            baseline: m.baseline,
-            result: m.result,
-            better: m.better,
-            measured_on: m.measured_on,
-            evidence: m.evidence.clone(),
-            tags: m.tags.clone(),
-            skills: m.skills.clone(),
-        }
-    }
-}
-
-impl From<&Decision> for DecisionInput {
-    fn from(d: &Decision) -> Self {
-        DecisionInput {
-            project_id: d.project_id,
-            title: d.title.clone(),
-            context: d.context.clone(),
-            options: d.options.clone(),
-            chosen: d.chosen.clone(),
-            tradeoffs: d.tradeoffs.clone(),
-            expected: d.expected.clone(),
-            confidence: d.confidence,
-            outcome: d.outcome.clone(),
-            decided_on: d.decided_on,
-            review_on: d.review_on,
-            tags: d.tags.clone(),
-            skills: d.skills.clone(),
-        }
-    }
-}
-
-impl From<&Artifact> for ArtifactInput {
-    fn from(a: &Artifact) -> Self {
-        ArtifactInput {
-            project_id: a.project_id,
-            kind: Some(a.kind),
-            title: a.title.clone(),
-            url: a.url.clone(),
-            date: a.date,
-            tags: a.tags.clone(),
-            skills: a.skills.clone(),
-        }
-    }
-}
-
-impl From<&Feedback> for FeedbackInput {
-    fn from(f: &Feedback) -> Self {
-        FeedbackInput {
-            project_id: f.project_id,
-            source: f.source.clone(),
-            date: Some(f.date),
-            text: f.text.clone(),
-            rating: f.rating,
-            tags: f.tags.clone(),
-            skills: f.skills.clone(),
-        }
-    }
-}
-
-impl From<&Note> for NoteInput {
-    fn from(n: &Note) -> Self {
-        NoteInput {
-            project_id: n.project_id,
-            date: Some(n.date),
-            text: n.text.clone(),
-            tags: n.tags.clone(),
-            skills: n.skills.clone(),
-        }
-    }
 }

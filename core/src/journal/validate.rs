@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    ArtifactInput, DecisionInput, DecisionOption, FeedbackInput, MetricInput, NoteInput,
+    ArtifactInput, DecisionInput, DecisionOption, FeedbackInput, Labels, MetricInput, NoteInput,
     ProjectInput,
 };
 use crate::{Error, Result};
@@ -42,8 +42,7 @@ pub fn project(input: ProjectInput) -> Result<ProjectInput> {
         scope: input.scope,
         status: input.status,
         summary: optional("summary", input.summary, MAX_TEXT)?,
-        tags: labels("tags", input.tags)?,
-        skills: labels("skills", input.skills)?,
+        labels: tidy_labels(input.labels)?,
     })
 }
 
@@ -57,8 +56,7 @@ pub fn metric(input: MetricInput) -> Result<MetricInput> {
         better: input.better,
         measured_on: date("measured_on", input.measured_on)?,
         evidence: optional("evidence", input.evidence, MAX_TEXT)?,
-        tags: labels("tags", input.tags)?,
-        skills: labels("skills", input.skills)?,
+        labels: tidy_labels(input.labels)?,
     })
 }
 
@@ -109,8 +107,7 @@ pub fn decision(input: DecisionInput) -> Result<DecisionInput> {
         outcome: optional("outcome", input.outcome, MAX_TEXT)?,
         decided_on,
         review_on,
-        tags: labels("tags", input.tags)?,
-        skills: labels("skills", input.skills)?,
+        labels: tidy_labels(input.labels)?,
     })
 }
 
@@ -129,8 +126,7 @@ pub fn artifact(input: ArtifactInput) -> Result<ArtifactInput> {
             .map(|u| url("url", &u))
             .transpose()?,
         date: date("date", input.date)?,
-        tags: labels("tags", input.tags)?,
-        skills: labels("skills", input.skills)?,
+        labels: tidy_labels(input.labels)?,
     })
 }
 
@@ -144,8 +140,7 @@ pub fn feedback(input: FeedbackInput) -> Result<FeedbackInput> {
         date: date("date", input.date)?,
         text: required("text", &input.text, MAX_TEXT)?,
         rating: input.rating,
-        tags: labels("tags", input.tags)?,
-        skills: labels("skills", input.skills)?,
+        labels: tidy_labels(input.labels)?,
     })
 }
 
@@ -154,8 +149,7 @@ pub fn note(input: NoteInput) -> Result<NoteInput> {
         project_id: input.project_id,
         date: date("date", input.date)?,
         text: required("text", &input.text, MAX_TEXT)?,
-        tags: labels("tags", input.tags)?,
-        skills: labels("skills", input.skills)?,
+        labels: tidy_labels(input.labels)?,
     })
 }
 
@@ -225,6 +219,14 @@ pub fn url(field: &str, text: &str) -> Result<String> {
 }
 
 /// Tags and skills: trimmed, without blanks or repeats (ignoring case), in the order given.
+/// Tags and skills, each list tidied as `labels` does.
+pub fn tidy_labels(labels: Labels) -> Result<Labels> {
+    Ok(Labels {
+        tags: self::labels("tags", labels.tags)?,
+        skills: self::labels("skills", labels.skills)?,
+    })
+}
+
 pub fn labels(field: &str, labels: Vec<String>) -> Result<Vec<String>> {
     let mut kept: Vec<String> = Vec::new();
     for label in labels {
@@ -267,13 +269,16 @@ mod tests {
             organization: Some("   ".into()),
             started_on: day(2024, 1, 1),
             ended_on: day(2024, 6, 1),
-            tags: vec!["#perf".into(), "Perf".into(), " ".into(), "payments".into()],
+            labels: Labels {
+                tags: vec!["#perf".into(), "Perf".into(), " ".into(), "payments".into()],
+                ..Default::default()
+            },
             ..Default::default()
         };
         let tidy = project(ok.clone()).unwrap();
         assert_eq!(tidy.title, "Checkout rewrite");
         assert_eq!(tidy.organization, None);
-        assert_eq!(tidy.tags, vec!["perf", "payments"]);
+        assert_eq!(tidy.labels.tags, vec!["perf", "payments"]);
 
         let cases: Vec<(ProjectInput, &str)> = vec![
             (
@@ -321,14 +326,20 @@ mod tests {
             ),
             (
                 ProjectInput {
-                    tags: vec!["t".repeat(41)],
+                    labels: Labels {
+                        tags: vec!["t".repeat(41)],
+                        ..Default::default()
+                    },
                     ..ok.clone()
                 },
                 "tags",
             ),
             (
                 ProjectInput {
-                    skills: (0..21).map(|i| i.to_string()).collect(),
+                    labels: Labels {
+                        skills: (0..21).map(|i| i.to_string()).collect(),
+                        ..Default::default()
+                    },
                     ..ok.clone()
                 },
                 "skills",

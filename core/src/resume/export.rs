@@ -299,7 +299,7 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
                 format!(
                     "- {} ({}){}",
                     a.title,
-                    a.kind.as_str(),
+                    a.kind.map_or("", |k| k.as_str()),
                     a.url
                         .as_deref()
                         .map(|u| format!(": {u}"))
@@ -313,12 +313,12 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
         let feedback: Vec<String> = d
             .feedback
             .iter()
-            .filter(|f| within(Some(f.date), since, until))
+            .filter(|f| within(f.date, since, until))
             .map(|f| {
                 format!(
                     "- {} ({}): \"{}\"",
                     f.source,
-                    f.date,
+                    f.date.map(|d| d.to_string()).unwrap_or_default(),
                     f.text.replace('\n', " ")
                 )
             })

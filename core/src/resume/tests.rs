@@ -21,20 +21,22 @@ fn day(text: &str) -> Option<NaiveDate> {
 /// Two organizations, two roles, metrics in time, percent and money, a decision.
 fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
     let checkout = j
-        .add_project(ProjectInput {
+        .add(ProjectInput {
             title: "Checkout rewrite".into(),
             organization: Some("Acme".into()),
             role: Some("Tech lead".into()),
             started_on: day("2024-01-10"),
             ended_on: day("2024-06-30"),
             scope: Some(Scope::MultiTeam),
-            tags: vec!["backend".into()],
-            skills: vec!["technical leadership".into()],
+            labels: Labels {
+                tags: vec!["backend".into()],
+                skills: vec!["technical leadership".into()],
+            },
             ..Default::default()
         })
         .unwrap();
     let latency = j
-        .add_metric(MetricInput {
+        .add(MetricInput {
             project_id: checkout.id,
             name: "p99 checkout latency".into(),
             unit: Some("ms".into()),
@@ -45,7 +47,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
             ..Default::default()
         })
         .unwrap();
-    j.add_metric(MetricInput {
+    j.add(MetricInput {
         project_id: checkout.id,
         name: "Cloud cost".into(),
         unit: Some("$".into()),
@@ -55,7 +57,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
         ..Default::default()
     })
     .unwrap();
-    j.add_decision(DecisionInput {
+    j.add(DecisionInput {
         project_id: Some(checkout.id),
         title: "Queue checkout writes".into(),
         options: vec![
@@ -75,17 +77,20 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
     })
     .unwrap();
     let search = j
-        .add_project(ProjectInput {
+        .add(ProjectInput {
             title: "Search relevance".into(),
             organization: Some("Globex".into()),
             role: Some("Senior engineer".into()),
             started_on: day("2022-03-01"),
             ended_on: day("2022-09-01"),
-            tags: vec!["ml".into()],
+            labels: Labels {
+                tags: vec!["ml".into()],
+                ..Default::default()
+            },
             ..Default::default()
         })
         .unwrap();
-    j.add_metric(MetricInput {
+    j.add(MetricInput {
         project_id: search.id,
         name: "Search CTR".into(),
         unit: Some("%".into()),
@@ -184,11 +189,11 @@ fn an_edited_bullet_keeps_its_words_and_sources_through_regeneration() {
     ));
 
     // The metric changes: the generated wording follows, the edit stays.
-    j.update_metric(
+    j.update(
         latency.id,
         MetricInput {
             result: 100.0,
-            ..(&latency).into()
+            ..latency.input.clone()
         },
     )
     .unwrap();
@@ -407,7 +412,7 @@ fn the_json_resume_export_passes_the_official_schema() {
 fn the_brag_document_covers_its_period() {
     let (_dir, mut j) = journal();
     let (checkout, _, _) = fixture(&mut j);
-    j.add_feedback(FeedbackInput {
+    j.add(FeedbackInput {
         project_id: Some(checkout.id),
         source: "manager".into(),
         text: "Calm, clear rollout".into(),
@@ -466,17 +471,17 @@ fn bullets_follow_every_write_and_only_regenerate_after_one() {
     assert_eq!(j.refresh_bullets().unwrap(), 0);
     let before = text_of(&j, latency.id);
 
-    let mut edited = MetricInput::from(&latency);
+    let mut edited = latency.input.clone();
     edited.result = 400.0;
-    j.update_metric(latency.id, edited).unwrap();
+    j.update(latency.id, edited).unwrap();
     assert_eq!(j.refresh_bullets().unwrap(), 1);
     let after_edit = text_of(&j, latency.id);
     assert_ne!(after_edit, before);
 
     let mut other = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-    let mut again = MetricInput::from(&latency);
+    let mut again = latency.input.clone();
     again.result = 200.0;
-    other.update_metric(latency.id, again).unwrap();
+    other.update(latency.id, again).unwrap();
     assert_eq!(j.refresh_bullets().unwrap(), 1);
     assert_ne!(text_of(&j, latency.id), after_edit);
     drop(other);

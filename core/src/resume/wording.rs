@@ -159,7 +159,7 @@ fn lower_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::MetricChange;
+    use crate::journal::{EntryHead, MetricInput};
 
     fn metric(
         name: &str,
@@ -168,24 +168,21 @@ mod tests {
         result: f64,
         better: Direction,
     ) -> Metric {
-        let change = MetricChange::of(Some(baseline), result, Some(better));
-        Metric {
-            id: 1,
-            uuid: String::new(),
-            project_id: 1,
-            name: name.into(),
-            unit: unit.map(Into::into),
-            baseline: Some(baseline),
-            result,
-            better: Some(better),
-            measured_on: None,
-            evidence: None,
-            tags: vec![],
-            skills: vec![],
-            change: change.change,
-            percent_change: change.percent_change,
-            improved: change.improved,
-        }
+        Metric::derived(
+            EntryHead {
+                id: 1,
+                ..Default::default()
+            },
+            MetricInput {
+                project_id: 1,
+                name: name.into(),
+                unit: unit.map(Into::into),
+                baseline: Some(baseline),
+                result,
+                better: Some(better),
+                ..Default::default()
+            },
+        )
     }
 
     #[test]
@@ -242,7 +239,7 @@ mod tests {
     #[test]
     fn without_a_baseline_there_is_no_change_to_state() {
         let mut m = metric("p99", Some("ms"), 800.0, 120.0, Direction::Lower);
-        m.baseline = None;
+        m.input.baseline = None;
         assert!(metric_bullet(&m, "X").is_none());
     }
 }

@@ -218,7 +218,7 @@ mod tests {
     }
 
     fn note(j: &mut Journal, text: &str) {
-        j.add_note(NoteInput {
+        j.add(NoteInput {
             text: text.into(),
             ..Default::default()
         })

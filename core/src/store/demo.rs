@@ -174,7 +174,7 @@ mod tests {
     fn a_journal_with_entries_is_refused_and_left_alone() {
         let (_dir, mut journal) = journal();
         journal
-            .add_note(NoteInput {
+            .add(NoteInput {
                 text: "my own note".into(),
                 ..Default::default()
             })
@@ -188,7 +188,7 @@ mod tests {
         // Even an emptied journal whose entries wait in the trash is someone's.
         let (_other, mut trashed) = self::journal();
         let note = trashed
-            .add_note(NoteInput {
+            .add(NoteInput {
                 text: "deleted".into(),
                 ..Default::default()
             })

@@ -157,7 +157,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
         let mut j = Journal::open(&path).unwrap();
-        j.add_note(NoteInput {
+        j.add(NoteInput {
             text: SECRET.into(),
             ..Default::default()
         })
@@ -171,7 +171,7 @@ mod tests {
         j.set_passphrase(None, Some("correct horse battery"))
             .unwrap();
         assert!(j.is_encrypted());
-        j.add_note(NoteInput {
+        j.add(NoteInput {
             text: format!("{SECRET} again"),
             ..Default::default()
         })

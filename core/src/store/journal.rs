@@ -7,9 +7,9 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::Journal;
 use crate::journal::{
-    validate, Artifact, ArtifactInput, Decision, DecisionInput, EntryKind, Feedback, FeedbackInput,
-    JournalOverview, Metric, MetricChange, MetricInput, Note, NoteInput, Project, ProjectDetail,
-    ProjectInput, ProjectPage, ProjectSummary,
+    validate, Artifact, ArtifactInput, Decision, DecisionInput, EntryHead, EntryKind, Feedback,
+    FeedbackInput, JournalOverview, Labels, Metric, MetricChange, MetricInput, Note, NoteInput,
+    Project, ProjectDetail, ProjectInput, ProjectPage, ProjectSummary, Stored,
 };
 use crate::{Error, Result};
 
@@ -23,39 +23,38 @@ macro_rules! labels_sql {
     };
 }
 
-const PROJECT_SELECT: &str = concat!(
-    "SELECT e.id, e.uuid, p.title, p.organization, p.role, p.started_on, p.ended_on, p.scope, \
-     p.status, p.summary, ",
-    labels_sql!(),
-    ", e.created_at, e.updated_at FROM projects p JOIN entries e ON e.id = p.id"
+/// The columns every entry's SELECT starts with, read by `head` and `labels`; the kind's
+/// own columns follow from index `OWN`.
+macro_rules! entry_select {
+    ($($rest:tt)+) => {
+        concat!("SELECT e.id, e.uuid, e.created_at, e.updated_at, ", $crate::store::journal::labels_sql!(), ", ", $($rest)+)
+    };
+}
+pub(crate) use {entry_select, labels_sql};
+
+/// Index of the first column of the kind's own table in an `entry_select!`.
+pub(crate) const OWN: usize = 6;
+
+const PROJECT_SELECT: &str = entry_select!(
+    "p.title, p.organization, p.role, p.started_on, p.ended_on, p.scope, p.status, p.summary \
+     FROM projects p JOIN entries e ON e.id = p.id"
 );
-const METRIC_SELECT: &str = concat!(
-    "SELECT e.id, e.uuid, m.project_id, m.name, m.unit, m.baseline, m.result, m.better, \
-     m.measured_on, m.evidence, ",
-    labels_sql!(),
-    " FROM metrics m JOIN entries e ON e.id = m.id"
+const METRIC_SELECT: &str = entry_select!(
+    "m.project_id, m.name, m.unit, m.baseline, m.result, m.better, m.measured_on, m.evidence \
+     FROM metrics m JOIN entries e ON e.id = m.id"
 );
-const DECISION_SELECT: &str = concat!(
-    "SELECT e.id, e.uuid, d.project_id, d.title, d.context, d.options, d.chosen, d.tradeoffs, \
-     d.expected, d.confidence, d.outcome, d.decided_on, d.review_on, ",
-    labels_sql!(),
-    " FROM decisions d JOIN entries e ON e.id = d.id"
+const DECISION_SELECT: &str = entry_select!(
+    "d.project_id, d.title, d.context, d.options, d.chosen, d.tradeoffs, d.expected, \
+     d.confidence, d.outcome, d.decided_on, d.review_on FROM decisions d JOIN entries e ON e.id = d.id"
 );
-const ARTIFACT_SELECT: &str = concat!(
-    "SELECT e.id, e.uuid, a.project_id, a.kind, a.title, a.url, a.date, ",
-    labels_sql!(),
-    " FROM artifacts a JOIN entries e ON e.id = a.id"
+const ARTIFACT_SELECT: &str = entry_select!(
+    "a.project_id, a.kind, a.title, a.url, a.date FROM artifacts a JOIN entries e ON e.id = a.id"
 );
-const FEEDBACK_SELECT: &str = concat!(
-    "SELECT e.id, e.uuid, f.project_id, f.source, f.date, f.text, f.rating, ",
-    labels_sql!(),
-    " FROM feedback f JOIN entries e ON e.id = f.id"
+const FEEDBACK_SELECT: &str = entry_select!(
+    "f.project_id, f.source, f.date, f.text, f.rating FROM feedback f JOIN entries e ON e.id = f.id"
 );
-const NOTE_SELECT: &str = concat!(
-    "SELECT e.id, e.uuid, n.project_id, n.date, n.text, ",
-    labels_sql!(),
-    " FROM notes n JOIN entries e ON e.id = n.id"
-);
+const NOTE_SELECT: &str =
+    entry_select!("n.project_id, n.date, n.text FROM notes n JOIN entries e ON e.id = n.id");
 
 /// An entry as kept in the trash or an export: identity, timestamps and its fields.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -68,12 +67,22 @@ pub(crate) struct StoredEntry {
     pub fields: serde_json::Value,
 }
 
-/// What every kind of entry input knows about itself, so one write path serves them all.
-pub(crate) trait Record: Serialize + DeserializeOwned + Sized {
+/// What every kind of entry input knows about itself, so one write path and one read path
+/// serve them all. Sealed: the trait is public in a private module, so other crates can
+/// call `Journal::save` and `Journal::entry` with any kind but implement none.
+pub trait Record: Serialize + DeserializeOwned + Sized {
     const KIND: EntryKind;
-    type Full;
+    /// Every entry of the kind, one row each (`entry_select!`, aliasing `entries` as `e`).
+    const SELECT: &'static str;
+    /// What `Journal::save` answers with: the entry as read back.
+    type Full: Stored<Input = Self>;
+    /// One row of `SELECT` as the entry it holds.
+    fn row(r: &Row) -> rusqlite::Result<Self::Full>;
+    /// Tidies the input or names the first field that breaks a rule.
     fn validate(self) -> Result<Self>;
-    fn project_id(&self) -> Option<i64>;
+    fn project_id(&self) -> Option<i64> {
+        None
+    }
     /// Checks what the entry points at exists, and completes what depends on it.
     fn prepare(self, tx: &Transaction) -> Result<Self> {
         if let Some(project) = self.project_id() {
@@ -81,34 +90,73 @@ pub(crate) trait Record: Serialize + DeserializeOwned + Sized {
         }
         Ok(self)
     }
-    fn labels(&self) -> (&[String], &[String]);
+    fn labels(&self) -> &Labels;
     /// The title and body the search index holds for this entry.
     fn search_text(&self) -> (String, String);
     /// Inserts or updates the row of the kind's own table.
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()>;
-    fn get(tx: &rusqlite::Connection, id: i64) -> Result<Self::Full>;
-    fn input_of(full: &Self::Full) -> Self;
+    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Self::Full> {
+        let sql = format!("{} WHERE e.id = ?1", Self::SELECT);
+        found(
+            Self::KIND,
+            id,
+            conn.prepare_cached(&sql)?.query_row([id], Self::row),
+        )
+    }
     /// Every entry of the kind as (id, input), in one query: what an export reads.
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>>;
+    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
+        let mut statement = conn.prepare_cached(Self::SELECT)?;
+        let rows = statement.query_map([], Self::row)?;
+        rows.map(|full| {
+            let full = full?;
+            Ok((full.id(), full.to_input()))
+        })
+        .collect()
+    }
 }
 
-/// Every row of `select` as (id, input), for `all_inputs`.
-fn all_of<F, I>(
-    conn: &rusqlite::Connection,
-    select: &str,
-    row: fn(&Row) -> rusqlite::Result<F>,
-    input: fn(&F) -> I,
-    id: fn(&F) -> i64,
-) -> Result<Vec<(i64, I)>> {
-    let mut statement = conn.prepare_cached(select)?;
-    let rows = statement.query_map([], row)?;
-    let mut out = Vec::new();
-    for full in rows {
-        let full = full?;
-        out.push((id(&full), input(&full)));
-    }
-    Ok(out)
+/// Runs `$body` with `$R` standing for the input type of the entry kind `$kind`: the one
+/// place that maps each kind to its type, for code that handles every kind alike.
+macro_rules! with_kind {
+    ($kind:expr, $R:ident => $body:expr) => {{
+        use $crate::journal::EntryKind as K;
+        match $kind {
+            K::Project => {
+                type $R = $crate::journal::ProjectInput;
+                $body
+            }
+            K::Metric => {
+                type $R = $crate::journal::MetricInput;
+                $body
+            }
+            K::Decision => {
+                type $R = $crate::journal::DecisionInput;
+                $body
+            }
+            K::Artifact => {
+                type $R = $crate::journal::ArtifactInput;
+                $body
+            }
+            K::Feedback => {
+                type $R = $crate::journal::FeedbackInput;
+                $body
+            }
+            K::Note => {
+                type $R = $crate::journal::NoteInput;
+                $body
+            }
+            K::Story => {
+                type $R = $crate::stories::StoryInput;
+                $body
+            }
+            K::Rehearsal => {
+                type $R = $crate::stories::RehearsalInput;
+                $body
+            }
+        }
+    }};
 }
+pub(crate) use with_kind;
 
 pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
@@ -122,6 +170,24 @@ pub(crate) fn labels_of(row: &Row, index: usize) -> rusqlite::Result<Vec<String>
     let text: String = row.get(index)?;
     serde_json::from_str(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+/// The identity and timestamps at the start of an `entry_select!` row.
+pub(crate) fn head(r: &Row) -> rusqlite::Result<EntryHead> {
+    Ok(EntryHead {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        created_at: r.get(2)?,
+        updated_at: r.get(3)?,
+    })
+}
+
+/// The tags and skills of an `entry_select!` row.
+pub(crate) fn labels(r: &Row) -> rusqlite::Result<Labels> {
+    Ok(Labels {
+        tags: labels_of(r, 4)?,
+        skills: labels_of(r, 5)?,
     })
 }
 
@@ -153,16 +219,30 @@ pub(crate) fn found<T>(kind: EntryKind, id: i64, row: rusqlite::Result<T>) -> Re
 
 impl Record for ProjectInput {
     const KIND: EntryKind = EntryKind::Project;
+    const SELECT: &'static str = PROJECT_SELECT;
     type Full = Project;
 
+    fn row(r: &Row) -> rusqlite::Result<Project> {
+        Ok(Project::new(
+            head(r)?,
+            ProjectInput {
+                title: r.get(OWN)?,
+                organization: r.get(OWN + 1)?,
+                role: r.get(OWN + 2)?,
+                started_on: r.get(OWN + 3)?,
+                ended_on: r.get(OWN + 4)?,
+                scope: r.get(OWN + 5)?,
+                status: r.get(OWN + 6)?,
+                summary: r.get(OWN + 7)?,
+                labels: labels(r)?,
+            },
+        ))
+    }
     fn validate(self) -> Result<Self> {
         validate::project(self)
     }
-    fn project_id(&self) -> Option<i64> {
-        None
-    }
-    fn labels(&self) -> (&[String], &[String]) {
-        (&self.tags, &self.skills)
+    fn labels(&self) -> &Labels {
+        &self.labels
     }
     fn search_text(&self) -> (String, String) {
         let body = join(&[
@@ -187,53 +267,35 @@ impl Record for ProjectInput {
         })?;
         Ok(())
     }
-    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Project> {
-        let sql = format!("{PROJECT_SELECT} WHERE p.id = ?1");
-        found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], project_row),
-        )
-    }
-    fn input_of(full: &Project) -> Self {
-        full.into()
-    }
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
-        all_of(conn, PROJECT_SELECT, project_row, |f| f.into(), |f| f.id)
-    }
-}
-
-fn project_row(r: &Row) -> rusqlite::Result<Project> {
-    Ok(Project {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        title: r.get(2)?,
-        organization: r.get(3)?,
-        role: r.get(4)?,
-        started_on: r.get(5)?,
-        ended_on: r.get(6)?,
-        scope: r.get(7)?,
-        status: r.get(8)?,
-        summary: r.get(9)?,
-        tags: labels_of(r, 10)?,
-        skills: labels_of(r, 11)?,
-        created_at: r.get(12)?,
-        updated_at: r.get(13)?,
-    })
 }
 
 impl Record for MetricInput {
     const KIND: EntryKind = EntryKind::Metric;
+    const SELECT: &'static str = METRIC_SELECT;
     type Full = Metric;
 
+    fn row(r: &Row) -> rusqlite::Result<Metric> {
+        let input = MetricInput {
+            project_id: r.get(OWN)?,
+            name: r.get(OWN + 1)?,
+            unit: r.get(OWN + 2)?,
+            baseline: r.get(OWN + 3)?,
+            result: r.get(OWN + 4)?,
+            better: r.get(OWN + 5)?,
+            measured_on: r.get(OWN + 6)?,
+            evidence: r.get(OWN + 7)?,
+            labels: labels(r)?,
+        };
+        Ok(Metric::derived(head(r)?, input))
+    }
     fn validate(self) -> Result<Self> {
         validate::metric(self)
     }
     fn project_id(&self) -> Option<i64> {
         Some(self.project_id)
     }
-    fn labels(&self) -> (&[String], &[String]) {
-        (&self.tags, &self.skills)
+    fn labels(&self) -> &Labels {
+        &self.labels
     }
     fn search_text(&self) -> (String, String) {
         let body = join(&[self.unit.as_deref(), self.evidence.as_deref()]);
@@ -254,58 +316,45 @@ impl Record for MetricInput {
         })?;
         Ok(())
     }
-    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Metric> {
-        let sql = format!("{METRIC_SELECT} WHERE m.id = ?1");
-        found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], metric_row),
-        )
-    }
-    fn input_of(full: &Metric) -> Self {
-        full.into()
-    }
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
-        all_of(conn, METRIC_SELECT, metric_row, |f| f.into(), |f| f.id)
-    }
-}
-
-fn metric_row(r: &Row) -> rusqlite::Result<Metric> {
-    let baseline: Option<f64> = r.get(5)?;
-    let result: f64 = r.get(6)?;
-    let better = r.get(7)?;
-    let derived = MetricChange::of(baseline, result, better);
-    Ok(Metric {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        project_id: r.get(2)?,
-        name: r.get(3)?,
-        unit: r.get(4)?,
-        baseline,
-        result,
-        better,
-        measured_on: r.get(8)?,
-        evidence: r.get(9)?,
-        tags: labels_of(r, 10)?,
-        skills: labels_of(r, 11)?,
-        change: derived.change,
-        percent_change: derived.percent_change,
-        improved: derived.improved,
-    })
 }
 
 impl Record for DecisionInput {
     const KIND: EntryKind = EntryKind::Decision;
+    const SELECT: &'static str = DECISION_SELECT;
     type Full = Decision;
 
+    fn row(r: &Row) -> rusqlite::Result<Decision> {
+        let options: String = r.get(OWN + 3)?;
+        let input = DecisionInput {
+            project_id: r.get(OWN)?,
+            title: r.get(OWN + 1)?,
+            context: r.get(OWN + 2)?,
+            options: serde_json::from_str(&options).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    OWN + 3,
+                    rusqlite::types::Type::Text,
+                    e.into(),
+                )
+            })?,
+            chosen: r.get(OWN + 4)?,
+            tradeoffs: r.get(OWN + 5)?,
+            expected: r.get(OWN + 6)?,
+            confidence: r.get(OWN + 7)?,
+            outcome: r.get(OWN + 8)?,
+            decided_on: r.get(OWN + 9)?,
+            review_on: r.get(OWN + 10)?,
+            labels: labels(r)?,
+        };
+        Ok(Decision::derived(head(r)?, input, today()))
+    }
     fn validate(self) -> Result<Self> {
         validate::decision(self)
     }
     fn project_id(&self) -> Option<i64> {
         self.project_id
     }
-    fn labels(&self) -> (&[String], &[String]) {
-        (&self.tags, &self.skills)
+    fn labels(&self) -> &Labels {
+        &self.labels
     }
     fn search_text(&self) -> (String, String) {
         let options: Vec<String> = self
@@ -345,60 +394,34 @@ impl Record for DecisionInput {
         })?;
         Ok(())
     }
-    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Decision> {
-        let sql = format!("{DECISION_SELECT} WHERE d.id = ?1");
-        found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], decision_row),
-        )
-    }
-    fn input_of(full: &Decision) -> Self {
-        full.into()
-    }
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
-        all_of(conn, DECISION_SELECT, decision_row, |f| f.into(), |f| f.id)
-    }
-}
-
-fn decision_row(r: &Row) -> rusqlite::Result<Decision> {
-    let options: String = r.get(5)?;
-    let outcome: Option<String> = r.get(10)?;
-    let review_on: Option<NaiveDate> = r.get(12)?;
-    Ok(Decision {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        project_id: r.get(2)?,
-        title: r.get(3)?,
-        context: r.get(4)?,
-        options: serde_json::from_str(&options).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, e.into())
-        })?,
-        chosen: r.get(6)?,
-        tradeoffs: r.get(7)?,
-        expected: r.get(8)?,
-        confidence: r.get(9)?,
-        review_due: outcome.is_none() && review_on.is_some_and(|day| day <= today()),
-        outcome,
-        decided_on: r.get(11)?,
-        review_on,
-        tags: labels_of(r, 13)?,
-        skills: labels_of(r, 14)?,
-    })
 }
 
 impl Record for ArtifactInput {
     const KIND: EntryKind = EntryKind::Artifact;
+    const SELECT: &'static str = ARTIFACT_SELECT;
     type Full = Artifact;
 
+    fn row(r: &Row) -> rusqlite::Result<Artifact> {
+        Ok(Artifact::new(
+            head(r)?,
+            ArtifactInput {
+                project_id: r.get(OWN)?,
+                kind: r.get(OWN + 1)?,
+                title: r.get(OWN + 2)?,
+                url: r.get(OWN + 3)?,
+                date: r.get(OWN + 4)?,
+                labels: labels(r)?,
+            },
+        ))
+    }
     fn validate(self) -> Result<Self> {
         validate::artifact(self)
     }
     fn project_id(&self) -> Option<i64> {
         Some(self.project_id)
     }
-    fn labels(&self) -> (&[String], &[String]) {
-        (&self.tags, &self.skills)
+    fn labels(&self) -> &Labels {
+        &self.labels
     }
     fn search_text(&self) -> (String, String) {
         let kind = self.kind.map(|k| k.as_str());
@@ -417,48 +440,34 @@ impl Record for ArtifactInput {
         })?;
         Ok(())
     }
-    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Artifact> {
-        let sql = format!("{ARTIFACT_SELECT} WHERE a.id = ?1");
-        found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], artifact_row),
-        )
-    }
-    fn input_of(full: &Artifact) -> Self {
-        full.into()
-    }
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
-        all_of(conn, ARTIFACT_SELECT, artifact_row, |f| f.into(), |f| f.id)
-    }
-}
-
-fn artifact_row(r: &Row) -> rusqlite::Result<Artifact> {
-    Ok(Artifact {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        project_id: r.get(2)?,
-        kind: r.get(3)?,
-        title: r.get(4)?,
-        url: r.get(5)?,
-        date: r.get(6)?,
-        tags: labels_of(r, 7)?,
-        skills: labels_of(r, 8)?,
-    })
 }
 
 impl Record for FeedbackInput {
     const KIND: EntryKind = EntryKind::Feedback;
+    const SELECT: &'static str = FEEDBACK_SELECT;
     type Full = Feedback;
 
+    fn row(r: &Row) -> rusqlite::Result<Feedback> {
+        Ok(Feedback::new(
+            head(r)?,
+            FeedbackInput {
+                project_id: r.get(OWN)?,
+                source: r.get(OWN + 1)?,
+                date: r.get(OWN + 2)?,
+                text: r.get(OWN + 3)?,
+                rating: r.get(OWN + 4)?,
+                labels: labels(r)?,
+            },
+        ))
+    }
     fn validate(self) -> Result<Self> {
         validate::feedback(self)
     }
     fn project_id(&self) -> Option<i64> {
         self.project_id
     }
-    fn labels(&self) -> (&[String], &[String]) {
-        (&self.tags, &self.skills)
+    fn labels(&self) -> &Labels {
+        &self.labels
     }
     fn search_text(&self) -> (String, String) {
         (format!("Feedback from {}", self.source), self.text.clone())
@@ -476,48 +485,32 @@ impl Record for FeedbackInput {
         })?;
         Ok(())
     }
-    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Feedback> {
-        let sql = format!("{FEEDBACK_SELECT} WHERE f.id = ?1");
-        found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], feedback_row),
-        )
-    }
-    fn input_of(full: &Feedback) -> Self {
-        full.into()
-    }
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
-        all_of(conn, FEEDBACK_SELECT, feedback_row, |f| f.into(), |f| f.id)
-    }
-}
-
-fn feedback_row(r: &Row) -> rusqlite::Result<Feedback> {
-    Ok(Feedback {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        project_id: r.get(2)?,
-        source: r.get(3)?,
-        date: r.get(4)?,
-        text: r.get(5)?,
-        rating: r.get(6)?,
-        tags: labels_of(r, 7)?,
-        skills: labels_of(r, 8)?,
-    })
 }
 
 impl Record for NoteInput {
     const KIND: EntryKind = EntryKind::Note;
+    const SELECT: &'static str = NOTE_SELECT;
     type Full = Note;
 
+    fn row(r: &Row) -> rusqlite::Result<Note> {
+        Ok(Note::new(
+            head(r)?,
+            NoteInput {
+                project_id: r.get(OWN)?,
+                date: r.get(OWN + 1)?,
+                text: r.get(OWN + 2)?,
+                labels: labels(r)?,
+            },
+        ))
+    }
     fn validate(self) -> Result<Self> {
         validate::note(self)
     }
     fn project_id(&self) -> Option<i64> {
         self.project_id
     }
-    fn labels(&self) -> (&[String], &[String]) {
-        (&self.tags, &self.skills)
+    fn labels(&self) -> &Labels {
+        &self.labels
     }
     fn search_text(&self) -> (String, String) {
         (note_title(&self.text), self.text.clone())
@@ -534,20 +527,6 @@ impl Record for NoteInput {
         })?;
         Ok(())
     }
-    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Note> {
-        let sql = format!("{NOTE_SELECT} WHERE n.id = ?1");
-        found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], note_row),
-        )
-    }
-    fn input_of(full: &Note) -> Self {
-        full.into()
-    }
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
-        all_of(conn, NOTE_SELECT, note_row, |f| f.into(), |f| f.id)
-    }
 }
 
 /// A note's title: its first line, cut at a word near 80 characters.
@@ -559,18 +538,6 @@ pub fn note_title(text: &str) -> String {
     let cut: String = line.chars().take(80).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
-}
-
-fn note_row(r: &Row) -> rusqlite::Result<Note> {
-    Ok(Note {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        project_id: r.get(2)?,
-        date: r.get(3)?,
-        text: r.get(4)?,
-        tags: labels_of(r, 5)?,
-        skills: labels_of(r, 6)?,
-    })
 }
 
 /// The kind of the entry `id`, or `NotFound`.
@@ -610,7 +577,7 @@ pub(crate) fn ensure(tx: &Transaction, kind: EntryKind, field: &str, id: i64) ->
 /// Writes the kind's row, its labels and its search entry for an entry that exists.
 pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()> {
     input.upsert(tx, id)?;
-    let (tags, skills) = input.labels();
+    let Labels { tags, skills } = input.labels();
     tx.prepare_cached("DELETE FROM labels WHERE entry_id = ?1")?
         .execute([id])?;
     let mut insert = tx.prepare_cached(
@@ -675,7 +642,7 @@ pub(crate) fn insert_entry(
 
 impl Journal {
     /// Validates and writes an entry of any kind: a new one without `id`, else an update.
-    pub(crate) fn save<R: Record>(&mut self, id: Option<i64>, input: R) -> Result<R::Full> {
+    pub fn save<R: Record>(&mut self, id: Option<i64>, input: R) -> Result<R::Full> {
         let input = input.validate()?;
         let tx = self.conn.transaction()?;
         let input = input.prepare(&tx)?;
@@ -699,116 +666,48 @@ impl Journal {
         Ok(full)
     }
 
-    pub fn add_project(&mut self, input: ProjectInput) -> Result<Project> {
+    /// Adds a new entry of the input's kind.
+    pub fn add<R: Record>(&mut self, input: R) -> Result<R::Full> {
         self.save(None, input)
     }
-    pub fn update_project(&mut self, id: i64, input: ProjectInput) -> Result<Project> {
-        self.save(Some(id), input)
-    }
-    pub fn add_metric(&mut self, input: MetricInput) -> Result<Metric> {
-        self.save(None, input)
-    }
-    pub fn update_metric(&mut self, id: i64, input: MetricInput) -> Result<Metric> {
-        self.save(Some(id), input)
-    }
-    pub fn add_decision(&mut self, input: DecisionInput) -> Result<Decision> {
-        self.save(None, input)
-    }
-    pub fn update_decision(&mut self, id: i64, input: DecisionInput) -> Result<Decision> {
-        self.save(Some(id), input)
-    }
-    pub fn add_artifact(&mut self, input: ArtifactInput) -> Result<Artifact> {
-        self.save(None, input)
-    }
-    pub fn update_artifact(&mut self, id: i64, input: ArtifactInput) -> Result<Artifact> {
-        self.save(Some(id), input)
-    }
-    pub fn add_feedback(&mut self, input: FeedbackInput) -> Result<Feedback> {
-        self.save(None, input)
-    }
-    pub fn update_feedback(&mut self, id: i64, input: FeedbackInput) -> Result<Feedback> {
-        self.save(Some(id), input)
-    }
-    pub fn add_note(&mut self, input: NoteInput) -> Result<Note> {
-        self.save(None, input)
-    }
-    pub fn update_note(&mut self, id: i64, input: NoteInput) -> Result<Note> {
+
+    /// Replaces the fields of the entry `id`, which must be of the input's kind.
+    pub fn update<R: Record>(&mut self, id: i64, input: R) -> Result<R::Full> {
         self.save(Some(id), input)
     }
 
-    pub fn project(&self, id: i64) -> Result<Project> {
-        ProjectInput::get(&self.conn, id)
+    /// The entry `id` of the kind `F` (`journal.entry::<Metric>(id)`), or `NotFound`.
+    pub fn entry<F>(&self, id: i64) -> Result<F>
+    where
+        F: Stored,
+        F::Input: Record<Full = F>,
+    {
+        F::Input::get(&self.conn, id)
     }
-    pub fn metric(&self, id: i64) -> Result<Metric> {
-        MetricInput::get(&self.conn, id)
-    }
-    pub fn decision(&self, id: i64) -> Result<Decision> {
-        DecisionInput::get(&self.conn, id)
-    }
-    pub fn artifact(&self, id: i64) -> Result<Artifact> {
-        ArtifactInput::get(&self.conn, id)
-    }
-    pub fn feedback(&self, id: i64) -> Result<Feedback> {
-        FeedbackInput::get(&self.conn, id)
-    }
-    pub fn note(&self, id: i64) -> Result<Note> {
-        NoteInput::get(&self.conn, id)
+
+    /// The entries of the kind `R` under the project `project_id`, in `order`.
+    fn children<R: Record>(&self, project_id: i64, order: &str) -> Result<Vec<R::Full>> {
+        let sql = format!("{} WHERE project_id = ?1 ORDER BY {order}", R::SELECT);
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([project_id], R::row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// A project with its metrics, decisions, artifacts, feedback and notes: one query each.
     pub fn project_detail(&self, id: i64) -> Result<ProjectDetail> {
-        let project = self.project(id)?;
         Ok(ProjectDetail {
-            metrics: self.children(
-                METRIC_SELECT,
-                "m",
-                "m.measured_on DESC, m.id",
-                id,
-                metric_row,
-            )?,
-            decisions: self.children(
-                DECISION_SELECT,
-                "d",
-                "d.decided_on DESC, d.id DESC",
-                id,
-                decision_row,
-            )?,
-            artifacts: self.children(
-                ARTIFACT_SELECT,
-                "a",
-                "a.date DESC, a.id DESC",
-                id,
-                artifact_row,
-            )?,
-            feedback: self.children(
-                FEEDBACK_SELECT,
-                "f",
-                "f.date DESC, f.id DESC",
-                id,
-                feedback_row,
-            )?,
-            notes: self.children(NOTE_SELECT, "n", "n.date DESC, n.id DESC", id, note_row)?,
-            project,
+            project: self.entry(id)?,
+            metrics: self.children::<MetricInput>(id, "m.measured_on DESC, m.id")?,
+            decisions: self.children::<DecisionInput>(id, "d.decided_on DESC, d.id DESC")?,
+            artifacts: self.children::<ArtifactInput>(id, "a.date DESC, a.id DESC")?,
+            feedback: self.children::<FeedbackInput>(id, "f.date DESC, f.id DESC")?,
+            notes: self.children::<NoteInput>(id, "n.date DESC, n.id DESC")?,
         })
-    }
-
-    fn children<T>(
-        &self,
-        select: &str,
-        alias: &str,
-        order: &str,
-        project_id: i64,
-        row: fn(&Row) -> rusqlite::Result<T>,
-    ) -> Result<Vec<T>> {
-        let sql = format!("{select} WHERE {alias}.project_id = ?1 ORDER BY {order}");
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map([project_id], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// A page of the journal list, newest first, each project with its best metric.
     pub fn list_projects(&self, offset: u32, limit: u32) -> Result<ProjectPage> {
-        let limit = limit.clamp(1, 500);
+        let limit = limit.clamp(1, crate::journal::MAX_PAGE);
         let total: u32 = self
             .conn
             .prepare_cached("SELECT count(*) FROM projects")?
@@ -818,7 +717,7 @@ impl Journal {
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let projects: Vec<Project> = statement
-            .query_map([limit, offset], project_row)?
+            .query_map([limit, offset], ProjectInput::row)?
             .collect::<rusqlite::Result<_>>()?;
         let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
         let ids = serde_json::to_string(&ids).expect("ids serialise");
@@ -828,7 +727,7 @@ impl Journal {
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let metrics: Vec<Metric> = statement
-            .query_map([&ids], metric_row)?
+            .query_map([&ids], MetricInput::row)?
             .collect::<rusqlite::Result<_>>()?;
         let mut statement = self.conn.prepare_cached(
             "SELECT project_id, count(*) FROM decisions
@@ -863,7 +762,7 @@ impl Journal {
     pub fn list_notes(&self, limit: u32) -> Result<Vec<Note>> {
         let sql = format!("{NOTE_SELECT} ORDER BY n.date DESC, n.id DESC LIMIT ?1");
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let notes = statement.query_map([limit.clamp(1, 10_000)], note_row)?;
+        let notes = statement.query_map([limit.clamp(1, 10_000)], NoteInput::row)?;
         Ok(notes.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -873,7 +772,7 @@ impl Journal {
             "{DECISION_SELECT} WHERE d.outcome IS NULL AND d.review_on <= ?1 ORDER BY d.review_on, d.id"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map([today], decision_row)?;
+        let rows = statement.query_map([today], DecisionInput::row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -919,20 +818,21 @@ pub(crate) fn metrics_by_id(
     );
     let ids = serde_json::to_string(ids).expect("ids serialise");
     let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([ids], metric_row)?;
+    let rows = statement.query_map([ids], MetricInput::row)?;
     rows.map(|m| m.map(|m| (m.id, m)).map_err(Error::from))
         .collect()
 }
 
 /// The columns of `PROJECT_SELECT`, `METRIC_SELECT` and `DECISION_SELECT` that bullet
 /// wording reads; the others come back empty, so a whole-journal read allocates little.
-const PROJECT_OUTCOMES: &str = "SELECT p.id, '', p.title, p.organization, p.role, p.started_on, \
-     p.ended_on, p.scope, p.status, p.summary, '[]', '[]', '', '' FROM projects p \
+const PROJECT_OUTCOMES: &str = "SELECT p.id, '', '', '', '[]', '[]', p.title, p.organization, \
+     p.role, p.started_on, p.ended_on, p.scope, p.status, p.summary FROM projects p \
      ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC";
-const METRIC_OUTCOMES: &str = "SELECT m.id, '', m.project_id, m.name, m.unit, m.baseline, \
-     m.result, m.better, m.measured_on, NULL, '[]', '[]' FROM metrics m ORDER BY m.id";
-const DECISION_OUTCOMES: &str = "SELECT d.id, '', d.project_id, d.title, NULL, d.options, \
-     d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL, '[]', '[]' \
+const METRIC_OUTCOMES: &str = "SELECT m.id, '', '', '', '[]', '[]', m.project_id, m.name, m.unit, \
+     m.baseline, m.result, m.better, m.measured_on, NULL FROM metrics m ORDER BY m.id";
+const DECISION_OUTCOMES: &str =
+    "SELECT d.id, '', '', '', '[]', '[]', d.project_id, d.title, NULL, \
+     d.options, d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL \
      FROM decisions d WHERE d.project_id IS NOT NULL ORDER BY d.id";
 
 /// Every project with its metrics and decisions, newest first, in three queries: what
@@ -941,15 +841,15 @@ const DECISION_OUTCOMES: &str = "SELECT d.id, '', d.project_id, d.title, NULL, d
 pub(crate) fn projects_with_outcomes(conn: &rusqlite::Connection) -> Result<Vec<ProjectDetail>> {
     let projects: Vec<Project> = conn
         .prepare_cached(PROJECT_OUTCOMES)?
-        .query_map([], project_row)?
+        .query_map([], ProjectInput::row)?
         .collect::<rusqlite::Result<_>>()?;
     let metrics: Vec<Metric> = conn
         .prepare_cached(METRIC_OUTCOMES)?
-        .query_map([], metric_row)?
+        .query_map([], MetricInput::row)?
         .collect::<rusqlite::Result<_>>()?;
     let decisions: Vec<Decision> = conn
         .prepare_cached(DECISION_OUTCOMES)?
-        .query_map([], decision_row)?
+        .query_map([], DecisionInput::row)?
         .collect::<rusqlite::Result<_>>()?;
     // Each project's place in the list, so metrics and decisions go straight to it.
     let place: std::collections::HashMap<i64, usize> = projects

@@ -19,13 +19,15 @@ fn day(text: &str) -> Option<NaiveDate> {
 }
 
 fn project(j: &mut Journal, title: &str, started: &str) -> Project {
-    j.add_project(ProjectInput {
+    j.add(ProjectInput {
         title: title.into(),
         organization: Some("Acme".into()),
         started_on: day(started),
         scope: Some(Scope::Service),
-        tags: vec!["payments".into()],
-        skills: vec!["technical leadership".into()],
+        labels: Labels {
+            tags: vec!["payments".into()],
+            skills: vec!["technical leadership".into()],
+        },
         ..Default::default()
     })
     .unwrap()
@@ -80,22 +82,25 @@ fn entries_get_ids_uuids_and_their_labels_back() {
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
     assert!(p.id > 0);
     assert_eq!(p.uuid.len(), 36);
-    assert_eq!(p.tags, vec!["payments"]);
-    assert_eq!(p.skills, vec!["technical leadership"]);
+    assert_eq!(p.labels.tags, vec!["payments"]);
+    assert_eq!(p.labels.skills, vec!["technical leadership"]);
     let q = project(&mut j, "Search revamp", "2024-02-01");
     assert_ne!(p.uuid, q.uuid);
 
     let edited = j
-        .update_project(
+        .update(
             p.id,
             ProjectInput {
-                tags: vec!["perf".into(), "payments".into()],
-                ..(&p).into()
+                labels: Labels {
+                    tags: vec!["perf".into(), "payments".into()],
+                    ..Default::default()
+                },
+                ..p.input.clone()
             },
         )
         .unwrap();
     assert_eq!(edited.uuid, p.uuid, "the UUID is stable across edits");
-    assert_eq!(edited.tags, vec!["perf", "payments"]);
+    assert_eq!(edited.labels.tags, vec!["perf", "payments"]);
     assert_eq!(edited.created_at, p.created_at);
 }
 
@@ -103,12 +108,12 @@ fn entries_get_ids_uuids_and_their_labels_back() {
 fn a_metric_carries_its_derived_change() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
-    let m = j.add_metric(latency(p.id)).unwrap();
+    let m = j.add(latency(p.id)).unwrap();
     assert_eq!(m.change, Some(-680.0));
     assert_eq!(m.percent_change, Some(-85.0));
     assert_eq!(m.improved, Some(true));
     let m = j
-        .update_metric(
+        .update(
             m.id,
             MetricInput {
                 baseline: Some(100.0),
@@ -130,31 +135,34 @@ fn a_refused_write_changes_nothing() {
         count(&j, "search_index"),
     );
 
-    let missing = j.add_metric(latency(9_999));
+    let missing = j.add(latency(9_999));
     assert!(
         matches!(missing, Err(Error::Invalid { ref field, .. }) if field == "project_id"),
         "{missing:?}"
     );
-    let empty = j.add_project(ProjectInput {
+    let empty = j.add(ProjectInput {
         title: "  ".into(),
-        tags: vec!["x".into()],
+        labels: Labels {
+            tags: vec!["x".into()],
+            ..Default::default()
+        },
         ..Default::default()
     });
     assert!(matches!(empty, Err(Error::Invalid { ref field, .. }) if field == "title"));
-    let backwards = j.update_project(
+    let backwards = j.update(
         p.id,
         ProjectInput {
             ended_on: day("2023-01-01"),
-            ..(&p).into()
+            ..p.input.clone()
         },
     );
     assert!(matches!(backwards, Err(Error::Invalid { ref field, .. }) if field == "ended_on"));
-    let huge = j.add_note(NoteInput {
+    let huge = j.add(NoteInput {
         text: "x".repeat(10 * 1024 * 1024),
         ..Default::default()
     });
     assert!(matches!(huge, Err(Error::Invalid { ref field, .. }) if field == "text"));
-    let bad_url = j.add_artifact(ArtifactInput {
+    let bad_url = j.add(ArtifactInput {
         project_id: p.id,
         kind: Some(ArtifactKind::Pr),
         title: "PR".into(),
@@ -171,12 +179,9 @@ fn a_refused_write_changes_nothing() {
             count(&j, "search_index")
         )
     );
-    assert_eq!(j.project(p.id).unwrap(), p);
+    assert_eq!(j.entry::<Project>(p.id).unwrap(), p);
     assert!(
-        matches!(
-            j.update_metric(p.id, latency(p.id)),
-            Err(Error::NotFound { .. })
-        ),
+        matches!(j.update(p.id, latency(p.id)), Err(Error::NotFound { .. })),
         "a project id is not a metric"
     );
 }
@@ -187,12 +192,12 @@ fn the_list_is_newest_first_with_each_projects_best_metric() {
     let old = project(&mut j, "Old", "2021-05-01");
     let new = project(&mut j, "New", "2024-05-01");
     let undated = j
-        .add_project(ProjectInput {
+        .add(ProjectInput {
             title: "Just logged".into(),
             ..Default::default()
         })
         .unwrap();
-    j.add_metric(MetricInput {
+    j.add(MetricInput {
         name: "errors".into(),
         baseline: Some(10.0),
         result: 12.0,
@@ -200,8 +205,8 @@ fn the_list_is_newest_first_with_each_projects_best_metric() {
         ..latency(new.id)
     })
     .unwrap();
-    let best = j.add_metric(latency(new.id)).unwrap();
-    j.add_decision(decision(Some(new.id))).unwrap();
+    let best = j.add(latency(new.id)).unwrap();
+    j.add(decision(Some(new.id))).unwrap();
 
     let page = j.list_projects(0, 50).unwrap();
     assert_eq!(page.total, 3);
@@ -227,9 +232,9 @@ fn the_list_is_newest_first_with_each_projects_best_metric() {
 fn a_project_page_holds_everything_logged_under_it() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
-    j.add_metric(latency(p.id)).unwrap();
-    j.add_decision(decision(Some(p.id))).unwrap();
-    j.add_artifact(ArtifactInput {
+    j.add(latency(p.id)).unwrap();
+    j.add(decision(Some(p.id))).unwrap();
+    j.add(ArtifactInput {
         project_id: p.id,
         kind: Some(ArtifactKind::Rfc),
         title: "RFC-12 async checkout".into(),
@@ -238,7 +243,7 @@ fn a_project_page_holds_everything_logged_under_it() {
         ..Default::default()
     })
     .unwrap();
-    j.add_feedback(FeedbackInput {
+    j.add(FeedbackInput {
         project_id: Some(p.id),
         source: "manager".into(),
         text: "Clear rollout plan".into(),
@@ -246,14 +251,14 @@ fn a_project_page_holds_everything_logged_under_it() {
         ..Default::default()
     })
     .unwrap();
-    j.add_note(NoteInput {
+    j.add(NoteInput {
         project_id: Some(p.id),
         text: "Cut over 10% of traffic".into(),
         date: day("2024-03-02"),
         ..Default::default()
     })
     .unwrap();
-    j.add_note(NoteInput {
+    j.add(NoteInput {
         text: "Unrelated".into(),
         ..Default::default()
     })
@@ -282,10 +287,10 @@ fn a_project_page_holds_everything_logged_under_it() {
 #[test]
 fn a_decision_past_its_review_is_due_until_its_outcome_is_written() {
     let (_dir, mut j) = journal();
-    let due = j.add_decision(decision(None)).unwrap();
+    let due = j.add(decision(None)).unwrap();
     assert!(due.review_due);
     let later = j
-        .add_decision(DecisionInput {
+        .add(DecisionInput {
             review_on: day("2099-01-01"),
             ..decision(None)
         })
@@ -297,11 +302,11 @@ fn a_decision_past_its_review_is_due_until_its_outcome_is_written() {
     assert_eq!(j.overview().unwrap().reviews_due.len(), 1);
 
     let closed = j
-        .update_decision(
+        .update(
             due.id,
             DecisionInput {
                 outcome: Some("Held at 3x load".into()),
-                ..(&due).into()
+                ..due.input.clone()
             },
         )
         .unwrap();
@@ -313,12 +318,15 @@ fn a_decision_past_its_review_is_due_until_its_outcome_is_written() {
 fn a_deleted_project_comes_back_from_the_trash_with_everything_under_it() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
-    let m = j.add_metric(latency(p.id)).unwrap();
-    let d = j.add_decision(decision(Some(p.id))).unwrap();
-    j.add_note(NoteInput {
+    let m = j.add(latency(p.id)).unwrap();
+    let d = j.add(decision(Some(p.id))).unwrap();
+    j.add(NoteInput {
         project_id: Some(p.id),
         text: "kickoff".into(),
-        tags: vec!["week1".into()],
+        labels: Labels {
+            tags: vec!["week1".into()],
+            ..Default::default()
+        },
         ..Default::default()
     })
     .unwrap();
@@ -329,8 +337,14 @@ fn a_deleted_project_comes_back_from_the_trash_with_everything_under_it() {
         (item.kind, item.entry_id, item.children),
         (EntryKind::Project, p.id, 3)
     );
-    assert!(matches!(j.project(p.id), Err(Error::NotFound { .. })));
-    assert!(matches!(j.metric(m.id), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        j.entry::<Project>(p.id),
+        Err(Error::NotFound { .. })
+    ));
+    assert!(matches!(
+        j.entry::<Metric>(m.id),
+        Err(Error::NotFound { .. })
+    ));
     assert_eq!(count(&j, "entries"), 0);
     assert_eq!(count(&j, "labels"), 0);
     assert!(
@@ -345,7 +359,7 @@ fn a_deleted_project_comes_back_from_the_trash_with_everything_under_it() {
         before,
         "same ids, UUIDs, labels and children"
     );
-    assert_eq!(j.decision(d.id).unwrap(), d);
+    assert_eq!(j.entry::<Decision>(d.id).unwrap(), d);
     assert!(j.trash().unwrap().is_empty());
     assert_eq!(j.search("kafka", 10).unwrap().len(), 1);
     assert!(matches!(j.restore(item.id), Err(Error::NotFound { .. })));
@@ -356,7 +370,7 @@ fn a_deleted_project_comes_back_from_the_trash_with_everything_under_it() {
 fn a_child_cannot_come_back_without_its_project() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
-    let m = j.add_metric(latency(p.id)).unwrap();
+    let m = j.add(latency(p.id)).unwrap();
     let metric_item = j.delete_entry(m.id).unwrap();
     let project_item = j.delete_entry(p.id).unwrap();
     assert_eq!(project_item.children, 0);
@@ -381,7 +395,7 @@ fn the_trash_is_emptied_only_when_asked() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "A", "2024-01-10");
     let n = j
-        .add_note(NoteInput {
+        .add(NoteInput {
             text: "n".into(),
             ..Default::default()
         })
@@ -400,16 +414,19 @@ fn the_trash_is_emptied_only_when_asked() {
 fn search_finds_every_kind_with_marked_snippets() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
-    j.add_metric(MetricInput {
+    j.add(MetricInput {
         evidence: Some("Grafana board checkout-latency".into()),
         ..latency(p.id)
     })
     .unwrap();
-    let d = j.add_decision(decision(Some(p.id))).unwrap();
+    let d = j.add(decision(Some(p.id))).unwrap();
     let n = j
-        .add_note(NoteInput {
+        .add(NoteInput {
             text: "Paired with Dana on the café outage".into(),
-            tags: vec!["mentoring".into()],
+            labels: Labels {
+                tags: vec!["mentoring".into()],
+                ..Default::default()
+            },
             ..Default::default()
         })
         .unwrap();
@@ -451,7 +468,7 @@ fn search_finds_every_kind_with_marked_snippets() {
 fn search_takes_any_text_literally_and_never_fails() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
-    j.add_note(NoteInput {
+    j.add(NoteInput {
         text: "Wrote \"NEAR(\" AND title:x in the runbook; DROP TABLE notes".into(),
         ..Default::default()
     })
@@ -502,6 +519,6 @@ fn search_takes_any_text_literally_and_never_fails() {
     );
     assert_eq!(j.search("title:x", 10).unwrap().len(), 1);
     assert_eq!(j.search("DROP TABLE", 10).unwrap().len(), 1);
-    assert_eq!(j.project(p.id).unwrap().title, "Checkout rewrite");
+    assert_eq!(j.entry::<Project>(p.id).unwrap().title, "Checkout rewrite");
     assert!(j.integrity_ok().unwrap());
 }

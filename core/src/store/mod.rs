@@ -25,7 +25,7 @@ use crate::{AppInfo, Error, Result};
 pub use backup::{BackupInfo, CopyProgress, ProgressFn, AUTOMATIC_EVERY, DEFAULT_KEEP};
 pub use encryption::MIN_PASSPHRASE;
 pub use guides::{Check, Cycle};
-pub use journal::best_metric;
+pub use journal::{best_metric, Record};
 pub use migrations::SCHEMA_VERSION;
 
 /// Marks a SQLite file as a Career Log journal ("CLog"), so a foreign database is refused.

@@ -3,9 +3,10 @@
 
 use rusqlite::{params, Row, Transaction};
 
-use super::journal::{ensure, found, labels_of, Record};
+use super::journal::{ensure, entry_select, head, labels, Record, OWN};
 use super::Journal;
-use crate::journal::{EntryKind, Metric, Project};
+use crate::journal::{DecisionInput, EntryKind, Labels, MetricInput, ProjectInput, Stored};
+use crate::macros::entry_type;
 use crate::stories::{
     follow_ups, validate, CoveringStory, Framework, QuestionCoverage, Rehearsal, RehearsalInput,
     Story, StoryDetail, StoryInput, StoryPreview,
@@ -24,23 +25,17 @@ macro_rules! links_sql {
     };
 }
 
-const STORY_SELECT: &str = concat!(
-    "SELECT e.id, e.uuid, s.title, s.framework, s.situation, s.task, s.context, s.action, s.result, \
-     s.target_seconds, ",
+const STORY_SELECT: &str = entry_select!(
+    "s.title, s.framework, s.situation, s.task, s.context, s.action, s.result, s.target_seconds, ",
     links_sql!("project"),
     ", ",
     links_sql!("metric"),
     ", ",
     links_sql!("decision"),
     ", (SELECT json_group_array(question) FROM (SELECT question FROM story_questions \
-        WHERE story_id = s.id ORDER BY position)), ",
-    "(SELECT json_group_array(name) FROM (SELECT name FROM labels \
-       WHERE entry_id = e.id AND kind = 'tag' ORDER BY position)), \
-     (SELECT json_group_array(name) FROM (SELECT name FROM labels \
-       WHERE entry_id = e.id AND kind = 'skill' ORDER BY position)), \
+        WHERE story_id = s.id ORDER BY position)), \
      (SELECT count(*) FROM rehearsals r WHERE r.story_id = s.id), \
-     (SELECT max(started_at) FROM rehearsals r WHERE r.story_id = s.id), \
-     e.created_at, e.updated_at \
+     (SELECT max(started_at) FROM rehearsals r WHERE r.story_id = s.id) \
      FROM stories s JOIN entries e ON e.id = s.id"
 );
 
@@ -54,43 +49,13 @@ fn json_of<T: serde::de::DeserializeOwned>(r: &Row, index: usize) -> rusqlite::R
     })
 }
 
-/// A story row before its linked entries are loaded.
-struct StoryRow {
-    id: i64,
-    uuid: String,
-    input: StoryInput,
-    rehearsal_count: u32,
-    last_rehearsed_at: Option<String>,
-    created_at: String,
-    updated_at: String,
-}
-
-fn story_row(r: &Row) -> rusqlite::Result<StoryRow> {
-    Ok(StoryRow {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        input: StoryInput {
-            title: r.get(2)?,
-            framework: r.get(3)?,
-            situation: r.get(4)?,
-            task: r.get(5)?,
-            context: r.get(6)?,
-            action: r.get(7)?,
-            result: r.get(8)?,
-            target_seconds: r.get(9)?,
-            project_ids: json_of(r, 10)?,
-            metric_ids: json_of(r, 11)?,
-            decision_ids: json_of(r, 12)?,
-            questions: json_of(r, 13)?,
-            tags: labels_of(r, 14)?,
-            skills: labels_of(r, 15)?,
-        },
-        rehearsal_count: r.get(16)?,
-        last_rehearsed_at: r.get(17)?,
-        created_at: r.get(18)?,
-        updated_at: r.get(19)?,
-    })
-}
+entry_type!(
+    /// A story as its row holds it, before its linked entries and estimate are loaded.
+    StoryRow(StoryInput) {
+        pub rehearsal_count: u32,
+        pub last_rehearsed_at: Option<String>,
+    }
+);
 
 fn rehearsal_row(r: &Row) -> rusqlite::Result<Rehearsal> {
     let total_ms = r.get::<_, i64>(4)?.max(0) as u64;
@@ -112,33 +77,18 @@ fn rehearsal_row(r: &Row) -> rusqlite::Result<Rehearsal> {
 /// Builds the full story from its row: linked entries, estimate and plan.
 fn story_of(conn: &rusqlite::Connection, row: StoryRow, words_per_minute: u32) -> Result<Story> {
     let preview = StoryPreview::of(&row.input, words_per_minute);
-    let projects = row
-        .input
-        .project_ids
-        .iter()
-        .map(|id| crate::journal::ProjectInput::get(conn, *id))
-        .collect::<Result<Vec<Project>>>()?;
-    let metrics = row
-        .input
-        .metric_ids
-        .iter()
-        .map(|id| crate::journal::MetricInput::get(conn, *id))
-        .collect::<Result<Vec<Metric>>>()?;
-    let decisions = row
-        .input
-        .decision_ids
-        .iter()
-        .map(|id| crate::journal::DecisionInput::get(conn, *id))
-        .collect::<Result<Vec<_>>>()?;
+    fn each<R: Record>(conn: &rusqlite::Connection, ids: &[i64]) -> Result<Vec<R::Full>> {
+        ids.iter().map(|id| R::get(conn, *id)).collect()
+    }
     Ok(Story {
         id: row.id,
         uuid: row.uuid,
         estimated_seconds: preview.estimated_seconds,
         estimate: preview.estimate,
         plan_seconds: preview.plan_seconds,
-        projects,
-        metrics,
-        decisions,
+        projects: each::<ProjectInput>(conn, &row.input.project_ids)?,
+        metrics: each::<MetricInput>(conn, &row.input.metric_ids)?,
+        decisions: each::<DecisionInput>(conn, &row.input.decision_ids)?,
         rehearsal_count: row.rehearsal_count,
         last_rehearsed_at: row.last_rehearsed_at,
         created_at: row.created_at,
@@ -161,13 +111,35 @@ fn words_per_minute(conn: &rusqlite::Connection) -> u32 {
 
 impl Record for StoryInput {
     const KIND: EntryKind = EntryKind::Story;
-    type Full = Story;
+    const SELECT: &'static str = STORY_SELECT;
+    /// The story as its row holds it; `Journal::story` adds what it links to.
+    type Full = StoryRow;
 
+    fn row(r: &Row) -> rusqlite::Result<StoryRow> {
+        let input = StoryInput {
+            title: r.get(OWN)?,
+            framework: r.get(OWN + 1)?,
+            situation: r.get(OWN + 2)?,
+            task: r.get(OWN + 3)?,
+            context: r.get(OWN + 4)?,
+            action: r.get(OWN + 5)?,
+            result: r.get(OWN + 6)?,
+            target_seconds: r.get(OWN + 7)?,
+            project_ids: json_of(r, OWN + 8)?,
+            metric_ids: json_of(r, OWN + 9)?,
+            decision_ids: json_of(r, OWN + 10)?,
+            questions: json_of(r, OWN + 11)?,
+            labels: labels(r)?,
+        };
+        Ok(StoryRow::new(
+            head(r)?,
+            input,
+            r.get(OWN + 12)?,
+            r.get(OWN + 13)?,
+        ))
+    }
     fn validate(self) -> Result<Self> {
         validate::story(self)
-    }
-    fn project_id(&self) -> Option<i64> {
-        None
     }
     fn prepare(self, tx: &Transaction) -> Result<Self> {
         for (kind, field, ids) in [
@@ -191,8 +163,8 @@ impl Record for StoryInput {
         }
         Ok(self)
     }
-    fn labels(&self) -> (&[String], &[String]) {
-        (&self.tags, &self.skills)
+    fn labels(&self) -> &Labels {
+        &self.labels
     }
     fn search_text(&self) -> (String, String) {
         (self.title.clone(), self.texts().join("\n"))
@@ -241,39 +213,18 @@ impl Record for StoryInput {
         }
         Ok(())
     }
-    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Story> {
-        let sql = format!("{STORY_SELECT} WHERE s.id = ?1");
-        let row = found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], story_row),
-        )?;
-        story_of(conn, row, words_per_minute(conn))
-    }
-    fn input_of(full: &Story) -> Self {
-        full.input.clone()
-    }
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
-        let mut statement = conn.prepare_cached(STORY_SELECT)?;
-        let rows = statement.query_map([], story_row)?;
-        let mut out = Vec::new();
-        for row in rows {
-            let row = row?;
-            out.push((row.id, row.input));
-        }
-        Ok(out)
-    }
 }
 
 impl Record for RehearsalInput {
     const KIND: EntryKind = EntryKind::Rehearsal;
+    const SELECT: &'static str = REHEARSAL_SELECT;
     type Full = Rehearsal;
 
+    fn row(r: &Row) -> rusqlite::Result<Rehearsal> {
+        rehearsal_row(r)
+    }
     fn validate(self) -> Result<Self> {
         Ok(self)
-    }
-    fn project_id(&self) -> Option<i64> {
-        None
     }
     /// Checks the times against the story's framework and fills in the defaults.
     fn prepare(self, tx: &Transaction) -> Result<Self> {
@@ -293,8 +244,12 @@ impl Record for RehearsalInput {
             ..checked
         })
     }
-    fn labels(&self) -> (&[String], &[String]) {
-        (&[], &[])
+    fn labels(&self) -> &Labels {
+        static NONE: Labels = Labels {
+            tags: Vec::new(),
+            skills: Vec::new(),
+        };
+        &NONE
     }
     fn search_text(&self) -> (String, String) {
         let at = self.started_at.as_deref().unwrap_or_default();
@@ -324,46 +279,31 @@ impl Record for RehearsalInput {
         ])?;
         Ok(())
     }
-    fn get(conn: &rusqlite::Connection, id: i64) -> Result<Rehearsal> {
-        let sql = format!("{REHEARSAL_SELECT} WHERE r.id = ?1");
-        found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], rehearsal_row),
-        )
+}
+
+impl Stored for Rehearsal {
+    type Input = RehearsalInput;
+    fn id(&self) -> i64 {
+        self.id
     }
-    fn input_of(full: &Rehearsal) -> Self {
+    fn to_input(&self) -> RehearsalInput {
         RehearsalInput {
-            story_id: full.story_id,
-            started_at: Some(full.started_at.clone()),
-            total_ms: full.total_ms,
-            section_ms: full.section_ms.clone(),
-            rating: full.rating,
-            note: full.note.clone(),
-            target_seconds: Some(full.target_seconds),
+            story_id: self.story_id,
+            started_at: Some(self.started_at.clone()),
+            total_ms: self.total_ms,
+            section_ms: self.section_ms.clone(),
+            rating: self.rating,
+            note: self.note.clone(),
+            target_seconds: Some(self.target_seconds),
         }
-    }
-    fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
-        let mut statement = conn.prepare_cached(REHEARSAL_SELECT)?;
-        let rows = statement.query_map([], rehearsal_row)?;
-        let mut out = Vec::new();
-        for row in rows {
-            let row = row?;
-            out.push((row.id, Self::input_of(&row)));
-        }
-        Ok(out)
     }
 }
 
 impl Journal {
-    pub fn add_story(&mut self, input: StoryInput) -> Result<Story> {
-        self.save(None, input)
-    }
-    pub fn update_story(&mut self, id: i64, input: StoryInput) -> Result<Story> {
-        self.save(Some(id), input)
-    }
-    pub fn add_rehearsal(&mut self, input: RehearsalInput) -> Result<Rehearsal> {
-        self.save(None, input)
+    /// Saves a story (a new one without `id`) and answers with what it links to.
+    pub fn save_story(&mut self, id: Option<i64>, input: StoryInput) -> Result<Story> {
+        let saved = self.save(id, input)?;
+        story_of(&self.conn, saved, words_per_minute(&self.conn))
     }
 
     /// The estimate and plan of a story being written, at the engineer's pace.
@@ -372,7 +312,8 @@ impl Journal {
     }
 
     pub fn story(&self, id: i64) -> Result<Story> {
-        StoryInput::get(&self.conn, id)
+        let row = StoryInput::get(&self.conn, id)?;
+        story_of(&self.conn, row, words_per_minute(&self.conn))
     }
 
     /// A story with its rehearsals, oldest first.
@@ -391,7 +332,7 @@ impl Journal {
         let sql = format!("{STORY_SELECT} ORDER BY e.updated_at DESC, e.id DESC");
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows: Vec<StoryRow> = statement
-            .query_map([], story_row)?
+            .query_map([], StoryInput::row)?
             .collect::<rusqlite::Result<_>>()?;
         let pace = words_per_minute(&self.conn);
         rows.into_iter()

@@ -21,13 +21,13 @@ struct Record {
 
 fn record(j: &mut Journal) -> Record {
     let project = j
-        .add_project(ProjectInput {
+        .add(ProjectInput {
             title: "Checkout rewrite".into(),
             ..Default::default()
         })
         .unwrap();
     let metric = j
-        .add_metric(MetricInput {
+        .add(MetricInput {
             project_id: project.id,
             name: "p99 latency".into(),
             unit: Some("ms".into()),
@@ -38,7 +38,7 @@ fn record(j: &mut Journal) -> Record {
         })
         .unwrap();
     let decision = j
-        .add_decision(DecisionInput {
+        .add(DecisionInput {
             project_id: Some(project.id),
             title: "Queue writes".into(),
             options: vec![
@@ -76,7 +76,10 @@ fn story_input(r: &Record) -> StoryInput {
         metric_ids: vec![r.metric.id],
         decision_ids: vec![r.decision.id],
         questions: vec!["tell-me-about-your-leadership-experience".into()],
-        tags: vec!["latency".into()],
+        labels: Labels {
+            tags: vec!["latency".into()],
+            ..Default::default()
+        },
         ..Default::default()
     }
 }
@@ -85,7 +88,7 @@ fn story_input(r: &Record) -> StoryInput {
 fn a_story_shows_its_numbers_estimate_and_plan() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
-    let story = j.add_story(story_input(&r)).unwrap();
+    let story = j.save_story(None, story_input(&r)).unwrap();
     assert_eq!(
         story.metrics,
         vec![r.metric.clone()],
@@ -120,23 +123,32 @@ fn a_story_shows_its_numbers_estimate_and_plan() {
 fn links_must_point_at_entries_of_the_right_kind() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
-    let wrong = j.add_story(StoryInput {
-        metric_ids: vec![r.project.id],
-        ..story_input(&r)
-    });
+    let wrong = j.save_story(
+        None,
+        StoryInput {
+            metric_ids: vec![r.project.id],
+            ..story_input(&r)
+        },
+    );
     assert!(
         matches!(wrong, Err(Error::Invalid { ref field, .. }) if field == "metric_ids"),
         "{wrong:?}"
     );
-    let car = j.add_story(StoryInput {
-        framework: Framework::Car,
-        ..story_input(&r)
-    });
+    let car = j.save_story(
+        None,
+        StoryInput {
+            framework: Framework::Car,
+            ..story_input(&r)
+        },
+    );
     assert!(matches!(car, Err(Error::Invalid { ref field, .. }) if field == "situation"));
-    let unknown = j.add_story(StoryInput {
-        questions: vec!["why-should-we-hire-you".into()],
-        ..story_input(&r)
-    });
+    let unknown = j.save_story(
+        None,
+        StoryInput {
+            questions: vec!["why-should-we-hire-you".into()],
+            ..story_input(&r)
+        },
+    );
     assert!(
         matches!(unknown, Err(Error::Invalid { ref field, .. }) if field == "questions"),
         "{unknown:?}"
@@ -148,9 +160,9 @@ fn links_must_point_at_entries_of_the_right_kind() {
 fn rehearsals_are_kept_in_order_and_checked() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
-    let story = j.add_story(story_input(&r)).unwrap();
+    let story = j.save_story(None, story_input(&r)).unwrap();
     let first = j
-        .add_rehearsal(RehearsalInput {
+        .add(RehearsalInput {
             story_id: story.id,
             started_at: Some("2026-01-05T10:00:00Z".into()),
             total_ms: 95_000,
@@ -162,7 +174,7 @@ fn rehearsals_are_kept_in_order_and_checked() {
         .unwrap();
     assert_eq!(first.target_seconds, 90, "the story's target at the time");
     assert!(first.over_target);
-    j.add_rehearsal(RehearsalInput {
+    j.add(RehearsalInput {
         story_id: story.id,
         started_at: Some("2026-01-12T10:00:00Z".into()),
         total_ms: 80_000,
@@ -196,7 +208,7 @@ fn rehearsals_are_kept_in_order_and_checked() {
     ];
     for input in refused {
         assert!(
-            matches!(j.add_rehearsal(input.clone()), Err(Error::Invalid { .. })),
+            matches!(j.add(input.clone()), Err(Error::Invalid { .. })),
             "{input:?}"
         );
     }
@@ -216,7 +228,7 @@ fn rehearsals_are_kept_in_order_and_checked() {
 fn follow_ups_rotate_and_coverage_shows_rehearsed_questions() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
-    let story = j.add_story(story_input(&r)).unwrap();
+    let story = j.save_story(None, story_input(&r)).unwrap();
     let asked = j
         .follow_ups(story.id, &["Who disagreed?".to_string()])
         .unwrap();
@@ -231,7 +243,7 @@ fn follow_ups_rotate_and_coverage_shows_rehearsed_questions() {
     assert_eq!(coverage[0].stories.len(), 1);
     assert!(!coverage[0].rehearsed);
     assert!(coverage[1].stories.is_empty());
-    j.add_rehearsal(RehearsalInput {
+    j.add(RehearsalInput {
         story_id: story.id,
         total_ms: 60_000,
         ..Default::default()
@@ -248,8 +260,8 @@ fn follow_ups_rotate_and_coverage_shows_rehearsed_questions() {
 fn a_deleted_story_comes_back_with_its_rehearsals_and_links() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
-    let story = j.add_story(story_input(&r)).unwrap();
-    j.add_rehearsal(RehearsalInput {
+    let story = j.save_story(None, story_input(&r)).unwrap();
+    j.add(RehearsalInput {
         story_id: story.id,
         total_ms: 60_000,
         ..Default::default()

@@ -6,12 +6,9 @@ use std::collections::HashMap;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
 
-use super::journal::{now, put, Record};
+use super::journal::{now, put, with_kind, Record};
 use super::Journal;
-use crate::journal::{
-    ArtifactInput, DecisionInput, EntryKind, FeedbackInput, MetricInput, NoteInput, ProjectInput,
-};
-use crate::stories::{RehearsalInput, StoryInput};
+use crate::journal::{EntryKind, Labels, NoteInput};
 use crate::transfer::{
     kind_rank, map_links, parse_journal_file, parse_jrnl, FileBullet, FileCheck, FileCycle,
     FileEntry, ImportReport, JournalFile, KindCount, FORMAT, VERSION,
@@ -146,14 +143,9 @@ impl Journal {
             }
         }
         let mut entries: Vec<(i64, FileEntry)> = Vec::new();
-        export_kind::<ProjectInput>(&self.conn, &meta, &mut entries)?;
-        export_kind::<MetricInput>(&self.conn, &meta, &mut entries)?;
-        export_kind::<DecisionInput>(&self.conn, &meta, &mut entries)?;
-        export_kind::<ArtifactInput>(&self.conn, &meta, &mut entries)?;
-        export_kind::<FeedbackInput>(&self.conn, &meta, &mut entries)?;
-        export_kind::<NoteInput>(&self.conn, &meta, &mut entries)?;
-        export_kind::<StoryInput>(&self.conn, &meta, &mut entries)?;
-        export_kind::<RehearsalInput>(&self.conn, &meta, &mut entries)?;
+        for kind in EntryKind::ALL {
+            with_kind!(kind, R => export_kind::<R>(&self.conn, &meta, &mut entries)?);
+        }
         let uuid_of = |value: &Value| -> std::result::Result<Value, String> {
             let id = value.as_i64().ok_or("not an id")?;
             meta.get(&id)
@@ -309,24 +301,8 @@ impl Journal {
             })
             .map_err(|reason| refuse(format!("entries[{index}].fields.{reason}")))?;
             let existing = local.get(&entry.uuid).cloned();
-            let (id, outcome) = match entry.kind {
-                EntryKind::Project => merge::<ProjectInput>(&tx, index, entry, &fields, existing)?,
-                EntryKind::Metric => merge::<MetricInput>(&tx, index, entry, &fields, existing)?,
-                EntryKind::Decision => {
-                    merge::<DecisionInput>(&tx, index, entry, &fields, existing)?
-                }
-                EntryKind::Artifact => {
-                    merge::<ArtifactInput>(&tx, index, entry, &fields, existing)?
-                }
-                EntryKind::Feedback => {
-                    merge::<FeedbackInput>(&tx, index, entry, &fields, existing)?
-                }
-                EntryKind::Note => merge::<NoteInput>(&tx, index, entry, &fields, existing)?,
-                EntryKind::Story => merge::<StoryInput>(&tx, index, entry, &fields, existing)?,
-                EntryKind::Rehearsal => {
-                    merge::<RehearsalInput>(&tx, index, entry, &fields, existing)?
-                }
-            };
+            let (id, outcome) =
+                with_kind!(entry.kind, R => merge::<R>(&tx, index, entry, &fields, existing)?);
             if let (Some(id), Outcome::Added) = (id, outcome) {
                 local.insert(
                     entry.uuid.clone(),
@@ -444,8 +420,10 @@ impl Journal {
                 project_id: None,
                 date: Some(note.date),
                 text: note.text.clone(),
-                tags: note.tags.clone(),
-                skills: Vec::new(),
+                labels: Labels {
+                    tags: note.tags.clone(),
+                    skills: Vec::new(),
+                },
             }
             .validate()
             .map_err(|e| refuse(format!("entries[{index}]: {e}")))?;

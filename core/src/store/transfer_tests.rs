@@ -54,16 +54,19 @@ fn build(j: &mut Journal, shape: &Shape) {
     let mut projects = Vec::new();
     for (i, (title, scope, pairs, decided)) in shape.projects.iter().enumerate() {
         let p = j
-            .add_project(ProjectInput {
+            .add(ProjectInput {
                 title: format!("P{i} {title}"),
                 scope: Scope::ALL.get(*scope as usize).copied(),
-                tags: vec![format!("t{scope}")],
+                labels: Labels {
+                    tags: vec![format!("t{scope}")],
+                    ..Default::default()
+                },
                 ..Default::default()
             })
             .unwrap();
         for (k, (baseline, result)) in pairs.iter().enumerate() {
             let m = j
-                .add_metric(MetricInput {
+                .add(MetricInput {
                     project_id: p.id,
                     name: format!("m{k} {title}"),
                     baseline: Some(*baseline),
@@ -75,7 +78,7 @@ fn build(j: &mut Journal, shape: &Shape) {
             metrics.push(m.id);
         }
         if *decided {
-            j.add_decision(DecisionInput {
+            j.add(DecisionInput {
                 project_id: Some(p.id),
                 title: format!("D {title}"),
                 options: vec![
@@ -96,7 +99,7 @@ fn build(j: &mut Journal, shape: &Shape) {
         projects.push(p.id);
     }
     for text in &shape.notes {
-        j.add_note(NoteInput {
+        j.add(NoteInput {
             text: format!("n {text}"),
             project_id: projects.first().copied(),
             ..Default::default()
@@ -105,15 +108,18 @@ fn build(j: &mut Journal, shape: &Shape) {
     }
     if shape.story {
         let s = j
-            .add_story(StoryInput {
-                title: "Story".into(),
-                action: Some("did it".into()),
-                project_ids: projects.clone(),
-                metric_ids: metrics.clone(),
-                ..Default::default()
-            })
+            .save_story(
+                None,
+                StoryInput {
+                    title: "Story".into(),
+                    action: Some("did it".into()),
+                    project_ids: projects.clone(),
+                    metric_ids: metrics.clone(),
+                    ..Default::default()
+                },
+            )
             .unwrap();
-        j.add_rehearsal(RehearsalInput {
+        j.add(RehearsalInput {
             story_id: s.id,
             total_ms: 60_000,
             section_ms: vec![10_000, 10_000, 30_000, 10_000],
@@ -157,7 +163,7 @@ proptest! {
 fn an_import_merges_by_uuid_and_the_newer_side_wins() {
     let (_a, mut a) = journal();
     let p = a
-        .add_project(ProjectInput {
+        .add(ProjectInput {
             title: "Checkout".into(),
             ..Default::default()
         })
@@ -169,7 +175,7 @@ fn an_import_merges_by_uuid_and_the_newer_side_wins() {
     assert_eq!(local.uuid, p.uuid);
 
     std::thread::sleep(std::time::Duration::from_millis(5));
-    a.update_project(
+    a.update(
         p.id,
         ProjectInput {
             title: "Checkout v2".into(),
@@ -179,10 +185,10 @@ fn an_import_merges_by_uuid_and_the_newer_side_wins() {
     .unwrap();
     let report = b.import_journal(&bytes(&a)).unwrap();
     assert_eq!(report.updated, 1);
-    assert_eq!(b.project(local.id).unwrap().title, "Checkout v2");
+    assert_eq!(b.entry::<Project>(local.id).unwrap().title, "Checkout v2");
 
     std::thread::sleep(std::time::Duration::from_millis(5));
-    b.update_project(
+    b.update(
         local.id,
         ProjectInput {
             title: "Checkout v3".into(),
@@ -196,20 +202,20 @@ fn an_import_merges_by_uuid_and_the_newer_side_wins() {
         (0, 1),
         "the local edit is newer"
     );
-    assert_eq!(b.project(local.id).unwrap().title, "Checkout v3");
+    assert_eq!(b.entry::<Project>(local.id).unwrap().title, "Checkout v3");
 }
 
 #[test]
 fn a_bad_file_is_refused_whole_and_says_where() {
     let (_a, mut source) = journal();
     let p = source
-        .add_project(ProjectInput {
+        .add(ProjectInput {
             title: "Checkout".into(),
             ..Default::default()
         })
         .unwrap();
     source
-        .add_metric(MetricInput {
+        .add(MetricInput {
             project_id: p.id,
             name: "p99".into(),
             result: 1.0,
@@ -334,7 +340,7 @@ fn a_bad_file_is_refused_whole_and_says_where() {
     ];
     let (_b, mut target) = journal();
     target
-        .add_note(NoteInput {
+        .add(NoteInput {
             text: "mine".into(),
             ..Default::default()
         })
@@ -365,8 +371,8 @@ fn jrnl_files_import_once_and_bad_ones_change_nothing() {
         "the same entries are not added twice"
     );
     let notes = j.list_notes(10).unwrap();
-    assert_eq!(notes[0].date.to_string(), "2024-03-04");
-    assert_eq!(notes[1].tags, vec!["work"]);
+    assert_eq!(notes[0].date.unwrap().to_string(), "2024-03-04");
+    assert_eq!(notes[1].labels.tags, vec!["work"]);
     let bad = br#"{"entries": [{"title": "ok", "date": "2024-01-01"}, {"title": "x", "date": "not a date"}]}"#;
     assert!(j
         .import_jrnl(bad)

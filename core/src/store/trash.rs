@@ -3,17 +3,13 @@
 
 use rusqlite::{params, Transaction};
 
-use super::journal::{entry_kind, insert_entry, put, Record, StoredEntry};
+use super::journal::{entry_kind, insert_entry, put, with_kind, Record, StoredEntry};
 use super::Journal;
-use crate::journal::{
-    ArtifactInput, DecisionInput, EntryKind, FeedbackInput, MetricInput, NoteInput, ProjectInput,
-    TrashItem,
-};
-use crate::stories::{RehearsalInput, StoryInput};
+use crate::journal::{EntryKind, Stored, TrashItem};
 use crate::{Error, Result};
 
 fn stored_as<R: Record>(tx: &Transaction, id: i64) -> Result<(StoredEntry, String)> {
-    let input = R::input_of(&R::get(tx, id)?);
+    let input = R::get(tx, id)?.to_input();
     let (created_at, updated_at, uuid) = tx
         .prepare_cached("SELECT created_at, updated_at, uuid FROM entries WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -31,16 +27,7 @@ fn stored_as<R: Record>(tx: &Transaction, id: i64) -> Result<(StoredEntry, Strin
 }
 
 fn stored(tx: &Transaction, id: i64) -> Result<(StoredEntry, String)> {
-    match entry_kind(tx, id)? {
-        EntryKind::Project => stored_as::<ProjectInput>(tx, id),
-        EntryKind::Metric => stored_as::<MetricInput>(tx, id),
-        EntryKind::Decision => stored_as::<DecisionInput>(tx, id),
-        EntryKind::Artifact => stored_as::<ArtifactInput>(tx, id),
-        EntryKind::Feedback => stored_as::<FeedbackInput>(tx, id),
-        EntryKind::Note => stored_as::<NoteInput>(tx, id),
-        EntryKind::Story => stored_as::<StoryInput>(tx, id),
-        EntryKind::Rehearsal => stored_as::<RehearsalInput>(tx, id),
-    }
+    with_kind!(entry_kind(tx, id)?, R => stored_as::<R>(tx, id))
 }
 
 fn restore_as<R: Record>(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
@@ -69,16 +56,7 @@ fn restore_as<R: Record>(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
 }
 
 fn restore_entry(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
-    match entry.kind {
-        EntryKind::Project => restore_as::<ProjectInput>(tx, entry),
-        EntryKind::Metric => restore_as::<MetricInput>(tx, entry),
-        EntryKind::Decision => restore_as::<DecisionInput>(tx, entry),
-        EntryKind::Artifact => restore_as::<ArtifactInput>(tx, entry),
-        EntryKind::Feedback => restore_as::<FeedbackInput>(tx, entry),
-        EntryKind::Note => restore_as::<NoteInput>(tx, entry),
-        EntryKind::Story => restore_as::<StoryInput>(tx, entry),
-        EntryKind::Rehearsal => restore_as::<RehearsalInput>(tx, entry),
-    }
+    with_kind!(entry.kind, R => restore_as::<R>(tx, entry))
 }
 
 const TRASH_SELECT: &str = "SELECT id, kind, entry_id, title, deleted_at, children FROM trash";

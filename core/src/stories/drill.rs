@@ -86,57 +86,49 @@ fn number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{DecisionOption, Direction, MetricChange};
+    use crate::journal::{DecisionInput, DecisionOption, Direction, EntryHead, MetricInput};
 
-    fn metric() -> Metric {
-        let change = MetricChange::of(Some(800.0), 120.0, Some(Direction::Lower));
-        Metric {
-            id: 2,
-            uuid: "u".into(),
-            project_id: 1,
-            name: "p99 latency".into(),
-            unit: Some("ms".into()),
-            baseline: Some(800.0),
-            result: 120.0,
-            better: Some(Direction::Lower),
-            measured_on: None,
-            evidence: Some("dashboard".into()),
-            tags: vec![],
-            skills: vec![],
-            change: change.change,
-            percent_change: change.percent_change,
-            improved: change.improved,
+    fn head(id: i64, uuid: &str) -> EntryHead {
+        EntryHead {
+            id,
+            uuid: uuid.into(),
+            ..Default::default()
         }
     }
 
+    fn metric() -> Metric {
+        Metric::derived(
+            head(2, "u"),
+            MetricInput {
+                project_id: 1,
+                name: "p99 latency".into(),
+                unit: Some("ms".into()),
+                baseline: Some(800.0),
+                result: 120.0,
+                better: Some(Direction::Lower),
+                evidence: Some("dashboard".into()),
+                ..Default::default()
+            },
+        )
+    }
+
     fn decision() -> Decision {
-        Decision {
-            id: 3,
-            uuid: "d".into(),
-            project_id: Some(1),
-            title: "Queue writes".into(),
-            context: None,
-            options: vec![
-                DecisionOption {
-                    text: "Kafka".into(),
-                    ..Default::default()
-                },
-                DecisionOption {
-                    text: "Outbox".into(),
-                    ..Default::default()
-                },
-            ],
-            chosen: "Kafka".into(),
-            tradeoffs: None,
-            expected: None,
-            confidence: None,
-            outcome: Some("fine".into()),
-            decided_on: None,
-            review_on: None,
-            tags: vec![],
-            skills: vec![],
-            review_due: false,
-        }
+        let option = |text: &str| DecisionOption {
+            text: text.into(),
+            ..Default::default()
+        };
+        Decision::new(
+            head(3, "d"),
+            DecisionInput {
+                project_id: Some(1),
+                title: "Queue writes".into(),
+                options: vec![option("Kafka"), option("Outbox")],
+                chosen: "Kafka".into(),
+                outcome: Some("fine".into()),
+                ..Default::default()
+            },
+            false,
+        )
     }
 
     #[test]

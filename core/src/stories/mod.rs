@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::journal::{Decision, Metric, Project};
+use crate::journal::{Decision, Labels, Metric, Project};
 use crate::macros::text_enum;
 
 pub use drill::follow_ups;
@@ -73,8 +73,8 @@ pub struct StoryInput {
     pub decision_ids: Vec<i64>,
     /// Slugs of interview questions from the guides.
     pub questions: Vec<String>,
-    pub tags: Vec<String>,
-    pub skills: Vec<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
 }
 
 impl Default for StoryInput {
@@ -92,8 +92,7 @@ impl Default for StoryInput {
             metric_ids: Vec::new(),
             decision_ids: Vec::new(),
             questions: Vec::new(),
-            tags: Vec::new(),
-            skills: Vec::new(),
+            labels: Labels::default(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Rules for stories and rehearsals, as pure functions like the journal's.
 
 use super::{Framework, RehearsalInput, Section, StoryInput};
-use crate::journal::validate::{labels, MAX_TEXT, MAX_TITLE};
+use crate::journal::validate::{tidy_labels, MAX_TEXT, MAX_TITLE};
 use crate::{Error, Result};
 
 pub const MIN_TARGET_SECONDS: u32 = 15;
@@ -88,8 +88,7 @@ pub fn story(input: StoryInput) -> Result<StoryInput> {
         metric_ids: ids("metric_ids", input.metric_ids)?,
         decision_ids: ids("decision_ids", input.decision_ids)?,
         questions,
-        tags: labels("tags", input.tags)?,
-        skills: labels("skills", input.skills)?,
+        labels: tidy_labels(input.labels)?,
     })
 }
 

@@ -6,9 +6,17 @@ export type AppInfo = { version: string, journal_path: string, schema_version: n
  */
 encrypted: boolean, };
 
-export type Artifact = { id: number, uuid: string, project_id: number, kind: ArtifactKind, title: string, url: string | null, date: string | null, tags: Array<string>, skills: Array<string>, };
+export type Artifact = { id: number, uuid: string, created_at: string, updated_at: string, project_id: number, 
+/**
+ * Required; absent only in what a form sends before the engineer chose.
+ */
+kind: ArtifactKind | null, title: string, url: string | null, date: string | null, tags: Array<string>, skills: Array<string>, };
 
-export type ArtifactInput = { project_id: number, kind: ArtifactKind | null, title: string, url: string | null, date: string | null, tags: Array<string>, skills: Array<string>, };
+export type ArtifactInput = { project_id: number, 
+/**
+ * Required; absent only in what a form sends before the engineer chose.
+ */
+kind: ArtifactKind | null, title: string, url: string | null, date: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "demo" | "talk";
 
@@ -66,11 +74,15 @@ export type CoveringStory = { id: number, title: string, rehearsal_count: number
 
 export type Cycle = { id: number, guide: string, number: number, started_on: string, closed_on: string | null, checked: number, };
 
-export type Decision = { id: number, uuid: string, project_id: number | null, title: string, context: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, confidence: number | null, outcome: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, 
+export type Decision = { id: number, uuid: string, 
 /**
  * Past its review date with no outcome written: the decision-journal loop is open.
  */
-review_due: boolean, };
+review_due: boolean, created_at: string, updated_at: string, project_id: number | null, title: string, context: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, 
+/**
+ * How sure the engineer was, 0-100.
+ */
+confidence: number | null, outcome: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type DecisionInput = { project_id: number | null, title: string, context: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, 
 /**
@@ -110,13 +122,29 @@ export type ExportFormat = "markdown" | "text" | "json-resume";
 
 export type ExportRequest = { format: ExportFormat, variant: string | null, tags: Array<string>, since: string | null, until: string | null, };
 
-export type Feedback = { id: number, uuid: string, project_id: number | null, source: string, date: string, text: string, rating: number | null, tags: Array<string>, skills: Array<string>, };
+export type Feedback = { id: number, uuid: string, created_at: string, updated_at: string, project_id: number | null, 
+/**
+ * Who gave it: a peer, a manager, a mock interviewer...
+ */
+source: string, 
+/**
+ * The day it was given; today when absent, so a saved entry always has one.
+ */
+date: string | null, text: string, 
+/**
+ * 1-5.
+ */
+rating: number | null, tags: Array<string>, skills: Array<string>, };
 
 export type FeedbackInput = { project_id: number | null, 
 /**
  * Who gave it: a peer, a manager, a mock interviewer...
  */
-source: string, date: string | null, text: string, 
+source: string, 
+/**
+ * The day it was given; today when absent, so a saved entry always has one.
+ */
+date: string | null, text: string, 
 /**
  * 1-5.
  */
@@ -166,7 +194,7 @@ export type Library = { guides: Array<Guide>, questions: Array<Question>, skills
 
 export type LintRule = "no-number" | "weak-opening" | "buzzword" | "first-person" | "passive-voice" | "too-long" | "number-without-unit" | "metric-without-evidence";
 
-export type Metric = { id: number, uuid: string, project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, 
+export type Metric = { id: number, uuid: string, 
 /**
  * `result - baseline`; absent without a baseline.
  */
@@ -178,13 +206,21 @@ percent_change: number | null,
 /**
  * Whether the change went the better way; absent without a direction or baseline.
  */
-improved: boolean | null, };
+improved: boolean | null, created_at: string, updated_at: string, project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type MetricInput = { project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, };
 
-export type Note = { id: number, uuid: string, project_id: number | null, date: string, text: string, tags: Array<string>, skills: Array<string>, };
+export type Note = { id: number, uuid: string, created_at: string, updated_at: string, project_id: number | null, 
+/**
+ * Today when absent, so a saved note always has one.
+ */
+date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
 
-export type NoteInput = { project_id: number | null, date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
+export type NoteInput = { project_id: number | null, 
+/**
+ * Today when absent, so a saved note always has one.
+ */
+date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
 
 export type PrimaryRole = "backend" | "frontend" | "devops-sre" | "ai-ml" | "staff-plus" | "engineering-manager";
 
@@ -194,9 +230,9 @@ export type Profile = { band: ExperienceBand | null, role: PrimaryRole | null, t
  */
 name: string | null, headline: string | null, email: string | null, location: string | null, summary: string | null, };
 
-export type Project = { id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
+export type Project = { id: number, uuid: string, created_at: string, updated_at: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, };
 
-export type ProjectDetail = { metrics: Array<Metric>, decisions: Array<Decision>, artifacts: Array<Artifact>, feedback: Array<Feedback>, notes: Array<Note>, id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
+export type ProjectDetail = { metrics: Array<Metric>, decisions: Array<Decision>, artifacts: Array<Artifact>, feedback: Array<Feedback>, notes: Array<Note>, id: number, uuid: string, created_at: string, updated_at: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type ProjectInput = { title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, };
 
@@ -204,7 +240,7 @@ export type ProjectPage = { projects: Array<ProjectSummary>, total: number, };
 
 export type ProjectStatus = "planned" | "active" | "shipped" | "paused" | "cancelled";
 
-export type ProjectSummary = { best_metric: Metric | null, metric_count: number, decision_count: number, id: number, uuid: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, created_at: string, updated_at: string, };
+export type ProjectSummary = { best_metric: Metric | null, metric_count: number, decision_count: number, id: number, uuid: string, created_at: string, updated_at: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type Proof = { id: string, text: string, evidence: Evidence, 
 /**
@@ -365,3 +401,12 @@ bullets: Array<Bullet>, };
 export type VariantFilter = { tags: Array<string>, skills: Array<string>, roles: Array<string>, since: string | null, until: string | null, };
 
 export type VariantSummary = { id: number, name: string, filter: VariantFilter, };
+
+/** The most projects one `project_list` call answers with. */
+export const MAX_PAGE = 500;
+
+/** Each framework's sections, in telling order. */
+export const FRAMEWORK_SECTIONS: Record<Framework, readonly Section[]> = {
+  star: ['situation', 'task', 'action', 'result'],
+  car: ['context', 'action', 'result'],
+};
