@@ -59,6 +59,7 @@ screenshots: deps-app deps-test ui
 # Rewrites ui/src/lib/bindings.ts from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p careerlog-core bindings
+	UPDATE_BINDINGS=1 cargo test -p careerlog --bin careerlog-desktop command_names
 
 ui: deps-ui
 	npm --prefix ui run build

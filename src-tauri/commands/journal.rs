@@ -1,10 +1,10 @@
 //! Journal section: projects and the entries under them, the trash, and Home's overview.
 
 use careerlog_core::journal::{
-    Artifact, ArtifactInput, Decision, DecisionInput, Feedback, FeedbackInput, JournalOverview,
-    Metric, MetricInput, Note, NoteInput, Project, ProjectDetail, ProjectInput, ProjectPage,
-    TrashItem,
+    ArtifactInput, DecisionInput, FeedbackInput, JournalOverview, MetricInput, Note, NoteInput,
+    ProjectDetail, ProjectInput, ProjectPage, TrashItem,
 };
+use careerlog_core::store::Record;
 use careerlog_core::IpcError;
 use tauri::State;
 
@@ -34,55 +34,41 @@ pub async fn project_get(
     journal.run(move |j| j.project_detail(id)).await
 }
 
-/// Saves an entry: a new one when `id` is absent, else the entry `id`.
+/// Saves an entry of any kind: a new one when `id` is absent, else the entry `id`.
+async fn save<R>(
+    journal: State<'_, JournalState>,
+    id: Option<i64>,
+    input: R,
+) -> Result<R::Full, IpcError>
+where
+    R: Record + Send + 'static,
+    R::Full: Send + 'static,
+{
+    journal.run(move |j| j.save(id, input)).await
+}
+
+/// A window command for `save` of one kind (a command cannot be generic over its input).
 macro_rules! save_command {
-    ($name:ident, $input:ty, $full:ty, $add:ident, $update:ident) => {
+    ($($name:ident: $input:ty),+ $(,)?) => {$(
         #[tauri::command]
         pub async fn $name(
             journal: State<'_, JournalState>,
             id: Option<i64>,
             input: $input,
-        ) -> Result<$full, IpcError> {
-            journal
-                .run(move |j| match id {
-                    None => j.$add(input),
-                    Some(id) => j.$update(id, input),
-                })
-                .await
+        ) -> Result<<$input as Record>::Full, IpcError> {
+            save(journal, id, input).await
         }
-    };
+    )+};
 }
 
 save_command!(
-    project_save,
-    ProjectInput,
-    Project,
-    add_project,
-    update_project
+    project_save: ProjectInput,
+    metric_save: MetricInput,
+    decision_save: DecisionInput,
+    artifact_save: ArtifactInput,
+    feedback_save: FeedbackInput,
+    note_save: NoteInput,
 );
-save_command!(metric_save, MetricInput, Metric, add_metric, update_metric);
-save_command!(
-    decision_save,
-    DecisionInput,
-    Decision,
-    add_decision,
-    update_decision
-);
-save_command!(
-    artifact_save,
-    ArtifactInput,
-    Artifact,
-    add_artifact,
-    update_artifact
-);
-save_command!(
-    feedback_save,
-    FeedbackInput,
-    Feedback,
-    add_feedback,
-    update_feedback
-);
-save_command!(note_save, NoteInput, Note, add_note, update_note);
 
 #[tauri::command]
 pub async fn note_list(

@@ -25,12 +25,7 @@ pub async fn story_save(
     id: Option<i64>,
     input: StoryInput,
 ) -> Result<Story, IpcError> {
-    journal
-        .run(move |j| match id {
-            None => j.add_story(input),
-            Some(id) => j.update_story(id, input),
-        })
-        .await
+    journal.run(move |j| j.save_story(id, input)).await
 }
 
 /// The estimate and pacing plan of a story while it is being written.
@@ -47,7 +42,7 @@ pub async fn rehearsal_save(
     journal: State<'_, JournalState>,
     input: RehearsalInput,
 ) -> Result<Rehearsal, IpcError> {
-    journal.run(move |j| j.add_rehearsal(input)).await
+    journal.run(move |j| j.add(input)).await
 }
 
 /// One or two follow-up questions for the story, from its question and its own record.

@@ -51,6 +51,7 @@ import type {
   StoryPreview,
   TrashItem,
 } from './bindings';
+import type { CommandName } from './commands';
 
 // A Record keyed by the generated union: if Rust adds a kind, this stops compiling.
 const ERROR_KINDS: Record<ErrorKind, true> = {
@@ -90,7 +91,7 @@ export function toIpcError(error: unknown): IpcError {
   return { kind: 'io', message: String(error), field: null };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {

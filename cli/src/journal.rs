@@ -2,9 +2,11 @@
 //! without a window. Flags map onto the core's inputs; `edit` changes only the flags given.
 
 use careerlog_core::journal::{
-    ArtifactInput, ArtifactKind, DecisionInput, DecisionOption, Direction, FeedbackInput,
-    MetricInput, NoteInput, ProjectInput, ProjectStatus, Scope,
+    Artifact, ArtifactInput, ArtifactKind, Decision, DecisionInput, DecisionOption, Direction,
+    Feedback, FeedbackInput, Labels, Metric, MetricInput, Note, NoteInput, Project, ProjectInput,
+    ProjectStatus, Scope, Stored,
 };
+use careerlog_core::store::Record;
 use careerlog_core::{Journal, Result};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -107,12 +109,12 @@ pub struct LabelFlags {
 }
 
 impl LabelFlags {
-    pub fn apply(self, tags: &mut Vec<String>, skills: &mut Vec<String>) {
+    pub fn apply(self, labels: &mut Labels) {
         if !self.tags.is_empty() {
-            *tags = self.tags;
+            labels.tags = self.tags;
         }
         if !self.skills.is_empty() {
-            *skills = self.skills;
+            labels.skills = self.skills;
         }
     }
 }
@@ -130,7 +132,13 @@ fn set_day(field: &mut Option<NaiveDate>, flag: Option<Day>) {
     }
 }
 
-impl ProjectFlags {
+impl EntryFlags for ProjectFlags {
+    type Input = ProjectInput;
+
+    fn required(&self) -> Vec<(&'static str, &'static str, bool)> {
+        vec![("title", "title", self.title.is_some())]
+    }
+
     fn apply(self, input: &mut ProjectInput) {
         if let Some(title) = self.title {
             input.title = title;
@@ -142,13 +150,13 @@ impl ProjectFlags {
         set(&mut input.scope, self.scope);
         set(&mut input.status, self.status);
         set(&mut input.summary, self.summary);
-        self.labels.apply(&mut input.tags, &mut input.skills);
+        self.labels.apply(&mut input.labels);
     }
 }
 
 /// Subcommands shared by the kinds that hang off a project.
 #[derive(Debug, Subcommand)]
-pub enum EntryCommand<F: Args> {
+pub enum EntryCommand<F: EntryFlags> {
     /// Log a new entry.
     Add(F),
     /// Show one entry.
@@ -161,6 +169,83 @@ pub enum EntryCommand<F: Args> {
     },
     /// Move an entry to the trash.
     Delete { id: i64 },
+}
+
+/// The flags of one kind of entry, mapped onto its input, so one add/show/edit/delete
+/// serves every kind.
+pub trait EntryFlags: Args {
+    type Input: Record + Default;
+    /// The flags `add` cannot do without, in the order they are asked for:
+    /// (input field, flag, given).
+    fn required(&self) -> Vec<(&'static str, &'static str, bool)>;
+    /// Sets the input's fields from the flags given; the others stay as they are.
+    fn apply(self, input: &mut Self::Input);
+}
+
+/// One line on an entry, as `add`, `show` and `edit` print it.
+pub trait Describe {
+    fn describe(&self) -> String;
+}
+
+type Full<F> = <<F as EntryFlags>::Input as Record>::Full;
+
+impl<F: EntryFlags> EntryCommand<F>
+where
+    Full<F>: Describe + Serialize,
+{
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        match self {
+            EntryCommand::Add(flags) => add(j, flags),
+            EntryCommand::Show { id } => show::<Full<F>>(j, id),
+            EntryCommand::Edit { id, flags } => edit(j, id, |input| flags.apply(input)),
+            EntryCommand::Delete { id } => delete_as::<Full<F>>(j, id),
+        }
+    }
+}
+
+/// Adds an entry from its flags, once the required ones are there.
+fn add<F: EntryFlags>(j: &mut Journal, flags: F) -> Result<Output>
+where
+    Full<F>: Describe + Serialize,
+{
+    if let Some((field, flag, _)) = flags.required().into_iter().find(|(_, _, given)| !given) {
+        return Err(missing(field, flag));
+    }
+    let mut input = F::Input::default();
+    flags.apply(&mut input);
+    let added = j.add(input)?;
+    Ok(shown(&added, format!("Added {}", added.describe())))
+}
+
+fn show<E>(j: &Journal, id: i64) -> Result<Output>
+where
+    E: Stored + Describe + Serialize,
+    E::Input: Record<Full = E>,
+{
+    let entry = j.entry::<E>(id)?;
+    Ok(shown(&entry, entry.describe()))
+}
+
+/// Changes the entry `id` as `change` says; every other field keeps its value.
+fn edit<R>(j: &mut Journal, id: i64, change: impl FnOnce(&mut R)) -> Result<Output>
+where
+    R: Record,
+    R::Full: Describe + Serialize,
+{
+    let mut input = j.entry::<R::Full>(id)?.to_input();
+    change(&mut input);
+    let updated = j.update(id, input)?;
+    Ok(shown(&updated, format!("Updated {}", updated.describe())))
+}
+
+/// Moves the entry `id` to the trash, once it is known to be of the kind `E`.
+fn delete_as<E>(j: &mut Journal, id: i64) -> Result<Output>
+where
+    E: Stored,
+    E::Input: Record<Full = E>,
+{
+    j.entry::<E>(id)?;
+    delete(j, id)
 }
 
 #[derive(Debug, Args)]
@@ -188,7 +273,17 @@ pub struct MetricFlags {
     pub labels: LabelFlags,
 }
 
-impl MetricFlags {
+impl EntryFlags for MetricFlags {
+    type Input = MetricInput;
+
+    fn required(&self) -> Vec<(&'static str, &'static str, bool)> {
+        vec![
+            ("project_id", "project", self.project.is_some()),
+            ("name", "name", self.name.is_some()),
+            ("result", "result", self.result.is_some()),
+        ]
+    }
+
     fn apply(self, input: &mut MetricInput) {
         if let Some(project) = self.project {
             input.project_id = project;
@@ -204,7 +299,7 @@ impl MetricFlags {
         set(&mut input.better, self.better);
         set_day(&mut input.measured_on, self.measured);
         set(&mut input.evidence, self.evidence);
-        self.labels.apply(&mut input.tags, &mut input.skills);
+        self.labels.apply(&mut input.labels);
     }
 }
 
@@ -241,7 +336,16 @@ pub struct DecisionFlags {
     pub labels: LabelFlags,
 }
 
-impl DecisionFlags {
+impl EntryFlags for DecisionFlags {
+    type Input = DecisionInput;
+
+    fn required(&self) -> Vec<(&'static str, &'static str, bool)> {
+        vec![
+            ("title", "title", self.title.is_some()),
+            ("chosen", "chosen", self.chosen.is_some()),
+        ]
+    }
+
     fn apply(self, input: &mut DecisionInput) {
         if let Some(title) = self.title {
             input.title = title;
@@ -267,7 +371,7 @@ impl DecisionFlags {
         set(&mut input.outcome, self.outcome);
         set_day(&mut input.decided_on, self.decided);
         set_day(&mut input.review_on, self.review);
-        self.labels.apply(&mut input.tags, &mut input.skills);
+        self.labels.apply(&mut input.labels);
     }
 }
 
@@ -288,7 +392,16 @@ pub struct ArtifactFlags {
     pub labels: LabelFlags,
 }
 
-impl ArtifactFlags {
+impl EntryFlags for ArtifactFlags {
+    type Input = ArtifactInput;
+
+    fn required(&self) -> Vec<(&'static str, &'static str, bool)> {
+        vec![
+            ("project_id", "project", self.project.is_some()),
+            ("title", "title", self.title.is_some()),
+        ]
+    }
+
     fn apply(self, input: &mut ArtifactInput) {
         if let Some(project) = self.project {
             input.project_id = project;
@@ -299,7 +412,7 @@ impl ArtifactFlags {
         }
         set(&mut input.url, self.url);
         set_day(&mut input.date, self.date);
-        self.labels.apply(&mut input.tags, &mut input.skills);
+        self.labels.apply(&mut input.labels);
     }
 }
 
@@ -321,7 +434,16 @@ pub struct FeedbackFlags {
     pub labels: LabelFlags,
 }
 
-impl FeedbackFlags {
+impl EntryFlags for FeedbackFlags {
+    type Input = FeedbackInput;
+
+    fn required(&self) -> Vec<(&'static str, &'static str, bool)> {
+        vec![
+            ("source", "source", self.source.is_some()),
+            ("text", "text", self.text.is_some()),
+        ]
+    }
+
     fn apply(self, input: &mut FeedbackInput) {
         set(&mut input.project_id, self.project);
         if let Some(source) = self.source {
@@ -332,7 +454,7 @@ impl FeedbackFlags {
         }
         set(&mut input.rating, self.rating);
         set_day(&mut input.date, self.date);
-        self.labels.apply(&mut input.tags, &mut input.skills);
+        self.labels.apply(&mut input.labels);
     }
 }
 
@@ -379,7 +501,7 @@ impl NoteFlags {
     fn apply(self, input: &mut NoteInput) {
         set(&mut input.project_id, self.project);
         set_day(&mut input.date, self.date);
-        self.labels.apply(&mut input.tags, &mut input.skills);
+        self.labels.apply(&mut input.labels);
     }
 }
 
@@ -401,86 +523,66 @@ fn missing(field: &str, flag: &str) -> careerlog_core::Error {
     careerlog_core::Error::invalid(field, format!("is required: pass --{flag}"))
 }
 
-pub fn project(j: &mut Journal, command: ProjectCommand) -> Result<Output> {
-    match command {
-        ProjectCommand::Add(flags) => {
-            let mut input = ProjectInput::default();
-            if flags.title.is_none() {
-                return Err(missing("title", "title"));
-            }
-            flags.apply(&mut input);
-            let p = j.add_project(input)?;
-            Ok(shown(&p, format!("Added project {}: {}", p.id, p.title)))
-        }
-        ProjectCommand::List { limit, offset } => {
-            let page = j.list_projects(offset, limit)?;
-            let mut lines: Vec<String> = page
-                .projects
-                .iter()
-                .map(|row| {
-                    let p = &row.project;
-                    let when = p
-                        .started_on
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "undated".into());
-                    let org = p
-                        .organization
-                        .as_deref()
-                        .map(|o| format!(" ({o})"))
-                        .unwrap_or_default();
-                    let best = row
-                        .best_metric
-                        .as_ref()
-                        .map(|m| format!("  {}", super::describe_metric(m)))
-                        .unwrap_or_default();
-                    format!("{:>5}  {when:<10}  {}{org}{best}", p.id, p.title)
-                })
-                .collect();
-            if lines.is_empty() {
-                lines.push(
-                    "No projects yet: add one with `careerlog project add --title ...`".into(),
+impl ProjectCommand {
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        match self {
+            ProjectCommand::Add(flags) => add(j, flags),
+            ProjectCommand::List { limit, offset } => list_projects(j, offset, limit),
+            ProjectCommand::Show { id } => {
+                let d = j.project_detail(id)?;
+                let mut lines = vec![format!("{} {}", d.project.id, d.project.title)];
+                lines.extend(d.metrics.iter().map(|m| format!("  {}", m.describe())));
+                lines.extend(
+                    d.decisions
+                        .iter()
+                        .map(|x| format!("  decision {}: {} -> {}", x.id, x.title, x.chosen)),
                 );
+                lines.extend(d.artifacts.iter().map(|x| {
+                    let kind = x.kind.map_or("", |k| k.as_str());
+                    format!("  artifact {}: [{kind}] {}", x.id, x.title)
+                }));
+                lines.extend(
+                    d.feedback
+                        .iter()
+                        .map(|x| format!("  feedback {}: {}: {}", x.id, x.source, x.text)),
+                );
+                lines.extend(d.notes.iter().map(|x| format!("  {}", x.describe())));
+                Ok(shown(&d, lines.join("\n")))
             }
-            Ok((super::to_json(&page.projects), lines.join("\n")))
+            ProjectCommand::Edit { id, flags } => edit(j, id, |input| flags.apply(input)),
+            ProjectCommand::Delete { id } => delete(j, id),
         }
-        ProjectCommand::Show { id } => {
-            let d = j.project_detail(id)?;
-            let mut lines = vec![format!("{} {}", d.project.id, d.project.title)];
-            lines.extend(
-                d.metrics
-                    .iter()
-                    .map(|m| format!("  metric {}: {}", m.id, super::describe_metric(m))),
-            );
-            lines.extend(
-                d.decisions
-                    .iter()
-                    .map(|x| format!("  decision {}: {} -> {}", x.id, x.title, x.chosen)),
-            );
-            lines.extend(
-                d.artifacts
-                    .iter()
-                    .map(|x| format!("  artifact {}: [{}] {}", x.id, x.kind.as_str(), x.title)),
-            );
-            lines.extend(
-                d.feedback
-                    .iter()
-                    .map(|x| format!("  feedback {}: {}: {}", x.id, x.source, x.text)),
-            );
-            lines.extend(
-                d.notes
-                    .iter()
-                    .map(|x| format!("  note {}: {} {}", x.id, x.date, x.text)),
-            );
-            Ok(shown(&d, lines.join("\n")))
-        }
-        ProjectCommand::Edit { id, flags } => {
-            let mut input: ProjectInput = (&j.project(id)?).into();
-            flags.apply(&mut input);
-            let p = j.update_project(id, input)?;
-            Ok(shown(&p, format!("Updated project {}: {}", p.id, p.title)))
-        }
-        ProjectCommand::Delete { id } => delete(j, id),
     }
+}
+
+fn list_projects(j: &Journal, offset: u32, limit: u32) -> Result<Output> {
+    let page = j.list_projects(offset, limit)?;
+    let mut lines: Vec<String> = page
+        .projects
+        .iter()
+        .map(|row| {
+            let p = &row.project;
+            let when = p
+                .started_on
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into());
+            let org = p
+                .organization
+                .as_deref()
+                .map(|o| format!(" ({o})"))
+                .unwrap_or_default();
+            let best = row
+                .best_metric
+                .as_ref()
+                .map(|m| format!("  {}", super::describe_metric(m)))
+                .unwrap_or_default();
+            format!("{:>5}  {when:<10}  {}{org}{best}", p.id, p.title)
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push("No projects yet: add one with `careerlog project add --title ...`".into());
+    }
+    Ok((super::to_json(&page.projects), lines.join("\n")))
 }
 
 pub fn delete(j: &mut Journal, id: i64) -> Result<Output> {
@@ -499,199 +601,91 @@ pub fn delete(j: &mut Journal, id: i64) -> Result<Output> {
     Ok(shown(&item, text))
 }
 
-pub fn metric(j: &mut Journal, command: EntryCommand<MetricFlags>) -> Result<Output> {
-    let describe = |m: &careerlog_core::journal::Metric| {
-        format!("metric {}: {}", m.id, super::describe_metric(m))
-    };
-    match command {
-        EntryCommand::Add(flags) => {
-            let project_id = flags
-                .project
-                .ok_or_else(|| missing("project_id", "project"))?;
-            if flags.name.is_none() {
-                return Err(missing("name", "name"));
-            }
-            if flags.result.is_none() {
-                return Err(missing("result", "result"));
-            }
-            let mut input = MetricInput {
-                project_id,
-                ..Default::default()
-            };
-            flags.apply(&mut input);
-            let m = j.add_metric(input)?;
-            Ok(shown(&m, format!("Added {}", describe(&m))))
-        }
-        EntryCommand::Show { id } => {
-            let m = j.metric(id)?;
-            Ok(shown(&m, describe(&m)))
-        }
-        EntryCommand::Edit { id, flags } => {
-            let mut input: MetricInput = (&j.metric(id)?).into();
-            flags.apply(&mut input);
-            let m = j.update_metric(id, input)?;
-            Ok(shown(&m, format!("Updated {}", describe(&m))))
-        }
-        EntryCommand::Delete { id } => {
-            j.metric(id)?;
-            delete(j, id)
-        }
+impl Describe for Project {
+    fn describe(&self) -> String {
+        format!("project {}: {}", self.id, self.title)
     }
 }
 
-pub fn decision(j: &mut Journal, command: EntryCommand<DecisionFlags>) -> Result<Output> {
-    let describe = |d: &careerlog_core::journal::Decision| {
-        let due = if d.review_due { " (review due)" } else { "" };
-        format!("decision {}: {} -> {}{due}", d.id, d.title, d.chosen)
-    };
-    match command {
-        EntryCommand::Add(flags) => {
-            if flags.title.is_none() {
-                return Err(missing("title", "title"));
-            }
-            if flags.chosen.is_none() {
-                return Err(missing("chosen", "chosen"));
-            }
-            let mut input = DecisionInput::default();
-            flags.apply(&mut input);
-            let d = j.add_decision(input)?;
-            Ok(shown(&d, format!("Added {}", describe(&d))))
-        }
-        EntryCommand::Show { id } => {
-            let d = j.decision(id)?;
-            Ok(shown(&d, describe(&d)))
-        }
-        EntryCommand::Edit { id, flags } => {
-            let mut input: DecisionInput = (&j.decision(id)?).into();
-            flags.apply(&mut input);
-            let d = j.update_decision(id, input)?;
-            Ok(shown(&d, format!("Updated {}", describe(&d))))
-        }
-        EntryCommand::Delete { id } => {
-            j.decision(id)?;
-            delete(j, id)
-        }
+impl Describe for Metric {
+    fn describe(&self) -> String {
+        format!("metric {}: {}", self.id, super::describe_metric(self))
     }
 }
 
-pub fn artifact(j: &mut Journal, command: EntryCommand<ArtifactFlags>) -> Result<Output> {
-    let describe = |a: &careerlog_core::journal::Artifact| {
-        let url = a
+impl Describe for Decision {
+    fn describe(&self) -> String {
+        let due = if self.review_due { " (review due)" } else { "" };
+        format!(
+            "decision {}: {} -> {}{due}",
+            self.id, self.title, self.chosen
+        )
+    }
+}
+
+impl Describe for Artifact {
+    fn describe(&self) -> String {
+        let url = self
             .url
             .as_deref()
             .map(|u| format!(" <{u}>"))
             .unwrap_or_default();
-        format!("artifact {}: [{}] {}{url}", a.id, a.kind.as_str(), a.title)
-    };
-    match command {
-        EntryCommand::Add(flags) => {
-            let project_id = flags
-                .project
-                .ok_or_else(|| missing("project_id", "project"))?;
-            if flags.title.is_none() {
-                return Err(missing("title", "title"));
-            }
-            let mut input = ArtifactInput {
-                project_id,
-                ..Default::default()
-            };
-            flags.apply(&mut input);
-            let a = j.add_artifact(input)?;
-            Ok(shown(&a, format!("Added {}", describe(&a))))
-        }
-        EntryCommand::Show { id } => {
-            let a = j.artifact(id)?;
-            Ok(shown(&a, describe(&a)))
-        }
-        EntryCommand::Edit { id, flags } => {
-            let mut input: ArtifactInput = (&j.artifact(id)?).into();
-            flags.apply(&mut input);
-            let a = j.update_artifact(id, input)?;
-            Ok(shown(&a, format!("Updated {}", describe(&a))))
-        }
-        EntryCommand::Delete { id } => {
-            j.artifact(id)?;
-            delete(j, id)
-        }
+        let kind = self.kind.map_or("", |k| k.as_str());
+        format!("artifact {}: [{kind}] {}{url}", self.id, self.title)
     }
 }
 
-pub fn feedback(j: &mut Journal, command: EntryCommand<FeedbackFlags>) -> Result<Output> {
-    let describe = |f: &careerlog_core::journal::Feedback| {
-        let rating = f.rating.map(|r| format!(" ({r}/5)")).unwrap_or_default();
+impl Describe for Feedback {
+    fn describe(&self) -> String {
+        let rating = self.rating.map(|r| format!(" ({r}/5)")).unwrap_or_default();
+        let date = self.date.map(|d| d.to_string()).unwrap_or_default();
         format!(
-            "feedback {}: {} {}{rating}: {}",
-            f.id, f.date, f.source, f.text
+            "feedback {}: {date} {}{rating}: {}",
+            self.id, self.source, self.text
         )
-    };
-    match command {
-        EntryCommand::Add(flags) => {
-            if flags.source.is_none() {
-                return Err(missing("source", "source"));
-            }
-            if flags.text.is_none() {
-                return Err(missing("text", "text"));
-            }
-            let mut input = FeedbackInput::default();
-            flags.apply(&mut input);
-            let f = j.add_feedback(input)?;
-            Ok(shown(&f, format!("Added {}", describe(&f))))
-        }
-        EntryCommand::Show { id } => {
-            let f = j.feedback(id)?;
-            Ok(shown(&f, describe(&f)))
-        }
-        EntryCommand::Edit { id, flags } => {
-            let mut input: FeedbackInput = (&j.feedback(id)?).into();
-            flags.apply(&mut input);
-            let f = j.update_feedback(id, input)?;
-            Ok(shown(&f, format!("Updated {}", describe(&f))))
-        }
-        EntryCommand::Delete { id } => {
-            j.feedback(id)?;
-            delete(j, id)
-        }
     }
 }
 
-pub fn note(j: &mut Journal, command: NoteCommand) -> Result<Output> {
-    let describe =
-        |n: &careerlog_core::journal::Note| format!("note {}: {} {}", n.id, n.date, n.text);
-    match command {
-        NoteCommand::Add { text, flags } => {
-            let mut input = NoteInput {
-                text,
-                ..Default::default()
-            };
-            flags.apply(&mut input);
-            let n = j.add_note(input)?;
-            Ok(shown(&n, format!("Added {}", describe(&n))))
-        }
-        NoteCommand::List { limit } => {
-            let notes = j.list_notes(limit)?;
-            let text = if notes.is_empty() {
-                "No notes yet: add one with `careerlog note add \"...\"`".to_string()
-            } else {
-                notes.iter().map(describe).collect::<Vec<_>>().join("\n")
-            };
-            Ok(shown(&notes, text))
-        }
-        NoteCommand::Show { id } => {
-            let n = j.note(id)?;
-            Ok(shown(&n, describe(&n)))
-        }
-        NoteCommand::Edit { id, text, flags } => {
-            let mut input: NoteInput = (&j.note(id)?).into();
-            if let Some(text) = text {
-                input.text = text;
+impl Describe for Note {
+    fn describe(&self) -> String {
+        let date = self.date.map(|d| d.to_string()).unwrap_or_default();
+        format!("note {}: {date} {}", self.id, self.text)
+    }
+}
+
+impl NoteCommand {
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        match self {
+            NoteCommand::Add { text, flags } => {
+                let mut input = NoteInput {
+                    text,
+                    ..Default::default()
+                };
+                flags.apply(&mut input);
+                let n = j.add(input)?;
+                Ok(shown(&n, format!("Added {}", n.describe())))
             }
-            flags.apply(&mut input);
-            let n = j.update_note(id, input)?;
-            Ok(shown(&n, format!("Updated {}", describe(&n))))
-        }
-        NoteCommand::Delete { id } => {
-            j.note(id)?;
-            delete(j, id)
+            NoteCommand::List { limit } => {
+                let notes = j.list_notes(limit)?;
+                let text = if notes.is_empty() {
+                    "No notes yet: add one with `careerlog note add \"...\"`".to_string()
+                } else {
+                    notes
+                        .iter()
+                        .map(Describe::describe)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                Ok(shown(&notes, text))
+            }
+            NoteCommand::Show { id } => show::<Note>(j, id),
+            NoteCommand::Edit { id, text, flags } => edit(j, id, |input: &mut NoteInput| {
+                if let Some(text) = text {
+                    input.text = text;
+                }
+                flags.apply(input);
+            }),
+            NoteCommand::Delete { id } => delete_as::<Note>(j, id),
         }
     }
 }
@@ -723,49 +717,52 @@ pub fn search(j: &Journal, query: &str, limit: u32) -> Result<Output> {
     Ok(shown(&hits, text))
 }
 
-pub fn trash(j: &mut Journal, command: TrashCommand) -> Result<Output> {
-    match command {
-        TrashCommand::List => {
-            let items = j.trash()?;
-            let text = if items.is_empty() {
-                "The trash is empty".to_string()
-            } else {
-                items
-                    .iter()
-                    .map(|i| {
-                        format!(
-                            "{:>5}  {}  {} \"{}\"",
-                            i.id,
-                            &i.deleted_at[..10.min(i.deleted_at.len())],
-                            i.kind.as_str(),
-                            i.title
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            Ok(shown(&items, text))
-        }
-        TrashCommand::Restore { id } => {
-            let item = j.restore(id)?;
-            let text = format!(
-                "Restored {} {} \"{}\"",
-                item.kind.as_str(),
-                item.entry_id,
-                item.title
-            );
-            Ok(shown(&item, text))
-        }
-        TrashCommand::Empty => {
-            let removed = j.empty_trash()?;
-            #[derive(Serialize)]
-            struct Emptied {
-                removed: u32,
+impl TrashCommand {
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        let command = self;
+        match command {
+            TrashCommand::List => {
+                let items = j.trash()?;
+                let text = if items.is_empty() {
+                    "The trash is empty".to_string()
+                } else {
+                    items
+                        .iter()
+                        .map(|i| {
+                            format!(
+                                "{:>5}  {}  {} \"{}\"",
+                                i.id,
+                                &i.deleted_at[..10.min(i.deleted_at.len())],
+                                i.kind.as_str(),
+                                i.title
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                Ok(shown(&items, text))
             }
-            Ok(shown(
-                &Emptied { removed },
-                format!("Emptied the trash ({removed} items)"),
-            ))
+            TrashCommand::Restore { id } => {
+                let item = j.restore(id)?;
+                let text = format!(
+                    "Restored {} {} \"{}\"",
+                    item.kind.as_str(),
+                    item.entry_id,
+                    item.title
+                );
+                Ok(shown(&item, text))
+            }
+            TrashCommand::Empty => {
+                let removed = j.empty_trash()?;
+                #[derive(Serialize)]
+                struct Emptied {
+                    removed: u32,
+                }
+                Ok(shown(
+                    &Emptied { removed },
+                    format!("Emptied the trash ({removed} items)"),
+                ))
+            }
         }
     }
 }

@@ -98,59 +98,70 @@ fn checklist_output(list: &Checklist) -> Output {
     (super::to_json(list), checklist_text(list))
 }
 
-pub fn guide(command: GuideCommand) -> Result<Output> {
-    match command {
-        GuideCommand::List => {
-            let guides = library().guide_summaries();
-            let text = guides
-                .iter()
-                .map(|g| format!("{:<30} {}\n{:<30} {}", g.slug, g.title, "", g.summary))
-                .collect::<Vec<_>>()
-                .join("\n");
-            Ok((super::to_json(&guides), text))
-        }
-        GuideCommand::Show { slug } => {
-            let guide = library().guide(&slug).ok_or_else(|| Error::NotFound {
-                what: format!("the guide \"{slug}\""),
-            })?;
-            let text = format!(
-                "{}\n\n{}\n\n{}",
-                guide.title,
-                guide.summary,
-                readable_text(&guide.html)
-            );
-            Ok((super::to_json(guide), text))
+impl GuideCommand {
+    pub fn run(self) -> Result<Output> {
+        let command = self;
+        match command {
+            GuideCommand::List => {
+                let guides = library().guide_summaries();
+                let text = guides
+                    .iter()
+                    .map(|g| format!("{:<30} {}\n{:<30} {}", g.slug, g.title, "", g.summary))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Ok((super::to_json(&guides), text))
+            }
+            GuideCommand::Show { slug } => {
+                let guide = library().guide(&slug).ok_or_else(|| Error::NotFound {
+                    what: format!("the guide \"{slug}\""),
+                })?;
+                let text = format!(
+                    "{}\n\n{}\n\n{}",
+                    guide.title,
+                    guide.summary,
+                    readable_text(&guide.html)
+                );
+                Ok((super::to_json(guide), text))
+            }
         }
     }
 }
 
-pub fn checklist(j: &mut Journal, command: ChecklistCommand) -> Result<Output> {
-    let list = match command {
-        ChecklistCommand::Show { slug } => j.checklist(&slug, today())?,
-        ChecklistCommand::Check { slug, item } => j.set_checked(&slug, &item, true, today())?,
-        ChecklistCommand::Uncheck { slug, item } => j.set_checked(&slug, &item, false, today())?,
-        ChecklistCommand::NewCycle { slug } => j.start_new_cycle(&slug, today())?,
-    };
-    Ok(checklist_output(&list))
+impl ChecklistCommand {
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        let command = self;
+        let list = match command {
+            ChecklistCommand::Show { slug } => j.checklist(&slug, today())?,
+            ChecklistCommand::Check { slug, item } => j.set_checked(&slug, &item, true, today())?,
+            ChecklistCommand::Uncheck { slug, item } => {
+                j.set_checked(&slug, &item, false, today())?
+            }
+            ChecklistCommand::NewCycle { slug } => j.start_new_cycle(&slug, today())?,
+        };
+        Ok(checklist_output(&list))
+    }
 }
 
-pub fn question(command: QuestionCommand) -> Result<Output> {
-    match command {
-        QuestionCommand::List => {
-            let questions = library().question_summaries();
-            let text = questions
-                .iter()
-                .map(|q| format!("{:<45} {}", q.slug, q.title))
-                .collect::<Vec<_>>()
-                .join("\n");
-            Ok((super::to_json(&questions), text))
-        }
-        QuestionCommand::Show { slug } => {
-            let question = library().question(&slug).ok_or_else(|| Error::NotFound {
-                what: format!("the question \"{slug}\""),
-            })?;
-            let text = format!("{}\n\n{}", question.title, readable_text(&question.html));
-            Ok((super::to_json(question), text))
+impl QuestionCommand {
+    pub fn run(self) -> Result<Output> {
+        let command = self;
+        match command {
+            QuestionCommand::List => {
+                let questions = library().question_summaries();
+                let text = questions
+                    .iter()
+                    .map(|q| format!("{:<45} {}", q.slug, q.title))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Ok((super::to_json(&questions), text))
+            }
+            QuestionCommand::Show { slug } => {
+                let question = library().question(&slug).ok_or_else(|| Error::NotFound {
+                    what: format!("the question \"{slug}\""),
+                })?;
+                let text = format!("{}\n\n{}", question.title, readable_text(&question.html));
+                Ok((super::to_json(question), text))
+            }
         }
     }
 }
@@ -186,31 +197,34 @@ pub fn readiness(j: &Journal) -> Result<Output> {
     Ok((super::to_json(&map), lines.join("\n")))
 }
 
-pub fn profile(j: &mut Journal, command: ProfileCommand) -> Result<Output> {
-    let profile = match command {
-        ProfileCommand::Show => j.profile()?,
-        ProfileCommand::Set(flags) => {
-            let current = j.profile()?;
-            j.save_profile(Profile {
-                band: flags.band.or(current.band),
-                role: flags.role.or(current.role),
-                target_role: flags.target.or(current.target_role),
-                name: flags.name.or(current.name),
-                headline: flags.headline.or(current.headline),
-                email: flags.email.or(current.email),
-                location: flags.location.or(current.location),
-                summary: current.summary,
-            })?
-        }
-    };
-    let name = |v: Option<&str>| v.unwrap_or("not set").to_string();
-    let text = format!(
-        "band:   {}\nrole:   {}\ntarget: {}",
-        name(profile.band.map(|b| b.label())),
-        name(profile.role.map(|r| r.as_str())),
-        name(profile.target_role.map(|t| t.as_str()))
-    );
-    Ok((super::to_json(&profile), text))
+impl ProfileCommand {
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        let command = self;
+        let profile = match command {
+            ProfileCommand::Show => j.profile()?,
+            ProfileCommand::Set(flags) => {
+                let current = j.profile()?;
+                j.save_profile(Profile {
+                    band: flags.band.or(current.band),
+                    role: flags.role.or(current.role),
+                    target_role: flags.target.or(current.target_role),
+                    name: flags.name.or(current.name),
+                    headline: flags.headline.or(current.headline),
+                    email: flags.email.or(current.email),
+                    location: flags.location.or(current.location),
+                    summary: current.summary,
+                })?
+            }
+        };
+        let name = |v: Option<&str>| v.unwrap_or("not set").to_string();
+        let text = format!(
+            "band:   {}\nrole:   {}\ntarget: {}",
+            name(profile.band.map(|b| b.label())),
+            name(profile.role.map(|r| r.as_str())),
+            name(profile.target_role.map(|t| t.as_str()))
+        );
+        Ok((super::to_json(&profile), text))
+    }
 }
 
 /// Writes the due checklist items as an iCalendar file.

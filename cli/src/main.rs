@@ -1,4 +1,5 @@
-//! The headless face: clap subcommands over the core, with `--json` for scripts.
+//! `careerlog`, the command line: every headless subcommand over the core, with `--json`
+//! for scripts. It links no GTK or WebKit; with no subcommand it starts the window binary.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,6 +9,7 @@ mod guides;
 mod journal;
 mod resume;
 mod stories;
+mod window;
 
 use careerlog_core::journal::Metric;
 use careerlog_core::{paths, Journal};
@@ -258,31 +260,43 @@ fn write_file(path: &Path, bytes: &[u8]) -> careerlog_core::Result<()> {
 /// What a command prints: its JSON form and its text form.
 type Output = (String, String);
 
-pub fn journal_path(args: &Args) -> careerlog_core::Result<PathBuf> {
-    match &args.db {
-        Some(path) => Ok(path.clone()),
-        None => paths::default_journal_path(),
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(error) => return usage_error(error),
+    };
+    let Some(command) = args.command else {
+        return window::open(args.db.as_deref());
+    };
+    match journal_path(args.db) {
+        Ok(path) => run(command, &path, args.json),
+        Err(error) => fail(&error.to_string()),
     }
 }
 
-pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
+/// The journal `--db` (or `CAREERLOG_DB`) names, else the default one.
+fn journal_path(db: Option<PathBuf>) -> careerlog_core::Result<PathBuf> {
+    db.map_or_else(paths::default_journal_path, Ok)
+}
+
+fn run(command: Command, path: &Path, json: bool) -> ExitCode {
     let passphrase = std::env::var("CAREERLOG_PASSPHRASE").ok();
     let outcome =
         Journal::open_with(path, passphrase.as_deref()).and_then(|mut journal| match command {
-            Command::Project(c) => journal::project(&mut journal, c),
-            Command::Metric(c) => journal::metric(&mut journal, c),
-            Command::Decision(c) => journal::decision(&mut journal, c),
-            Command::Artifact(c) => journal::artifact(&mut journal, c),
-            Command::Feedback(c) => journal::feedback(&mut journal, c),
-            Command::Note(c) => journal::note(&mut journal, c),
+            Command::Project(c) => c.run(&mut journal),
+            Command::Metric(c) => c.run(&mut journal),
+            Command::Decision(c) => c.run(&mut journal),
+            Command::Artifact(c) => c.run(&mut journal),
+            Command::Feedback(c) => c.run(&mut journal),
+            Command::Note(c) => c.run(&mut journal),
             Command::Search { query, limit } => journal::search(&journal, &query, limit),
-            Command::Trash(c) => journal::trash(&mut journal, c),
-            Command::Story(c) => stories::story(&mut journal, c),
-            Command::Guide(c) => guides::guide(c),
-            Command::Checklist(c) => guides::checklist(&mut journal, c),
-            Command::Question(c) => guides::question(c),
+            Command::Trash(c) => c.run(&mut journal),
+            Command::Story(c) => c.run(&mut journal),
+            Command::Guide(c) => c.run(),
+            Command::Checklist(c) => c.run(&mut journal),
+            Command::Question(c) => c.run(),
             Command::Readiness => guides::readiness(&journal),
-            Command::Profile(c) => guides::profile(&mut journal, c),
+            Command::Profile(c) => c.run(&mut journal),
             Command::Export(ExportCommand::Ics { out }) => guides::export_ics(&journal, &out),
             Command::Export(ExportCommand::Journal { out }) => export_journal(&journal, &out),
             Command::Import(c) => import(&mut journal, c),
@@ -293,8 +307,8 @@ pub fn run(command: Command, path: &Path, json: bool) -> ExitCode {
                 resume::export_bullets(&mut journal, flags)
             }
             Command::Export(ExportCommand::Brag(flags)) => resume::export_brag(&mut journal, flags),
-            Command::Bullet(c) => resume::bullet(&mut journal, c),
-            Command::Rehearsal(c) => stories::rehearsal(&mut journal, c),
+            Command::Bullet(c) => c.run(&mut journal),
+            Command::Rehearsal(c) => c.run(&mut journal),
             Command::Info => journal.info().map(|info| {
                 let text = format!(
                     "journal: {}\nschema:  {}\nsqlite:  {}\nversion: {}",
@@ -346,14 +360,14 @@ fn to_json(value: &impl Serialize) -> String {
 }
 
 /// Reports an error as one line on stderr and returns the failing exit code.
-pub fn fail(message: &str) -> ExitCode {
+fn fail(message: &str) -> ExitCode {
     let line = message.lines().collect::<Vec<_>>().join(" ");
     eprintln!("careerlog: {line}");
     ExitCode::FAILURE
 }
 
 /// Help and version go to stdout as clap prints them; a usage mistake is one line.
-pub fn usage_error(error: clap::Error) -> ExitCode {
+fn usage_error(error: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {

@@ -70,44 +70,47 @@ fn describe(b: &resume::Bullet) -> String {
     line
 }
 
-pub fn bullet(j: &mut Journal, command: BulletCommand) -> Result<Output> {
-    let one = |b: resume::Bullet| (super::to_json(&b), describe(&b));
-    match command {
-        BulletCommand::List => {
-            j.refresh_bullets()?;
-            let bullets = j.bullets()?;
-            let text = if bullets.is_empty() {
-                "No bullets yet: log a project with a metric (baseline and result) first"
-                    .to_string()
-            } else {
-                bullets.iter().map(describe).collect::<Vec<_>>().join("\n")
-            };
-            Ok((super::to_json(&bullets), text))
+impl BulletCommand {
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        let command = self;
+        let one = |b: resume::Bullet| (super::to_json(&b), describe(&b));
+        match command {
+            BulletCommand::List => {
+                j.refresh_bullets()?;
+                let bullets = j.bullets()?;
+                let text = if bullets.is_empty() {
+                    "No bullets yet: log a project with a metric (baseline and result) first"
+                        .to_string()
+                } else {
+                    bullets.iter().map(describe).collect::<Vec<_>>().join("\n")
+                };
+                Ok((super::to_json(&bullets), text))
+            }
+            BulletCommand::Lint { text } => {
+                let findings = resume::lint(&text, &[]);
+                let lines = if findings.is_empty() {
+                    "No findings: the bullet states an action and a number.".to_string()
+                } else {
+                    findings
+                        .iter()
+                        .map(|f| {
+                            let at = f
+                                .excerpt
+                                .as_deref()
+                                .map(|e| format!(" (\"{e}\")"))
+                                .unwrap_or_default();
+                            format!("{}{at}: {}\n  fix: {}", f.rule.as_str(), f.why, f.fix)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                Ok((super::to_json(&findings), lines))
+            }
+            BulletCommand::Edit { id, text } => j.edit_bullet(id, &text).map(one),
+            BulletCommand::Reset { id } => j.reset_bullet(id).map(one),
+            BulletCommand::Include { id } => j.include_bullet(id, true).map(one),
+            BulletCommand::Exclude { id } => j.include_bullet(id, false).map(one),
         }
-        BulletCommand::Lint { text } => {
-            let findings = resume::lint(&text, &[]);
-            let lines = if findings.is_empty() {
-                "No findings: the bullet states an action and a number.".to_string()
-            } else {
-                findings
-                    .iter()
-                    .map(|f| {
-                        let at = f
-                            .excerpt
-                            .as_deref()
-                            .map(|e| format!(" (\"{e}\")"))
-                            .unwrap_or_default();
-                        format!("{}{at}: {}\n  fix: {}", f.rule.as_str(), f.why, f.fix)
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            Ok((super::to_json(&findings), lines))
-        }
-        BulletCommand::Edit { id, text } => j.edit_bullet(id, &text).map(one),
-        BulletCommand::Reset { id } => j.reset_bullet(id).map(one),
-        BulletCommand::Include { id } => j.include_bullet(id, true).map(one),
-        BulletCommand::Exclude { id } => j.include_bullet(id, false).map(one),
     }
 }
 

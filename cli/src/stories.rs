@@ -124,7 +124,7 @@ impl StoryFlags {
         if !self.questions.is_empty() {
             input.questions = self.questions;
         }
-        self.labels.apply(&mut input.tags, &mut input.skills);
+        self.labels.apply(&mut input.labels);
     }
 }
 
@@ -176,91 +176,97 @@ fn ms(seconds: f64) -> u64 {
     (seconds * 1000.0).round() as u64
 }
 
-pub fn story(j: &mut Journal, command: StoryCommand) -> Result<Output> {
-    match command {
-        StoryCommand::Add(flags) => {
-            if flags.title.is_none() {
-                return Err(careerlog_core::Error::invalid(
-                    "title",
-                    "is required: pass --title",
-                ));
+impl StoryCommand {
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        let command = self;
+        match command {
+            StoryCommand::Add(flags) => {
+                if flags.title.is_none() {
+                    return Err(careerlog_core::Error::invalid(
+                        "title",
+                        "is required: pass --title",
+                    ));
+                }
+                let mut input = StoryInput::default();
+                flags.apply(&mut input);
+                let s = j.save_story(None, input)?;
+                Ok((super::to_json(&s), format!("Added {}", describe(&s))))
             }
-            let mut input = StoryInput::default();
-            flags.apply(&mut input);
-            let s = j.add_story(input)?;
-            Ok((super::to_json(&s), format!("Added {}", describe(&s))))
-        }
-        StoryCommand::List => {
-            let stories = j.list_stories()?;
-            let text = if stories.is_empty() {
-                "No stories yet: write one with `careerlog story add --title ...`".to_string()
-            } else {
-                stories.iter().map(describe).collect::<Vec<_>>().join("\n")
-            };
-            Ok((super::to_json(&stories), text))
-        }
-        StoryCommand::Show { id } => {
-            let detail = j.story_detail(id)?;
-            let s = &detail.story;
-            let mut lines = vec![describe(s)];
-            for (section, text) in s.input.framework.sections().iter().zip(s.input.texts()) {
-                lines.push(format!("  {}: {text}", section.as_str()));
+            StoryCommand::List => {
+                let stories = j.list_stories()?;
+                let text = if stories.is_empty() {
+                    "No stories yet: write one with `careerlog story add --title ...`".to_string()
+                } else {
+                    stories.iter().map(describe).collect::<Vec<_>>().join("\n")
+                };
+                Ok((super::to_json(&stories), text))
             }
-            for m in &s.metrics {
-                lines.push(format!("  cites {}", super::describe_metric(m)));
+            StoryCommand::Show { id } => {
+                let detail = j.story_detail(id)?;
+                let s = &detail.story;
+                let mut lines = vec![describe(s)];
+                for (section, text) in s.input.framework.sections().iter().zip(s.input.texts()) {
+                    lines.push(format!("  {}: {text}", section.as_str()));
+                }
+                for m in &s.metrics {
+                    lines.push(format!("  cites {}", super::describe_metric(m)));
+                }
+                for r in &detail.rehearsals {
+                    let rating = r
+                        .rating
+                        .map(|r| format!(", rated {r}/5"))
+                        .unwrap_or_default();
+                    lines.push(format!(
+                        "  rehearsal {}: {:.0} s of {} s{rating}",
+                        &r.started_at[..10.min(r.started_at.len())],
+                        r.total_ms as f64 / 1000.0,
+                        r.target_seconds
+                    ));
+                }
+                Ok((super::to_json(&detail), lines.join("\n")))
             }
-            for r in &detail.rehearsals {
-                let rating = r
-                    .rating
-                    .map(|r| format!(", rated {r}/5"))
-                    .unwrap_or_default();
-                lines.push(format!(
-                    "  rehearsal {}: {:.0} s of {} s{rating}",
-                    &r.started_at[..10.min(r.started_at.len())],
-                    r.total_ms as f64 / 1000.0,
-                    r.target_seconds
-                ));
+            StoryCommand::Edit { id, flags } => {
+                let mut input = j.story(id)?.input;
+                flags.apply(&mut input);
+                let s = j.save_story(Some(id), input)?;
+                Ok((super::to_json(&s), format!("Updated {}", describe(&s))))
             }
-            Ok((super::to_json(&detail), lines.join("\n")))
-        }
-        StoryCommand::Edit { id, flags } => {
-            let mut input = j.story(id)?.input;
-            flags.apply(&mut input);
-            let s = j.update_story(id, input)?;
-            Ok((super::to_json(&s), format!("Updated {}", describe(&s))))
-        }
-        StoryCommand::Delete { id } => {
-            j.story(id)?;
-            delete(j, id)
+            StoryCommand::Delete { id } => {
+                j.story(id)?;
+                delete(j, id)
+            }
         }
     }
 }
 
-pub fn rehearsal(j: &mut Journal, command: RehearsalCommand) -> Result<Output> {
-    match command {
-        RehearsalCommand::Add(flags) => {
-            let r = j.add_rehearsal(RehearsalInput {
-                story_id: flags.story,
-                started_at: None,
-                total_ms: ms(flags.seconds),
-                section_ms: flags
-                    .sections
-                    .map(|s| s.0)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(ms)
-                    .collect(),
-                rating: flags.rating,
-                note: flags.note,
-                target_seconds: None,
-            })?;
-            let text = format!(
-                "Recorded a rehearsal of story {}: {:.0} s of {} s",
-                r.story_id,
-                r.total_ms as f64 / 1000.0,
-                r.target_seconds
-            );
-            Ok((super::to_json(&r), text))
+impl RehearsalCommand {
+    pub fn run(self, j: &mut Journal) -> Result<Output> {
+        let command = self;
+        match command {
+            RehearsalCommand::Add(flags) => {
+                let r = j.add(RehearsalInput {
+                    story_id: flags.story,
+                    started_at: None,
+                    total_ms: ms(flags.seconds),
+                    section_ms: flags
+                        .sections
+                        .map(|s| s.0)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(ms)
+                        .collect(),
+                    rating: flags.rating,
+                    note: flags.note,
+                    target_seconds: None,
+                })?;
+                let text = format!(
+                    "Recorded a rehearsal of story {}: {:.0} s of {} s",
+                    r.story_id,
+                    r.total_ms as f64 / 1000.0,
+                    r.target_seconds
+                );
+                Ok((super::to_json(&r), text))
+            }
         }
     }
 }

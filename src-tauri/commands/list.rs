@@ -1,0 +1,31 @@
+// Every command the window may call, by the module that holds it: the one list of them.
+// `build.rs` declares each in the ACL manifest and grants them all to the main window
+// (`permissions/default.toml`); `commands::handler` routes them; `commands::tests`
+// writes them to `ui/src/lib/commands.ts`, so the UI cannot call a name that is not here.
+app_commands! {
+    settings:
+        app_info, startup_painted, settings_get, settings_set, journal_unlock, encryption_set;
+    journal:
+        journal_overview, project_list, project_get, project_save, metric_save, decision_save,
+        artifact_save, feedback_save, note_save, note_list, entry_delete, trash_list,
+        trash_restore, trash_empty;
+    search:
+        search;
+    stories:
+        story_list, story_get, story_save, story_preview, rehearsal_save, story_follow_ups,
+        question_coverage;
+    guides:
+        guide_list, guide_get, question_list, question_get, skill_get, tree_walk, checklist_get,
+        checklist_set, checklist_new_cycle, due_items, readiness_get, profile_get, profile_set,
+        export_ics;
+    resume:
+        bullet_list, bullet_edit, bullet_reset, bullet_include, bullet_order, bullet_lint,
+        variant_list, variant_get, variant_save, variant_tailor, variant_delete,
+        variant_restore, export_preview, export_save, brag_save;
+    backup:
+        backup_list, backup_create, backup_restore, backup_progress;
+    transfer:
+        journal_export_save, journal_import_pick;
+    demo:
+        demo_open;
+}
