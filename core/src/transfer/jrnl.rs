@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::MAX_BYTES;
 use crate::{Error, Result};
 
 #[derive(Debug, Deserialize)]
@@ -49,30 +48,7 @@ fn refuse(reason: String) -> Error {
 }
 
 pub fn parse_jrnl(bytes: &[u8]) -> Result<Vec<JrnlNote>> {
-    if bytes.len() > MAX_BYTES {
-        return Err(refuse(format!(
-            "the file is {} MB; the limit is {} MB",
-            bytes.len() >> 20,
-            MAX_BYTES >> 20
-        )));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        refuse(format!(
-            "the file is not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
-    })?;
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let file: JrnlFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        refuse(format!(
-            "{path} (line {} column {}): not jrnl's JSON export ({})",
-            inner.line(),
-            inner.column(),
-            super::tidy(&inner.to_string())
-        ))
-    })?;
+    let file: JrnlFile = super::read_json(bytes, Some("jrnl's JSON export"))?;
     file.entries
         .into_iter()
         .enumerate()

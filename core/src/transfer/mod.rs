@@ -137,38 +137,7 @@ fn refuse(reason: String) -> Error {
 
 /// Reads a whole-journal file, refusing anything that is not exactly one.
 pub fn parse_journal_file(bytes: &[u8]) -> Result<JournalFile> {
-    if bytes.len() > MAX_BYTES {
-        return Err(refuse(format!(
-            "the file is {} MB; the limit is {} MB",
-            bytes.len() >> 20,
-            MAX_BYTES >> 20
-        )));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        refuse(format!(
-            "the file is not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
-    })?;
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let file: JournalFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let at = format!("line {} column {}", inner.line(), inner.column());
-        let place = if path == "." || path.is_empty() {
-            at
-        } else {
-            format!("{path} ({at})")
-        };
-        refuse(format!("{place}: {}", tidy(&inner.to_string())))
-    })?;
-    deserializer.end().map_err(|e| {
-        refuse(format!(
-            "trailing characters after the document at line {} column {}",
-            e.line(),
-            e.column()
-        ))
-    })?;
+    let file: JournalFile = read_json(bytes, None)?;
     if file.format != FORMAT {
         return Err(refuse(format!(
             "\"format\" is \"{}\", not a Career Log journal (\"{FORMAT}\")",
@@ -219,6 +188,51 @@ pub fn parse_journal_file(bytes: &[u8]) -> Result<JournalFile> {
 }
 
 /// serde's messages end with " at line 1 column 2"; the place is already given.
+/// Reads one JSON document of at most `MAX_BYTES`, all or nothing, naming where it breaks
+/// and, when given, what the file should have been ("not jrnl's JSON export").
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    expected: Option<&str>,
+) -> Result<T> {
+    if bytes.len() > MAX_BYTES {
+        return Err(refuse(format!(
+            "the file is {} MB; the limit is {} MB",
+            bytes.len() >> 20,
+            MAX_BYTES >> 20
+        )));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        refuse(format!(
+            "the file is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ))
+    })?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let at = format!("line {} column {}", inner.line(), inner.column());
+        let place = if path == "." || path.is_empty() {
+            at
+        } else {
+            format!("{path} ({at})")
+        };
+        let problem = tidy(&inner.to_string());
+        refuse(match expected {
+            Some(what) => format!("{place}: not {what} ({problem})"),
+            None => format!("{place}: {problem}"),
+        })
+    })?;
+    deserializer.end().map_err(|e| {
+        refuse(format!(
+            "trailing characters after the document at line {} column {}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    Ok(value)
+}
+
 fn tidy(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
