@@ -21,17 +21,21 @@ TAURI_DRIVER_VERSION := 2.1.0
 help:
 	@echo "make run     build the UI and open Career Log on the default journal"
 	@echo "make test    run every test: lints, core, UI, end-to-end in the real window"
-	@echo "make build   release binary at target/release/careerlog with the UI embedded"
-	@echo "make bundle  a .deb package through the Tauri CLI"
+	@echo "make build   release binaries in target/release/: careerlog and careerlog-desktop"
+	@echo "make bundle  a .deb package with both binaries, through the Tauri CLI"
 
+# `careerlog` with no subcommand starts `careerlog-desktop` beside it: build both.
 run: deps-app ui
-	cargo run --bin careerlog
+	cargo build --bin careerlog --bin careerlog-desktop
+	target/debug/careerlog
 
 build: deps-app ui
-	cargo build --release --bin careerlog
-	@ls -l target/release/careerlog
+	cargo build --release --bin careerlog --bin careerlog-desktop
+	@ls -l target/release/careerlog target/release/careerlog-desktop
 
+# The Tauri CLI builds the window binary and the UI; the .deb also carries `careerlog`.
 bundle: deps-app deps-ui
+	cargo build --release --bin careerlog
 	ui/node_modules/.bin/tauri build --bundles deb
 	@ls target/release/bundle/deb/*.deb
 
