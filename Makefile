@@ -54,11 +54,11 @@ test-core:
 	cargo test -p careerlog-core
 
 test-e2e: deps-app deps-test ui
-	cargo test --test 'e2e_*'
+	cargo test --test e2e
 
 # Saves every section in both themes to target/screenshots/ (CAREERLOG_DB picks the journal).
 screenshots: deps-app deps-test ui
-	cargo test --test e2e_shell capture_screenshots -- --ignored
+	cargo test --test e2e shell::capture_screenshots -- --ignored
 
 # Rewrites ui/src/lib/bindings.ts from the Rust types.
 bindings:

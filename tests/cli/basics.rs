@@ -1,18 +1,10 @@
 //! The headless face of the binary: journal location, JSON output and one-line errors.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn careerlog(args: &[&str], env: &[(&str, &Path)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_careerlog"));
-    command.args(args).env_remove("CAREERLOG_DB");
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command.output().unwrap()
-}
+use crate::support::Cli;
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
@@ -20,7 +12,7 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn version_prints_without_a_window() {
-    let output = careerlog(&["--version"], &[]);
+    let output = Cli::new().without_db().raw(&["--version"]);
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(
@@ -33,10 +25,11 @@ fn version_prints_without_a_window() {
 fn a_fresh_journal_is_created_in_the_data_dir_on_first_run() {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
-    let output = careerlog(
-        &["info", "--json"],
-        &[("HOME", home.path()), ("XDG_DATA_HOME", &data)],
-    );
+    let output = Cli::new()
+        .without_db()
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", &data)
+        .raw(&["info", "--json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let expected = data.join("careerlog").join("journal.sqlite3");
     assert!(expected.is_file(), "no journal at {}", expected.display());
@@ -54,15 +47,21 @@ fn db_flag_and_environment_choose_the_journal() {
     let by_flag = dir.path().join("flag.sqlite3");
     let by_env = dir.path().join("env.sqlite3");
     let home = dir.path().join("home");
+    let cli = Cli::new();
 
-    let output = careerlog(
-        &["--db", by_flag.to_str().unwrap(), "--json", "info"],
-        &[("HOME", &home), ("XDG_DATA_HOME", &home)],
-    );
+    let output = cli
+        .without_db()
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", &home)
+        .raw(&["--db", by_flag.to_str().unwrap(), "--json", "info"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(by_flag.is_file());
 
-    let output = careerlog(&["info"], &[("CAREERLOG_DB", &by_env), ("HOME", &home)]);
+    let output = cli
+        .without_db()
+        .env("CAREERLOG_DB", &by_env)
+        .env("HOME", &home)
+        .raw(&["info"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(by_env.is_file());
     assert!(String::from_utf8(output.stdout)
@@ -76,10 +75,10 @@ fn db_flag_and_environment_choose_the_journal() {
 
 #[test]
 fn a_newer_journal_is_refused_with_one_line_and_left_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("journal.sqlite3");
+    let cli = Cli::new();
+    let db = cli.db();
     {
-        let conn = rusqlite::Connection::open(&db).unwrap();
+        let conn = rusqlite::Connection::open(db).unwrap();
         conn.pragma_update(
             None,
             "application_id",
@@ -88,8 +87,8 @@ fn a_newer_journal_is_refused_with_one_line_and_left_untouched() {
         .unwrap();
         conn.pragma_update(None, "user_version", 4242).unwrap();
     }
-    let before = std::fs::read(&db).unwrap();
-    let output = careerlog(&["--db", db.to_str().unwrap(), "info"], &[]);
+    let before = std::fs::read(db).unwrap();
+    let output = cli.raw(&["info"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert_eq!(message.lines().count(), 1, "{message}");
@@ -97,12 +96,12 @@ fn a_newer_journal_is_refused_with_one_line_and_left_untouched() {
         message.contains("newer Career Log (schema 4242"),
         "{message}"
     );
-    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(std::fs::read(db).unwrap(), before);
 }
 
 #[test]
 fn a_usage_mistake_is_one_line_and_exit_code_two() {
-    let output = careerlog(&["frobnicate"], &[]);
+    let output = Cli::new().without_db().raw(&["frobnicate"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert_eq!(message.lines().count(), 1, "{message}");

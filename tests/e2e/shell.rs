@@ -1,9 +1,9 @@
 //! The shell in the real window: navigation, themes, the journal problem screen and the ACL.
 
-mod support;
-
 use serde_json::json;
-use support::{App, Display, WINDOW};
+
+use crate::support::seed::{self, Project};
+use crate::support::Turn;
 
 const SECTIONS: [(&str, &str); 6] = [
     ("home", "Home"),
@@ -16,12 +16,9 @@ const SECTIONS: [(&str, &str); 6] = [
 
 #[tokio::test(flavor = "multi_thread")]
 async fn navigation_reaches_every_section_and_shows_it() {
-    let _turn = WINDOW.lock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("journal.sqlite3");
-    let display = Display::start();
-    let app = App::launch(&display, &db, &[]).await;
-    app.ready().await;
+    let turn = Turn::take().await;
+    let db = &turn.db;
+    let app = turn.open().await;
 
     assert_eq!(app.client.title().await.unwrap(), "Career Log");
     // A new user lands on Home, which says what to do first and where the journal lives.
@@ -55,19 +52,13 @@ async fn navigation_reaches_every_section_and_shows_it() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_chosen_theme_applies_and_survives_a_restart() {
-    let _turn = WINDOW.lock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("journal.sqlite3");
-    let display = Display::start();
-
-    let app = App::launch(&display, &db, &[]).await;
-    app.ready().await;
-    app.click("nav-settings").await;
-    app.click("theme-dark").await;
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    app.pick_theme("dark").await;
     let theme = "return document.documentElement.dataset.theme";
     let mut applied = json!(null);
     for _ in 0..50 {
-        applied = app.client.execute(theme, vec![]).await.unwrap();
+        applied = app.execute(theme, vec![]).await;
         if applied == json!("dark") {
             break;
         }
@@ -76,12 +67,8 @@ async fn the_chosen_theme_applies_and_survives_a_restart() {
     assert_eq!(applied, json!("dark"));
     app.close().await;
 
-    let app = App::launch(&display, &db, &[]).await;
-    app.ready().await;
-    assert_eq!(
-        app.client.execute(theme, vec![]).await.unwrap(),
-        json!("dark")
-    );
+    let app = turn.open().await;
+    assert_eq!(app.execute(theme, vec![]).await, json!("dark"));
     app.click("nav-settings").await;
     assert!(app.testid("theme-dark").await.is_selected().await.unwrap());
     app.close().await;
@@ -89,12 +76,9 @@ async fn the_chosen_theme_applies_and_survives_a_restart() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn commands_outside_the_capability_are_refused() {
-    let _turn = WINDOW.lock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("journal.sqlite3");
-    let display = Display::start();
-    let app = App::launch(&display, &db, &[]).await;
-    app.ready().await;
+    let turn = Turn::take().await;
+    let db = &turn.db;
+    let app = turn.open().await;
 
     // Granted: the app's own command answers.
     let info = app
@@ -121,28 +105,22 @@ async fn commands_outside_the_capability_are_refused() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
-    let _turn = WINDOW.lock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("journal.sqlite3");
-    let display = Display::start();
-    let app = App::launch(&display, &db, &[]).await;
-    app.ready().await;
+    let turn = Turn::take().await;
+    let app = turn.open().await;
 
     // Text that would run as script if it were ever treated as HTML.
     let hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
-    let project = app
-        .invoke(
-            "project_save",
-            json!({"id": null, "input": {
-                "title": hostile, "organization": null, "role": null, "started_on": null,
-                "ended_on": null, "scope": null, "status": null, "summary": hostile,
-                "tags": [], "skills": []
-            }}),
-        )
-        .await
-        .expect("the project is saved");
+    let project = seed::project(
+        &app,
+        &Project {
+            title: hostile,
+            summary: Some(hostile),
+            ..Project::default()
+        },
+    )
+    .await;
     app.click("nav-journal").await;
-    let row = app.testid(&format!("project-{}", project["id"])).await;
+    let row = app.testid(&format!("project-{project}")).await;
     let mut shown = String::new();
     for _ in 0..50 {
         shown = row.text().await.unwrap_or_default();
@@ -154,19 +132,11 @@ async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
     assert!(shown.contains("<img src=x"), "shown as text: {shown}");
     app.click("nav-home").await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let pwned = app
-        .client
-        .execute("return window.__pwned ?? null", vec![])
-        .await
-        .unwrap();
+    let pwned = app.execute("return window.__pwned ?? null", vec![]).await;
     assert_eq!(pwned, json!(null), "no typed HTML ran");
 
     // Navigation away from the app's own pages is refused by the window.
-    let before = app
-        .client
-        .execute("return location.href", vec![])
-        .await
-        .unwrap();
+    let before = app.execute("return location.href", vec![]).await;
     app.client
         .execute(
             "location.href = 'https://example.com/'; return true",
@@ -175,11 +145,7 @@ async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
         .await
         .ok();
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
-    let after = app
-        .client
-        .execute("return location.href", vec![])
-        .await
-        .unwrap();
+    let after = app.execute("return location.href", vec![]).await;
     assert_eq!(after, before, "the window stayed on the app");
     app.testid("section-home").await;
     app.close().await;
@@ -187,19 +153,10 @@ async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_second_launch_on_the_same_journal_brings_the_first_window_forward() {
-    let _turn = WINDOW.lock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("journal.sqlite3");
-    let display = Display::start();
-    let app = App::launch(&display, &db, &[]).await;
-    app.ready().await;
+    let turn = Turn::take().await;
+    let app = turn.open().await;
 
-    let second = tokio::process::Command::new(env!("CARGO_BIN_EXE_careerlog"))
-        .arg("--db")
-        .arg(&db)
-        .env("DISPLAY", format!(":{}", display.number))
-        .env_remove("CAREERLOG_DB")
-        .output();
+    let second = turn.launch_again().output();
     let second = tokio::time::timeout(std::time::Duration::from_secs(20), second)
         .await
         .expect("the second launch returns at once")
@@ -216,11 +173,10 @@ async fn a_second_launch_on_the_same_journal_brings_the_first_window_forward() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
-    let _turn = WINDOW.lock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("journal.sqlite3");
+    let turn = Turn::take().await;
+    let db = &turn.db;
     {
-        let conn = rusqlite::Connection::open(&db).unwrap();
+        let conn = rusqlite::Connection::open(db).unwrap();
         conn.pragma_update(
             None,
             "application_id",
@@ -229,14 +185,13 @@ async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
         .unwrap();
         conn.pragma_update(None, "user_version", 9999).unwrap();
     }
-    let before = std::fs::read(&db).unwrap();
-    let display = Display::start();
-    let app = App::launch(&display, &db, &[]).await;
+    let before = std::fs::read(db).unwrap();
+    let app = turn.launch().await;
     let problem = app.text("journal-problem").await;
     assert!(problem.contains("newer Career Log"), "{problem}");
     app.close().await;
     assert_eq!(
-        std::fs::read(&db).unwrap(),
+        std::fs::read(db).unwrap(),
         before,
         "the newer journal stays untouched"
     );
@@ -247,30 +202,23 @@ async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a capture tool, run by `make screenshots`"]
 async fn capture_screenshots() {
-    let _turn = WINDOW.lock().await;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
+    let turn = Turn::take().await;
     let db = std::env::var_os("CAREERLOG_DB")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
             let dir = tempfile::tempdir().unwrap().keep();
             dir.join("journal.sqlite3")
         });
-    let display = Display::start();
-    let app = App::launch(&display, &db, &[]).await;
-    app.ready().await;
+    let app = turn.open_on(&db).await;
     for theme in ["light", "dark"] {
-        app.click("nav-settings").await;
-        app.click(&format!("theme-{theme}")).await;
+        app.pick_theme(theme).await;
         for (name, _) in SECTIONS {
             app.click(&format!("nav-{name}")).await;
             app.testid(&format!("section-{name}")).await;
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-            app.screenshot(&out.join(format!("{name}-{theme}.png")))
-                .await;
+            app.shot(&format!("{name}-{theme}")).await;
         }
     }
-    app.click("nav-settings").await;
-    app.click("theme-system").await;
+    app.pick_theme("system").await;
     app.close().await;
 }

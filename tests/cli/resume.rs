@@ -1,60 +1,8 @@
 //! Resume bullets headless: list, lint, edit, and every export format to a file.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-struct Cli {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("journal.sqlite3");
-        Cli { dir, db }
-    }
-
-    fn raw(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_careerlog"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("CAREERLOG_DB")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.raw(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        serde_json::from_str(&self.ok(&all)).unwrap()
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let output = self.raw(args);
-        assert!(!output.status.success(), "{args:?} should fail");
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-        stderr
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.dir.path().join(name).display().to_string()
-    }
-}
+use crate::support::Cli;
 
 fn seed(cli: &Cli) -> String {
     let project = cli.json(&[
@@ -148,11 +96,11 @@ fn bullets_are_listed_edited_and_exported_in_every_format() {
         "{markdown}"
     );
 
-    let text = cli.ok(&["export", "bullets", "--format", "text"]);
+    let text = cli.text(&["export", "bullets", "--format", "text"]);
     assert!(text.contains("TECH LEAD, ACME") && text.contains("with a write queue"));
 
     let json_path = cli.path("resume.json");
-    cli.ok(&[
+    cli.text(&[
         "export",
         "bullets",
         "--format",
@@ -170,11 +118,11 @@ fn bullets_are_listed_edited_and_exported_in_every_format() {
     );
     assert_eq!(resume["skills"][0]["name"], "technical leadership");
 
-    let none = cli.ok(&[
+    let none = cli.text(&[
         "export", "bullets", "--format", "markdown", "--tag", "frontend",
     ]);
     assert!(!none.contains("Cut p99"), "the tag filter applies");
-    let since = cli.ok(&[
+    let since = cli.text(&[
         "export",
         "bullets",
         "--format",

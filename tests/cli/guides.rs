@@ -1,62 +1,8 @@
 //! Guides, checklists, questions, readiness, profile and the calendar export, headless.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-struct Cli {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("journal.sqlite3");
-        Cli { dir, db }
-    }
-
-    fn raw(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_careerlog"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("CAREERLOG_DB")
-            .output()
-            .unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let output = self.raw(&all);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).unwrap()
-    }
-
-    fn text(&self, args: &[&str]) -> String {
-        let output = self.raw(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let output = self.raw(args);
-        assert!(!output.status.success(), "{args:?} should fail");
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-        stderr
-    }
-}
+use crate::support::Cli;
 
 #[test]
 fn guides_and_questions_read_in_the_terminal() {
@@ -124,8 +70,8 @@ fn checklists_persist_across_runs_with_cycles_and_a_calendar() {
         .fails(&["checklist", "check", "technical-leader", "no-such-item"])
         .contains("not found"));
 
-    let out = cli.dir.path().join("due.ics");
-    let written = cli.json(&["export", "ics", "--out", out.to_str().unwrap()]);
+    let out = cli.path("due.ics");
+    let written = cli.json(&["export", "ics", "--out", &out]);
     let ics = std::fs::read_to_string(&out).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
     assert_eq!(
@@ -133,9 +79,9 @@ fn checklists_persist_across_runs_with_cycles_and_a_calendar() {
         written["events"].as_u64().unwrap()
     );
     assert!(written["events"].as_u64().unwrap() > 0);
-    let missing_dir = cli.dir.path().join("no/such/dir/due.ics");
+    let missing_dir = cli.path("no/such/dir/due.ics");
     assert!(cli
-        .fails(&["export", "ics", "--out", missing_dir.to_str().unwrap()])
+        .fails(&["export", "ics", "--out", &missing_dir])
         .contains("cannot write"));
 }
 

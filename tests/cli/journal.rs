@@ -1,60 +1,9 @@
 //! The journal's headless face: every kind through add, show, edit and delete with
 //! `--json`, search with hostile text, and the trash.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-struct Cli {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("journal.sqlite3");
-        Cli { _dir: dir, db }
-    }
-
-    fn raw(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_careerlog"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("CAREERLOG_DB")
-            .output()
-            .unwrap()
-    }
-
-    /// Runs with `--json` and returns the parsed answer; panics on failure.
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let output = self.raw(&all);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).unwrap()
-    }
-
-    /// Runs expecting a failure; returns the one line on stderr.
-    fn fails(&self, args: &[&str]) -> String {
-        let output = self.raw(args);
-        assert!(!output.status.success(), "{args:?} should fail");
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-        assert!(!stderr.contains("panicked"), "{stderr}");
-        stderr
-    }
-}
-
-fn id(value: &Value) -> String {
-    value["id"].as_i64().expect("an integer id").to_string()
-}
+use crate::support::{id, Cli};
 
 #[test]
 fn a_project_with_everything_under_it_round_trips_as_json() {

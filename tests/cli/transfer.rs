@@ -1,0 +1,94 @@
+//! Whole-journal export and import, and the jrnl import, from the command line.
+
+use crate::support::Cli;
+
+#[test]
+fn a_journal_moves_whole_and_a_second_import_adds_nothing() {
+    let cli = Cli::new();
+    let b = cli.on(cli.path("b.sqlite3"));
+    let file = cli.path("journal.json");
+    let project = cli.json(&["project", "add", "--title", "Checkout"]);
+    let id = project["id"].to_string();
+    cli.json(&[
+        "metric",
+        "add",
+        "--project",
+        &id,
+        "--name",
+        "p99",
+        "--unit",
+        "ms",
+        "--baseline",
+        "800",
+        "--result",
+        "120",
+    ]);
+    cli.json(&["note", "add", "kickoff", "--project", &id]);
+    assert_eq!(
+        cli.json(&["export", "journal", "--out", &file])["entries"],
+        3
+    );
+
+    let first = b.json(&["import", "journal", &file]);
+    assert_eq!(first["added"], 3);
+    let again = b.json(&["import", "journal", &file]);
+    assert_eq!(
+        (again["added"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(3))
+    );
+    let shown = b.json(&["project", "list"]);
+    assert_eq!(shown[0]["uuid"], project["uuid"]);
+    assert_eq!(shown[0]["best_metric"]["percent_change"], -85.0);
+
+    std::fs::write(
+        &file,
+        b"{\"format\": \"careerlog-journal\", \"version\": 7, \"entries\": []}",
+    )
+    .unwrap();
+    let line = b.fails(&["--json", "import", "journal", &file]);
+    assert!(
+        line.contains("version 7") && line.lines().count() == 1,
+        "{line}"
+    );
+}
+
+#[test]
+fn jrnl_users_bring_their_entries() {
+    let cli = Cli::new();
+    let file = cli.path("jrnl.json");
+    std::fs::write(
+        &file,
+        r#"{"tags": {"@work": 1}, "entries": [{"title": "Shipped the queue.", "body": "p99 down", "date": "2024-03-01", "time": "09:15", "tags": ["@work"], "starred": false}]}"#,
+    )
+    .unwrap();
+    let report = cli.json(&["import", "jrnl", &file]);
+    assert_eq!(report["added"], 1);
+    let notes = cli.json(&["note", "list"]);
+    assert_eq!(notes[0]["date"], "2024-03-01");
+    assert_eq!(notes[0]["tags"], serde_json::json!(["work"]));
+    let missing = cli.fails(&["--json", "import", "jrnl", "/no/such/file.json"]);
+    assert!(missing.contains("cannot read"));
+}
+
+#[test]
+fn backups_are_made_listed_and_restored() {
+    let cli = Cli::new();
+    cli.json(&["note", "add", "first"]);
+    let made = cli.json(&["backup", "create"]);
+    let id = made["id"].as_i64().unwrap().to_string();
+    assert!(made["path"].as_str().unwrap().contains("backups"));
+    cli.json(&["note", "add", "second"]);
+    let list = cli.json(&["backup", "list"]);
+    assert_eq!(list[0]["id"], made["id"]);
+
+    cli.json(&["backup", "restore", &id]);
+    let notes = cli.json(&["note", "list"]);
+    assert_eq!(notes.as_array().unwrap().len(), 1);
+    assert_eq!(notes[0]["text"], "first");
+    assert_eq!(
+        cli.json(&["backup", "list"]).as_array().unwrap().len(),
+        2,
+        "the state before was backed up"
+    );
+    cli.fails(&["--json", "backup", "restore", "12345"]);
+}

@@ -1,0 +1,379 @@
+//! Guides in the real window: the first-run profile card, the reader with its contents and
+//! the engineer's rows marked, the decision tree, a checklist whose checks survive a restart,
+//! the readiness map and Home's card. `capture_guides` saves the screens for a person.
+
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::Locator;
+use serde_json::json;
+
+use crate::support::seed::{self, Project};
+use crate::support::{careerlog, App, Turn};
+
+async fn checkbox(app: &App, item: &str) -> Element {
+    app.testid(&format!("checklist-item-{item}")).await
+}
+
+/// Answers the decision tree's question on screen and waits for the next step.
+async fn answer(app: &App, index: usize, answered: usize) {
+    app.click(&format!("tree-answer-{index}")).await;
+    app.wait(&format!("[data-answered='{answered}']")).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+
+    // First run: three questions in a card on Home.
+    app.testid("first-run").await;
+    app.choose("profile-band", "5-8").await;
+    app.choose("profile-role", "backend").await;
+    app.choose("profile-target", "staff-engineer").await;
+    app.click("profile-save").await;
+    app.gone("first-run").await;
+    let profile = app.invoke_ok("profile_get", json!({})).await;
+    assert_eq!(
+        (&profile["band"], &profile["role"], &profile["target_role"]),
+        (&json!("5-8"), &json!("backend"), &json!("staff-engineer"))
+    );
+
+    // The library, then the guide: the text, its contents, the engineer's rows marked.
+    app.click("nav-guides").await;
+    app.testid("section-guides").await;
+    app.click("guide-technical-leader").await;
+    let reader = app.testid("guide-reader").await;
+    assert!(reader
+        .text()
+        .await
+        .unwrap()
+        .contains("The progression framework"));
+    let toc = app.testid("guide-toc").await;
+    let contents = toc.text().await.unwrap();
+    assert!(contents.contains("Role adaptation"), "{contents}");
+    app.wait("[data-my-band='5-8'] tr[data-band='5-8']").await;
+    app.wait("[data-my-role='backend'] tr[data-role='backend']")
+        .await;
+    let backgrounds = app
+        .execute(
+            "const bg = (css) => getComputedStyle(document.querySelector(css)).backgroundColor;
+             return [bg(\"tr[data-band='5-8'] td\"), bg(\"tr[data-band='0-2'] td\"),
+                     bg(\"tr[data-role='backend'] td\"), bg(\"tr[data-role='frontend'] td\")];",
+            vec![],
+        )
+        .await;
+    assert_ne!(backgrounds[0], backgrounds[1], "the band row is marked");
+    assert_ne!(backgrounds[2], backgrounds[3], "the role row is marked");
+    assert!(app
+        .text("highlight-legend")
+        .await
+        .contains("Highlighted: your band and role"));
+
+    // Contents and in-page links scroll; nothing navigates the window.
+    let url = app.client.current_url().await.unwrap();
+    toc.find(Locator::Css("a[href='#role-adaptation']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.until(
+        "the heading to scroll into view",
+        "const h = document.getElementById('role-adaptation').getBoundingClientRect();
+         return h.top >= 0 && h.top < 200 && document.activeElement.id === 'role-adaptation';",
+    )
+    .await;
+    assert_eq!(app.client.current_url().await.unwrap(), url);
+
+    // An in-app link opens the question in the reader; Back returns to the guide.
+    app.wait("[data-testid='guide-reader'] a[href='#/questions/how-do-you-mentor-engineers']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.until(
+        "the question page",
+        "return document.querySelector('h1')?.textContent.trim() === 'How do you mentor engineers?';",
+    )
+    .await;
+    assert_eq!(app.client.current_url().await.unwrap(), url);
+    app.click("guides-back").await;
+    app.testid("tree-answer-0").await;
+
+    // The decision tree: three answers lead to a suggested path.
+    answer(&app, 0, 1).await;
+    answer(&app, 1, 2).await;
+    answer(&app, 1, 3).await;
+    let path = app
+        .text_with("tree-path", "Staff or principal engineer")
+        .await;
+    assert!(path.contains("Staff or principal engineer"), "{path}");
+
+    // The checklist beside the guide: check an item, see the date.
+    app.click("rail-checklist").await;
+    let item = checkbox(&app, "place-yourself").await;
+    assert!(!item.is_selected().await.unwrap());
+    item.click().await.unwrap();
+    let when = app
+        .text_with("checklist-when-place-yourself", "Checked today")
+        .await;
+    assert_eq!(when, "Checked today");
+    assert!(checkbox(&app, "place-yourself")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
+    let progress = app.text_with("checklist-progress", "1 of 14").await;
+    assert!(progress.contains("1 of 14 done"), "{progress}");
+    app.close().await;
+
+    // After a restart: still checked, with its date; no first-run card.
+    let app = turn.open().await;
+    app.testid("section-home").await;
+    app.click("nav-guides").await;
+    let library = app.text_with("guide-technical-leader", "1 of 14").await;
+    assert!(library.contains("1 of 14 done"), "{library}");
+    assert_eq!(app.count("first-run").await, 0);
+    app.click("guide-technical-leader").await;
+    app.click("rail-checklist").await;
+    assert!(checkbox(&app, "place-yourself")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
+    assert_eq!(
+        app.text_with("checklist-when-place-yourself", "Checked")
+            .await,
+        "Checked today"
+    );
+
+    // A new cycle asks first, starts unchecked, and keeps the old one in the history.
+    app.click_centered("checklist-new-cycle").await;
+    app.click("checklist-new-cycle-confirm").await;
+    let progress = app.text_with("checklist-progress", "0 of 14").await;
+    assert!(progress.contains("0 of 14 done"), "{progress}");
+    assert!(!checkbox(&app, "place-yourself")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
+    let history = app.text_with("checklist-history", "Cycle 1").await;
+    assert!(
+        history.contains("Cycle 1") && history.contains("1 of 14 checked"),
+        "{history}"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn later_puts_the_questions_off_and_home_leads_to_the_readiness_map() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    app.click("profile-later").await;
+    app.gone("first-run").await;
+
+    let project = seed::project(
+        &app,
+        &Project {
+            title: "Search indexing service",
+            organization: Some("Acme"),
+            role: Some("Owner"),
+            started_on: Some("2025-01-06"),
+            ..Project::shipped()
+        },
+    )
+    .await;
+    // Home reloads on arrival: the card shows the current stage's missing proofs.
+    app.click("nav-journal").await;
+    app.click("nav-home").await;
+    let missing = app.text_with("home-missing-proofs", "Foundation").await;
+    assert!(
+        missing.to_lowercase().contains("missing for foundation"),
+        "{missing}"
+    );
+    assert!(
+        !missing.contains("You carried a feature"),
+        "a service project meets the feature proof: {missing}"
+    );
+    app.testid("home-due").await;
+    app.click("home-proof-reviewable-prs").await;
+
+    app.testid("readiness-map").await;
+    let foundation = app.testid("stage-foundation").await;
+    foundation
+        .find(Locator::Css("[data-testid='you-are-here']"))
+        .await
+        .expect("the current stage is marked");
+    let shipped = app.testid("proof-shipped-feature").await;
+    assert_eq!(
+        shipped.attr("data-met").await.unwrap().as_deref(),
+        Some("true")
+    );
+    // textContent: WebDriver's visible text leaves out a title cut with an ellipsis.
+    let evidence = app
+        .execute(
+            "return document.querySelector(\"[data-testid='proof-shipped-feature']\").textContent;",
+            vec![],
+        )
+        .await;
+    assert!(
+        evidence
+            .as_str()
+            .unwrap()
+            .contains("Search indexing service"),
+        "{evidence}"
+    );
+    // Evidence opens the project in the journal.
+    app.click(&format!("evidence-{project}")).await;
+    app.testid("section-journal").await;
+
+    // The same questions in Settings, with the details exports use, checked by the core.
+    app.click("nav-settings").await;
+    let email = app.testid("profile-email").await;
+    email.send_keys("dana at example").await.unwrap();
+    app.click("profile-save").await;
+    let refused = app.text_with("error-email", "not an email").await;
+    assert!(refused.contains("not an email address"), "{refused}");
+    email.clear().await.unwrap();
+    email.send_keys("dana@example.com").await.unwrap();
+    app.choose("profile-band", "3-5").await;
+    app.choose("profile-role", "frontend").await;
+    app.click("profile-save").await;
+    app.testid("profile-saved").await;
+    let profile = app.invoke_ok("profile_get", json!({})).await;
+    assert_eq!(
+        (&profile["band"], &profile["email"]),
+        (&json!("3-5"), &json!("dana@example.com"))
+    );
+    app.close().await;
+
+    // "Later" holds for this journal after a restart.
+    let app = turn.open().await;
+    app.testid("home-guides").await;
+    assert_eq!(app.count("first-run").await, 0);
+    app.close().await;
+}
+
+/// Not a check: saves the Guides screens in both themes to `target/screenshots/` for a
+/// person to look at (`cargo test --test e2e guides::capture -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool, run by hand"]
+async fn capture_guides() {
+    let turn = Turn::take().await;
+    seed::checklist_history(&turn.db);
+    careerlog(
+        &turn.db,
+        &[],
+        &[
+            "profile",
+            "set",
+            "--band",
+            "5-8",
+            "--role",
+            "backend",
+            "--target",
+            "staff-engineer",
+            "--name",
+            "Dana Reyes",
+            "--headline",
+            "Senior backend engineer",
+            "--location",
+            "Lisbon",
+        ],
+    );
+
+    let app = turn.open().await;
+    seed::readiness_evidence(&app).await;
+    let pause = || tokio::time::sleep(Duration::from_millis(400));
+
+    for theme in ["light", "dark"] {
+        app.pick_theme(theme).await;
+
+        app.click("nav-home").await;
+        app.testid("home-missing-proofs").await;
+        app.execute(
+            "document.querySelector(\"[data-testid='home-guides']\").scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await;
+        pause().await;
+        app.shot(&format!("guides-home-{theme}")).await;
+
+        app.click("nav-guides").await;
+        app.click("library-open").await;
+        app.testid("guide-technical-leader").await;
+        pause().await;
+        app.shot(&format!("guides-library-{theme}")).await;
+
+        app.click("guide-technical-leader").await;
+        app.testid("tree-answer-0").await;
+        answer(&app, 0, 1).await;
+        answer(&app, 1, 2).await;
+        answer(&app, 1, 3).await;
+        app.testid("tree-path").await;
+        pause().await;
+        app.shot(&format!("guides-tree-{theme}")).await;
+
+        let toc = app.testid("guide-toc").await;
+        toc.find(Locator::Css("a[href='#milestones-by-years-of-experience']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        app.shot(&format!("guides-reader-{theme}")).await;
+
+        toc.find(Locator::Css("a[href='#role-adaptation']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        app.shot(&format!("guides-roles-{theme}")).await;
+
+        app.click("rail-checklist").await;
+        app.testid("checklist-progress").await;
+        pause().await;
+        app.shot(&format!("guides-checklist-{theme}")).await;
+
+        app.wait("[data-testid='guide-reader'] a[href='#/questions/how-do-you-mentor-engineers']")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.testid("question-coverage").await;
+        pause().await;
+        app.shot(&format!("guides-question-{theme}")).await;
+        app.click("guides-back").await;
+        app.click("guides-back").await;
+
+        app.click("readiness-open").await;
+        app.testid("readiness-map").await;
+        pause().await;
+        app.shot(&format!("guides-readiness-{theme}")).await;
+        app.execute(
+            "document.querySelector(\"[data-testid='stage-leverage']\").scrollIntoView({block: 'start'})",
+            vec![],
+        )
+        .await;
+        pause().await;
+        app.shot(&format!("guides-readiness-stages-{theme}")).await;
+
+        app.click("nav-settings").await;
+        app.testid("profile-band").await;
+        pause().await;
+        app.shot(&format!("guides-profile-{theme}")).await;
+    }
+    app.click("theme-system").await;
+    app.close().await;
+
+    // The first-run card, on a fresh journal.
+    let app = turn.open_on(&turn.path("fresh.sqlite3")).await;
+    app.testid("first-run").await;
+    pause().await;
+    app.shot("guides-first-run-light").await;
+    app.close().await;
+}

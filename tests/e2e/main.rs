@@ -1,0 +1,13 @@
+//! End to end: the real `careerlog` binary in its WebKitGTK window, one module per area of
+//! the app, all through the one harness in [`support`]. Tests run in parallel threads and
+//! queue for the display; the `capture_*` tools are ignored, run by hand or by
+//! `make screenshots`.
+
+mod support;
+
+mod guides;
+mod journal;
+mod resume;
+mod settings;
+mod shell;
+mod stories;
