@@ -54,7 +54,8 @@ test-core:
 	cargo test -p careerlog-core
 
 test-e2e: deps-app deps-test ui
-	cargo test --test e2e
+	cargo build -p careerlog-cli
+	cargo test -p careerlog --test e2e
 
 # Saves every section in both themes to target/screenshots/ (CAREERLOG_DB picks the journal).
 screenshots: deps-app deps-test ui

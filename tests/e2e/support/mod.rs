@@ -19,14 +19,23 @@ use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
-/// The binary that opens the window: the only place its path is named.
-fn window_binary() -> &'static str {
-    env!("CARGO_BIN_EXE_careerlog")
+/// What a session starts: `careerlog` with no subcommand, which execs the window binary
+/// beside it, exactly as a user opens the app. The only place this path is named.
+fn window_binary() -> std::path::PathBuf {
+    cli_binary()
 }
 
-/// The binary of the command line, which seeds and reads journals headless.
-fn cli_binary() -> &'static str {
-    env!("CARGO_BIN_EXE_careerlog")
+/// The binary of the command line, which seeds and reads journals headless. It sits beside
+/// `careerlog-desktop`; Cargo builds it for `cargo test --workspace` (`make test`).
+fn cli_binary() -> std::path::PathBuf {
+    let cli =
+        std::path::Path::new(env!("CARGO_BIN_EXE_careerlog-desktop")).with_file_name("careerlog");
+    assert!(
+        cli.is_file(),
+        "{} is missing: build it with `cargo build -p careerlog-cli` (`make test` does)",
+        cli.display()
+    );
+    cli
 }
 
 /// Variables that choose or unlock a journal: the app and the command line never see the
