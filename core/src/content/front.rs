@@ -195,72 +195,51 @@ pub(super) fn parse_all(files: &[(&str, &str)], problems: &mut Vec<ContentProble
                 continue;
             }
         };
-        let rendered = markdown::render(body);
+        let body = markdown::render(body);
         let file = path.to_string();
+        let read = Read {
+            front,
+            stem,
+            file,
+            body,
+            report: &mut report,
+        };
         match kind {
-            Kind::Guide => {
-                if let Some(f) = deserialize::<GuideFront>(front, &mut report) {
-                    let item = Guide {
-                        slug: f.slug,
-                        title: f.title,
-                        summary: f.summary,
-                        questions: f.questions,
-                        skills: f.skills,
-                        related: f.related,
-                        checklist: f.checklist,
-                        stages: f.stages.into_iter().map(Stage::from).collect(),
-                        tree: f.tree,
-                        html: rendered.html.clone(),
-                        toc: rendered.toc.clone(),
-                    };
-                    check_stem(stem, &item.slug, &mut report);
-                    parsed.guides.push(Doc {
-                        file,
-                        item,
-                        body: rendered,
-                    });
-                }
-            }
-            Kind::Question => {
-                if let Some(f) = deserialize::<QuestionFront>(front, &mut report) {
-                    let item = Question {
-                        slug: f.slug,
-                        title: f.title,
-                        skills: f.skills,
-                        guides: f.guides,
-                        looking_for: f.looking_for,
-                        follow_ups: f.follow_ups,
-                        framework: f.framework,
-                        html: rendered.html.clone(),
-                        toc: rendered.toc.clone(),
-                    };
-                    check_stem(stem, &item.slug, &mut report);
-                    parsed.questions.push(Doc {
-                        file,
-                        item,
-                        body: rendered,
-                    });
-                }
-            }
-            Kind::Skill => {
-                if let Some(f) = deserialize::<SkillFront>(front, &mut report) {
-                    let item = Skill {
-                        slug: f.slug,
-                        title: f.title,
-                        summary: f.summary,
-                        questions: f.questions,
-                        guides: f.guides,
-                        html: rendered.html.clone(),
-                        toc: rendered.toc.clone(),
-                    };
-                    check_stem(stem, &item.slug, &mut report);
-                    parsed.skills.push(Doc {
-                        file,
-                        item,
-                        body: rendered,
-                    });
-                }
-            }
+            Kind::Guide => parsed.guides.extend(read.doc(|f: GuideFront, r| Guide {
+                slug: f.slug,
+                title: f.title,
+                summary: f.summary,
+                questions: f.questions,
+                skills: f.skills,
+                related: f.related,
+                checklist: f.checklist,
+                stages: f.stages.into_iter().map(Stage::from).collect(),
+                tree: f.tree,
+                html: r.html.clone(),
+                toc: r.toc.clone(),
+            })),
+            Kind::Question => parsed
+                .questions
+                .extend(read.doc(|f: QuestionFront, r| Question {
+                    slug: f.slug,
+                    title: f.title,
+                    skills: f.skills,
+                    guides: f.guides,
+                    looking_for: f.looking_for,
+                    follow_ups: f.follow_ups,
+                    framework: f.framework,
+                    html: r.html.clone(),
+                    toc: r.toc.clone(),
+                })),
+            Kind::Skill => parsed.skills.extend(read.doc(|f: SkillFront, r| Skill {
+                slug: f.slug,
+                title: f.title,
+                summary: f.summary,
+                questions: f.questions,
+                guides: f.guides,
+                html: r.html.clone(),
+                toc: r.toc.clone(),
+            })),
         }
     }
     parsed
@@ -285,11 +264,59 @@ fn kind_and_stem(path: &str) -> Option<(Kind, &str)> {
     Some((kind, stem))
 }
 
-fn check_stem(stem: &str, slug: &str, report: &mut impl FnMut(String)) {
-    if stem != slug {
-        report(format!(
-            "slug \"{slug}\" does not match the file name \"{stem}.md\""
-        ));
+/// One content file on its way to a `Doc`: its front matter, file name and rendered body.
+struct Read<'a, R: FnMut(String)> {
+    front: &'a str,
+    stem: &'a str,
+    file: String,
+    body: Rendered,
+    report: &'a mut R,
+}
+
+/// What every kind of content item is known by: the slug its file is named after.
+trait Slugged {
+    fn slug(&self) -> &str;
+}
+
+impl Slugged for Guide {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+}
+
+impl Slugged for Question {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+}
+
+impl Slugged for Skill {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+}
+
+impl<R: FnMut(String)> Read<'_, R> {
+    /// Reads the front matter as `F` and builds the item from it and the rendered body;
+    /// a file that does not parse is reported and left out.
+    fn doc<F: DeserializeOwned, T: Slugged>(
+        self,
+        build: impl FnOnce(F, &Rendered) -> T,
+    ) -> Option<Doc<T>> {
+        let front = deserialize::<F>(self.front, self.report)?;
+        let item = build(front, &self.body);
+        if self.stem != item.slug() {
+            (self.report)(format!(
+                "slug \"{}\" does not match the file name \"{}.md\"",
+                item.slug(),
+                self.stem
+            ));
+        }
+        Some(Doc {
+            file: self.file,
+            item,
+            body: self.body,
+        })
     }
 }
 

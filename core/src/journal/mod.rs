@@ -242,6 +242,17 @@ entry_type!(Decision(DecisionInput) {
     pub review_due: bool,
 });
 
+impl DecisionInput {
+    /// The options weighed and not chosen, in the engineer's order.
+    pub fn rejected(&self) -> Vec<&str> {
+        self.options
+            .iter()
+            .map(|o| o.text.as_str())
+            .filter(|o| !o.eq_ignore_ascii_case(&self.chosen))
+            .collect()
+    }
+}
+
 impl Decision {
     /// The decision with whether its review is due on `today`.
     pub(crate) fn derived(head: EntryHead, input: DecisionInput, today: NaiveDate) -> Decision {

@@ -2,7 +2,7 @@
 
 use crate::journal::{ProjectDetail, Scope};
 
-use super::wording::metric_bullet;
+use super::wording::{lower_first, metric_bullet};
 
 /// A generated bullet before it is stored: a stable key, its text and its sources.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,12 +30,7 @@ pub fn candidates(detail: &ProjectDetail) -> Vec<Candidate> {
         }
     }
     for d in &detail.decisions {
-        let rejected: Vec<&str> = d
-            .options
-            .iter()
-            .map(|o| o.text.as_str())
-            .filter(|o| !o.eq_ignore_ascii_case(&d.chosen))
-            .collect();
+        let rejected = d.rejected();
         if rejected.is_empty() {
             continue;
         }
@@ -108,16 +103,4 @@ fn mid_sentence(text: &str) -> String {
 fn first_clause(text: &str) -> &str {
     let end = text.find(['.', '\n', ';']).unwrap_or(text.len());
     text[..end].trim()
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
-            .to_lowercase()
-            .chain(std::iter::once(second))
-            .chain(chars)
-            .collect(),
-        _ => text.to_string(),
-    }
 }

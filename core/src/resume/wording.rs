@@ -144,7 +144,7 @@ pub fn metric_bullet(metric: &Metric, project_title: &str) -> Option<String> {
 }
 
 /// Lowercases a leading capital unless the word is an acronym ("P99" stays, "Checkout" goes).
-fn lower_first(text: &str) -> String {
+pub(crate) fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first

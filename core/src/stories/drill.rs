@@ -36,12 +36,7 @@ pub fn follow_ups(
         }
     }
     for d in decisions {
-        let rejected: Vec<&str> = d
-            .options
-            .iter()
-            .map(|o| o.text.as_str())
-            .filter(|o| !o.eq_ignore_ascii_case(&d.chosen))
-            .collect();
+        let rejected = d.rejected();
         match rejected.first() {
             Some(other) => from_record.push(format!(
                 "You chose {} over {other}: what would have made {other} the right call?",
