@@ -83,15 +83,10 @@ export class JournalStore {
     this.#api = source;
     this.#toaster = toasts;
     this.#trash = entryTrash(source, toasts, {
-      deleted: async (_item, id) => {
-        this.#changed();
-        if (this.view.name === 'project' && this.view.id === id) this.showList();
-        else await this.refresh();
-      },
-      restored: async () => {
-        this.#changed();
-        await this.refresh();
-      },
+      changed: () => this.#changed(),
+      // A deleted project closes its page.
+      left: (id) => (this.view.name === 'project' && this.view.id === id ? this.showList() : this.refresh()),
+      refresh: () => this.refresh(),
     });
   }
 

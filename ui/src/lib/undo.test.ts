@@ -96,14 +96,15 @@ describe('entryTrash', () => {
     };
     const steps: string[] = [];
     const trash = entryTrash(source, toaster, {
-      deleted: (_gone, id) => steps.push(`deleted ${id}`),
-      restored: () => steps.push('restored'),
+      changed: () => steps.push('changed'),
+      left: (id) => steps.push(`left ${id}`),
+      refresh: async () => void steps.push('refreshed'),
     });
     await trash.remove(7);
     expect(source.entryDelete).toHaveBeenCalledWith(7);
     expect(toaster.current?.text).toBe('Deleted “Kickoff”');
     await toaster.act();
     expect(source.trashRestore).toHaveBeenCalledWith(107);
-    expect(steps).toEqual(['deleted 7', 'restored']);
+    expect(steps).toEqual(['changed', 'left 7', 'changed', 'refreshed']);
   });
 });

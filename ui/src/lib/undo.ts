@@ -66,6 +66,16 @@ export class DeleteWithUndo<Gone, Back> {
   }
 }
 
+/** What a store does around a trash delete: note the change, then move on or reload. */
+export interface EntryTrashStore {
+  /** The journal changed (other screens reload). */
+  changed: () => void;
+  /** After a delete: close what showed the entry, or reload what is shown. */
+  left: (id: number) => unknown;
+  /** Reloads what is shown, after a restore. */
+  refresh: () => Promise<void>;
+}
+
 /**
  * A journal entry (or story) moved to the trash: "Deleted “title”" with Undo, which restores
  * the trash item with everything that was under it.
@@ -73,7 +83,7 @@ export class DeleteWithUndo<Gone, Back> {
 export function entryTrash(
   source: Pick<Api, 'entryDelete' | 'trashRestore'>,
   toaster: Pick<Toaster, 'show'>,
-  after: Pick<DeleteWithUndoOptions<TrashItem, TrashItem>, 'deleted' | 'restored'>,
+  store: EntryTrashStore,
 ): DeleteWithUndo<TrashItem, TrashItem> {
   return new DeleteWithUndo({
     toaster,
@@ -82,6 +92,13 @@ export function entryTrash(
     name: (item) => item.title,
     undoId: (item) => item.id,
     restore: (trashId) => source.trashRestore(trashId),
-    ...after,
+    deleted: async (_item, id) => {
+      store.changed();
+      await store.left(id);
+    },
+    restored: async () => {
+      store.changed();
+      await store.refresh();
+    },
   });
 }

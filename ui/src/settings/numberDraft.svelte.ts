@@ -21,10 +21,12 @@ export class NumberDraft {
   local: string | null = $state(null);
   saved = $state(false);
 
+  readonly range: NumberSetting['range'];
   readonly #setting: NumberSetting;
 
   constructor(setting: NumberSetting) {
     this.#setting = setting;
+    this.range = setting.range;
   }
 
   /** What is typed, when it is a whole number in range. */
@@ -51,7 +53,7 @@ export class NumberDraft {
 
   async commit(): Promise<void> {
     const value = this.value;
-    const { range } = this.#setting;
+    const { range } = this;
     if (value === null) {
       this.saved = false;
       this.local = `Enter a whole number from ${range.min} to ${range.max}.`;

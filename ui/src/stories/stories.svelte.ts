@@ -75,15 +75,12 @@ export class StoriesStore {
   constructor(source: StoriesApi, toasts: Pick<Toaster, 'show'>) {
     this.#api = source;
     this.#trash = entryTrash(source, toasts, {
-      deleted: (_item, id) => {
-        this.#changed();
+      changed: () => this.#changed(),
+      left: (id) => {
         if (this.detail?.id === id) this.detail = null;
         this.showBank();
       },
-      restored: async () => {
-        this.#changed();
-        await this.refresh();
-      },
+      refresh: () => this.refresh(),
     });
   }
 
