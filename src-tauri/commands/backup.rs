@@ -18,9 +18,8 @@ impl BackupProgress {
     }
 }
 
-#[tauri::command]
-pub async fn backup_list(journal: State<'_, JournalState>) -> Result<Vec<BackupInfo>, IpcError> {
-    journal.run(|j| j.backups()).await
+journal_commands! {
+    backup_list() -> Vec<BackupInfo> = |j| j.backups();
 }
 
 #[tauri::command]

@@ -63,57 +63,21 @@ pub fn tree_walk(slug: String, answers: Vec<usize>) -> Result<Step, IpcError> {
         .ok_or_else(|| not_found(format!("a decision tree in the guide \"{slug}\"")))
 }
 
-#[tauri::command]
-pub async fn checklist_get(
-    journal: State<'_, JournalState>,
-    slug: String,
-) -> Result<Checklist, IpcError> {
-    journal.run(move |j| j.checklist(&slug, today())).await
-}
+journal_commands! {
+    checklist_get(slug: String) -> Checklist = |j| j.checklist(&slug, today());
 
-#[tauri::command]
-pub async fn checklist_set(
-    journal: State<'_, JournalState>,
-    slug: String,
-    item: String,
-    checked: bool,
-) -> Result<Checklist, IpcError> {
-    journal
-        .run(move |j| j.set_checked(&slug, &item, checked, today()))
-        .await
-}
+    checklist_set(slug: String, item: String, checked: bool) -> Checklist = |j|
+        j.set_checked(&slug, &item, checked, today());
 
-#[tauri::command]
-pub async fn checklist_new_cycle(
-    journal: State<'_, JournalState>,
-    slug: String,
-) -> Result<Checklist, IpcError> {
-    journal
-        .run(move |j| j.start_new_cycle(&slug, today()))
-        .await
-}
+    checklist_new_cycle(slug: String) -> Checklist = |j| j.start_new_cycle(&slug, today());
 
-#[tauri::command]
-pub async fn due_items(journal: State<'_, JournalState>) -> Result<Vec<DueItem>, IpcError> {
-    journal.run(|j| j.due_items(today())).await
-}
+    due_items() -> Vec<DueItem> = |j| j.due_items(today());
 
-#[tauri::command]
-pub async fn readiness_get(journal: State<'_, JournalState>) -> Result<Readiness, IpcError> {
-    journal.run(|j| j.readiness()).await
-}
+    readiness_get() -> Readiness = |j| j.readiness();
 
-#[tauri::command]
-pub async fn profile_get(journal: State<'_, JournalState>) -> Result<Profile, IpcError> {
-    journal.run(|j| j.profile()).await
-}
+    profile_get() -> Profile = |j| j.profile();
 
-#[tauri::command]
-pub async fn profile_set(
-    journal: State<'_, JournalState>,
-    profile: Profile,
-) -> Result<Profile, IpcError> {
-    journal.run(move |j| j.save_profile(profile)).await
+    profile_set(profile: Profile) -> Profile = |j| j.save_profile(profile);
 }
 
 /// Saves the due checklist items as an .ics file through the native save dialog.

@@ -10,20 +10,20 @@ use tauri::State;
 
 use super::JournalState;
 
-#[tauri::command]
-pub async fn journal_overview(
-    journal: State<'_, JournalState>,
-) -> Result<JournalOverview, IpcError> {
-    journal.run(|j| j.overview()).await
-}
+journal_commands! {
+    journal_overview() -> JournalOverview = |j| j.overview();
 
-#[tauri::command]
-pub async fn project_list(
-    journal: State<'_, JournalState>,
-    offset: u32,
-    limit: u32,
-) -> Result<ProjectPage, IpcError> {
-    journal.run(move |j| j.list_projects(offset, limit)).await
+    project_list(offset: u32, limit: u32) -> ProjectPage = |j| j.list_projects(offset, limit);
+
+    note_list(limit: u32) -> Vec<Note> = |j| j.list_notes(limit);
+
+    entry_delete(id: i64) -> TrashItem = |j| j.delete_entry(id);
+
+    trash_list() -> Vec<TrashItem> = |j| j.trash();
+
+    trash_restore(id: i64) -> TrashItem = |j| j.restore(id);
+
+    trash_empty() -> u32 = |j| j.empty_trash();
 }
 
 #[tauri::command]
@@ -69,37 +69,3 @@ save_command!(
     feedback_save: FeedbackInput,
     note_save: NoteInput,
 );
-
-#[tauri::command]
-pub async fn note_list(
-    journal: State<'_, JournalState>,
-    limit: u32,
-) -> Result<Vec<Note>, IpcError> {
-    journal.run(move |j| j.list_notes(limit)).await
-}
-
-#[tauri::command]
-pub async fn entry_delete(
-    journal: State<'_, JournalState>,
-    id: i64,
-) -> Result<TrashItem, IpcError> {
-    journal.run(move |j| j.delete_entry(id)).await
-}
-
-#[tauri::command]
-pub async fn trash_list(journal: State<'_, JournalState>) -> Result<Vec<TrashItem>, IpcError> {
-    journal.run(|j| j.trash()).await
-}
-
-#[tauri::command]
-pub async fn trash_restore(
-    journal: State<'_, JournalState>,
-    id: i64,
-) -> Result<TrashItem, IpcError> {
-    journal.run(move |j| j.restore(id)).await
-}
-
-#[tauri::command]
-pub async fn trash_empty(journal: State<'_, JournalState>) -> Result<u32, IpcError> {
-    journal.run(|j| j.empty_trash()).await
-}

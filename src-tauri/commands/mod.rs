@@ -17,6 +17,24 @@ macro_rules! app_commands {
 }
 include!("list.rs");
 
+/// Window commands that run one piece of core work on the journal, off the UI thread:
+/// `name(args) -> Answer = |j| work;` declares `#[tauri::command] async fn name`.
+macro_rules! journal_commands {
+    ($(
+        $(#[$meta:meta])*
+        $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty = |$j:ident| $work:expr;
+    )+) => {$(
+        $(#[$meta])*
+        #[tauri::command]
+        pub async fn $name(
+            journal: tauri::State<'_, $crate::commands::JournalState>,
+            $($arg: $ty),*
+        ) -> Result<$out, careerlog_core::IpcError> {
+            journal.run(move |$j| $work).await
+        }
+    )+};
+}
+
 pub mod backup;
 pub mod demo;
 pub mod files;

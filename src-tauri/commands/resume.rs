@@ -9,123 +9,53 @@ use tauri::{AppHandle, Runtime, State};
 
 use super::JournalState;
 
-/// The bullets, brought up to date with the journal first.
-#[tauri::command]
-pub async fn bullet_list(journal: State<'_, JournalState>) -> Result<Vec<Bullet>, IpcError> {
-    journal
-        .run(|j| {
-            j.refresh_bullets()?;
-            j.bullets()
-        })
-        .await
-}
+journal_commands! {
+    /// The bullets, brought up to date with the journal first.
+    bullet_list() -> Vec<Bullet> = |j| {
+        j.refresh_bullets()?;
+        j.bullets()
+    };
 
-#[tauri::command]
-pub async fn bullet_edit(
-    journal: State<'_, JournalState>,
-    id: i64,
-    text: String,
-) -> Result<Bullet, IpcError> {
-    journal.run(move |j| j.edit_bullet(id, &text)).await
-}
+    bullet_edit(id: i64, text: String) -> Bullet = |j| j.edit_bullet(id, &text);
 
-#[tauri::command]
-pub async fn bullet_reset(journal: State<'_, JournalState>, id: i64) -> Result<Bullet, IpcError> {
-    journal.run(move |j| j.reset_bullet(id)).await
-}
+    bullet_reset(id: i64) -> Bullet = |j| j.reset_bullet(id);
 
-#[tauri::command]
-pub async fn bullet_include(
-    journal: State<'_, JournalState>,
-    id: i64,
-    included: bool,
-) -> Result<Bullet, IpcError> {
-    journal.run(move |j| j.include_bullet(id, included)).await
-}
+    bullet_include(id: i64, included: bool) -> Bullet = |j| j.include_bullet(id, included);
 
-#[tauri::command]
-pub async fn bullet_order(
-    journal: State<'_, JournalState>,
-    ids: Vec<i64>,
-) -> Result<Vec<Bullet>, IpcError> {
-    journal.run(move |j| j.order_bullets(&ids)).await
+    bullet_order(ids: Vec<i64>) -> Vec<Bullet> = |j| j.order_bullets(&ids);
+
+    variant_list() -> Vec<VariantSummary> = |j| j.variants();
+
+    variant_get(id: i64) -> Variant = |j| {
+        j.refresh_bullets()?;
+        j.variant(id)
+    };
+
+    variant_save(id: Option<i64>, name: String, filter: VariantFilter) -> Variant = |j|
+        j.save_variant(id, &name, &filter);
+
+    /// A variant's own wording (`text`), exclusion or place for one bullet.
+    variant_tailor(
+        variant: i64,
+        bullet: i64,
+        text: Option<String>,
+        excluded: bool,
+        position: Option<u32>,
+    ) -> Variant = |j| j.tailor_bullet(variant, bullet, text.as_deref(), excluded, position);
+
+    variant_delete(id: i64) -> VariantSummary = |j| j.delete_variant(id);
+
+    variant_restore(id: i64) -> Variant = |j| j.restore_variant(id);
+
+    /// The export as text, for the preview and the clipboard.
+    export_preview(request: ExportRequest) -> String = |j|
+        j.export_bullets(&request).map(|(document, _)| document);
 }
 
 /// Lint findings for text being typed (no journal needed).
 #[tauri::command]
 pub fn bullet_lint(text: String) -> Vec<Finding> {
     lint(&text, &[])
-}
-
-#[tauri::command]
-pub async fn variant_list(
-    journal: State<'_, JournalState>,
-) -> Result<Vec<VariantSummary>, IpcError> {
-    journal.run(|j| j.variants()).await
-}
-
-#[tauri::command]
-pub async fn variant_get(journal: State<'_, JournalState>, id: i64) -> Result<Variant, IpcError> {
-    journal
-        .run(move |j| {
-            j.refresh_bullets()?;
-            j.variant(id)
-        })
-        .await
-}
-
-#[tauri::command]
-pub async fn variant_save(
-    journal: State<'_, JournalState>,
-    id: Option<i64>,
-    name: String,
-    filter: VariantFilter,
-) -> Result<Variant, IpcError> {
-    journal
-        .run(move |j| j.save_variant(id, &name, &filter))
-        .await
-}
-
-/// A variant's own wording (`text`), exclusion or place for one bullet.
-#[tauri::command]
-pub async fn variant_tailor(
-    journal: State<'_, JournalState>,
-    variant: i64,
-    bullet: i64,
-    text: Option<String>,
-    excluded: bool,
-    position: Option<u32>,
-) -> Result<Variant, IpcError> {
-    journal
-        .run(move |j| j.tailor_bullet(variant, bullet, text.as_deref(), excluded, position))
-        .await
-}
-
-#[tauri::command]
-pub async fn variant_delete(
-    journal: State<'_, JournalState>,
-    id: i64,
-) -> Result<VariantSummary, IpcError> {
-    journal.run(move |j| j.delete_variant(id)).await
-}
-
-#[tauri::command]
-pub async fn variant_restore(
-    journal: State<'_, JournalState>,
-    id: i64,
-) -> Result<Variant, IpcError> {
-    journal.run(move |j| j.restore_variant(id)).await
-}
-
-/// The export as text, for the preview and the clipboard.
-#[tauri::command]
-pub async fn export_preview(
-    journal: State<'_, JournalState>,
-    request: ExportRequest,
-) -> Result<String, IpcError> {
-    journal
-        .run(move |j| j.export_bullets(&request).map(|(document, _)| document))
-        .await
 }
 
 /// Saves the export through the native save dialog; the saved path, or null if cancelled.

@@ -38,17 +38,17 @@ pub fn startup_painted<R: tauri::Runtime>(
     }
 }
 
-#[tauri::command]
-pub async fn settings_get(journal: State<'_, JournalState>) -> Result<Settings, IpcError> {
-    journal.run(|j| j.settings()).await
-}
+journal_commands! {
+    settings_get() -> Settings = |j| j.settings();
 
-#[tauri::command]
-pub async fn settings_set(
-    journal: State<'_, JournalState>,
-    settings: Settings,
-) -> Result<Settings, IpcError> {
-    journal.run(move |j| j.save_settings(&settings)).await
+    settings_set(settings: Settings) -> Settings = |j| j.save_settings(&settings);
+
+    /// Turns encryption on (`current` null), changes the passphrase, or turns it off (`next`
+    /// null); the journal and its backups are rewritten without loss.
+    encryption_set(current: Option<String>, next: Option<String>) -> AppInfo = |j| {
+        j.set_passphrase(current.as_deref(), next.as_deref())?;
+        j.info()
+    };
 }
 
 /// Opens an encrypted journal with its passphrase; the journal's facts when it opens.
@@ -59,20 +59,4 @@ pub async fn journal_unlock(
 ) -> Result<AppInfo, IpcError> {
     journal.unlock(passphrase).await?;
     journal.run(|j| j.info()).await
-}
-
-/// Turns encryption on (`current` null), changes the passphrase, or turns it off (`next`
-/// null); the journal and its backups are rewritten without loss.
-#[tauri::command]
-pub async fn encryption_set(
-    journal: State<'_, JournalState>,
-    current: Option<String>,
-    next: Option<String>,
-) -> Result<AppInfo, IpcError> {
-    journal
-        .run(move |j| {
-            j.set_passphrase(current.as_deref(), next.as_deref())?;
-            j.info()
-        })
-        .await
 }
