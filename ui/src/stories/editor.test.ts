@@ -2,38 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Story } from '../lib/bindings';
 import { parseTarget, previewInput, storyFields, storyInput, switchFramework, toggled } from './editor';
 import { formatDate, formatDay, formatDayInline, formatWhen, titleOfSlug } from './format';
+import { story as storyFixture } from './fixtures';
 import { withLinked } from './questions';
 
 function story(partial: Partial<Story> = {}): Story {
-  return {
-    id: 7,
-    uuid: 'u7',
+  return storyFixture(7, {
     title: 'Cutting checkout latency',
-    framework: 'star',
     situation: 'Checkout p99 was 800 ms.',
     task: 'Bring it under 200 ms.',
-    context: null,
     action: 'Profiled and cached.',
     result: 'p99 fell to 120 ms.',
-    target_seconds: 120,
     project_ids: [1],
     metric_ids: [2],
-    decision_ids: [],
     questions: ['walk-me-through-an-architecture-decision'],
     tags: ['perf'],
     skills: ['Technical leadership'],
-    projects: [],
-    metrics: [],
-    decisions: [],
     estimate: { sections: [], total_seconds: 10, words_per_minute: 140, target_seconds: 120, over_target: false },
     estimated_seconds: 10,
     plan_seconds: [30, 30, 30, 30],
-    rehearsal_count: 0,
-    last_rehearsed_at: null,
-    created_at: '',
-    updated_at: '',
     ...partial,
-  };
+  });
 }
 
 describe('story fields', () => {

@@ -1,37 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { QuestionCoverage, QuestionSummary, Story, StoryDetail, TrashItem } from '../lib/bindings';
 import { Toaster } from '../lib/toast.svelte';
+import { story as storyFixture } from './fixtures';
 import { StoriesStore, type StoriesApi } from './stories.svelte';
 
 function story(id: number, questions: string[] = []): Story {
-  return {
-    id,
-    uuid: `u${id}`,
-    title: `Story ${id}`,
-    framework: 'star',
-    situation: null,
-    task: null,
-    context: null,
-    action: 'Did it.',
-    result: null,
-    target_seconds: 120,
-    project_ids: [],
-    metric_ids: [],
-    decision_ids: [],
-    questions,
-    tags: [],
-    skills: [],
-    projects: [],
-    metrics: [],
-    decisions: [],
-    estimate: { sections: [], total_seconds: 1, words_per_minute: 140, target_seconds: 120, over_target: false },
-    estimated_seconds: 1,
-    plan_seconds: [18, 18, 72, 12],
-    rehearsal_count: 0,
-    last_rehearsed_at: null,
-    created_at: '',
-    updated_at: '',
-  };
+  return storyFixture(id, { questions });
 }
 
 /** A story bank in memory, with a trash, behind the API's shape. */
