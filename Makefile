@@ -41,6 +41,7 @@ bundle: deps-app deps-ui
 
 test: deps-app deps-test ui lint test-ui
 	cargo test --workspace --all-targets --no-fail-fast
+	tests/bundle-check
 
 lint: deps-ui
 	cargo fmt --all --check
