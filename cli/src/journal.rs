@@ -356,10 +356,7 @@ impl EntryFlags for DecisionFlags {
             input.options = self
                 .options
                 .into_iter()
-                .map(|text| DecisionOption {
-                    text,
-                    ..Default::default()
-                })
+                .map(|text| DecisionOption::from(text))
                 .collect();
         }
         if let Some(chosen) = self.chosen {

@@ -133,16 +133,7 @@ fn readiness_is_measured_on_the_journal() {
     j.add(DecisionInput {
         project_id: Some(p.id),
         title: "Queue writes".into(),
-        options: vec![
-            DecisionOption {
-                text: "Kafka".into(),
-                ..Default::default()
-            },
-            DecisionOption {
-                text: "Outbox".into(),
-                ..Default::default()
-            },
-        ],
+        options: vec!["Kafka".into(), "Outbox".into()],
         chosen: "Kafka".into(),
         outcome: Some("Held at 3x load".into()),
         ..Default::default()

@@ -219,6 +219,16 @@ pub struct DecisionOption {
     pub cons: String,
 }
 
+impl<T: Into<String>> From<T> for DecisionOption {
+    /// An option known only by its name.
+    fn from(text: T) -> Self {
+        DecisionOption {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct DecisionInput {
     pub project_id: Option<i64>,

@@ -60,16 +60,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
     j.add(DecisionInput {
         project_id: Some(checkout.id),
         title: "Queue checkout writes".into(),
-        options: vec![
-            DecisionOption {
-                text: "Kafka".into(),
-                ..Default::default()
-            },
-            DecisionOption {
-                text: "Postgres outbox".into(),
-                ..Default::default()
-            },
-        ],
+        options: vec!["Kafka".into(), "Postgres outbox".into()],
         chosen: "Kafka".into(),
         tradeoffs: Some("more moving parts for replayable writes".into()),
         decided_on: day("2024-02-01"),

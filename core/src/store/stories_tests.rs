@@ -41,16 +41,7 @@ fn record(j: &mut Journal) -> Record {
         .add(DecisionInput {
             project_id: Some(project.id),
             title: "Queue writes".into(),
-            options: vec![
-                DecisionOption {
-                    text: "Kafka".into(),
-                    ..Default::default()
-                },
-                DecisionOption {
-                    text: "Outbox".into(),
-                    ..Default::default()
-                },
-            ],
+            options: vec!["Kafka".into(), "Outbox".into()],
             chosen: "Kafka".into(),
             ..Default::default()
         })

@@ -81,16 +81,7 @@ fn build(j: &mut Journal, shape: &Shape) {
             j.add(DecisionInput {
                 project_id: Some(p.id),
                 title: format!("D {title}"),
-                options: vec![
-                    DecisionOption {
-                        text: "A".into(),
-                        ..Default::default()
-                    },
-                    DecisionOption {
-                        text: "B".into(),
-                        ..Default::default()
-                    },
-                ],
+                options: vec!["A".into(), "B".into()],
                 chosen: "A".into(),
                 ..Default::default()
             })

@@ -108,10 +108,7 @@ mod tests {
     }
 
     fn decision() -> Decision {
-        let option = |text: &str| DecisionOption {
-            text: text.into(),
-            ..Default::default()
-        };
+        let option = |text: &str| DecisionOption::from(text);
         Decision::new(
             head(3, "d"),
             DecisionInput {
