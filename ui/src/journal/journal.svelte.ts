@@ -3,24 +3,7 @@
 // Deletes go to the trash and offer Undo in a toast.
 
 import { api, toIpcError, type Api } from '../lib/api';
-import type {
-  Artifact,
-  ArtifactInput,
-  Decision,
-  DecisionInput,
-  Feedback,
-  FeedbackInput,
-  IpcError,
-  Metric,
-  MetricInput,
-  Note,
-  NoteInput,
-  Project,
-  ProjectDetail,
-  ProjectInput,
-  ProjectSummary,
-  TrashItem,
-} from '../lib/bindings';
+import type { IpcError, Project, ProjectDetail, ProjectInput, ProjectSummary, TrashItem } from '../lib/bindings';
 import { Latest, type LoadStatus } from '../lib/latest';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
@@ -29,6 +12,13 @@ import { entryTrash, type DeleteWithUndo } from '../lib/undo';
 export const PAGE_SIZE = 50;
 /** The most rows one reload asks for (the core's own cap on a page). */
 const MAX_PAGE = 500;
+
+/** The kinds of entry that sit in a project (or loose), by the name of their form. */
+export type EntryName = 'metric' | 'decision' | 'artifact' | 'feedback' | 'note';
+type EntrySave<K extends EntryName> = Api[`${K}Save`];
+/** What an entry's form sends, and what the core gives back. */
+export type EntryInput<K extends EntryName> = Parameters<EntrySave<K>>[1];
+export type Entry<K extends EntryName> = Awaited<ReturnType<EntrySave<K>>>;
 
 export type JournalView =
   | { name: 'list' }
@@ -225,24 +215,10 @@ export class JournalStore {
     return project;
   }
 
-  saveMetric(id: number | null, input: MetricInput): Promise<Metric> {
-    return this.#saved(this.#api.metricSave(id, input));
-  }
-
-  saveDecision(id: number | null, input: DecisionInput): Promise<Decision> {
-    return this.#saved(this.#api.decisionSave(id, input));
-  }
-
-  saveArtifact(id: number | null, input: ArtifactInput): Promise<Artifact> {
-    return this.#saved(this.#api.artifactSave(id, input));
-  }
-
-  saveFeedback(id: number | null, input: FeedbackInput): Promise<Feedback> {
-    return this.#saved(this.#api.feedbackSave(id, input));
-  }
-
-  saveNote(id: number | null, input: NoteInput): Promise<Note> {
-    return this.#saved(this.#api.noteSave(id, input));
+  /** Creates (`id` null) or updates an entry of a project, or a loose one. */
+  save<K extends EntryName>(kind: K, id: number | null, input: EntryInput<K>): Promise<Entry<K>> {
+    type Write = (id: number | null, input: EntryInput<K>) => Promise<Entry<K>>;
+    return this.#saved((this.#api[`${kind}Save`] as Write)(id, input));
   }
 
   /**

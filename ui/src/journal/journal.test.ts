@@ -133,4 +133,19 @@ describe('JournalStore reads', () => {
     await store.refresh();
     expect(source.projectList).toHaveBeenCalledTimes(2);
   });
+
+  it('saves an entry of any kind through its own command, then reloads what is shown', async () => {
+    const source = fakeJournal(3);
+    const saved = { id: 7, text: 'Shipped it' };
+    const noteSave = vi.fn(async () => saved);
+    const metricSave = vi.fn(async () => ({ id: 8 }));
+    Object.assign(source, { noteSave, metricSave });
+    const store = new JournalStore(source, new Toaster());
+    const input = { project_id: null, date: null, text: 'Shipped it', tags: [], skills: [] };
+    expect(await store.save('note', null, input)).toBe(saved);
+    expect(noteSave).toHaveBeenCalledWith(null, input);
+    expect(metricSave).not.toHaveBeenCalled();
+    expect(store.revision).toBe(1);
+    expect(source.projectList).toHaveBeenCalled();
+  });
 });

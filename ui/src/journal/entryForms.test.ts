@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('./journal.svelte', () => ({ journal: { save: vi.fn(), saveProject: vi.fn() } }));
+
+import type { Decision } from '../lib/bindings';
+import { journal } from './journal.svelte';
+import { ARTIFACT_FORM, DECISION_FORM, FEEDBACK_FORM, METRIC_FORM, NOTE_FORM, PROJECT_FORM } from './entryForms';
+import type { FieldSpec } from './fields';
+import { decisionFields } from './forms';
+
+/** Any of the forms, seen only as its field list. */
+interface AnyForm {
+  name: string;
+  values: (entry: null) => object;
+  fields: (values: object, entry: null) => readonly FieldSpec<Record<string, string>>[];
+}
+
+const FORMS = [PROJECT_FORM, METRIC_FORM, DECISION_FORM, ARTIFACT_FORM, FEEDBACK_FORM, NOTE_FORM] as unknown as AnyForm[];
+
+function specs(form: AnyForm) {
+  return form.fields(form.values(null), null);
+}
+
+describe('entry forms', () => {
+  it('bind every field to one of the form values, under a test id of the form', () => {
+    for (const form of FORMS) {
+      const values = form.values(null);
+      for (const spec of specs(form)) {
+        if (spec.kind === 'gap') continue;
+        expect(Object.keys(values)).toContain(spec.key);
+        if (spec.kind !== 'options') expect(spec.testid.startsWith(`${form.name}-`)).toBe(true);
+      }
+    }
+  });
+
+  it('give each field its own key and test id, and put the keyboard in exactly one', () => {
+    for (const form of FORMS) {
+      const named = specs(form).filter((s) => s.kind !== 'gap');
+      expect(new Set(named.map((s) => s.key)).size).toBe(named.length);
+      const focused = named.filter((s) => s.kind === 'text' && s.autofocus);
+      expect(focused).toHaveLength(1);
+    }
+  });
+
+  it('open a decision due for review on its outcome', () => {
+    const due = { review_due: true, options: [], tags: [], skills: [] } as unknown as Decision;
+    const fields = DECISION_FORM.fields(decisionFields(due), due);
+    const focused = fields.filter((s) => s.kind === 'text' && s.autofocus).map((s) => s.kind !== 'gap' && s.key);
+    expect(focused).toEqual(['outcome']);
+  });
+
+  it('suggest the options already named as the chosen one', () => {
+    const values = decisionFields(null);
+    values.options[0]!.text = ' Kafka ';
+    const chosen = DECISION_FORM.fields(values, null).find((s) => s.kind === 'text' && s.key === 'chosen');
+    expect(chosen).toMatchObject({ placeholder: 'Kafka', suggestions: ['Kafka'] });
+  });
+
+  it('save each kind of entry through the journal', async () => {
+    await METRIC_FORM.save(4, METRIC_FORM.input(METRIC_FORM.values(null), 9) as never);
+    expect(journal.save).toHaveBeenCalledWith('metric', 4, expect.anything());
+    await NOTE_FORM.save(null, { project_id: null, date: null, text: 'x', tags: [], skills: [] });
+    expect(journal.save).toHaveBeenLastCalledWith('note', null, expect.objectContaining({ text: 'x' }));
+    await PROJECT_FORM.save(null, { title: 'T' } as never);
+    expect(journal.saveProject).toHaveBeenCalledWith(null, { title: 'T' });
+  });
+});
