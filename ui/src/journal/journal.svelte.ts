@@ -173,18 +173,7 @@ export class JournalStore {
 
   #loadProject(id: number): Promise<void> {
     if (this.detail?.id !== id) this.detailStatus = 'loading';
-    return this.#reads.read(
-      () => this.#api.projectGet(id),
-      (detail) => {
-        this.detail = detail;
-        this.detailStatus = 'ready';
-        this.error = null;
-      },
-      (e) => {
-        this.detail = null;
-        this.#failed(e, 'detail');
-      },
-    );
+    return this.#reads.readDetail(this, () => this.#api.projectGet(id));
   }
 
   loadTrash(): Promise<void> {
@@ -259,10 +248,9 @@ export class JournalStore {
     this.#reads.invalidate();
   }
 
-  #failed(error: IpcError, what: 'list' | 'detail' | 'trash'): void {
+  #failed(error: IpcError, what: 'list' | 'trash'): void {
     this.error = error;
     if (what === 'list') this.listStatus = 'error';
-    if (what === 'detail') this.detailStatus = 'error';
     if (what === 'trash') this.trashStatus = 'error';
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Latest } from './latest';
+import { Latest, type DetailView } from './latest';
 
 /** A promise resolved by hand, to let replies arrive in any order. */
 function deferred<T>() {
@@ -128,5 +128,29 @@ describe('Latest.read', () => {
     const failures: string[] = [];
     await latest.read(async () => 1, async () => Promise.reject({ kind: 'not_found', message: 'gone', field: null }), (e) => failures.push(e.kind));
     expect(failures).toEqual(['not_found']);
+  });
+
+  it('reads a record into its view: shown with no error, cleared with the reason on failure', async () => {
+    const latest = new Latest();
+    const view: DetailView<{ id: number }> = {
+      detail: null,
+      detailStatus: 'loading',
+      error: { kind: 'io', message: 'earlier', field: null },
+    };
+    await latest.readDetail(view, async () => ({ id: 3 }));
+    expect(view).toEqual({ detail: { id: 3 }, detailStatus: 'ready', error: null });
+    await latest.readDetail(view, () => Promise.reject({ kind: 'not_found', message: 'gone', field: null }));
+    expect(view).toEqual({ detail: null, detailStatus: 'error', error: { kind: 'not_found', message: 'gone', field: null } });
+  });
+
+  it('leaves a record view alone when a newer read has begun', async () => {
+    const latest = new Latest();
+    const view: DetailView<{ id: number }> = { detail: { id: 1 }, detailStatus: 'ready', error: null };
+    const slow = deferred<{ id: number }>();
+    const reading = latest.readDetail(view, () => slow.promise);
+    latest.begin();
+    slow.resolve({ id: 2 });
+    await reading;
+    expect(view.detail).toEqual({ id: 1 });
   });
 });

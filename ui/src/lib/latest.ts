@@ -12,6 +12,13 @@ export type LazyStatus = 'idle' | LoadStatus;
 /** True while the read that took it is still the newest. */
 export type Ticket = () => boolean;
 
+/** A store's view of one record (a project, a story): the record, its read, why it failed. */
+export interface DetailView<T> {
+  detail: T | null;
+  detailStatus: LoadStatus;
+  error: IpcError | null;
+}
+
 export class Latest {
   #newest = 0;
   #shared: { key: string; promise: Promise<unknown> } | null = null;
@@ -40,6 +47,23 @@ export class Latest {
     } catch (e) {
       if (current()) failed(toIpcError(e));
     }
+  }
+
+  /** `read` into a record's view: the answer is shown with no error; a failure clears it and says why. */
+  readDetail<T>(view: DetailView<T>, ask: () => Promise<T>): Promise<void> {
+    return this.read(
+      ask,
+      (detail) => {
+        view.detail = detail;
+        view.detailStatus = 'ready';
+        view.error = null;
+      },
+      (e) => {
+        view.detail = null;
+        view.error = e;
+        view.detailStatus = 'error';
+      },
+    );
   }
 
   /** Every reply on its way goes stale, and no read is shared any more: after a write or a reset. */

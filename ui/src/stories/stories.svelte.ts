@@ -163,19 +163,7 @@ export class StoriesStore {
       this.detail = null;
       this.detailStatus = 'loading';
     }
-    return this.#reads.read(
-      () => this.#api.storyGet(id),
-      (detail) => {
-        this.detail = detail;
-        this.detailStatus = 'ready';
-        this.error = null;
-      },
-      (e) => {
-        this.detail = null;
-        this.error = e;
-        this.detailStatus = 'error';
-      },
-    );
+    return this.#reads.readDetail(this, () => this.#api.storyGet(id));
   }
 
   /** Every question of the guides and every question a story links, with its stories. */
