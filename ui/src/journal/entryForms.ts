@@ -32,14 +32,12 @@ export interface EntryFormSpec<E, F extends forms.LabelFields, I, P> {
   save: (id: number | null, input: I) => Promise<unknown>;
 }
 
-type Spec<E, F extends forms.LabelFields, I, P> = EntryFormSpec<E, F, I, P>;
-
 /** A text area of two rows. */
 function paragraph<F>(spec: Omit<TextSpec<F>, 'kind'>): TextSpec<F> {
   return { kind: 'text', multiline: true, rows: 2, ...spec };
 }
 
-export const PROJECT_FORM: Spec<core.Project, forms.ProjectFields, core.ProjectInput, null> = {
+export const PROJECT_FORM: EntryFormSpec<core.Project, forms.ProjectFields, core.ProjectInput, null> = {
   name: 'project',
   title: { add: 'New project', edit: 'Edit project' },
   addLabel: 'Create project',
@@ -68,7 +66,7 @@ export const PROJECT_FORM: Spec<core.Project, forms.ProjectFields, core.ProjectI
 };
 
 // A number that moved: baseline, result, and which way is better. The change is the core's.
-export const METRIC_FORM: Spec<core.Metric, forms.MetricFields, core.MetricInput, number> = {
+export const METRIC_FORM: EntryFormSpec<core.Metric, forms.MetricFields, core.MetricInput, number> = {
   name: 'metric',
   title: { add: 'Add a metric', edit: 'Edit metric' },
   values: forms.metricFields,
@@ -102,7 +100,7 @@ export const METRIC_FORM: Spec<core.Metric, forms.MetricFields, core.MetricInput
 // A decision as a decision journal keeps it: the options weighed, the choice, what was
 // expected and how sure; later the outcome, on the review date. One due for review opens on
 // its outcome: that is what is left to write.
-export const DECISION_FORM: Spec<core.Decision, forms.DecisionFields, core.DecisionInput, number | null> = {
+export const DECISION_FORM: EntryFormSpec<core.Decision, forms.DecisionFields, core.DecisionInput, number | null> = {
   name: 'decision',
   title: { add: 'Record a decision', edit: 'Edit decision' },
   size: 'large',
@@ -161,7 +159,7 @@ export const DECISION_FORM: Spec<core.Decision, forms.DecisionFields, core.Decis
 };
 
 // Something that shows the work: an RFC, a pull request, a postmortem, a demo.
-export const ARTIFACT_FORM: Spec<core.Artifact, forms.ArtifactFields, core.ArtifactInput, number> = {
+export const ARTIFACT_FORM: EntryFormSpec<core.Artifact, forms.ArtifactFields, core.ArtifactInput, number> = {
   name: 'artifact',
   title: { add: 'Link an artifact', edit: 'Edit artifact' },
   values: forms.artifactFields,
@@ -195,7 +193,7 @@ export const ARTIFACT_FORM: Spec<core.Artifact, forms.ArtifactFields, core.Artif
 const RATINGS = choices(['5', '4', '3', '2', '1'] as const, (r) => `${stars(Number(r))}  ${r} of 5`);
 
 // What someone said about the work: a peer, a manager, a mock interviewer.
-export const FEEDBACK_FORM: Spec<core.Feedback, forms.FeedbackFields, core.FeedbackInput, number | null> = {
+export const FEEDBACK_FORM: EntryFormSpec<core.Feedback, forms.FeedbackFields, core.FeedbackInput, number | null> = {
   name: 'feedback',
   title: { add: 'Add feedback', edit: 'Edit feedback' },
   values: forms.feedbackFields,
@@ -228,7 +226,7 @@ export const FEEDBACK_FORM: Spec<core.Feedback, forms.FeedbackFields, core.Feedb
 };
 
 // A dated note: what happened this week on the project.
-export const NOTE_FORM: Spec<core.Note, forms.NoteFields, core.NoteInput, number | null> = {
+export const NOTE_FORM: EntryFormSpec<core.Note, forms.NoteFields, core.NoteInput, number | null> = {
   name: 'note',
   title: { add: 'Add a note', edit: 'Edit note' },
   values: forms.noteFields,
