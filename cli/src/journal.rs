@@ -353,11 +353,7 @@ impl EntryFlags for DecisionFlags {
         set(&mut input.project_id, self.project);
         set(&mut input.context, self.context);
         if !self.options.is_empty() {
-            input.options = self
-                .options
-                .into_iter()
-                .map(|text| DecisionOption::from(text))
-                .collect();
+            input.options = self.options.into_iter().map(DecisionOption::from).collect();
         }
         if let Some(chosen) = self.chosen {
             input.chosen = chosen;
