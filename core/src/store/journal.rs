@@ -298,7 +298,14 @@ impl Record for MetricInput {
         &self.labels
     }
     fn search_text(&self) -> (String, String) {
-        let body = join(&[self.unit.as_deref(), self.evidence.as_deref()]);
+        let change = MetricChange::of(self.baseline, self.result, self.better);
+        let numbers = crate::search::metric_numbers(
+            self.baseline,
+            self.result,
+            self.unit.as_deref(),
+            change.percent_change,
+        );
+        let body = join(&[Some(&numbers), self.evidence.as_deref()]);
         (self.name.clone(), body)
     }
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()> {
@@ -588,6 +595,12 @@ pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()>
             insert.execute(params![id, kind, name, position as i64])?;
         }
     }
+    index_entry(tx, id, input)
+}
+
+/// Writes the search entry of the entry `id` from its input: title, body, labels.
+pub(crate) fn index_entry<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()> {
+    let Labels { tags, skills } = input.labels();
     let (title, body) = input.search_text();
     let labels = tags
         .iter()

@@ -189,3 +189,6 @@ mod stories_tests;
 
 #[cfg(test)]
 mod transfer_tests;
+
+#[cfg(test)]
+mod search_tests;
