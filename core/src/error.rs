@@ -70,9 +70,16 @@ fn more_problems(errors: &[FieldError]) -> String {
     match errors.len() {
         0 | 1 => String::new(),
         n => {
+            // A problem of the same field as the first needs no name again ("file: ...").
             let rest: Vec<String> = errors[1..]
                 .iter()
-                .map(|e| format!("{}: {}", e.field, e.reason))
+                .map(|e| {
+                    if e.field == errors[0].field {
+                        e.reason.clone()
+                    } else {
+                        format!("{}: {}", e.field, e.reason)
+                    }
+                })
                 .collect();
             let problems = if n == 2 { "problem" } else { "problems" };
             format!(" (and {} more {problems}: {})", n - 1, rest.join("; "))

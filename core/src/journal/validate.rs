@@ -639,4 +639,179 @@ mod tests {
             "text"
         );
     }
+
+    fn problems_of(result: Result<impl std::fmt::Debug>) -> Vec<(String, String)> {
+        match result {
+            Err(error @ Error::Invalid { .. }) => error
+                .field_errors()
+                .iter()
+                .map(|e| (e.field.clone(), e.reason.clone()))
+                .collect(),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected
+            .iter()
+            .map(|(f, r)| (f.to_string(), r.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_broken_field_is_told_at_once_in_form_order() {
+        let cases: Vec<(Vec<(String, String)>, Vec<(&str, &str)>)> = vec![
+            (
+                problems_of(project(ProjectInput {
+                    title: " ".into(),
+                    role: Some("r".repeat(MAX_TITLE + 1)),
+                    started_on: day(2024, 5, 1),
+                    ended_on: day(2024, 1, 1),
+                    labels: Labels {
+                        tags: (0..21).map(|i| format!("t{i}")).collect(),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                })),
+                vec![
+                    ("title", "cannot be empty"),
+                    ("role", "is 201 characters long; the limit is 200"),
+                    (
+                        "ended_on",
+                        "is before the start (2024-01-01 is before 2024-05-01)",
+                    ),
+                    ("tags", "at most 20 tags per entry"),
+                ],
+            ),
+            (
+                problems_of(metric(MetricInput {
+                    project_id: 1,
+                    name: "".into(),
+                    baseline: Some(f64::NAN),
+                    result: 1e300,
+                    measured_on: day(1900, 1, 1),
+                    ..Default::default()
+                })),
+                vec![
+                    ("name", "cannot be empty"),
+                    ("baseline", "is not a number"),
+                    (
+                        "result",
+                        "is too large to be a measurement; check the digits",
+                    ),
+                    (
+                        "measured_on",
+                        "is 1900-01-01, outside 1950-2100; check the year",
+                    ),
+                ],
+            ),
+            (
+                problems_of(decision(DecisionInput {
+                    title: "".into(),
+                    options: vec![
+                        DecisionOption {
+                            text: " ".into(),
+                            pros: "cheap".into(),
+                            cons: String::new(),
+                        },
+                        DecisionOption {
+                            text: "".into(),
+                            pros: String::new(),
+                            cons: "slow".into(),
+                        },
+                    ],
+                    chosen: "".into(),
+                    confidence: Some(120),
+                    ..Default::default()
+                })),
+                vec![
+                    ("title", "cannot be empty"),
+                    ("options", "every option needs a name"),
+                    ("chosen", "cannot be empty"),
+                    ("confidence", "must be between 0 and 100"),
+                ],
+            ),
+            (
+                problems_of(artifact(ArtifactInput {
+                    project_id: 1,
+                    kind: None,
+                    title: "".into(),
+                    url: Some("ftp://x.org/a".into()),
+                    ..Default::default()
+                })),
+                vec![
+                    (
+                        "kind",
+                        "choose one of: RFC, pull request, postmortem, design doc, demo, talk",
+                    ),
+                    ("title", "cannot be empty"),
+                    (
+                        "url",
+                        "\"ftp://x.org/a\" is not a web address (https://...)",
+                    ),
+                ],
+            ),
+            (
+                problems_of(feedback(FeedbackInput {
+                    source: "".into(),
+                    text: "".into(),
+                    rating: Some(0),
+                    ..Default::default()
+                })),
+                vec![
+                    ("source", "cannot be empty"),
+                    ("text", "cannot be empty"),
+                    ("rating", "must be from 1 to 5"),
+                ],
+            ),
+        ];
+        for (got, expected) in cases {
+            assert_eq!(got, pairs(&expected));
+        }
+        let error = project(ProjectInput::default()).unwrap_err();
+        assert_eq!(error.to_string(), "title: cannot be empty");
+        let error = feedback(FeedbackInput::default()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "source: cannot be empty (and 1 more problem: text: cannot be empty)",
+            "one line: the first problem and the others after it"
+        );
+    }
+
+    #[test]
+    fn the_chosen_option_must_be_one_of_the_options_listed() {
+        let options = vec![
+            DecisionOption::from("Keep git-flow"),
+            DecisionOption::from("Trunk-based with flags"),
+        ];
+        let with = |chosen: &str| DecisionInput {
+            title: "Branching".into(),
+            options: options.clone(),
+            chosen: chosen.into(),
+            ..Default::default()
+        };
+        // Trimmed and ignoring case, and then spelled as the option is.
+        let tidy = decision(with("  trunk-based WITH flags ")).unwrap();
+        assert_eq!(tidy.chosen, "Trunk-based with flags");
+        assert_eq!(
+            problems_of(decision(with("Release branches"))),
+            pairs(&[(
+                "chosen",
+                "\"Release branches\" is not one of the options (Keep git-flow, Trunk-based with flags); pick one of them or add it as an option"
+            )])
+        );
+        // With no options listed, any choice stands.
+        let free = decision(DecisionInput {
+            options: Vec::new(),
+            ..with("Release branches")
+        })
+        .unwrap();
+        assert_eq!(free.chosen, "Release branches");
+        // Blank options do not count as options.
+        assert!(decision(DecisionInput {
+            options: vec![DecisionOption::default()],
+            ..with("Release branches")
+        })
+        .is_ok());
+    }
 }

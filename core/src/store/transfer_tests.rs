@@ -756,3 +756,238 @@ fn jrnl_files_import_once_and_bad_ones_change_nothing() {
         "the good first entry was not kept either"
     );
 }
+
+#[test]
+fn variants_merge_by_uuid_the_newer_side_wins_and_no_name_is_lost() {
+    let (_a, mut a) = journal();
+    build(&mut a, &everything());
+    let (_b, mut b) = journal();
+    b.save_variant(None, "V1 Backend", &VariantFilter::default())
+        .unwrap();
+    let report = b.import_journal(&bytes(&a)).unwrap();
+    assert!(report.added >= 2, "{report:?}");
+    let names: Vec<String> = b.variants().unwrap().into_iter().map(|v| v.name).collect();
+    assert_eq!(
+        names,
+        ["V0 Staff", "V1 Backend", "V1 Backend (imported)"],
+        "a name taken here keeps both variants"
+    );
+
+    // A newer rename there wins here; an older file changes nothing.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let staff = a.variants().unwrap().remove(0);
+    a.save_variant(Some(staff.id), "V0 Staff, renamed", &staff.filter)
+        .unwrap();
+    let before = bytes(&b);
+    b.import_journal(&bytes(&a)).unwrap();
+    let names: Vec<String> = b.variants().unwrap().into_iter().map(|v| v.name).collect();
+    assert!(
+        names.contains(&"V0 Staff, renamed".to_string()),
+        "{names:?}"
+    );
+    assert_ne!(before, bytes(&b));
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let mine = b
+        .variants()
+        .unwrap()
+        .into_iter()
+        .find(|v| v.name == "V0 Staff, renamed")
+        .unwrap();
+    b.save_variant(Some(mine.id), "Mine now", &mine.filter)
+        .unwrap();
+    let again = b.import_journal(&bytes(&a)).unwrap();
+    assert_eq!(again.added + again.updated, 0, "the local rename is newer");
+    assert!(b.variants().unwrap().iter().any(|v| v.name == "Mine now"));
+}
+
+#[test]
+fn the_journal_settings_and_profile_travel_and_the_local_ones_win() {
+    let (_a, mut a) = journal();
+    build(&mut a, &everything());
+    let (_b, mut b) = journal();
+    b.save_profile(Profile {
+        name: Some("Sam Local".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    b.import_journal(&bytes(&a)).unwrap();
+    assert_eq!(b.settings().unwrap().words_per_minute, 150);
+    assert_eq!(b.settings().unwrap().theme, Theme::Dark);
+    let profile = b.profile().unwrap();
+    assert_eq!(profile.name.as_deref(), Some("Sam Local"), "set here, kept");
+    assert_eq!(
+        profile.email.as_deref(),
+        Some("robin@example.com"),
+        "filled in"
+    );
+
+    let (_c, mut c) = journal();
+    c.save_settings(&Settings {
+        words_per_minute: 130,
+        ..Settings::default()
+    })
+    .unwrap();
+    c.import_journal(&bytes(&a)).unwrap();
+    assert_eq!(
+        c.settings().unwrap().words_per_minute,
+        130,
+        "set here, kept"
+    );
+}
+
+#[test]
+fn a_version_1_file_still_imports() {
+    let (_a, mut a) = journal();
+    build(&mut a, &everything());
+    let mut doc: serde_json::Value = serde_json::from_slice(&bytes(&a)).unwrap();
+    doc["version"] = 1.into();
+    let object = doc.as_object_mut().unwrap();
+    object.remove("variants");
+    object.remove("settings");
+    let (_b, mut b) = journal();
+    let report = b
+        .import_journal(&serde_json::to_vec(&doc).unwrap())
+        .unwrap();
+    assert_eq!(
+        report.added as usize,
+        a.export_journal().unwrap().entries.len()
+    );
+    assert!(b.variants().unwrap().is_empty());
+}
+
+#[test]
+fn an_older_decision_with_a_free_choice_keeps_it_as_an_option() {
+    let (_a, mut a) = journal();
+    a.add(DecisionInput {
+        title: "Queue or cron".into(),
+        options: vec!["Queue".into(), "Cron".into()],
+        chosen: "Queue".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(&bytes(&a)).unwrap();
+    // As Career Log wrote it before the choice had to be an option.
+    doc["entries"][0]["fields"]["chosen"] = "A nightly batch".into();
+    let (_b, mut b) = journal();
+    b.import_journal(&serde_json::to_vec(&doc).unwrap())
+        .unwrap();
+    let exported = b.export_journal().unwrap();
+    let fields = &exported.entries[0].fields;
+    assert_eq!(fields["chosen"], "A nightly batch");
+    let options: Vec<&str> = fields["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(options, ["Queue", "Cron", "A nightly batch"]);
+}
+
+#[test]
+fn bad_variants_settings_and_profiles_are_refused_in_plain_words_with_nothing_written() {
+    let (_a, mut source) = journal();
+    build(&mut source, &everything());
+    let doc: serde_json::Value = serde_json::from_slice(&bytes(&source)).unwrap();
+    let with = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut d = doc.clone();
+        edit(&mut d);
+        serde_json::to_vec(&d).unwrap()
+    };
+    let metric = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["kind"] == "metric")
+        .unwrap();
+    let corpus: Vec<(&str, Vec<u8>, String)> = vec![
+        (
+            "every problem of one entry",
+            with(&|d| {
+                let fields = &mut d["entries"][metric]["fields"];
+                fields["result"] = "fast".into();
+                fields["measured_on"] = "2024-13-01".into();
+                fields["better"] = "up".into();
+            }),
+            format!(
+                "entry {} (a metric, \"m0 Checkout\"): the better direction is not one of the choices (\"up\"); choose one of: lower, higher (and 2 more problems: entry {0} (a metric, \"m0 Checkout\"): the date measured is not a day of the calendar (\"2024-13-01\"); entry {0} (a metric, \"m0 Checkout\"): the result is not a number (\"fast\"))",
+                metric + 1
+            ),
+        ),
+        (
+            "a link to the wrong kind",
+            with(&|d| {
+                let note = d["entries"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|e| e["kind"] == "note")
+                    .unwrap()["uuid"]
+                    .clone();
+                d["entries"][metric]["fields"]["project_id"] = note;
+            }),
+            "the project links to ".to_string(),
+        ),
+        (
+            "a variant of an unknown bullet",
+            with(&|d| {
+                let tailored = d["variants"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .find(|v| v["name"] == "V0 Staff")
+                    .unwrap();
+                tailored["bullets"][0]["bullet"] = "00000000-0000-4000-8000-000000000000".into()
+            }),
+            "(\"V0 Staff\"): its bullet 1 (00000000-0000-4000-8000-000000000000) is neither in the file nor in this journal".to_string(),
+        ),
+        (
+            "a variant without a name",
+            with(&|d| d["variants"][1]["name"] = " ".into()),
+            "resume variant 2 (\" \"): the name cannot be empty".to_string(),
+        ),
+        (
+            "a variant with a bad filter",
+            with(&|d| d["variants"][0]["filter"]["since"] = "soon".into()),
+            "the filter (since) is not a date (\"soon\"); write it as YYYY-MM-DD".to_string(),
+        ),
+        (
+            "a setting out of range",
+            with(&|d| d["settings"]["words_per_minute"] = "9000".into()),
+            "the setting \"words_per_minute\" should be a whole number from 80 to 220 (it is \"9000\")"
+                .to_string(),
+        ),
+        (
+            "an unknown setting",
+            with(&|d| d["settings"]["font"] = "serif".into()),
+            "the setting \"font\" is not a setting this Career Log knows".to_string(),
+        ),
+        (
+            "a profile with a bad email",
+            with(&|d| d["profile"]["email"] = "robin at example".into()),
+            "the profile: the email is not an email address (\"robin at example\")".to_string(),
+        ),
+        (
+            "a profile band that is not one",
+            with(&|d| d["profile"]["band"] = "forever".into()),
+            "the profile: the experience band is not one of the choices (\"forever\"); choose one of: 0-2, 3-5, 5-8, 8-12, 12-plus"
+                .to_string(),
+        ),
+    ];
+    let (_b, mut target) = journal();
+    let before = bytes(&target);
+    for (name, file, needle) in &corpus {
+        let error = target.import_journal(file).expect_err(name).to_string();
+        assert!(error.contains(needle.as_str()), "{name}: {error}");
+        for code in [
+            "entries[",
+            "fields.",
+            "missing field",
+            "expected",
+            "invalid type",
+            "`",
+        ] {
+            assert!(!error.contains(code), "{name} reads like code: {error}");
+        }
+        assert_eq!(bytes(&target), before, "{name}: the journal changed");
+    }
+}

@@ -316,4 +316,39 @@ mod tests {
         )
         .is_ok());
     }
+
+    #[test]
+    fn every_broken_field_of_a_story_is_told_at_once() {
+        let error = story(StoryInput {
+            title: " ".into(),
+            framework: Framework::Car,
+            task: Some("x".into()),
+            target_seconds: 5,
+            questions: vec!["DROP TABLE".into()],
+            ..Default::default()
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = error
+            .field_errors()
+            .iter()
+            .map(|e| e.field.as_str())
+            .collect();
+        assert_eq!(fields, ["title", "task", "target_seconds", "questions"]);
+        let error = rehearsal(
+            RehearsalInput {
+                story_id: 1,
+                total_ms: 0,
+                rating: Some(9),
+                ..Default::default()
+            },
+            Framework::Star,
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = error
+            .field_errors()
+            .iter()
+            .map(|e| e.field.as_str())
+            .collect();
+        assert_eq!(fields, ["total_ms", "rating"]);
+    }
 }

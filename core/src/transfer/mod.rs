@@ -275,6 +275,10 @@ fn file_place(document: &Value, path: &[Step]) -> (String, Option<String>) {
                 (!rest.is_empty()).then(|| place_words(rest)),
             )
         }
+        [Step::Key(thing), rest @ ..] if thing == "profile" || thing == "settings" => (
+            format!("the {thing}"),
+            (!rest.is_empty()).then(|| place_words(rest)),
+        ),
         [] => ("the file".to_string(), None),
         _ => ("the file".to_string(), Some(place_words(path))),
     }
