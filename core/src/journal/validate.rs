@@ -651,7 +651,10 @@ mod tests {
         }
     }
 
-    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    /// (field, reason) of each problem.
+    type Told = Vec<(String, String)>;
+
+    fn pairs(expected: &[(&str, &str)]) -> Told {
         expected
             .iter()
             .map(|(f, r)| (f.to_string(), r.to_string()))
@@ -660,7 +663,7 @@ mod tests {
 
     #[test]
     fn every_broken_field_is_told_at_once_in_form_order() {
-        let cases: Vec<(Vec<(String, String)>, Vec<(&str, &str)>)> = vec![
+        let cases: Vec<(Told, Vec<(&str, &str)>)> = vec![
             (
                 problems_of(project(ProjectInput {
                     title: " ".into(),
