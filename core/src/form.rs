@@ -44,7 +44,14 @@ impl<T: DeserializeOwned> Form<T> {
     /// (`options`, not `options[2].text`) so the form can mark it.
     pub fn decode(self) -> Result<T> {
         let mut value = self.value;
-        read(&mut value).map_err(|(problems, _)| Error::fields(by_field(&problems)))
+        read(&mut value).map_err(|(problems, _)| Error::fields(by_field(&problems, "input")))
+    }
+
+    /// Like `decode`, for one value sent as its own argument (a date, say): its problems
+    /// are told as the field `field`.
+    pub fn decode_as(self, field: &str) -> Result<T> {
+        let mut value = self.value;
+        read(&mut value).map_err(|(problems, _)| Error::fields(by_field(&problems, field)))
     }
 }
 
@@ -56,7 +63,7 @@ impl<T: crate::store::Record> Form<T> {
         match read::<T>(&mut value) {
             Ok(input) => input.validate(),
             Err((problems, rest)) => {
-                let mut all = by_field(&problems);
+                let mut all = by_field(&problems, "input");
                 if let Some(Err(Error::Invalid { errors, .. })) = rest.map(T::validate) {
                     for e in errors {
                         if !all.iter().any(|a| a.field == e.field) {
@@ -70,11 +77,14 @@ impl<T: crate::store::Record> Form<T> {
     }
 }
 
-/// Problems by input field, one per field (its first).
-fn by_field(problems: &[Unreadable]) -> Vec<FieldError> {
+/// Problems by input field, one per field (its first); `whole` names the input itself.
+fn by_field(problems: &[Unreadable], whole: &str) -> Vec<FieldError> {
     let mut all: Vec<FieldError> = Vec::new();
     for p in problems {
-        let field = p.field();
+        let field = match p.path.first() {
+            Some(Step::Key(key)) => key.clone(),
+            _ => whole.to_string(),
+        };
         if !all.iter().any(|a| a.field == field) {
             all.push(FieldError::new(field, p.reason.clone()));
         }
@@ -94,16 +104,6 @@ pub(crate) enum Step {
 pub(crate) struct Unreadable {
     pub path: Vec<Step>,
     pub reason: String,
-}
-
-impl Unreadable {
-    /// The input field the place belongs to: its first key, or `input` for the whole.
-    pub fn field(&self) -> String {
-        match self.path.first() {
-            Some(Step::Key(key)) => key.clone(),
-            _ => "input".to_string(),
-        }
-    }
 }
 
 /// Reads `value` as a `T`. Each place that cannot be read is noted and given stand-ins

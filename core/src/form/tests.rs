@@ -259,6 +259,43 @@ fn a_good_form_reads_and_odd_shapes_never_panic() {
 }
 
 #[test]
+fn settings_and_single_values_are_told_by_their_field() {
+    let error = Form::<crate::Settings>::new(json!({
+        "theme": "sepia", "words_per_minute": "fast", "backups_keep": 5
+    }))
+    .decode()
+    .unwrap_err();
+    let told: Vec<(&str, &str)> = error
+        .field_errors()
+        .iter()
+        .map(|e| (e.field.as_str(), e.reason.as_str()))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            (
+                "theme",
+                "is not one of the choices (\"sepia\"); choose one of: system, light, dark"
+            ),
+            ("words_per_minute", "is not a whole number (\"fast\")"),
+        ]
+    );
+    let since = Form::<Option<chrono::NaiveDate>>::new(json!("2024-02-30"))
+        .decode_as("since")
+        .unwrap_err();
+    assert_eq!(
+        since.to_string(),
+        "since: is not a day of the calendar (\"2024-02-30\")"
+    );
+    assert_eq!(
+        Form::<Option<chrono::NaiveDate>>::new(json!(null))
+            .decode_as("since")
+            .unwrap(),
+        None
+    );
+}
+
+#[test]
 fn field_names_are_told_in_words() {
     assert_eq!(field_words("started_on"), "start date");
     assert_eq!(field_words("project_id"), "project");
