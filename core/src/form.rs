@@ -132,16 +132,13 @@ pub(crate) fn read<T: DeserializeOwned>(
                 path.push(Step::Key(name));
             }
         }
-        // A flattened field (tags, skills) loses its place in serde's path: after a
-        // stand-in it is still the same place; otherwise find the key it comes from.
+        // A flattened field (tags, skills) loses its place in serde's path: find the key
+        // it comes from, else take it for the place just given a stand-in.
         if path.is_empty() {
-            match &last {
-                Some(previous) => path.clone_from(previous),
-                None => {
-                    if let Some(key) = culprit::<T>(value, &message) {
-                        path.push(Step::Key(key));
-                    }
-                }
+            if let Some(key) = culprit::<T>(value, &message) {
+                path.push(Step::Key(key));
+            } else if let Some(previous) = &last {
+                path.clone_from(previous);
             }
         }
         let round = match tried.iter_mut().find(|(p, _)| *p == path) {

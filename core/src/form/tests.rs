@@ -86,6 +86,14 @@ fn a_metric_form_hears_of_every_bad_field_in_plain_words() {
             vec![("tags", "should be a list")],
         ),
         (
+            json!({"project_id": 1, "name": "p99", "result": "x", "tags": "perf", "skills": [5]}),
+            vec![
+                ("result", "is not a number (\"x\")"),
+                ("skills", "should be text"),
+                ("tags", "should be a list"),
+            ],
+        ),
+        (
             json!({"project_id": 1, "name": "p99", "result": 1e300}),
             vec![(
                 "result",
