@@ -19,9 +19,13 @@ const MAX_TOKENS: usize = 16;
 /// The most hits one page holds; a larger page is cut to it.
 pub const MAX_PAGE: u32 = 200;
 
-/// How many hits of one kind under one project rank among the best; the rest of them
-/// (the tenth "p99 latency" of a project) come after every other hit.
+/// How many hits of one kind under one project rank among the best of each `BLOCK`; the
+/// rest of them (the tenth "p99 latency" of a project) come at the end of that block.
 pub const PER_PROJECT: i64 = 3;
+
+/// Hits are ranked by bm25 and then, in blocks of this many, a project's repeats wait:
+/// fixed blocks keep the order the same whatever the page size.
+pub const BLOCK: usize = MAX_PAGE as usize;
 
 /// One result: which entry, where it lives, and a snippet with the matches marked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -46,18 +50,14 @@ pub struct SearchPage {
     pub more: u32,
 }
 
-/// How much a match in each kind of entry weighs against the same match elsewhere: a
-/// project or a decision names the work, while metrics repeat the same names in every
-/// project, so they rank lower at an equal match.
-pub fn kind_weight(kind: EntryKind) -> f64 {
+/// The index column an entry's title goes in, whose bm25 weight is the kind's: a project
+/// or a decision names the work (`heading`, 12), a metric's name repeats in every project
+/// and a rehearsal's is a date (`minor`, 4), other titles weigh 6; bodies 1, labels 3.
+pub fn title_column(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::Project => 2.0,
-        EntryKind::Decision => 1.6,
-        EntryKind::Story => 1.4,
-        EntryKind::Artifact => 1.3,
-        EntryKind::Feedback | EntryKind::Note => 1.0,
-        EntryKind::Metric => 0.8,
-        EntryKind::Rehearsal => 0.6,
+        EntryKind::Project | EntryKind::Decision => "heading",
+        EntryKind::Metric | EntryKind::Rehearsal => "minor",
+        EntryKind::Story | EntryKind::Artifact | EntryKind::Feedback | EntryKind::Note => "title",
     }
 }
 

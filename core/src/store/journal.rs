@@ -615,11 +615,13 @@ pub(crate) fn index_entry<R: Record>(tx: &Transaction, id: i64, input: &R) -> Re
     };
     tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
         .execute([id])?;
-    tx.prepare_cached(
-        "INSERT INTO search_index (rowid, title, body, labels, kind, project_id)
+    // The title goes in its kind's column, so bm25 weighs it as the kind deserves.
+    let sql = format!(
+        "INSERT INTO search_index (rowid, {}, body, labels, kind, project_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
+        crate::search::title_column(R::KIND)
+    );
+    tx.prepare_cached(&sql)?.execute(params![
         id,
         title,
         body,

@@ -17,13 +17,6 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_variants_travel_and_numbers_found.sql"),
 ];
 
-/// Migrations that change what the search index holds: after them the index is rebuilt
-/// from the entries, in the transaction of the last migration applied (so the entry
-/// tables already have every column the current code reads).
-const REINDEX_AFTER: &[&str] = &[include_str!(
-    "migrations/0007_variants_travel_and_numbers_found.sql"
-)];
-
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
 pub fn user_version(conn: &Connection) -> Result<u32> {
@@ -38,14 +31,9 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 /// Applies the missing migrations, each in its own transaction with its version bump.
 pub fn migrate_connection(conn: &Connection) -> Result<()> {
     let current = user_version(conn)?;
-    let mut reindex = false;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.unchecked_transaction()?;
         tx.execute_batch(sql)?;
-        reindex |= REINDEX_AFTER.contains(sql);
-        if reindex && index + 1 == MIGRATIONS.len() {
-            super::search::rebuild_index(&tx)?;
-        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", index as u32 + 1)?;
         tx.commit()?;

@@ -87,6 +87,8 @@ impl Journal {
             Error::Storage(e) => classify(e),
             other => other,
         })?;
+        // A migration that changed what the index holds leaves it empty to be refilled.
+        search::fill_empty_index(&conn)?;
         let journal = Journal {
             conn,
             path: path.clone(),

@@ -1,42 +1,56 @@
 //! The search query over the FTS5 index: quoted tokens in, a ranked page of hits with
-//! marked snippets and their projects out. Titles weigh more than bodies, labels in
-//! between; kinds are weighed (`search::kind_weight`) and repeats within a project wait.
+//! marked snippets and their projects out. bm25 weighs titles by the entry's kind
+//! (`search::title_column`), then each block of hits puts a project's repeats last.
 
 use std::collections::HashMap;
 
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction};
 
 use super::journal::{index_entry, with_kind, Record};
 use super::Journal;
 use crate::journal::EntryKind;
 use crate::search::{
-    fts_query, kind_weight, split_snippet, SearchHit, SearchPage, HIT_END, HIT_START, MAX_PAGE,
+    fts_query, split_snippet, SearchHit, SearchPage, BLOCK, HIT_END, HIT_START, MAX_PAGE,
     PER_PROJECT,
 };
 use crate::Result;
 
-/// Ranks every match and keeps one page: bm25 (title 6, body 1, labels 3) times the kind's
-/// weight; the hits of one kind under one project past the first `PER_PROJECT` go last.
-const RANKED_PAGE: &str = "WITH matched AS (
-    SELECT rowid AS id, kind, project_id,
-           bm25(search_index, 6.0, 1.0, 3.0) * CASE kind
-               WHEN 'project' THEN :project WHEN 'decision' THEN :decision
-               WHEN 'story' THEN :story WHEN 'artifact' THEN :artifact
-               WHEN 'metric' THEN :metric WHEN 'rehearsal' THEN :rehearsal
-               ELSE :other END AS score
-    FROM search_index WHERE search_index MATCH :query
-), ranked AS (
-    SELECT id, kind, project_id, score,
-           row_number() OVER (PARTITION BY project_id, kind ORDER BY score, id) AS nth
-    FROM matched
+/// The matches from `?3` on, best first by bm25 (heading 12, title 6, minor 4, body 1,
+/// labels 3), with their kind and project: those columns are read only for these rows.
+const RANKED: &str = "WITH top AS MATERIALIZED (
+    SELECT rowid AS id, bm25(search_index, 12.0, 6.0, 4.0, 1.0, 3.0) AS score
+    FROM search_index WHERE search_index MATCH ?1 ORDER BY score, rowid LIMIT ?2 OFFSET ?3
 )
-SELECT id FROM ranked
-ORDER BY (project_id IS NOT NULL AND kind != 'project' AND nth > :per_project), score, id
-LIMIT :limit OFFSET :offset";
+SELECT top.id, s.kind, s.project_id FROM top JOIN search_index s ON s.rowid = top.id
+ORDER BY top.score, top.id";
+
+/// One block of hits in bm25 order, with each project's hits of one kind past the first
+/// `PER_PROJECT` moved to the end, in their order.
+fn repeats_last(block: &[(i64, String, Option<i64>)]) -> Vec<i64> {
+    let mut seen: HashMap<(i64, &str), i64> = HashMap::new();
+    let (mut first, mut repeats) = (Vec::new(), Vec::new());
+    for (id, kind, project) in block {
+        let repeat = match project {
+            Some(project) if kind != EntryKind::Project.as_str() => {
+                let n = seen.entry((*project, kind.as_str())).or_default();
+                *n += 1;
+                *n > PER_PROJECT
+            }
+            _ => false,
+        };
+        if repeat {
+            repeats.push(*id);
+        } else {
+            first.push(*id);
+        }
+    }
+    first.extend(repeats);
+    first
+}
 
 impl Journal {
     /// One page of the entries matching every word of `text`, best first; never an error
-    /// for odd input.
+    /// for odd input. Only the blocks the page falls in are read past their ids.
     pub fn search(&self, text: &str, offset: u32, limit: u32) -> Result<SearchPage> {
         let empty = SearchPage {
             hits: Vec::new(),
@@ -54,26 +68,23 @@ impl Journal {
         if total == 0 || offset >= total {
             return Ok(SearchPage { total, ..empty });
         }
-        let ids: Vec<i64> = self
+        let limit = limit.clamp(1, MAX_PAGE) as usize;
+        let start = offset as usize / BLOCK * BLOCK;
+        let end = (offset as usize + limit).div_ceil(BLOCK) * BLOCK;
+        let rows: Vec<(i64, String, Option<i64>)> = self
             .conn
-            .prepare_cached(RANKED_PAGE)?
+            .prepare_cached(RANKED)?
             .query_map(
-                rusqlite::named_params! {
-                    ":query": query,
-                    ":project": kind_weight(EntryKind::Project),
-                    ":decision": kind_weight(EntryKind::Decision),
-                    ":story": kind_weight(EntryKind::Story),
-                    ":artifact": kind_weight(EntryKind::Artifact),
-                    ":metric": kind_weight(EntryKind::Metric),
-                    ":rehearsal": kind_weight(EntryKind::Rehearsal),
-                    ":other": kind_weight(EntryKind::Note),
-                    ":per_project": PER_PROJECT,
-                    ":limit": limit.clamp(1, MAX_PAGE),
-                    ":offset": offset,
-                },
-                |r| r.get(0),
+                rusqlite::params![query, (end - start) as i64, start as i64],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?
             .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = rows
+            .chunks(BLOCK)
+            .flat_map(repeats_last)
+            .skip(offset as usize - start)
+            .take(limit)
+            .collect();
         let hits = self.hits(&query, &ids)?;
         let more = total.saturating_sub(offset + hits.len() as u32);
         Ok(SearchPage {
@@ -89,7 +100,8 @@ impl Journal {
     fn hits(&self, query: &str, ids: &[i64]) -> Result<Vec<SearchHit>> {
         let page = serde_json::to_string(ids).expect("ids serialise");
         let mut statement = self.conn.prepare_cached(
-            "SELECT rowid, kind, project_id, title, snippet(search_index, -1, ?2, ?3, '…', 14)
+            "SELECT rowid, kind, project_id, coalesce(heading, title, minor, ''),
+                    snippet(search_index, -1, ?2, ?3, '…', 14)
              FROM search_index
              WHERE search_index MATCH ?1 AND rowid IN (SELECT value FROM json_each(?4))",
         )?;
@@ -135,9 +147,23 @@ impl Journal {
     }
 }
 
-/// Writes the search index anew from every entry: after a migration that changed what
-/// it holds (numbers as text, say).
-pub(crate) fn rebuild_index(tx: &Transaction) -> Result<()> {
+/// Writes the search index anew from every entry, in one transaction: when a migration
+/// left it empty (what it holds changed) and the journal has entries.
+pub(crate) fn fill_empty_index(conn: &Connection) -> Result<()> {
+    let empty: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM entries) AND NOT EXISTS (SELECT 1 FROM search_index)",
+        [],
+        |r| r.get(0),
+    )?;
+    if empty {
+        let tx = conn.unchecked_transaction()?;
+        rebuild_index(&tx)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn rebuild_index(tx: &Transaction) -> Result<()> {
     tx.execute("DELETE FROM search_index", [])?;
     for kind in EntryKind::ALL {
         with_kind!(kind, R => {

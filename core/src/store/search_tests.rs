@@ -8,7 +8,7 @@ use tempfile::TempDir;
 
 use super::Journal;
 use crate::journal::*;
-use crate::search::{SearchHit, PER_PROJECT};
+use crate::search::{SearchHit, BLOCK, PER_PROJECT};
 
 fn journal() -> (TempDir, Journal) {
     let dir = tempfile::tempdir().unwrap();
@@ -74,6 +74,45 @@ fn large() -> (TempDir, Journal, Vec<i64>) {
     (dir, j, projects)
 }
 
+/// Every match of `query` ranked the slow way: all of them by bm25 with the kinds' title
+/// weights, then in each block of `BLOCK` a project's repeats of one kind last.
+fn every_match_ranked(j: &Journal, query: &str) -> Vec<i64> {
+    let fts = crate::search::fts_query(query).unwrap();
+    let mut statement = j
+        .conn
+        .prepare(
+            "SELECT rowid, kind, project_id, bm25(search_index, 12.0, 6.0, 4.0, 1.0, 3.0)
+             FROM search_index WHERE search_index MATCH ?1",
+        )
+        .unwrap();
+    let mut rows: Vec<(i64, String, Option<i64>, f64)> = statement
+        .query_map([fts], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    rows.sort_by(|a, b| a.3.total_cmp(&b.3).then(a.0.cmp(&b.0)));
+    let mut order = Vec::new();
+    for block in rows.chunks(BLOCK) {
+        let mut seen: HashMap<(Option<i64>, String), i64> = HashMap::new();
+        let mut ranked: Vec<(bool, usize, i64)> = block
+            .iter()
+            .enumerate()
+            .map(|(place, (id, kind, project, _))| {
+                let n = seen.entry((*project, kind.clone())).or_default();
+                *n += 1;
+                (
+                    project.is_some() && kind != "project" && *n > PER_PROJECT,
+                    place,
+                    *id,
+                )
+            })
+            .collect();
+        ranked.sort();
+        order.extend(ranked.into_iter().map(|(_, _, id)| id));
+    }
+    order
+}
+
 #[test]
 fn a_large_journal_ranks_work_before_repeated_metric_rows_and_pages_add_up() {
     let (_dir, j, ours) = large();
@@ -122,20 +161,36 @@ fn a_large_journal_ranks_work_before_repeated_metric_rows_and_pages_add_up() {
         by_25.len()
     );
 
-    // Past the first few of one kind in one project, hits wait until every other hit.
-    let mut seen: HashMap<(Option<i64>, EntryKind), i64> = HashMap::new();
+    // In each block, past the first few of one kind in one project, hits wait until
+    // every other hit of the block.
     let mut waiting = false;
-    for hit in &by_25 {
-        let n = seen.entry((hit.project_id, hit.kind)).or_default();
-        *n += 1;
-        let repeat = hit.project_id.is_some() && hit.kind != EntryKind::Project && *n > PER_PROJECT;
-        assert!(
-            repeat || !waiting,
-            "{hit:?} comes after a project's repeated rows"
-        );
-        waiting |= repeat;
+    for block in by_25.chunks(BLOCK) {
+        let mut seen: HashMap<(Option<i64>, EntryKind), i64> = HashMap::new();
+        let mut late = false;
+        for hit in block {
+            let n = seen.entry((hit.project_id, hit.kind)).or_default();
+            *n += 1;
+            let repeat =
+                hit.project_id.is_some() && hit.kind != EntryKind::Project && *n > PER_PROJECT;
+            assert!(
+                repeat || !late,
+                "{hit:?} comes after a project's repeated rows"
+            );
+            late |= repeat;
+        }
+        waiting |= late;
     }
     assert!(waiting, "our projects' eight latency rows have repeats");
+
+    // The same order as ranking every match at once, for a word and a prefix.
+    for query in ["latency", "migr"] {
+        let ids = |hits: &[SearchHit]| hits.iter().map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(&all_hits(&j, query, 20)),
+            every_match_ranked(&j, query),
+            "{query}"
+        );
+    }
 
     let beyond = j.search("latency", first.total + 5, 20).unwrap();
     assert!(beyond.hits.is_empty());

@@ -329,7 +329,11 @@ pub fn parse_journal_file(bytes: &[u8]) -> Result<JournalFile> {
         }
     }
     match top.get("version") {
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| READS.contains(&(v as u32))) => {}
+        Some(Value::Number(n))
+            if n
+                .as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+                .is_some_and(|v| READS.contains(&v)) => {}
         Some(Value::Number(n)) => {
             return Err(refuse(format!(
                 "the file's format version {n} is not one this Career Log reads (it reads versions {} to {VERSION}); update Career Log",

@@ -9,6 +9,23 @@ UPDATE variants SET
     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now');
 CREATE UNIQUE INDEX variants_by_uuid ON variants (uuid);
 
--- Search finds metrics by their numbers as people write them ("800", "1,547", "2.6%"):
--- the index text changed, so migrations.rs rebuilds the index from the entries after
--- this migration (REINDEX_AFTER).
+-- Search weighs a match by the kind of entry it is in: the title of a project or decision
+-- names the work (bm25 weight 12), other titles weigh 6, the name of a metric or rehearsal
+-- 4, bodies 1 and labels 3. Metrics' numbers are indexed as people write them ("800",
+-- "1,547", "2.6%"). The index is made anew here; opening the journal refills an empty one
+-- from the entries (store/search.rs, fill_empty_index).
+DROP TRIGGER entries_leave_the_index;
+DROP TABLE search_index;
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    heading,
+    title,
+    minor,
+    body,
+    labels,
+    kind UNINDEXED,
+    project_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER entries_leave_the_index AFTER DELETE ON entries BEGIN
+    DELETE FROM search_index WHERE rowid = old.id;
+END;
