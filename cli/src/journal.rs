@@ -683,31 +683,71 @@ impl NoteCommand {
     }
 }
 
-pub fn search(j: &Journal, query: &str, limit: u32) -> Result<Output> {
-    let hits = j.search(query, limit)?;
-    let text = if hits.is_empty() {
-        format!("Nothing matches \"{query}\"")
+pub fn search(j: &Journal, query: &str, offset: u32, limit: u32) -> Result<Output> {
+    let page = j.search(query, offset, limit)?;
+    let mut lines: Vec<String> = page
+        .hits
+        .iter()
+        .map(|h| {
+            let snippet: String = h
+                .snippet
+                .iter()
+                .map(|p| {
+                    if p.hit {
+                        format!("[{}]", p.text)
+                    } else {
+                        p.text.clone()
+                    }
+                })
+                .collect();
+            let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+            // Hits that read alike ("p99 latency" in ten projects) differ by their project.
+            let project = match (&h.project_title, h.kind) {
+                (Some(title), kind) if kind != careerlog_core::journal::EntryKind::Project => {
+                    format!("  (in {title})")
+                }
+                _ => String::new(),
+            };
+            format!(
+                "{} {}: {}{project}\n    {snippet}",
+                h.kind.as_str(),
+                h.id,
+                h.title
+            )
+        })
+        .collect();
+    if page.hits.is_empty() {
+        lines.push(if page.total > 0 {
+            format!(
+                "No more matches for \"{query}\": all {} are before --offset {offset}",
+                page.total
+            )
+        } else {
+            format!("Nothing matches \"{query}\"")
+        });
+    } else if page.more > 0 {
+        let next = offset + page.hits.len() as u32;
+        lines.push(format!(
+            "{} more (of {}): careerlog search {} --offset {next}",
+            page.more,
+            page.total,
+            shell_word(query)
+        ));
+    }
+    Ok(shown(&page, lines.join("\n")))
+}
+
+/// The query as it can be typed again in a shell.
+fn shell_word(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.,%".contains(c))
+    {
+        text.to_string()
     } else {
-        hits.iter()
-            .map(|h| {
-                let snippet: String = h
-                    .snippet
-                    .iter()
-                    .map(|p| {
-                        if p.hit {
-                            format!("[{}]", p.text)
-                        } else {
-                            p.text.clone()
-                        }
-                    })
-                    .collect();
-                let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
-                format!("{} {}: {}\n    {snippet}", h.kind.as_str(), h.id, h.title)
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    Ok(shown(&hits, text))
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 impl TrashCommand {

@@ -57,11 +57,16 @@ pub enum Command {
     /// Dated notes: the weekly log.
     #[command(subcommand)]
     Note(journal::NoteCommand),
-    /// Search every entry; the words are taken literally.
+    /// Search every entry; the words are taken literally. Numbers are found as written
+    /// ("800", "1,547", "2.6%"); projects and decisions come first.
     Search {
         query: String,
+        /// How many hits to show.
         #[arg(long, default_value_t = 20)]
         limit: u32,
+        /// How many of the best hits to skip: the next page starts where this one ends.
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
     },
     /// Deleted entries: list, restore, empty.
     #[command(subcommand)]
@@ -289,7 +294,11 @@ fn run(command: Command, path: &Path, json: bool) -> ExitCode {
             Command::Artifact(c) => c.run(&mut journal),
             Command::Feedback(c) => c.run(&mut journal),
             Command::Note(c) => c.run(&mut journal),
-            Command::Search { query, limit } => journal::search(&journal, &query, limit),
+            Command::Search {
+                query,
+                limit,
+                offset,
+            } => journal::search(&journal, &query, offset, limit),
             Command::Trash(c) => c.run(&mut journal),
             Command::Story(c) => c.run(&mut journal),
             Command::Guide(c) => c.run(),
@@ -413,7 +422,7 @@ mod tests {
             "project", "add", "edit", "list", "show", "delete", "metric", "note", "story", "rehearsal",
             "export", "bullets", "import", "journal", "backup", "restore", "--title", "--result", "--baseline",
             "--seconds", "--sections", "--started", "--format", "markdown", "--json", "--db", "-1", "1e9",
-            "2024-02-30", "", "--", "x", "--rating", "9", "--scope", "multi-team", "search", "*",
+            "2024-02-30", "", "--", "x", "--rating", "9", "--scope", "multi-team", "search", "*", "--offset",
         ]), 0..8)) {
             let mut argv = vec!["careerlog"];
             argv.extend(args.iter().copied());

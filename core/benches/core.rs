@@ -137,7 +137,7 @@ fn main() {
         ("search_two_words", "billing ledger "),
         ("search_prefix", "migr"),
     ] {
-        group.bench_function(name, |b| b.iter(|| big.search(query, 20).unwrap()));
+        group.bench_function(name, |b| b.iter(|| big.search(query, 0, 20).unwrap()));
     }
     group.bench_function("list_page_first", |b| {
         b.iter(|| big.list_projects(0, 50).unwrap())

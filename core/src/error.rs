@@ -1,5 +1,5 @@
 //! The one error type of the core, with variants a user can act on.
-//! `IpcError` is its serialisable face for the window: `{ kind, message, field }`.
+//! `IpcError` is its serialisable face for the window: `{ kind, message, field, errors }`.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -11,8 +11,14 @@ pub enum Error {
     #[error("{what} was not found")]
     NotFound { what: String },
 
-    #[error("{field}: {reason}")]
-    Invalid { field: String, reason: String },
+    /// Input that breaks a rule. `field` and `reason` are the first problem; `errors`
+    /// holds every problem found, that one first, so a form can mark them all at once.
+    #[error("{field}: {reason}{}", more_problems(.errors))]
+    Invalid {
+        field: String,
+        reason: String,
+        errors: Vec<FieldError>,
+    },
 
     #[error(
         "this journal was written by a newer Career Log (schema {found}; this version knows up to {supported}); \
@@ -43,11 +49,71 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::Invalid {
+/// One broken rule of an input: the field it concerns and why, in the user's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub reason: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        FieldError {
             field: field.into(),
             reason: reason.into(),
+        }
+    }
+}
+
+/// What the one-line message adds after the first problem: the others, briefly.
+fn more_problems(errors: &[FieldError]) -> String {
+    match errors.len() {
+        0 | 1 => String::new(),
+        n => {
+            // A problem of the same field as the first needs no name again ("file: ...").
+            let rest: Vec<String> = errors[1..]
+                .iter()
+                .map(|e| {
+                    if e.field == errors[0].field {
+                        e.reason.clone()
+                    } else {
+                        format!("{}: {}", e.field, e.reason)
+                    }
+                })
+                .collect();
+            let problems = if n == 2 { "problem" } else { "problems" };
+            format!(" (and {} more {problems}: {})", n - 1, rest.join("; "))
+        }
+    }
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::fields(vec![FieldError::new(field, reason)])
+    }
+
+    /// Every problem of one input at once; `problems` must not be empty.
+    pub fn fields(problems: Vec<FieldError>) -> Self {
+        let first = problems
+            .first()
+            .cloned()
+            .unwrap_or_else(|| FieldError::new("input", "is not valid"));
+        Error::Invalid {
+            field: first.field,
+            reason: first.reason,
+            errors: if problems.is_empty() {
+                vec![FieldError::new("input", "is not valid")]
+            } else {
+                problems
+            },
+        }
+    }
+
+    /// Every field problem this error holds: none unless it is `Invalid`.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Error::Invalid { errors, .. } => errors,
+            _ => &[],
         }
     }
 
@@ -88,24 +154,53 @@ pub enum ErrorKind {
     Io,
 }
 
-/// An error as it crosses to the window; `field` names the input to mark.
+/// An error as it crosses to the window; `field` names the input to mark and `message`
+/// says why (the first problem), and `errors` lists every field problem, that one first.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct IpcError {
     pub kind: ErrorKind,
     pub message: String,
     pub field: Option<String>,
+    pub errors: Vec<FieldMessage>,
+}
+
+/// One field problem as the window shows it beside its input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldMessage {
+    pub field: String,
+    pub message: String,
+}
+
+impl IpcError {
+    /// An error of the window's own (no field to mark).
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        IpcError {
+            kind,
+            message: message.into(),
+            field: None,
+            errors: Vec::new(),
+        }
+    }
 }
 
 impl From<&Error> for IpcError {
     fn from(error: &Error) -> Self {
         let (message, field) = match error {
-            Error::Invalid { field, reason } => (reason.clone(), Some(field.clone())),
+            Error::Invalid { field, reason, .. } => (reason.clone(), Some(field.clone())),
             other => (other.to_string(), None),
         };
         IpcError {
             kind: error.kind(),
             message,
             field,
+            errors: error
+                .field_errors()
+                .iter()
+                .map(|e| FieldMessage {
+                    field: e.field.clone(),
+                    message: e.reason.clone(),
+                })
+                .collect(),
         }
     }
 }

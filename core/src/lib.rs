@@ -7,6 +7,7 @@ pub mod content;
 pub mod demo;
 pub mod error;
 pub mod files;
+pub mod form;
 pub mod guides;
 pub mod info;
 pub mod journal;
@@ -22,7 +23,8 @@ pub mod transfer;
 #[cfg(test)]
 mod bindings;
 
-pub use error::{Error, ErrorKind, IpcError, Result};
+pub use error::{Error, ErrorKind, FieldError, FieldMessage, IpcError, Result};
+pub use form::Form;
 pub use info::AppInfo;
 pub use settings::{Settings, Theme};
 pub use store::Journal;

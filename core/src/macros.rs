@@ -1,10 +1,12 @@
 //! Small macros shared by the core's modules.
 
-/// A closed set of names stored and typed as kebab-case text, e.g. `multi-team`.
+/// A closed set of names stored and typed as kebab-case text, e.g. `multi-team`. A name
+/// may carry the words it is shown in (`Pr = "pr" ("pull request")`); both are accepted
+/// when typed or read, and a wrong one is told with the list of choices in those words.
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal $(($words:literal))?),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, ts_rs::TS)]
         pub enum $name {
             $(#[serde(rename = $text)] $variant),+
         }
@@ -16,17 +18,32 @@ macro_rules! text_enum {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// Parses the stored or typed name; the error lists the accepted ones.
+            /// The name as the engineer reads it: "pull request" for `pr`.
+            pub fn in_words(self) -> &'static str {
+                match self { $($name::$variant => $crate::macros::text_enum!(@words $text $(, $words)?)),+ }
+            }
+
+            /// Parses the stored or typed name (or its words); the error lists the choices.
             pub fn parse(text: &str) -> std::result::Result<$name, String> {
-                let wanted = text.trim().to_ascii_lowercase().replace(['_', ' ', '/'], "-").replace('+', "-plus").replace("--", "-");
+                let wanted = $crate::macros::choice_key(text);
                 $name::ALL
                     .iter()
                     .copied()
-                    .find(|v| v.as_str() == wanted)
-                    .ok_or_else(|| {
-                        let names: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                        format!("must be one of {}", names.join(", "))
-                    })
+                    .find(|v| v.as_str() == wanted || $crate::macros::choice_key(v.in_words()) == wanted)
+                    .ok_or_else(|| $name::choices())
+            }
+
+            /// "choose one of: RFC, pull request, ...": what a wrong name is told.
+            pub fn choices() -> String {
+                let names: Vec<&str> = $name::ALL.iter().map(|v| v.in_words()).collect();
+                format!("choose one of: {}", names.join(", "))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                $name::parse(&text).map_err(serde::de::Error::custom)
             }
         }
 
@@ -42,6 +59,17 @@ macro_rules! text_enum {
             }
         }
     };
+    (@words $text:literal) => { $text };
+    (@words $text:literal, $words:literal) => { $words };
+}
+
+/// A typed choice as the stored names are spelled: lower case, words joined by `-`.
+pub(crate) fn choice_key(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .replace(['_', ' ', '/'], "-")
+        .replace('+', "-plus")
+        .replace("--", "-")
 }
 
 pub(crate) use text_enum;

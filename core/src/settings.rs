@@ -56,3 +56,28 @@ impl Default for Settings {
 pub const BACKUPS_KEEP_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 
 pub const WORDS_PER_MINUTE_RANGE: std::ops::RangeInclusive<u32> = 80..=220;
+
+/// The settings rows that travel with the journal in an export, by key.
+pub const KEYS: &[&str] = &["theme", "words_per_minute", "backups_keep"];
+
+/// Whether the stored `value` is one the setting `key` takes; why not, after its name.
+pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> {
+    let within = |range: &std::ops::RangeInclusive<u32>| match value.trim().parse::<u32>() {
+        Ok(n) if range.contains(&n) => Ok(()),
+        _ => Err(format!(
+            "should be a whole number from {} to {} (it is \"{value}\")",
+            range.start(),
+            range.end()
+        )),
+    };
+    match key {
+        "theme" => Theme::parse(value)
+            .map(|_| ())
+            .ok_or_else(|| format!("should be system, light or dark (it is \"{value}\")")),
+        "words_per_minute" => within(&WORDS_PER_MINUTE_RANGE),
+        "backups_keep" => within(&BACKUPS_KEEP_RANGE),
+        _ => Err(
+            "is not a setting this Career Log knows (is the file from a newer Career Log?)".into(),
+        ),
+    }
+}

@@ -5,11 +5,7 @@ use careerlog_core::demo;
 use careerlog_core::{ErrorKind, IpcError};
 
 fn io_error(message: String) -> IpcError {
-    IpcError {
-        kind: ErrorKind::Io,
-        message,
-        field: None,
-    }
+    IpcError::new(ErrorKind::Io, message)
 }
 
 /// Prepares the demo journal and starts Career Log on it; answers with its path.

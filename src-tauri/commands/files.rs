@@ -26,10 +26,8 @@ pub async fn save<R: Runtime>(
                 .add_filter(filter.0, filter.1);
             let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
                 .await
-                .map_err(|e| IpcError {
-                    kind: ErrorKind::Io,
-                    message: format!("the save dialog failed: {e}"),
-                    field: None,
+                .map_err(|e| {
+                    IpcError::new(ErrorKind::Io, format!("the save dialog failed: {e}"))
                 })?;
             chosen.and_then(|path| path.into_path().ok())
         }
@@ -49,10 +47,6 @@ pub async fn pick<R: Runtime>(
     let dialog = app.dialog().file().add_filter(filter.0, filter.1);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
         .await
-        .map_err(|e| IpcError {
-            kind: ErrorKind::Io,
-            message: format!("the open dialog failed: {e}"),
-            field: None,
-        })?;
+        .map_err(|e| IpcError::new(ErrorKind::Io, format!("the open dialog failed: {e}")))?;
     Ok(chosen.and_then(|path| path.into_path().ok()))
 }

@@ -5,7 +5,7 @@ use careerlog_core::content::{
 };
 use careerlog_core::guides::{Checklist, DueItem, Readiness};
 use careerlog_core::profile::Profile;
-use careerlog_core::{Error, IpcError};
+use careerlog_core::{Error, Form, IpcError};
 use chrono::NaiveDate;
 use tauri::State;
 
@@ -77,7 +77,7 @@ journal_commands! {
 
     profile_get() -> Profile = |j| j.profile();
 
-    profile_set(profile: Profile) -> Profile = |j| j.save_profile(profile);
+    profile_set(profile: Form<Profile>) -> Profile = |j| j.save_profile(profile.decode()?);
 }
 
 /// Saves the due checklist items as an .ics file through the native save dialog.

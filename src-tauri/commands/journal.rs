@@ -5,7 +5,7 @@ use careerlog_core::journal::{
     ProjectDetail, ProjectInput, ProjectPage, TrashItem,
 };
 use careerlog_core::store::Record;
-use careerlog_core::IpcError;
+use careerlog_core::{Form, IpcError};
 use tauri::State;
 
 use super::JournalState;
@@ -34,17 +34,20 @@ pub async fn project_get(
     journal.run(move |j| j.project_detail(id)).await
 }
 
-/// Saves an entry of any kind: a new one when `id` is absent, else the entry `id`.
+/// Saves an entry of any kind: a new one when `id` is absent, else the entry `id`. The
+/// input is read in the core, so a value of the wrong type is a field error like any.
 async fn save<R>(
     journal: State<'_, JournalState>,
     id: Option<i64>,
-    input: R,
+    input: Form<R>,
 ) -> Result<R::Full, IpcError>
 where
     R: Record + Send + 'static,
     R::Full: Send + 'static,
 {
-    journal.run(move |j| j.save(id, input)).await
+    journal
+        .run(move |j| j.save(id, input.decode_entry()?))
+        .await
 }
 
 /// A window command for `save` of one kind (a command cannot be generic over its input).
@@ -54,7 +57,7 @@ macro_rules! save_command {
         pub async fn $name(
             journal: State<'_, JournalState>,
             id: Option<i64>,
-            input: $input,
+            input: Form<$input>,
         ) -> Result<<$input as Record>::Full, IpcError> {
             save(journal, id, input).await
         }

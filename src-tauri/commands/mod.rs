@@ -62,11 +62,7 @@ pub struct JournalState {
 }
 
 fn stopped(e: impl std::fmt::Display) -> IpcError {
-    IpcError {
-        kind: ErrorKind::Io,
-        message: format!("the journal task stopped: {e}"),
-        field: None,
-    }
+    IpcError::new(ErrorKind::Io, format!("the journal task stopped: {e}"))
 }
 
 impl JournalState {

@@ -3,7 +3,7 @@
 use careerlog_core::resume::{
     lint, Bullet, ExportRequest, Finding, Variant, VariantFilter, VariantSummary,
 };
-use careerlog_core::IpcError;
+use careerlog_core::{Form, IpcError};
 use chrono::NaiveDate;
 use tauri::{AppHandle, Runtime, State};
 
@@ -31,8 +31,8 @@ journal_commands! {
         j.variant(id)
     };
 
-    variant_save(id: Option<i64>, name: String, filter: VariantFilter) -> Variant = |j|
-        j.save_variant(id, &name, &filter);
+    variant_save(id: Option<i64>, name: String, filter: Form<VariantFilter>) -> Variant = |j|
+        j.save_variant(id, &name, &filter.decode()?);
 
     /// A variant's own wording (`text`), exclusion or place for one bullet.
     variant_tailor(
@@ -48,8 +48,8 @@ journal_commands! {
     variant_restore(id: i64) -> Variant = |j| j.restore_variant(id);
 
     /// The export as text, for the preview and the clipboard.
-    export_preview(request: ExportRequest) -> String = |j|
-        j.export_bullets(&request).map(|(document, _)| document);
+    export_preview(request: Form<ExportRequest>) -> String = |j|
+        j.export_bullets(&request.decode()?).map(|(document, _)| document);
 }
 
 /// Lint findings for text being typed (no journal needed).
@@ -63,8 +63,9 @@ pub fn bullet_lint(text: String) -> Vec<Finding> {
 pub async fn export_save<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, JournalState>,
-    request: ExportRequest,
+    request: Form<ExportRequest>,
 ) -> Result<Option<String>, IpcError> {
+    let request = request.decode()?;
     let format = request.format;
     let (document, _) = journal.run(move |j| j.export_bullets(&request)).await?;
     let name = match format {
@@ -85,9 +86,10 @@ pub async fn export_save<R: Runtime>(
 pub async fn brag_save<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, JournalState>,
-    since: Option<NaiveDate>,
-    until: Option<NaiveDate>,
+    since: Form<Option<NaiveDate>>,
+    until: Form<Option<NaiveDate>>,
 ) -> Result<Option<String>, IpcError> {
+    let (since, until) = (since.decode_as("since")?, until.decode_as("until")?);
     let (document, _) = journal.run(move |j| j.brag(since, until)).await?;
     super::files::save(
         &app,

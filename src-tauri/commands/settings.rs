@@ -1,6 +1,6 @@
 //! Settings section: the app and journal facts, and the user's preferences.
 
-use careerlog_core::{AppInfo, IpcError, Settings};
+use careerlog_core::{AppInfo, Form, IpcError, Settings};
 use tauri::State;
 
 use super::JournalState;
@@ -41,7 +41,7 @@ pub fn startup_painted<R: tauri::Runtime>(
 journal_commands! {
     settings_get() -> Settings = |j| j.settings();
 
-    settings_set(settings: Settings) -> Settings = |j| j.save_settings(&settings);
+    settings_set(settings: Form<Settings>) -> Settings = |j| j.save_settings(&settings.decode()?);
 
     /// Turns encryption on (`current` null), changes the passphrase, or turns it off (`next`
     /// null); the journal and its backups are rewritten without loss.

@@ -3,6 +3,7 @@
 use careerlog_core::stories::{
     QuestionCoverage, Rehearsal, RehearsalInput, Story, StoryDetail, StoryInput, StoryPreview,
 };
+use careerlog_core::Form;
 
 journal_commands! {
     story_list() -> Vec<Story> = |j| j.list_stories();
@@ -10,12 +11,13 @@ journal_commands! {
     story_get(id: i64) -> StoryDetail = |j| j.story_detail(id);
 
     /// Saves a story: a new one when `id` is absent, else the story `id`.
-    story_save(id: Option<i64>, input: StoryInput) -> Story = |j| j.save_story(id, input);
+    story_save(id: Option<i64>, input: Form<StoryInput>) -> Story =
+        |j| j.save_story(id, input.decode_entry()?);
 
     /// The estimate and pacing plan of a story while it is being written.
     story_preview(input: StoryInput) -> StoryPreview = |j| Ok(j.preview_story(&input));
 
-    rehearsal_save(input: RehearsalInput) -> Rehearsal = |j| j.add(input);
+    rehearsal_save(input: Form<RehearsalInput>) -> Rehearsal = |j| j.add(input.decode_entry()?);
 
     /// One or two follow-up questions for the story, from its question and its own record.
     story_follow_ups(id: i64) -> Vec<String> = |j| j.drill(id);

@@ -249,7 +249,8 @@ fn search_takes_hostile_text_literally() {
         "Ran the \"NEAR(\" AND title:x drill; DROP TABLE notes",
     ]);
     cli.json(&["project", "add", "--title", "Payments migration"]);
-    let hits = cli.json(&["search", "payments"]);
+    let page = cli.json(&["search", "payments"]);
+    let hits = &page["hits"];
     assert_eq!(hits[0]["kind"], "project");
     assert!(hits[0]["snippet"]
         .as_array()
@@ -275,20 +276,8 @@ fn search_takes_hostile_text_literally() {
         );
         let _: Value = serde_json::from_slice(&output.stdout).unwrap();
     }
-    assert_eq!(
-        cli.json(&["search", "\"NEAR(\" AND"])
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
-    assert_eq!(
-        cli.json(&["search", "drop table"])
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(cli.json(&["search", "\"NEAR(\" AND"])["total"], 1);
+    assert_eq!(cli.json(&["search", "drop table"])["total"], 1);
 }
 
 #[test]
@@ -321,7 +310,7 @@ fn bad_input_is_one_line_and_writes_nothing() {
         ),
         (
             &["project", "add", "--title", "x", "--scope", "galaxy"],
-            "must be one of",
+            "choose one of: task, feature, service, initiative, multi-team, organization",
         ),
         (
             &[
@@ -406,7 +395,7 @@ fn bad_input_is_one_line_and_writes_nothing() {
                 "--title",
                 "x",
             ],
-            "must be one of",
+            "choose one of: RFC, pull request, postmortem, design doc, demo, talk",
         ),
         (
             &[
@@ -425,4 +414,136 @@ fn bad_input_is_one_line_and_writes_nothing() {
     let list = cli.json(&["project", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 1, "nothing was written");
     assert_eq!(cli.json(&["note", "list"]), serde_json::json!([]));
+}
+
+#[test]
+fn search_pages_tells_each_hits_project_and_finds_numbers() {
+    let cli = Cli::new();
+    let mut projects = Vec::new();
+    for team in ["Checkout", "Billing"] {
+        let pid = id(&cli.json(&["project", "add", "--title", &format!("{team} speed-up")]));
+        for week in 0..6 {
+            cli.json(&[
+                "metric",
+                "add",
+                "--project",
+                &pid,
+                "--name",
+                "p99 latency",
+                "--unit",
+                "ms",
+                "--baseline",
+                &(800 + week).to_string(),
+                "--result",
+                "120",
+            ]);
+        }
+        projects.push(pid);
+    }
+    let page = cli.json(&["search", "latency", "--limit", "5"]);
+    assert_eq!(page["offset"], 0);
+    assert_eq!(page["total"], 12);
+    assert_eq!(page["more"], 7);
+    let hits = page["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 5);
+    for hit in hits {
+        assert_eq!(hit["kind"], "metric");
+        assert!(hit["project_title"].as_str().unwrap().ends_with("speed-up"));
+    }
+    // At most three alike rows of one project before the other project's.
+    let first_four: Vec<&Value> = hits[..4].iter().map(|h| &h["project_id"]).collect();
+    assert!(
+        first_four.iter().any(|p| **p != *first_four[0]),
+        "{first_four:?}"
+    );
+
+    let text = cli.text(&["search", "latency", "--limit", "5"]);
+    assert!(text.contains("metric "), "{text}");
+    assert!(
+        text.contains("p99 latency  (in Checkout speed-up)"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("7 more (of 12): careerlog search latency --offset 5"),
+        "{text}"
+    );
+    let last = cli.json(&["search", "latency", "--limit", "5", "--offset", "10"]);
+    assert_eq!(
+        (
+            last["hits"].as_array().unwrap().len(),
+            last["more"].as_u64()
+        ),
+        (2, Some(0))
+    );
+    let past = cli.text(&["search", "latency", "--offset", "40"]);
+    assert!(
+        past.contains("No more matches for \"latency\": all 12 are before --offset 40"),
+        "{past}"
+    );
+    let two_words = cli.text(&["search", "p99 latency", "--limit", "1"]);
+    assert!(
+        two_words.contains("careerlog search 'p99 latency' --offset 1"),
+        "{two_words}"
+    );
+
+    let found = cli.json(&["search", "805"]);
+    assert_eq!(
+        found["total"], 2,
+        "the baseline 805, as a number, in both projects"
+    );
+    assert_eq!(found["hits"][0]["kind"], "metric");
+}
+
+#[test]
+fn every_problem_of_an_entry_is_told_on_one_line_in_plain_words() {
+    let cli = Cli::new();
+    let line = cli.fails(&[
+        "project",
+        "add",
+        "--title",
+        " ",
+        "--started",
+        "2024-05-01",
+        "--ended",
+        "2024-01-01",
+    ]);
+    assert_eq!(
+        line.trim_end(),
+        "careerlog: title: cannot be empty (and 1 more problem: ended_on: is before the start (2024-01-01 is before 2024-05-01))"
+    );
+    let line = cli.fails(&[
+        "decision",
+        "add",
+        "--title",
+        "Branching",
+        "--option",
+        "Keep git-flow",
+        "--option",
+        "Trunk-based",
+        "--chosen",
+        "Release branches",
+    ]);
+    assert!(
+        line.contains("chosen: \"Release branches\" is not one of the options (Keep git-flow, Trunk-based); pick one of them or add it as an option"),
+        "{line}"
+    );
+    let chosen = cli.json(&[
+        "decision",
+        "add",
+        "--title",
+        "Branching",
+        "--option",
+        "Keep git-flow",
+        "--option",
+        "Trunk-based",
+        "--chosen",
+        " trunk-BASED ",
+    ]);
+    assert_eq!(chosen["chosen"], "Trunk-based", "spelled as the option is");
+    let free = cli.json(&["decision", "add", "--title", "Cache", "--chosen", "Redis"]);
+    assert_eq!(
+        free["chosen"], "Redis",
+        "with no options listed, any choice stands"
+    );
 }

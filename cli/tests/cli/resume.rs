@@ -174,7 +174,7 @@ fn a_brag_document_and_the_lint() {
 
     assert!(cli
         .fails(&["export", "bullets", "--format", "pdf"])
-        .contains("must be one of"));
+        .contains("choose one of: markdown, text, json-resume"));
     assert!(cli
         .fails(&[
             "export",

@@ -196,7 +196,7 @@ fn bad_times_ratings_and_sections_are_refused() {
         ),
         (
             &["story", "add", "--title", "T", "--framework", "soar"],
-            "must be one of",
+            "choose one of: star, car",
         ),
         (
             &["story", "add", "--title", "T", "--metric", &star],

@@ -92,3 +92,37 @@ fn backups_are_made_listed_and_restored() {
     );
     cli.fails(&["--json", "backup", "restore", "12345"]);
 }
+
+#[test]
+fn a_bad_journal_file_names_the_entry_and_field_in_words() {
+    let cli = Cli::new();
+    let file = cli.path("journal.json");
+    let pid = cli.json(&["project", "add", "--title", "Checkout"])["id"].to_string();
+    cli.json(&[
+        "metric",
+        "add",
+        "--project",
+        &pid,
+        "--name",
+        "p99 latency",
+        "--result",
+        "120",
+    ]);
+    cli.json(&["export", "journal", "--out", &file]);
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["variants"], serde_json::json!([]));
+    doc["entries"][1]["fields"]
+        .as_object_mut()
+        .unwrap()
+        .remove("result");
+    std::fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let b = cli.on(cli.path("b.sqlite3"));
+    let line = b.fails(&["import", "journal", &file]);
+    assert_eq!(
+        line.trim_end(),
+        "careerlog: file: entry 2 (a metric, \"p99 latency\"): the result is missing"
+    );
+    assert_eq!(b.json(&["project", "list"]), serde_json::json!([]));
+}

@@ -91,19 +91,21 @@ text_enum!(
 
 text_enum!(
     ArtifactKind {
-        Rfc = "rfc",
-        Pr = "pr",
+        Rfc = "rfc" ("RFC"),
+        Pr = "pr" ("pull request"),
         Postmortem = "postmortem",
-        DesignDoc = "design-doc",
+        DesignDoc = "design-doc" ("design doc"),
         Demo = "demo",
         Talk = "talk",
     }
 );
 
-/// Tags and skills, carried by every entry.
+/// Tags and skills, carried by every entry; a form or file may leave either out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Labels {
+    #[serde(default)]
     pub tags: Vec<String>,
+    #[serde(default)]
     pub skills: Vec<String>,
 }
 

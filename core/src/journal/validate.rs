@@ -1,13 +1,14 @@
 //! The rules a journal entry must meet before it is written, as pure functions.
-//! Each returns the entry tidied (trimmed, blanks as absent) or the first broken rule,
-//! named by the input field it concerns so the window can mark it.
+//! Each returns the entry tidied (trimmed, blanks as absent) or every broken rule at once,
+//! each named by the input field it concerns so the window can mark them all.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    ArtifactInput, DecisionInput, DecisionOption, FeedbackInput, Labels, MetricInput, NoteInput,
-    ProjectInput,
+    ArtifactInput, ArtifactKind, DecisionInput, DecisionOption, FeedbackInput, Labels, MetricInput,
+    NoteInput, ProjectInput,
 };
+use crate::error::FieldError;
 use crate::{Error, Result};
 
 pub const MAX_TITLE: usize = 200;
@@ -22,135 +23,246 @@ pub const LAST_YEAR: i32 = 2100;
 /// Larger magnitudes are typing mistakes, and lose precision as floats anyway.
 pub const MAX_NUMBER: f64 = 1e15;
 
-pub fn project(input: ProjectInput) -> Result<ProjectInput> {
-    let started_on = date("started_on", input.started_on)?;
-    let ended_on = date("ended_on", input.ended_on)?;
-    if let (Some(start), Some(end)) = (started_on, ended_on) {
-        if end < start {
-            return Err(Error::invalid(
-                "ended_on",
-                format!("the end ({end}) is before the start ({start})"),
-            ));
+/// The broken rules of one input, gathered in form order so all are told at once.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<FieldError>);
+
+impl Problems {
+    /// The value of a check that passed; a failed one is noted and stands in as the default.
+    pub fn take<T: Default>(&mut self, checked: Result<T>) -> T {
+        match checked {
+            Ok(value) => value,
+            Err(error) => {
+                self.note(error);
+                T::default()
+            }
         }
     }
-    Ok(ProjectInput {
-        title: required("title", &input.title, MAX_TITLE)?,
-        organization: optional("organization", input.organization, MAX_TITLE)?,
-        role: optional("role", input.role, MAX_TITLE)?,
+
+    /// Notes every field problem of `error` (anything else is noted as a problem of `input`).
+    pub fn note(&mut self, error: Error) {
+        match error {
+            Error::Invalid { errors, .. } => {
+                for e in errors {
+                    if !self.0.contains(&e) {
+                        self.0.push(e);
+                    }
+                }
+            }
+            other => self.0.push(FieldError::new("input", other.to_string())),
+        }
+    }
+
+    pub fn add(&mut self, field: &str, reason: impl Into<String>) {
+        let problem = FieldError::new(field, reason);
+        if !self.0.contains(&problem) {
+            self.0.push(problem);
+        }
+    }
+
+    /// Whether `field` already has a problem (so a rule across fields need not repeat it).
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
+    /// The tidied input when nothing was broken, else every problem.
+    pub fn done<T>(self, value: T) -> Result<T> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::fields(self.0))
+        }
+    }
+}
+
+pub fn project(input: ProjectInput) -> Result<ProjectInput> {
+    let mut p = Problems::default();
+    let title = p.take(required("title", &input.title, MAX_TITLE));
+    let organization = p.take(optional("organization", input.organization, MAX_TITLE));
+    let role = p.take(optional("role", input.role, MAX_TITLE));
+    let started_on = p.take(date("started_on", input.started_on));
+    let ended_on = p.take(date("ended_on", input.ended_on));
+    if let (Some(start), Some(end)) = (started_on, ended_on) {
+        if end < start {
+            p.add(
+                "ended_on",
+                format!("is before the start ({end} is before {start})"),
+            );
+        }
+    }
+    let summary = p.take(optional("summary", input.summary, MAX_TEXT));
+    let labels = p.take(tidy_labels(input.labels));
+    p.done(ProjectInput {
+        title,
+        organization,
+        role,
         started_on,
         ended_on,
         scope: input.scope,
         status: input.status,
-        summary: optional("summary", input.summary, MAX_TEXT)?,
-        labels: tidy_labels(input.labels)?,
+        summary,
+        labels,
     })
 }
 
 pub fn metric(input: MetricInput) -> Result<MetricInput> {
-    Ok(MetricInput {
+    let mut p = Problems::default();
+    let tidy = MetricInput {
         project_id: input.project_id,
-        name: required("name", &input.name, MAX_TITLE)?,
-        unit: optional("unit", input.unit, MAX_SHORT)?,
-        baseline: input.baseline.map(|b| number("baseline", b)).transpose()?,
-        result: number("result", input.result)?,
+        name: p.take(required("name", &input.name, MAX_TITLE)),
+        unit: p.take(optional("unit", input.unit, MAX_SHORT)),
+        baseline: p.take(input.baseline.map(|b| number("baseline", b)).transpose()),
+        result: p.take(number("result", input.result)),
         better: input.better,
-        measured_on: date("measured_on", input.measured_on)?,
-        evidence: optional("evidence", input.evidence, MAX_TEXT)?,
-        labels: tidy_labels(input.labels)?,
-    })
+        measured_on: p.take(date("measured_on", input.measured_on)),
+        evidence: p.take(optional("evidence", input.evidence, MAX_TEXT)),
+        labels: p.take(tidy_labels(input.labels)),
+    };
+    p.done(tidy)
 }
 
 pub fn decision(input: DecisionInput) -> Result<DecisionInput> {
-    let decided_on = date("decided_on", input.decided_on)?;
-    let review_on = date("review_on", input.review_on)?;
-    if let (Some(decided), Some(review)) = (decided_on, review_on) {
-        if review < decided {
-            return Err(Error::invalid(
-                "review_on",
-                format!("the review ({review}) is before the decision ({decided})"),
-            ));
+    let mut p = Problems::default();
+    let title = p.take(required("title", &input.title, MAX_TITLE));
+    let context = p.take(optional("context", input.context, MAX_TEXT));
+    let options = p.take(options(input.options));
+    let mut chosen = p.take(required("chosen", &input.chosen, MAX_TEXT));
+    if !chosen.is_empty() && !p.has("options") && !options.is_empty() {
+        match options.iter().find(|o| same_choice(&o.text, &chosen)) {
+            // The option's own spelling, so the choice and the options never disagree.
+            Some(option) => chosen.clone_from(&option.text),
+            None => {
+                let names: Vec<&str> = options.iter().map(|o| o.text.as_str()).collect();
+                p.add(
+                    "chosen",
+                    format!(
+                        "\"{chosen}\" is not one of the options ({}); pick one of them or add it as an option",
+                        names.join(", ")
+                    ),
+                );
+            }
         }
     }
+    let tradeoffs = p.take(optional("tradeoffs", input.tradeoffs, MAX_TEXT));
+    let expected = p.take(optional("expected", input.expected, MAX_TEXT));
     if input.confidence.is_some_and(|c| c > 100) {
-        return Err(Error::invalid("confidence", "must be between 0 and 100"));
+        p.add("confidence", "must be between 0 and 100");
     }
-    let options = input
-        .options
+    let outcome = p.take(optional("outcome", input.outcome, MAX_TEXT));
+    let decided_on = p.take(date("decided_on", input.decided_on));
+    let review_on = p.take(date("review_on", input.review_on));
+    if let (Some(decided), Some(review)) = (decided_on, review_on) {
+        if review < decided {
+            p.add(
+                "review_on",
+                format!("is before the decision date ({review} is before {decided})"),
+            );
+        }
+    }
+    let labels = p.take(tidy_labels(input.labels));
+    p.done(DecisionInput {
+        project_id: input.project_id,
+        title,
+        context,
+        options,
+        chosen,
+        tradeoffs,
+        expected,
+        confidence: input.confidence,
+        outcome,
+        decided_on,
+        review_on,
+        labels,
+    })
+}
+
+/// Whether a typed choice names an option: trimmed, ignoring case.
+pub fn same_choice(option: &str, chosen: &str) -> bool {
+    option.trim().to_lowercase() == chosen.trim().to_lowercase()
+}
+
+/// The options weighed: blank ones dropped, each named, at most `MAX_OPTIONS`.
+fn options(options: Vec<DecisionOption>) -> Result<Vec<DecisionOption>> {
+    let mut p = Problems::default();
+    let options: Vec<DecisionOption> = options
         .into_iter()
         .filter(|o| {
             !(o.text.trim().is_empty() && o.pros.trim().is_empty() && o.cons.trim().is_empty())
         })
         .map(|o| {
-            Ok(DecisionOption {
-                text: required("options", &o.text, MAX_TITLE)
-                    .map_err(|_| Error::invalid("options", "every option needs a name"))?,
-                pros: optional("options", Some(o.pros), MAX_TEXT)?.unwrap_or_default(),
-                cons: optional("options", Some(o.cons), MAX_TEXT)?.unwrap_or_default(),
-            })
+            let text = match required("options", &o.text, MAX_TITLE) {
+                Err(_) if o.text.trim().is_empty() => {
+                    p.add("options", "every option needs a name");
+                    String::new()
+                }
+                other => p.take(other),
+            };
+            DecisionOption {
+                text,
+                pros: p
+                    .take(optional("options", Some(o.pros), MAX_TEXT))
+                    .unwrap_or_default(),
+                cons: p
+                    .take(optional("options", Some(o.cons), MAX_TEXT))
+                    .unwrap_or_default(),
+            }
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
     if options.len() > MAX_OPTIONS {
-        return Err(Error::invalid(
+        p.add(
             "options",
             format!("at most {MAX_OPTIONS} options; keep the ones you really weighed"),
-        ));
+        );
     }
-    Ok(DecisionInput {
-        project_id: input.project_id,
-        title: required("title", &input.title, MAX_TITLE)?,
-        context: optional("context", input.context, MAX_TEXT)?,
-        options,
-        chosen: required("chosen", &input.chosen, MAX_TEXT)?,
-        tradeoffs: optional("tradeoffs", input.tradeoffs, MAX_TEXT)?,
-        expected: optional("expected", input.expected, MAX_TEXT)?,
-        confidence: input.confidence,
-        outcome: optional("outcome", input.outcome, MAX_TEXT)?,
-        decided_on,
-        review_on,
-        labels: tidy_labels(input.labels)?,
-    })
+    p.done(options)
 }
 
 pub fn artifact(input: ArtifactInput) -> Result<ArtifactInput> {
+    let mut p = Problems::default();
     if input.kind.is_none() {
-        return Err(Error::invalid(
-            "kind",
-            "choose a kind: rfc, pr, postmortem, design-doc, demo or talk",
-        ));
+        p.add("kind", ArtifactKind::choices());
     }
-    Ok(ArtifactInput {
+    let tidy = ArtifactInput {
         project_id: input.project_id,
         kind: input.kind,
-        title: required("title", &input.title, MAX_TITLE)?,
-        url: optional("url", input.url, MAX_URL)?
-            .map(|u| url("url", &u))
-            .transpose()?,
-        date: date("date", input.date)?,
-        labels: tidy_labels(input.labels)?,
-    })
+        title: p.take(required("title", &input.title, MAX_TITLE)),
+        url: p.take(
+            optional("url", input.url, MAX_URL).and_then(|u| u.map(|u| url("url", &u)).transpose()),
+        ),
+        date: p.take(date("date", input.date)),
+        labels: p.take(tidy_labels(input.labels)),
+    };
+    p.done(tidy)
 }
 
 pub fn feedback(input: FeedbackInput) -> Result<FeedbackInput> {
+    let mut p = Problems::default();
+    let source = p.take(required("source", &input.source, MAX_SHORT));
+    let date = p.take(date("date", input.date));
+    let text = p.take(required("text", &input.text, MAX_TEXT));
     if input.rating.is_some_and(|r| !(1..=5).contains(&r)) {
-        return Err(Error::invalid("rating", "must be from 1 to 5"));
+        p.add("rating", "must be from 1 to 5");
     }
-    Ok(FeedbackInput {
+    let labels = p.take(tidy_labels(input.labels));
+    p.done(FeedbackInput {
         project_id: input.project_id,
-        source: required("source", &input.source, MAX_SHORT)?,
-        date: date("date", input.date)?,
-        text: required("text", &input.text, MAX_TEXT)?,
+        source,
+        date,
+        text,
         rating: input.rating,
-        labels: tidy_labels(input.labels)?,
+        labels,
     })
 }
 
 pub fn note(input: NoteInput) -> Result<NoteInput> {
-    Ok(NoteInput {
+    let mut p = Problems::default();
+    let tidy = NoteInput {
         project_id: input.project_id,
-        date: date("date", input.date)?,
-        text: required("text", &input.text, MAX_TEXT)?,
-        labels: tidy_labels(input.labels)?,
-    })
+        date: p.take(date("date", input.date)),
+        text: p.take(required("text", &input.text, MAX_TEXT)),
+        labels: p.take(tidy_labels(input.labels)),
+    };
+    p.done(tidy)
 }
 
 fn required(field: &str, text: &str, max: usize) -> Result<String> {
@@ -188,15 +300,21 @@ pub fn date(field: &str, date: Option<NaiveDate>) -> Result<Option<NaiveDate>> {
     match date {
         Some(d) if !(FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Err(Error::invalid(
             field,
-            format!("{d} is outside {FIRST_YEAR}-{LAST_YEAR}; check the year"),
+            format!("is {d}, outside {FIRST_YEAR}-{LAST_YEAR}; check the year"),
         )),
         other => Ok(other),
     }
 }
 
 fn number(field: &str, value: f64) -> Result<f64> {
-    if !value.is_finite() || value.abs() > MAX_NUMBER {
-        return Err(Error::invalid(field, "must be a number of sane size"));
+    if !value.is_finite() {
+        return Err(Error::invalid(field, "is not a number"));
+    }
+    if value.abs() > MAX_NUMBER {
+        return Err(Error::invalid(
+            field,
+            "is too large to be a measurement; check the digits",
+        ));
     }
     Ok(value)
 }
@@ -218,15 +336,17 @@ pub fn url(field: &str, text: &str) -> Result<String> {
     Ok(text.to_string())
 }
 
-/// Tags and skills: trimmed, without blanks or repeats (ignoring case), in the order given.
 /// Tags and skills, each list tidied as `labels` does.
 pub fn tidy_labels(labels: Labels) -> Result<Labels> {
-    Ok(Labels {
-        tags: self::labels("tags", labels.tags)?,
-        skills: self::labels("skills", labels.skills)?,
-    })
+    let mut p = Problems::default();
+    let tidy = Labels {
+        tags: p.take(self::labels("tags", labels.tags)),
+        skills: p.take(self::labels("skills", labels.skills)),
+    };
+    p.done(tidy)
 }
 
+/// Tags and skills: trimmed, without blanks or repeats (ignoring case), in the order given.
 pub fn labels(field: &str, labels: Vec<String>) -> Result<Vec<String>> {
     let mut kept: Vec<String> = Vec::new();
     for label in labels {
@@ -240,7 +360,7 @@ pub fn labels(field: &str, labels: Vec<String>) -> Result<Vec<String>> {
     if kept.len() > MAX_LABELS {
         return Err(Error::invalid(
             field,
-            format!("at most {MAX_LABELS} per entry"),
+            format!("at most {MAX_LABELS} {field} per entry"),
         ));
     }
     Ok(kept)
@@ -518,5 +638,183 @@ mod tests {
             })),
             "text"
         );
+    }
+
+    fn problems_of(result: Result<impl std::fmt::Debug>) -> Vec<(String, String)> {
+        match result {
+            Err(error @ Error::Invalid { .. }) => error
+                .field_errors()
+                .iter()
+                .map(|e| (e.field.clone(), e.reason.clone()))
+                .collect(),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    /// (field, reason) of each problem.
+    type Told = Vec<(String, String)>;
+
+    fn pairs(expected: &[(&str, &str)]) -> Told {
+        expected
+            .iter()
+            .map(|(f, r)| (f.to_string(), r.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_broken_field_is_told_at_once_in_form_order() {
+        let cases: Vec<(Told, Vec<(&str, &str)>)> = vec![
+            (
+                problems_of(project(ProjectInput {
+                    title: " ".into(),
+                    role: Some("r".repeat(MAX_TITLE + 1)),
+                    started_on: day(2024, 5, 1),
+                    ended_on: day(2024, 1, 1),
+                    labels: Labels {
+                        tags: (0..21).map(|i| format!("t{i}")).collect(),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                })),
+                vec![
+                    ("title", "cannot be empty"),
+                    ("role", "is 201 characters long; the limit is 200"),
+                    (
+                        "ended_on",
+                        "is before the start (2024-01-01 is before 2024-05-01)",
+                    ),
+                    ("tags", "at most 20 tags per entry"),
+                ],
+            ),
+            (
+                problems_of(metric(MetricInput {
+                    project_id: 1,
+                    name: "".into(),
+                    baseline: Some(f64::NAN),
+                    result: 1e300,
+                    measured_on: day(1900, 1, 1),
+                    ..Default::default()
+                })),
+                vec![
+                    ("name", "cannot be empty"),
+                    ("baseline", "is not a number"),
+                    (
+                        "result",
+                        "is too large to be a measurement; check the digits",
+                    ),
+                    (
+                        "measured_on",
+                        "is 1900-01-01, outside 1950-2100; check the year",
+                    ),
+                ],
+            ),
+            (
+                problems_of(decision(DecisionInput {
+                    title: "".into(),
+                    options: vec![
+                        DecisionOption {
+                            text: " ".into(),
+                            pros: "cheap".into(),
+                            cons: String::new(),
+                        },
+                        DecisionOption {
+                            text: "".into(),
+                            pros: String::new(),
+                            cons: "slow".into(),
+                        },
+                    ],
+                    chosen: "".into(),
+                    confidence: Some(120),
+                    ..Default::default()
+                })),
+                vec![
+                    ("title", "cannot be empty"),
+                    ("options", "every option needs a name"),
+                    ("chosen", "cannot be empty"),
+                    ("confidence", "must be between 0 and 100"),
+                ],
+            ),
+            (
+                problems_of(artifact(ArtifactInput {
+                    project_id: 1,
+                    kind: None,
+                    title: "".into(),
+                    url: Some("ftp://x.org/a".into()),
+                    ..Default::default()
+                })),
+                vec![
+                    (
+                        "kind",
+                        "choose one of: RFC, pull request, postmortem, design doc, demo, talk",
+                    ),
+                    ("title", "cannot be empty"),
+                    (
+                        "url",
+                        "\"ftp://x.org/a\" is not a web address (https://...)",
+                    ),
+                ],
+            ),
+            (
+                problems_of(feedback(FeedbackInput {
+                    source: "".into(),
+                    text: "".into(),
+                    rating: Some(0),
+                    ..Default::default()
+                })),
+                vec![
+                    ("source", "cannot be empty"),
+                    ("text", "cannot be empty"),
+                    ("rating", "must be from 1 to 5"),
+                ],
+            ),
+        ];
+        for (got, expected) in cases {
+            assert_eq!(got, pairs(&expected));
+        }
+        let error = project(ProjectInput::default()).unwrap_err();
+        assert_eq!(error.to_string(), "title: cannot be empty");
+        let error = feedback(FeedbackInput::default()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "source: cannot be empty (and 1 more problem: text: cannot be empty)",
+            "one line: the first problem and the others after it"
+        );
+    }
+
+    #[test]
+    fn the_chosen_option_must_be_one_of_the_options_listed() {
+        let options = vec![
+            DecisionOption::from("Keep git-flow"),
+            DecisionOption::from("Trunk-based with flags"),
+        ];
+        let with = |chosen: &str| DecisionInput {
+            title: "Branching".into(),
+            options: options.clone(),
+            chosen: chosen.into(),
+            ..Default::default()
+        };
+        // Trimmed and ignoring case, and then spelled as the option is.
+        let tidy = decision(with("  trunk-based WITH flags ")).unwrap();
+        assert_eq!(tidy.chosen, "Trunk-based with flags");
+        assert_eq!(
+            problems_of(decision(with("Release branches"))),
+            pairs(&[(
+                "chosen",
+                "\"Release branches\" is not one of the options (Keep git-flow, Trunk-based with flags); pick one of them or add it as an option"
+            )])
+        );
+        // With no options listed, any choice stands.
+        let free = decision(DecisionInput {
+            options: Vec::new(),
+            ..with("Release branches")
+        })
+        .unwrap();
+        assert_eq!(free.chosen, "Release branches");
+        // Blank options do not count as options.
+        assert!(decision(DecisionInput {
+            options: vec![DecisionOption::default()],
+            ..with("Release branches")
+        })
+        .is_ok());
     }
 }

@@ -1,6 +1,7 @@
 //! Full-text search over every entry. What the engineer types is never FTS5 syntax:
 //! each word becomes a quoted token, so quotes, `NEAR(`, `AND`, `*`, `col:value` and SQL
-//! are searched for literally and can never make the query fail.
+//! are searched for literally and can never make the query fail. Numbers are indexed as
+//! people write them, and results come in pages, projects and decisions first.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -15,6 +16,17 @@ pub(crate) const HIT_END: char = '\u{E001}';
 /// The longest query taken into account; beyond it, words are ignored.
 const MAX_TOKENS: usize = 16;
 
+/// The most hits one page holds; a larger page is cut to it.
+pub const MAX_PAGE: u32 = 200;
+
+/// How many hits of one kind under one project rank among the best of each `BLOCK`; the
+/// rest of them (the tenth "p99 latency" of a project) come at the end of that block.
+pub const PER_PROJECT: i64 = 3;
+
+/// Hits are ranked by bm25 and then, in blocks of this many, a project's repeats wait:
+/// fixed blocks keep the order the same whatever the page size.
+pub const BLOCK: usize = MAX_PAGE as usize;
+
 /// One result: which entry, where it lives, and a snippet with the matches marked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchHit {
@@ -22,8 +34,101 @@ pub struct SearchHit {
     pub kind: EntryKind,
     /// The project to open for this entry (the entry itself for a project).
     pub project_id: Option<i64>,
+    /// That project's title, so hits that look alike can be told apart.
+    pub project_title: Option<String>,
     pub title: String,
     pub snippet: Vec<SnippetPart>,
+}
+
+/// One page of results, best first: the hits from `offset` on, how many match in all,
+/// and how many come after this page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchPage {
+    pub hits: Vec<SearchHit>,
+    pub offset: u32,
+    pub total: u32,
+    pub more: u32,
+}
+
+/// The index column an entry's title goes in, whose bm25 weight is the kind's: a project
+/// or a decision names the work (`heading`, 12), a metric's name repeats in every project
+/// and a rehearsal's is a date (`minor`, 4), other titles weigh 6; bodies 1, labels 3.
+pub fn title_column(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Project | EntryKind::Decision => "heading",
+        EntryKind::Metric | EntryKind::Rehearsal => "minor",
+        EntryKind::Story | EntryKind::Artifact | EntryKind::Feedback | EntryKind::Note => "title",
+    }
+}
+
+/// A number as people write it: "1547", and with separators "1,547"; decimals kept as
+/// typed ("2.6"), never float noise ("2.6000000000000001").
+pub fn number_spellings(value: f64) -> Vec<String> {
+    if !value.is_finite() {
+        return Vec::new();
+    }
+    let plain = format!("{:.6}", value.abs());
+    let plain = plain
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string();
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut spellings = vec![plain.clone()];
+    if whole.len() > 3 {
+        let digits: Vec<char> = whole.chars().collect();
+        let mut grouped = String::new();
+        for (i, digit) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(',');
+            }
+            grouped.push(*digit);
+        }
+        if !fraction.is_empty() {
+            grouped = format!("{grouped}.{fraction}");
+        }
+        spellings.push(grouped);
+    }
+    spellings
+}
+
+/// The searchable text of a metric's numbers: "800 → 120 ms (-85%)", then the other
+/// spellings ("1,547") so any of them finds it.
+pub fn metric_numbers(
+    baseline: Option<f64>,
+    result: f64,
+    unit: Option<&str>,
+    percent_change: Option<f64>,
+) -> String {
+    let unit = match unit {
+        Some(u) if u.starts_with('%') => u.to_string(),
+        Some(u) => format!(" {u}"),
+        None => String::new(),
+    };
+    let first = |v: f64| number_spellings(v).into_iter().next().unwrap_or_default();
+    let signed = |v: f64| {
+        if v < 0.0 {
+            format!("-{}", first(v))
+        } else {
+            first(v)
+        }
+    };
+    let mut line = match baseline {
+        Some(b) => format!("{} → {}{unit}", signed(b), signed(result)),
+        None => format!("{}{unit}", signed(result)),
+    };
+    if let Some(p) = percent_change {
+        line.push_str(&format!(" ({:+.0}%)", p).replace("+-", "-"));
+    }
+    let others: Vec<String> = baseline
+        .into_iter()
+        .chain([result])
+        .flat_map(|v| number_spellings(v).into_iter().skip(1))
+        .collect();
+    if others.is_empty() {
+        line
+    } else {
+        format!("{line}\n{}", others.join(" "))
+    }
 }
 
 /// A piece of a snippet; `hit` pieces are the words that matched.
@@ -112,6 +217,27 @@ mod tests {
         for (typed, expected) in cases {
             assert_eq!(fts_query(typed).as_deref(), expected, "{typed:?}");
         }
+    }
+
+    #[test]
+    fn numbers_are_spelled_as_people_write_them() {
+        let cases: [(f64, &[&str]); 7] = [
+            (800.0, &["800"]),
+            (1547.0, &["1547", "1,547"]),
+            (2.6, &["2.6"]),
+            (0.1 + 0.2, &["0.3"]),
+            (-1_234_567.5, &["1234567.5", "1,234,567.5"]),
+            (0.0, &["0"]),
+            (f64::NAN, &[]),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(number_spellings(value), expected, "{value}");
+        }
+        assert_eq!(
+            metric_numbers(Some(1547.0), 1001.0, Some("ms"), Some(-35.3)),
+            "1547 → 1001 ms (-35%)\n1,547 1,001"
+        );
+        assert_eq!(metric_numbers(None, 2.6, Some("%"), None), "2.6%");
     }
 
     #[test]

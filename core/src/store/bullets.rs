@@ -78,7 +78,7 @@ fn bullet_row(r: &Row) -> rusqlite::Result<Bullet> {
 
 const MAX_BULLET: usize = 1_000;
 
-fn check_text(text: &str) -> Result<String> {
+pub(super) fn check_text(text: &str) -> Result<String> {
     let text = text.trim().replace('\n', " ");
     if text.is_empty() {
         return Err(Error::invalid("text", "cannot be empty"));
@@ -92,7 +92,7 @@ fn check_text(text: &str) -> Result<String> {
     Ok(text)
 }
 
-fn check_name(name: &str) -> Result<String> {
+pub(super) fn check_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::invalid("name", "cannot be empty"));
@@ -101,6 +101,18 @@ fn check_name(name: &str) -> Result<String> {
         return Err(Error::invalid("name", "the limit is 80 characters"));
     }
     Ok(name.to_string())
+}
+
+pub(super) fn check_filter(filter: &VariantFilter) -> Result<()> {
+    if let (Some(since), Some(until)) = (filter.since, filter.until) {
+        if until < since {
+            return Err(Error::invalid(
+                "until",
+                "is before the start of the range (since)",
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl Journal {
@@ -320,14 +332,7 @@ impl Journal {
         filter: &VariantFilter,
     ) -> Result<Variant> {
         let name = check_name(name)?;
-        if let (Some(since), Some(until)) = (filter.since, filter.until) {
-            if until < since {
-                return Err(Error::invalid(
-                    "until",
-                    "the end of the range is before its start",
-                ));
-            }
-        }
+        check_filter(filter)?;
         let taken: Option<i64> = self
             .conn
             .prepare_cached(
@@ -346,8 +351,8 @@ impl Journal {
             Some(id) => {
                 let updated = self
                     .conn
-                    .prepare_cached("UPDATE variants SET name = ?2, filter = ?3 WHERE id = ?1 AND deleted_at IS NULL")?
-                    .execute(params![id, name, filter_json])?;
+                    .prepare_cached("UPDATE variants SET name = ?2, filter = ?3, updated_at = ?4 WHERE id = ?1 AND deleted_at IS NULL")?
+                    .execute(params![id, name, filter_json, super::journal::now()])?;
                 if updated == 0 {
                     return Err(Error::NotFound {
                         what: format!("variant {id}"),
@@ -357,8 +362,13 @@ impl Journal {
             }
             None => {
                 self.conn
-                    .prepare_cached("INSERT INTO variants (name, filter) VALUES (?1, ?2)")?
-                    .execute(params![name, filter_json])?;
+                    .prepare_cached("INSERT INTO variants (uuid, name, filter, updated_at) VALUES (?1, ?2, ?3, ?4)")?
+                    .execute(params![
+                        uuid::Uuid::new_v4().to_string(),
+                        name,
+                        filter_json,
+                        super::journal::now()
+                    ])?;
                 self.conn.last_insert_rowid()
             }
         };
@@ -439,13 +449,17 @@ impl Journal {
         self.variant(variant)?;
         self.bullet(bullet)?;
         let text = text.map(check_text).transpose()?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO variant_bullets (variant_id, bullet_id, position, text, excluded) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (variant_id, bullet_id) DO UPDATE SET position = excluded.position,
-                   text = excluded.text, excluded = excluded.excluded",
-            )?
-            .execute(params![variant, bullet, position, text, excluded])?;
+        let tx = self.conn.transaction()?;
+        tx.prepare_cached(
+            "INSERT INTO variant_bullets (variant_id, bullet_id, position, text, excluded) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (variant_id, bullet_id) DO UPDATE SET position = excluded.position,
+               text = excluded.text, excluded = excluded.excluded",
+        )?
+        .execute(params![variant, bullet, position, text, excluded])?;
+        // The tailoring is part of the variant: an import compares the variant's time.
+        tx.prepare_cached("UPDATE variants SET updated_at = ?2 WHERE id = ?1")?
+            .execute(params![variant, super::journal::now()])?;
+        tx.commit()?;
         self.variant(variant)
     }
 
@@ -453,7 +467,7 @@ impl Journal {
     pub fn delete_variant(&mut self, id: i64) -> Result<VariantSummary> {
         let variant = self.variant(id)?;
         self.conn
-            .prepare_cached("UPDATE variants SET deleted_at = ?2 WHERE id = ?1")?
+            .prepare_cached("UPDATE variants SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
             .execute(params![id, super::journal::now()])?;
         Ok(VariantSummary {
             id,
@@ -478,8 +492,8 @@ impl Journal {
             ));
         }
         self.conn
-            .prepare_cached("UPDATE variants SET deleted_at = NULL WHERE id = ?1")?
-            .execute([id])?;
+            .prepare_cached("UPDATE variants SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1")?
+            .execute(params![id, super::journal::now()])?;
         self.variant(id)
     }
 

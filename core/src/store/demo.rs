@@ -162,7 +162,7 @@ mod tests {
         let stories = journal.list_stories().unwrap();
         assert!(stories.iter().all(|s| s.projects.len() == 1));
         assert_eq!(journal.list_projects(0, 500).unwrap().total, 30);
-        assert!(!journal.search("latency", 5).unwrap().is_empty() || counts.metrics > 0);
+        assert!(!journal.search("latency", 0, 5).unwrap().hits.is_empty() || counts.metrics > 0);
         assert!(!journal
             .reviews_due(crate::store::journal::today())
             .unwrap()
@@ -181,7 +181,7 @@ mod tests {
             .unwrap();
         let error = journal.fill_demo(1, 3).unwrap_err();
         assert!(
-            matches!(&error, Error::Invalid { field, reason } if field == "journal" && reason.contains("empty")),
+            matches!(&error, Error::Invalid { field, reason, .. } if field == "journal" && reason.contains("empty")),
             "{error}"
         );
         assert_eq!(journal.entry_count().unwrap(), 1);

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::Journal;
 use crate::profile::Profile;
-use crate::{Error, Result};
+use crate::Result;
 
 /// One round of working a guide's checklist (a quarter, say); history keeps closed ones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -41,79 +41,97 @@ fn cycle_row(r: &rusqlite::Row) -> rusqlite::Result<Cycle> {
     })
 }
 
-fn validate_profile(profile: Profile) -> Result<Profile> {
-    let tidy = |field: &str, text: Option<String>, max: usize| -> Result<Option<String>> {
+/// Tidies the profile, or tells every field that breaks a rule.
+pub(super) fn validate_profile(profile: Profile) -> Result<Profile> {
+    let mut p = crate::journal::validate::Problems::default();
+    let mut tidy = |field: &str, text: Option<String>, max: usize| -> Option<String> {
         match text.as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(t) if t.chars().count() > max => Err(Error::invalid(
-                field,
-                format!("the limit is {max} characters"),
-            )),
-            Some(t) => Ok(Some(t.to_string())),
+            None | Some("") => None,
+            Some(t) if t.chars().count() > max => {
+                p.add(
+                    field,
+                    format!(
+                        "is {} characters long; the limit is {max}",
+                        t.chars().count()
+                    ),
+                );
+                None
+            }
+            Some(t) => Some(t.to_string()),
         }
     };
-    let email = tidy("email", profile.email, 200)?;
+    let name = tidy("name", profile.name, 200);
+    let headline = tidy("headline", profile.headline, 200);
+    let email = tidy("email", profile.email, 200);
+    let location = tidy("location", profile.location, 200);
+    let summary = tidy("summary", profile.summary, 5_000);
     if let Some(email) = &email {
         let (user, host) = email.split_once('@').unwrap_or_default();
         if user.is_empty() || !host.contains('.') || email.contains(char::is_whitespace) {
-            return Err(Error::invalid(
-                "email",
-                format!("\"{email}\" is not an email address"),
-            ));
+            p.add("email", format!("is not an email address (\"{email}\")"));
         }
     }
-    Ok(Profile {
-        name: tidy("name", profile.name, 200)?,
-        headline: tidy("headline", profile.headline, 200)?,
+    p.done(Profile {
+        name,
+        headline,
         email,
-        location: tidy("location", profile.location, 200)?,
-        summary: tidy("summary", profile.summary, 5_000)?,
+        location,
+        summary,
         ..profile
     })
 }
 
+/// The profile row, or the unset profile.
+pub(super) fn read_profile(conn: &rusqlite::Connection) -> Result<Profile> {
+    let profile = conn
+        .prepare_cached(
+            "SELECT band, role, target_role, name, headline, email, location, summary
+             FROM profile WHERE id = 1",
+        )?
+        .query_row([], |r| {
+            // A value from a newer build reads as unset rather than failing.
+            let text = |i: usize| r.get::<_, Option<String>>(i);
+            Ok(Profile {
+                band: text(0)?.and_then(|t| crate::profile::ExperienceBand::parse(&t).ok()),
+                role: text(1)?.and_then(|t| crate::profile::PrimaryRole::parse(&t).ok()),
+                target_role: text(2)?.and_then(|t| crate::profile::TargetRole::parse(&t).ok()),
+                name: text(3)?,
+                headline: text(4)?,
+                email: text(5)?,
+                location: text(6)?,
+                summary: text(7)?,
+            })
+        })
+        .optional()?;
+    Ok(profile.unwrap_or_default())
+}
+
+/// Writes the profile row as it is (validated before).
+pub(super) fn write_profile(conn: &rusqlite::Connection, p: &Profile) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO profile (id, band, role, target_role, name, headline, email, location, summary)
+         VALUES (1, :band, :role, :target, :name, :headline, :email, :location, :summary)
+         ON CONFLICT (id) DO UPDATE SET band = excluded.band, role = excluded.role,
+           target_role = excluded.target_role, name = excluded.name,
+           headline = excluded.headline, email = excluded.email,
+           location = excluded.location, summary = excluded.summary",
+    )?
+    .execute(named_params! {
+        ":band": p.band, ":role": p.role, ":target": p.target_role, ":name": p.name,
+        ":headline": p.headline, ":email": p.email, ":location": p.location,
+        ":summary": p.summary,
+    })?;
+    Ok(())
+}
+
 impl Journal {
     pub fn profile(&self) -> Result<Profile> {
-        let profile = self
-            .conn
-            .prepare_cached(
-                "SELECT band, role, target_role, name, headline, email, location, summary
-                 FROM profile WHERE id = 1",
-            )?
-            .query_row([], |r| {
-                // A value from a newer build reads as unset rather than failing.
-                let text = |i: usize| r.get::<_, Option<String>>(i);
-                Ok(Profile {
-                    band: text(0)?.and_then(|t| crate::profile::ExperienceBand::parse(&t).ok()),
-                    role: text(1)?.and_then(|t| crate::profile::PrimaryRole::parse(&t).ok()),
-                    target_role: text(2)?.and_then(|t| crate::profile::TargetRole::parse(&t).ok()),
-                    name: text(3)?,
-                    headline: text(4)?,
-                    email: text(5)?,
-                    location: text(6)?,
-                    summary: text(7)?,
-                })
-            })
-            .optional()?;
-        Ok(profile.unwrap_or_default())
+        read_profile(&self.conn)
     }
 
     pub fn save_profile(&mut self, profile: Profile) -> Result<Profile> {
         let p = validate_profile(profile)?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO profile (id, band, role, target_role, name, headline, email, location, summary)
-                 VALUES (1, :band, :role, :target, :name, :headline, :email, :location, :summary)
-                 ON CONFLICT (id) DO UPDATE SET band = excluded.band, role = excluded.role,
-                   target_role = excluded.target_role, name = excluded.name,
-                   headline = excluded.headline, email = excluded.email,
-                   location = excluded.location, summary = excluded.summary",
-            )?
-            .execute(named_params! {
-                ":band": p.band, ":role": p.role, ":target": p.target_role, ":name": p.name,
-                ":headline": p.headline, ":email": p.email, ":location": p.location,
-                ":summary": p.summary,
-            })?;
+        write_profile(&self.conn, &p)?;
         self.profile()
     }
 
@@ -219,6 +237,7 @@ impl Journal {
 mod tests {
     use super::*;
     use crate::profile::{ExperienceBand, PrimaryRole, TargetRole};
+    use crate::Error;
 
     fn journal() -> (tempfile::TempDir, Journal) {
         let dir = tempfile::tempdir().unwrap();

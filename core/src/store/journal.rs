@@ -298,7 +298,14 @@ impl Record for MetricInput {
         &self.labels
     }
     fn search_text(&self) -> (String, String) {
-        let body = join(&[self.unit.as_deref(), self.evidence.as_deref()]);
+        let change = MetricChange::of(self.baseline, self.result, self.better);
+        let numbers = crate::search::metric_numbers(
+            self.baseline,
+            self.result,
+            self.unit.as_deref(),
+            change.percent_change,
+        );
+        let body = join(&[Some(&numbers), self.evidence.as_deref()]);
         (self.name.clone(), body)
     }
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()> {
@@ -588,6 +595,12 @@ pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()>
             insert.execute(params![id, kind, name, position as i64])?;
         }
     }
+    index_entry(tx, id, input)
+}
+
+/// Writes the search entry of the entry `id` from its input: title, body, labels.
+pub(crate) fn index_entry<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()> {
+    let Labels { tags, skills } = input.labels();
     let (title, body) = input.search_text();
     let labels = tags
         .iter()
@@ -602,11 +615,13 @@ pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()>
     };
     tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
         .execute([id])?;
-    tx.prepare_cached(
-        "INSERT INTO search_index (rowid, title, body, labels, kind, project_id)
+    // The title goes in its kind's column, so bm25 weighs it as the kind deserves.
+    let sql = format!(
+        "INSERT INTO search_index (rowid, {}, body, labels, kind, project_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
+        crate::search::title_column(R::KIND)
+    );
+    tx.prepare_cached(&sql)?.execute(params![
         id,
         title,
         body,

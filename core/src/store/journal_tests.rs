@@ -348,7 +348,7 @@ fn a_deleted_project_comes_back_from_the_trash_with_everything_under_it() {
     assert_eq!(count(&j, "entries"), 0);
     assert_eq!(count(&j, "labels"), 0);
     assert!(
-        j.search("kafka", 10).unwrap().is_empty(),
+        j.search("kafka", 0, 10).unwrap().hits.is_empty(),
         "trashed entries are not found"
     );
     assert_eq!(j.trash().unwrap(), vec![item.clone()]);
@@ -361,7 +361,7 @@ fn a_deleted_project_comes_back_from_the_trash_with_everything_under_it() {
     );
     assert_eq!(j.entry::<Decision>(d.id).unwrap(), d);
     assert!(j.trash().unwrap().is_empty());
-    assert_eq!(j.search("kafka", 10).unwrap().len(), 1);
+    assert_eq!(j.search("kafka", 0, 10).unwrap().hits.len(), 1);
     assert!(matches!(j.restore(item.id), Err(Error::NotFound { .. })));
     assert!(j.integrity_ok().unwrap());
 }
@@ -431,7 +431,7 @@ fn search_finds_every_kind_with_marked_snippets() {
         })
         .unwrap();
 
-    let hits = j.search("kafka", 10).unwrap();
+    let hits = j.search("kafka", 0, 10).unwrap().hits;
     assert_eq!(hits.len(), 1);
     assert_eq!(
         (hits[0].id, hits[0].kind, hits[0].project_id),
@@ -443,8 +443,9 @@ fn search_finds_every_kind_with_marked_snippets() {
         .any(|part| part.hit && part.text.eq_ignore_ascii_case("kafka")));
 
     let titles: Vec<String> = j
-        .search("checkout", 10)
+        .search("checkout", 0, 10)
         .unwrap()
+        .hits
         .into_iter()
         .map(|h| h.title)
         .collect();
@@ -452,14 +453,18 @@ fn search_finds_every_kind_with_marked_snippets() {
         titles[0], "Checkout rewrite",
         "a title match ranks first: {titles:?}"
     );
-    assert_eq!(j.search("cafe", 10).unwrap()[0].id, n.id, "accents fold");
     assert_eq!(
-        j.search("mentor", 10).unwrap()[0].id,
+        j.search("cafe", 0, 10).unwrap().hits[0].id,
+        n.id,
+        "accents fold"
+    );
+    assert_eq!(
+        j.search("mentor", 0, 10).unwrap().hits[0].id,
         n.id,
         "tags and prefixes match"
     );
     assert_eq!(
-        j.search("acme checkout", 10).unwrap()[0].project_id,
+        j.search("acme checkout", 0, 10).unwrap().hits[0].project_id,
         Some(p.id)
     );
 }
@@ -509,16 +514,16 @@ fn search_takes_any_text_literally_and_never_fails() {
     ]
     .map(str::to_string);
     for text in hostile {
-        let result = j.search(&text, 10);
+        let result = j.search(&text, 0, 10);
         assert!(result.is_ok(), "{text:?}: {result:?}");
     }
     assert_eq!(
-        j.search("\"NEAR(\" AND", 10).unwrap().len(),
+        j.search("\"NEAR(\" AND", 0, 10).unwrap().hits.len(),
         1,
         "operators are words"
     );
-    assert_eq!(j.search("title:x", 10).unwrap().len(), 1);
-    assert_eq!(j.search("DROP TABLE", 10).unwrap().len(), 1);
+    assert_eq!(j.search("title:x", 0, 10).unwrap().hits.len(), 1);
+    assert_eq!(j.search("DROP TABLE", 0, 10).unwrap().hits.len(), 1);
     assert_eq!(j.entry::<Project>(p.id).unwrap().title, "Checkout rewrite");
     assert!(j.integrity_ok().unwrap());
 }

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_guides.sql"),
     include_str!("migrations/0004_stories.sql"),
     include_str!("migrations/0005_resume.sql"),
+    include_str!("migrations/0007_variants_travel_and_numbers_found.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -87,6 +87,8 @@ impl Journal {
             Error::Storage(e) => classify(e),
             other => other,
         })?;
+        // A migration that changed what the index holds leaves it empty to be refilled.
+        search::fill_empty_index(&conn)?;
         let journal = Journal {
             conn,
             path: path.clone(),
@@ -189,3 +191,6 @@ mod stories_tests;
 
 #[cfg(test)]
 mod transfer_tests;
+
+#[cfg(test)]
+mod search_tests;

@@ -29,6 +29,25 @@ impl Journal {
             .unwrap_or(default))
     }
 
+    /// The stored rows of the settings that travel with the journal (`settings::KEYS`).
+    pub(crate) fn journal_settings(&self) -> Result<std::collections::BTreeMap<String, String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT key, value FROM settings ORDER BY key")?;
+        let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+        let mut kept = std::collections::BTreeMap::new();
+        for row in rows {
+            let (key, value): (String, String) = row?;
+            // A value this build cannot read (from a newer one) stays behind.
+            if crate::settings::KEYS.contains(&key.as_str())
+                && crate::settings::check_setting(&key, &value).is_ok()
+            {
+                kept.insert(key, value);
+            }
+        }
+        Ok(kept)
+    }
+
     pub fn settings(&self) -> Result<Settings> {
         let defaults = Settings::default();
         // An unknown or out-of-range stored value (from a newer build) falls back to the default.

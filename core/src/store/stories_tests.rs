@@ -107,7 +107,10 @@ fn a_story_shows_its_numbers_estimate_and_plan() {
         slower.estimated_seconds,
         (words as f64 * 0.5).round() as u32
     );
-    assert_eq!(j.search("staged rollout", 5).unwrap()[0].id, story.id);
+    assert_eq!(
+        j.search("staged rollout", 0, 5).unwrap().hits[0].id,
+        story.id
+    );
 }
 
 #[test]

@@ -1,17 +1,19 @@
 //! Whole-journal export and import, and the jrnl import: all in one transaction each,
-//! links by UUID, idempotent by UUID.
+//! links by UUID, idempotent by UUID, the newer side of each entry or variant winning.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
 
 use super::journal::{now, put, with_kind, Record};
 use super::Journal;
+use crate::form::{about, field_words, place_words, read};
 use crate::journal::{EntryKind, Labels, NoteInput};
 use crate::transfer::{
-    kind_rank, map_links, parse_journal_file, parse_jrnl, FileBullet, FileCheck, FileCycle,
-    FileEntry, ImportReport, JournalFile, KindCount, FORMAT, VERSION,
+    a_kind, entry_name, kind_rank, map_links, parse_journal_file, parse_jrnl, refuse_all,
+    FileBullet, FileCheck, FileCycle, FileEntry, FileTailoring, FileVariant, ImportReport,
+    JournalFile, KindCount, FORMAT, VERSION,
 };
 use crate::{Error, Result};
 
@@ -44,41 +46,75 @@ fn export_kind<R: Record>(
     Ok(())
 }
 
-/// Decodes an entry's fields as the input of its kind, naming the failing field.
-fn decode<R: Record>(index: usize, fields: &Value) -> Result<R> {
-    serde_path_to_error::deserialize::<_, R>(fields.clone()).map_err(|e| {
-        refuse(format!(
-            "entries[{index}].fields.{}: {}",
-            e.path(),
-            e.inner()
-        ))
+/// Every problem of an entry's fields, each told as a sentence naming the entry.
+fn entry_problems(name: &str, error: Error) -> Error {
+    match error {
+        Error::Invalid { errors, .. } => refuse_all(
+            errors
+                .iter()
+                .map(|e| format!("{name}: {}", about(&field_words(&e.field), &e.reason)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Reads an entry's fields as the input of its kind, telling every unreadable field.
+fn decode<R: Record>(name: &str, fields: &Value) -> Result<R> {
+    let mut fields = fields.clone();
+    read::<R>(&mut fields).map_err(|(problems, _)| {
+        refuse_all(
+            problems
+                .iter()
+                .map(|p| format!("{name}: {}", about(&place_words(&p.path), &p.reason)))
+                .collect(),
+        )
     })
+}
+
+/// A decision written before the choice had to be one of its options keeps its choice,
+/// as one more option, so an older export still imports whole.
+fn keep_free_choice(fields: &mut Value) {
+    let Some(chosen) = fields
+        .get("chosen")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+    else {
+        return;
+    };
+    let Some(Value::Array(options)) = fields.get_mut("options") else {
+        return;
+    };
+    let named = |o: &Value| o.get("text").and_then(Value::as_str).map(str::to_string);
+    let listed: Vec<String> = options.iter().filter_map(named).collect();
+    let any_named = listed.iter().any(|t| !t.trim().is_empty());
+    if any_named
+        && !chosen.trim().is_empty()
+        && !listed
+            .iter()
+            .any(|t| crate::journal::validate::same_choice(t, &chosen))
+    {
+        options.push(serde_json::json!({ "text": chosen }));
+    }
 }
 
 /// Writes one imported entry: new, newer (updated) or not newer (left alone).
 fn merge<R: Record>(
     tx: &Transaction,
-    index: usize,
+    name: &str,
     entry: &FileEntry,
     fields: &Value,
     local: Option<(i64, EntryKind, String)>,
 ) -> Result<(Option<i64>, Outcome)> {
-    let input: R = decode(index, fields)?;
-    let at = |e: Error| match e {
-        Error::Invalid { field, reason } => refuse(format!(
-            "entries[{index}] ({} {}): {field}: {reason}",
-            R::KIND.as_str(),
-            entry.uuid
-        )),
-        other => other,
-    };
+    let input: R = decode(name, fields)?;
+    let at = |e: Error| entry_problems(name, e);
     let input = input.validate().map_err(at)?.prepare(tx).map_err(at)?;
     match local {
         Some((_, kind, _)) if kind != R::KIND => Err(refuse(format!(
-            "entries[{index}]: the UUID {} is a {} in this journal, not a {}",
+            "{name}: its UUID {} is {} in this journal, not {}",
             entry.uuid,
-            kind.as_str(),
-            R::KIND.as_str()
+            a_kind(kind.as_str()),
+            a_kind(R::KIND.as_str())
         ))),
         Some((id, _, updated_at)) if entry.updated_at > updated_at => {
             put(tx, id, &input)?;
@@ -112,12 +148,16 @@ enum Outcome {
 }
 
 impl ImportReport {
-    fn count(&mut self, kind: EntryKind, outcome: Outcome) {
+    fn tally(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Added => self.added += 1,
             Outcome::Updated => self.updated += 1,
             Outcome::Unchanged => self.unchanged += 1,
         }
+    }
+
+    fn count(&mut self, kind: EntryKind, outcome: Outcome) {
+        self.tally(outcome);
         if outcome != Outcome::Unchanged {
             match self.by_kind.iter_mut().find(|k| k.kind == kind) {
                 Some(k) => k.count += 1,
@@ -146,17 +186,18 @@ impl Journal {
         for kind in EntryKind::ALL {
             with_kind!(kind, R => export_kind::<R>(&self.conn, &meta, &mut entries)?);
         }
-        let uuid_of = |value: &Value| -> std::result::Result<Value, String> {
-            let id = value.as_i64().ok_or("not an id")?;
+        let uuid_of = |value: &Value, _: EntryKind| -> std::result::Result<Value, String> {
+            let id = value.as_i64().ok_or("is not an id")?;
             meta.get(&id)
                 .map(|m| Value::String(m.0.clone()))
-                .ok_or_else(|| format!("entry {id} is missing"))
+                .ok_or_else(|| format!("links to entry {id}, which is missing"))
         };
         let mut entries: Vec<FileEntry> = entries
             .into_iter()
             .map(|(_, mut e)| {
-                map_links(&mut e.fields, uuid_of)
-                    .map_err(|reason| Error::invalid("export", reason))?;
+                map_links(&mut e.fields, uuid_of).map_err(|broken| {
+                    Error::invalid("export", format!("{}: {}", broken.field, broken.reason))
+                })?;
                 Ok(e)
             })
             .collect::<Result<_>>()?;
@@ -169,27 +210,36 @@ impl Journal {
         });
 
         let mut bullets = Vec::new();
+        // Local bullet id to UUID, for the bullets that travel (a variant names them).
+        let mut exported_bullets: HashMap<i64, String> = HashMap::new();
         {
             let mut statement = self.conn.prepare_cached(
-                "SELECT uuid, project_id, key, text, generated_text, edited, included, position, sources
+                "SELECT uuid, project_id, key, text, generated_text, edited, included, position, sources, id
                  FROM bullets ORDER BY position, uuid",
             )?;
             let rows = statement.query_map([], |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, bool>(5)?,
-                    r.get::<_, bool>(6)?,
-                    r.get::<_, u32>(7)?,
-                    r.get::<_, String>(8)?,
+                    (
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                    ),
+                    (
+                        r.get::<_, bool>(5)?,
+                        r.get::<_, bool>(6)?,
+                        r.get::<_, u32>(7)?,
+                        r.get::<_, String>(8)?,
+                        r.get::<_, i64>(9)?,
+                    ),
                 ))
             })?;
             for row in rows {
-                let (uuid, project, key, text, generated_text, edited, included, position, sources) =
-                    row?;
+                let (
+                    (uuid, project, key, text, generated_text),
+                    (edited, included, position, sources, id),
+                ) = row?;
                 // Bullets of a trashed project stay behind, like the project.
                 let Some(project) = meta.get(&project).map(|m| m.0.clone()) else {
                     continue;
@@ -206,6 +256,7 @@ impl Journal {
                     .iter()
                     .filter_map(|id| meta.get(id).map(|m| m.0.clone()))
                     .collect();
+                exported_bullets.insert(id, uuid.clone());
                 bullets.push(FileBullet {
                     uuid,
                     project,
@@ -252,6 +303,8 @@ impl Journal {
                 checklists.push(cycle);
             }
         }
+        let variants = self.export_variants(&exported_bullets)?;
+        let settings = self.journal_settings()?;
         let profile = Some(self.profile()?).filter(|p| *p != crate::profile::Profile::default());
         Ok(JournalFile {
             format: FORMAT.to_string(),
@@ -260,13 +313,71 @@ impl Journal {
             bullets,
             checklists,
             profile,
+            variants,
+            settings,
         })
     }
 
-    /// Merges a whole-journal document, all or nothing; entries match by UUID, and the
-    /// newer side of each wins.
+    /// The live variants (a deleted one stays behind, like the trash) with their
+    /// tailoring of the bullets that travel, by UUID.
+    fn export_variants(&self, bullets: &HashMap<i64, String>) -> Result<Vec<FileVariant>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, uuid, name, filter, updated_at FROM variants
+             WHERE deleted_at IS NULL ORDER BY uuid",
+        )?;
+        let rows: Vec<(i64, String, String, String, String)> = statement
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut tailored = self.conn.prepare_cached(
+            "SELECT bullet_id, position, text, excluded FROM variant_bullets WHERE variant_id = ?1",
+        )?;
+        let mut variants = Vec::new();
+        for (id, uuid, name, filter, updated_at) in rows {
+            let mut tailoring: Vec<FileTailoring> = tailored
+                .query_map([id], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .filter_map(|row| match row {
+                    Ok((bullet, position, text, excluded)) => bullets.get(&bullet).map(|uuid| {
+                        Ok(FileTailoring {
+                            bullet: uuid.clone(),
+                            position,
+                            text,
+                            excluded,
+                        })
+                    }),
+                    Err(e) => Some(Err(e)),
+                })
+                .collect::<rusqlite::Result<_>>()?;
+            tailoring.sort_by(|a, b| a.bullet.cmp(&b.bullet));
+            variants.push(FileVariant {
+                uuid,
+                name,
+                filter: serde_json::from_str(&filter).unwrap_or_default(),
+                updated_at,
+                bullets: tailoring,
+            });
+        }
+        Ok(variants)
+    }
+
+    /// Merges a whole-journal document, all or nothing; entries and variants match by
+    /// UUID, and the newer side of each wins. The profile and settings of this journal
+    /// win where they are set; the file fills in the rest.
     pub fn import_journal(&mut self, bytes: &[u8]) -> Result<ImportReport> {
         let file = parse_journal_file(bytes)?;
+        let profile = file
+            .profile
+            .clone()
+            .map(super::guides::validate_profile)
+            .transpose()
+            .map_err(|e| entry_problems("the profile", e))?;
+        for (key, value) in &file.settings {
+            crate::settings::check_setting(key, value)
+                .map_err(|reason| refuse(format!("the setting \"{key}\" {reason}")))?;
+        }
         let tx = self.conn.transaction()?;
         let mut local: HashMap<String, (i64, EntryKind, String)> = HashMap::new();
         {
@@ -292,17 +403,36 @@ impl Journal {
         let mut report = ImportReport::default();
         for index in order {
             let entry = &file.entries[index];
+            let name = entry_name(index, Some(entry.kind.as_str()), Some(&entry.fields));
             let mut fields = entry.fields.clone();
-            map_links(&mut fields, |value| {
-                let uuid = value.as_str().ok_or("a link must be a UUID string")?;
-                local.get(uuid).map(|l| Value::from(l.0)).ok_or_else(|| {
-                    format!("no entry with the UUID {uuid} in the file or the journal")
-                })
+            map_links(&mut fields, |value, kind| {
+                let uuid = value
+                    .as_str()
+                    .ok_or("should be the UUID of an entry, as text")?;
+                match local.get(uuid) {
+                    Some((id, found, _)) if *found == kind => Ok(Value::from(*id)),
+                    Some((_, found, _)) => Err(format!(
+                        "links to {uuid}, which is {}, not {}",
+                        a_kind(found.as_str()),
+                        a_kind(kind.as_str())
+                    )),
+                    None => Err(format!(
+                        "links to {uuid}, which is neither in the file nor in this journal"
+                    )),
+                }
             })
-            .map_err(|reason| refuse(format!("entries[{index}].fields.{reason}")))?;
+            .map_err(|broken| {
+                refuse(format!(
+                    "{name}: {}",
+                    about(&field_words(broken.field), &broken.reason)
+                ))
+            })?;
+            if entry.kind == EntryKind::Decision {
+                keep_free_choice(&mut fields);
+            }
             let existing = local.get(&entry.uuid).cloned();
             let (id, outcome) =
-                with_kind!(entry.kind, R => merge::<R>(&tx, index, entry, &fields, existing)?);
+                with_kind!(entry.kind, R => merge::<R>(&tx, &name, entry, &fields, existing)?);
             if let (Some(id), Outcome::Added) = (id, outcome) {
                 local.insert(
                     entry.uuid.clone(),
@@ -312,57 +442,11 @@ impl Journal {
             report.count(entry.kind, outcome);
         }
         for (index, bullet) in file.bullets.iter().enumerate() {
-            let id_of = |uuid: &str| local.get(uuid).map(|l| l.0);
-            let project = id_of(&bullet.project).ok_or_else(|| {
-                refuse(format!(
-                    "bullets[{index}].project: no entry with the UUID {}",
-                    bullet.project
-                ))
-            })?;
-            let key = match bullet.source_key.split_once(':') {
-                Some((kind, uuid)) => match id_of(uuid) {
-                    Some(id) => format!("{kind}:{id}"),
-                    None => {
-                        return Err(refuse(format!(
-                            "bullets[{index}].source_key: no entry with the UUID {uuid}"
-                        )))
-                    }
-                },
-                None => {
-                    return Err(refuse(format!(
-                        "bullets[{index}].source_key: \"{}\" is not kind:uuid",
-                        bullet.source_key
-                    )))
-                }
-            };
-            let sources: Vec<i64> = bullet.sources.iter().filter_map(|u| id_of(u)).collect();
-            if bullet.text.trim().is_empty() {
-                return Err(refuse(format!("bullets[{index}].text: cannot be empty")));
-            }
-            tx.prepare_cached(
-                "INSERT INTO bullets (uuid, project_id, key, text, generated_text, edited, included, position, sources)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (key) DO UPDATE SET uuid = excluded.uuid, text = excluded.text,
-                   generated_text = excluded.generated_text, edited = excluded.edited,
-                   included = excluded.included, position = excluded.position, sources = excluded.sources",
-            )?
-            .execute(params![
-                bullet.uuid,
-                project,
-                key,
-                bullet.text,
-                bullet.generated_text,
-                bullet.edited,
-                bullet.included,
-                bullet.position,
-                serde_json::to_string(&sources).expect("ids serialise")
-            ])
-            .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                    refuse(format!("bullets[{index}]: the UUID {} belongs to another bullet here", bullet.uuid))
-                }
-                _ => e.into(),
-            })?;
+            import_bullet(&tx, index, bullet, &local)?;
+        }
+        for (index, variant) in file.variants.iter().enumerate() {
+            let outcome = import_variant(&tx, index, variant)?;
+            report.tally(outcome);
         }
         for cycle in &file.checklists {
             let existing: Option<i64> = tx
@@ -382,9 +466,12 @@ impl Journal {
                     .execute(params![id, check.item, check.checked_at])?;
             }
         }
-        tx.commit()?;
-        if let Some(theirs) = file.profile {
-            let mine = self.profile()?;
+        for (key, value) in &file.settings {
+            tx.prepare_cached("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)")?
+                .execute(params![key, value])?;
+        }
+        if let Some(theirs) = profile {
+            let mine = super::guides::read_profile(&tx)?;
             let merged = crate::profile::Profile {
                 band: mine.band.or(theirs.band),
                 role: mine.role.or(theirs.role),
@@ -395,10 +482,9 @@ impl Journal {
                 location: mine.location.or(theirs.location),
                 summary: mine.summary.or(theirs.summary),
             };
-            if merged != self.profile()? {
-                self.save_profile(merged)?;
-            }
+            super::guides::write_profile(&tx, &merged)?;
         }
+        tx.commit()?;
         Ok(report)
     }
 
@@ -416,6 +502,7 @@ impl Journal {
                 report.count(EntryKind::Note, Outcome::Unchanged);
                 continue;
             }
+            let name = entry_name(index, None, Some(&serde_json::json!({ "text": note.text })));
             let input = NoteInput {
                 project_id: None,
                 date: Some(note.date),
@@ -426,7 +513,7 @@ impl Journal {
                 },
             }
             .validate()
-            .map_err(|e| refuse(format!("entries[{index}]: {e}")))?;
+            .map_err(|e| entry_problems(&name, e))?;
             tx.prepare_cached("INSERT INTO entries (uuid, kind, created_at, updated_at) VALUES (?1, 'note', ?2, ?3)")?
                 .execute(params![note.uuid, note.created_at, now()])?;
             let id = tx.last_insert_rowid();
@@ -436,4 +523,162 @@ impl Journal {
         tx.commit()?;
         Ok(report)
     }
+}
+
+/// Writes one imported bullet, matched by what it was generated from; the file's wording
+/// and choices win, as they always have (bullets have no time of their own).
+fn import_bullet(
+    tx: &Transaction,
+    index: usize,
+    bullet: &FileBullet,
+    local: &HashMap<String, (i64, EntryKind, String)>,
+) -> Result<()> {
+    let name = format!("resume bullet {}", index + 1);
+    let id_of = |uuid: &str| local.get(uuid).map(|l| l.0);
+    let project = id_of(&bullet.project).ok_or_else(|| {
+        refuse(format!(
+            "{name}: its project {} is neither in the file nor in this journal",
+            bullet.project
+        ))
+    })?;
+    let key = match bullet.source_key.split_once(':') {
+        Some((kind, uuid)) => match id_of(uuid) {
+            Some(id) => format!("{kind}:{id}"),
+            None => {
+                return Err(refuse(format!(
+                    "{name}: the entry it was generated from ({uuid}) is neither in the file nor in this journal"
+                )))
+            }
+        },
+        None => {
+            return Err(refuse(format!(
+                "{name}: what it was generated from (\"{}\") should read kind:UUID, like metric:1b4e…",
+                bullet.source_key
+            )))
+        }
+    };
+    let sources: Vec<i64> = bullet.sources.iter().filter_map(|u| id_of(u)).collect();
+    if bullet.text.trim().is_empty() {
+        return Err(refuse(format!("{name}: the text cannot be empty")));
+    }
+    tx.prepare_cached(
+        "INSERT INTO bullets (uuid, project_id, key, text, generated_text, edited, included, position, sources)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (key) DO UPDATE SET uuid = excluded.uuid, text = excluded.text,
+           generated_text = excluded.generated_text, edited = excluded.edited,
+           included = excluded.included, position = excluded.position, sources = excluded.sources",
+    )?
+    .execute(params![
+        bullet.uuid,
+        project,
+        key,
+        bullet.text,
+        bullet.generated_text,
+        bullet.edited,
+        bullet.included,
+        bullet.position,
+        serde_json::to_string(&sources).expect("ids serialise")
+    ])
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => refuse(format!(
+            "{name}: its UUID {} belongs to another bullet here",
+            bullet.uuid
+        )),
+        _ => e.into(),
+    })?;
+    Ok(())
+}
+
+/// Writes one imported variant, matched by UUID; the newer side wins, and a name taken
+/// here by another variant gets " (imported)" so neither is lost.
+fn import_variant(tx: &Transaction, index: usize, variant: &FileVariant) -> Result<Outcome> {
+    let name = format!("resume variant {} (\"{}\")", index + 1, variant.name);
+    let told = |e: Error| entry_problems(&name, e);
+    let wanted = super::bullets::check_name(&variant.name).map_err(told)?;
+    super::bullets::check_filter(&variant.filter).map_err(told)?;
+    let local: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, updated_at FROM variants WHERE uuid = ?1")?
+        .query_row([&variant.uuid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let (id, outcome) = match local {
+        Some((id, updated_at)) if variant.updated_at > updated_at => (id, Outcome::Updated),
+        Some(_) => return Ok(Outcome::Unchanged),
+        None => (0, Outcome::Added),
+    };
+    let free = free_variant_name(tx, &wanted, id)?;
+    let filter = serde_json::to_string(&variant.filter).expect("filters serialise");
+    let id = if outcome == Outcome::Added {
+        tx.prepare_cached(
+            "INSERT INTO variants (uuid, name, filter, updated_at) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![variant.uuid, free, filter, variant.updated_at])?;
+        tx.last_insert_rowid()
+    } else {
+        tx.prepare_cached(
+            "UPDATE variants SET name = ?2, filter = ?3, updated_at = ?4, deleted_at = NULL WHERE id = ?1",
+        )?
+        .execute(params![id, free, filter, variant.updated_at])?;
+        tx.prepare_cached("DELETE FROM variant_bullets WHERE variant_id = ?1")?
+            .execute([id])?;
+        id
+    };
+    let mut seen = HashSet::new();
+    for (n, tailoring) in variant.bullets.iter().enumerate() {
+        let bullet: Option<i64> = tx
+            .prepare_cached("SELECT id FROM bullets WHERE uuid = ?1")?
+            .query_row([&tailoring.bullet], |r| r.get(0))
+            .optional()?;
+        let Some(bullet) = bullet else {
+            return Err(refuse(format!(
+                "{name}: its bullet {} ({}) is neither in the file nor in this journal",
+                n + 1,
+                tailoring.bullet
+            )));
+        };
+        if !seen.insert(bullet) {
+            return Err(refuse(format!(
+                "{name}: the bullet {} is tailored twice",
+                tailoring.bullet
+            )));
+        }
+        let text = tailoring
+            .text
+            .as_deref()
+            .map(super::bullets::check_text)
+            .transpose()
+            .map_err(told)?;
+        tx.prepare_cached(
+            "INSERT INTO variant_bullets (variant_id, bullet_id, position, text, excluded)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            id,
+            bullet,
+            tailoring.position,
+            text,
+            tailoring.excluded
+        ])?;
+    }
+    Ok(outcome)
+}
+
+/// `name`, or `name (imported)`, `name (imported 2)`... when another live variant has it.
+fn free_variant_name(tx: &Transaction, name: &str, own: i64) -> Result<String> {
+    let mut candidate = name.to_string();
+    for n in 1.. {
+        let taken = tx
+            .prepare_cached(
+                "SELECT 1 FROM variants WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL AND id != ?2",
+            )?
+            .exists(params![candidate, own])?;
+        if !taken {
+            break;
+        }
+        candidate = if n == 1 {
+            format!("{name} (imported)")
+        } else {
+            format!("{name} (imported {n})")
+        };
+    }
+    Ok(candidate)
 }

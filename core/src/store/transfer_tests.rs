@@ -1,12 +1,18 @@
-//! Whole-journal export and import: the round trip over generated journals, idempotence,
-//! merging, and a corpus of bad files that must each be refused with nothing changed.
+//! Whole-journal export and import: the round trip over generated journals, compared
+//! table by table, idempotence, merging, and a corpus of bad files that must each be
+//! refused, in plain words, with nothing changed.
+
+use std::collections::{BTreeMap, HashMap};
 
 use proptest::prelude::*;
 use tempfile::TempDir;
 
 use super::Journal;
 use crate::journal::*;
+use crate::profile::{ExperienceBand, Profile, TargetRole};
+use crate::resume::VariantFilter;
 use crate::stories::*;
+use crate::{Settings, Theme};
 
 fn journal() -> (TempDir, Journal) {
     let dir = tempfile::tempdir().unwrap();
@@ -18,15 +24,225 @@ fn bytes(j: &Journal) -> Vec<u8> {
     serde_json::to_vec_pretty(&j.export_journal().unwrap()).unwrap()
 }
 
+/// How a column's values are compared across two journals: local ids become what
+/// identifies their row everywhere.
+#[derive(Debug, Clone, Copy)]
+enum Column {
+    /// An entry id, compared as the entry's UUID.
+    Entry,
+    /// A JSON list of entry ids.
+    Entries,
+    Bullet,
+    /// What a bullet was generated from, `metric:12`.
+    BulletKey,
+    Variant,
+    /// A checklist cycle, by guide and number.
+    Cycle,
+}
+
+/// Every user table and its columns that hold local ids; columns not named compare as
+/// they are. A table in neither this list nor `STAYS_BEHIND` fails the round trip, so a
+/// new table has to say how it travels.
+const TRAVELS: &[(&str, &[(&str, Column)])] = &[
+    ("settings", &[]),
+    ("entries", &[("id", Column::Entry)]),
+    ("projects", &[("id", Column::Entry)]),
+    (
+        "metrics",
+        &[("id", Column::Entry), ("project_id", Column::Entry)],
+    ),
+    (
+        "decisions",
+        &[("id", Column::Entry), ("project_id", Column::Entry)],
+    ),
+    (
+        "artifacts",
+        &[("id", Column::Entry), ("project_id", Column::Entry)],
+    ),
+    (
+        "feedback",
+        &[("id", Column::Entry), ("project_id", Column::Entry)],
+    ),
+    (
+        "notes",
+        &[("id", Column::Entry), ("project_id", Column::Entry)],
+    ),
+    ("labels", &[("entry_id", Column::Entry)]),
+    (
+        "search_index",
+        &[("rowid", Column::Entry), ("project_id", Column::Entry)],
+    ),
+    ("profile", &[]),
+    ("checklist_cycles", &[("id", Column::Cycle)]),
+    ("checklist_checks", &[("cycle_id", Column::Cycle)]),
+    ("stories", &[("id", Column::Entry)]),
+    (
+        "story_links",
+        &[("story_id", Column::Entry), ("entry_id", Column::Entry)],
+    ),
+    ("story_questions", &[("story_id", Column::Entry)]),
+    (
+        "rehearsals",
+        &[("id", Column::Entry), ("story_id", Column::Entry)],
+    ),
+    (
+        "bullets",
+        &[
+            ("id", Column::Bullet),
+            ("project_id", Column::Entry),
+            ("key", Column::BulletKey),
+            ("sources", Column::Entries),
+        ],
+    ),
+    ("variants", &[("id", Column::Variant)]),
+    (
+        "variant_bullets",
+        &[
+            ("variant_id", Column::Variant),
+            ("bullet_id", Column::Bullet),
+        ],
+    ),
+];
+
+/// Tables whose rows do not travel, and why.
+const STAYS_BEHIND: &[(&str, &str)] = &[(
+    "trash",
+    "deleted entries wait in this journal's trash; they are not part of the journal",
+)];
+
+/// Every user table as sorted rows of `column=value`, ids swapped for UUIDs.
+fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
+    let conn = &j.conn;
+    let map = |sql: &str| -> HashMap<i64, String> {
+        let mut statement = conn.prepare(sql).unwrap();
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let entries = map("SELECT id, uuid FROM entries");
+    let bullets = map("SELECT id, uuid FROM bullets");
+    let variants = map("SELECT id, uuid FROM variants");
+    let cycles = map("SELECT id, guide || '#' || number FROM checklist_cycles");
+    let names: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND name NOT LIKE 'search_index_%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut all = BTreeMap::new();
+    for name in names {
+        if STAYS_BEHIND.iter().any(|(t, _)| *t == name) {
+            continue;
+        }
+        let Some((_, columns)) = TRAVELS.iter().find(|(t, _)| *t == name) else {
+            panic!("table {name}: say in TRAVELS how its rows travel in an export, or in STAYS_BEHIND why they do not");
+        };
+        // A deleted variant waits for an undo in this journal only, like the trash.
+        let filter = if name == "variants" {
+            " WHERE deleted_at IS NULL"
+        } else {
+            ""
+        };
+        let mut statement = conn
+            .prepare(&format!("SELECT rowid, * FROM {name}{filter}"))
+            .or_else(|_| conn.prepare(&format!("SELECT * FROM {name}{filter}")))
+            .unwrap();
+        let column_names: Vec<String> = statement.column_names().map(|c| c.to_string()).collect();
+        let mut rows: Vec<String> = Vec::new();
+        let mut query = statement.query([]).unwrap();
+        while let Some(row) = query.next().unwrap() {
+            let mut cells = Vec::new();
+            for (i, column) in column_names.iter().enumerate() {
+                use rusqlite::types::ValueRef;
+                let how = columns
+                    .iter()
+                    .find(|(c, _)| c == column)
+                    .map(|(_, how)| *how);
+                // A rowid that is not an entry's id is local, like an AUTOINCREMENT id.
+                if column == "rowid" && how.is_none() {
+                    continue;
+                }
+                let value = row.get_ref(i).unwrap();
+                let id = match value {
+                    ValueRef::Integer(n) => Some(n),
+                    _ => None,
+                };
+                let text = match value {
+                    ValueRef::Text(t) => Some(String::from_utf8_lossy(t).to_string()),
+                    _ => None,
+                };
+                let lookup = |m: &HashMap<i64, String>, id: Option<i64>| {
+                    id.map(|id| {
+                        m.get(&id)
+                            .cloned()
+                            .unwrap_or_else(|| format!("missing {id}"))
+                    })
+                    .unwrap_or_else(|| "NULL".into())
+                };
+                let shown = match how {
+                    Some(Column::Entry) => lookup(&entries, id),
+                    Some(Column::Bullet) => lookup(&bullets, id),
+                    Some(Column::Variant) => lookup(&variants, id),
+                    Some(Column::Cycle) => lookup(&cycles, id),
+                    Some(Column::Entries) => {
+                        let ids: Vec<i64> = serde_json::from_str(&text.unwrap()).unwrap();
+                        let uuids: Vec<String> = ids
+                            .into_iter()
+                            .map(|id| lookup(&entries, Some(id)))
+                            .collect();
+                        uuids.join(",")
+                    }
+                    Some(Column::BulletKey) => {
+                        let key = text.unwrap();
+                        let (kind, id) = key.split_once(':').unwrap();
+                        format!("{kind}:{}", lookup(&entries, id.parse().ok()))
+                    }
+                    None => match value {
+                        ValueRef::Null => "NULL".into(),
+                        ValueRef::Integer(n) => n.to_string(),
+                        ValueRef::Real(x) => format!("{x:?}"),
+                        ValueRef::Text(t) => format!("{:?}", String::from_utf8_lossy(t)),
+                        ValueRef::Blob(b) => format!("blob {b:?}"),
+                    },
+                };
+                cells.push(format!("{column}={shown}"));
+            }
+            rows.push(cells.join(" | "));
+        }
+        rows.sort();
+        all.insert(name, rows);
+    }
+    all
+}
+
+/// Asserts two journals hold the same rows, table by table.
+fn same_tables(a: &Journal, b: &Journal) {
+    let (a, b) = (tables(a), tables(b));
+    for (table, rows) in &a {
+        assert_eq!(Some(rows), b.get(table), "table {table} differs");
+    }
+    assert_eq!(a.len(), b.len(), "the same tables");
+}
+
 /// A project to generate: title, scope index, (baseline, result) pairs, a decision or not.
 type ProjectShape = (String, u8, Vec<(f64, f64)>, bool);
 
-/// A small generated journal: projects with metrics, decisions, notes, a story.
+/// A small generated journal: projects with metrics, decisions, notes, a story, resume
+/// variants, settings and a profile.
 #[derive(Debug, Clone)]
 struct Shape {
     projects: Vec<ProjectShape>,
     notes: Vec<String>,
     story: bool,
+    /// Variant names, each tailoring the first bullets or not.
+    variants: Vec<(String, bool)>,
+    settings: bool,
+    profile: bool,
 }
 
 fn shapes() -> impl Strategy<Value = Shape> {
@@ -41,25 +257,35 @@ fn shapes() -> impl Strategy<Value = Shape> {
         prop::collection::vec(project, 0..4),
         prop::collection::vec(text, 0..3),
         any::<bool>(),
+        prop::collection::vec(("[A-Za-z][A-Za-z0-9 ]{0,20}", any::<bool>()), 0..3),
+        any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(projects, notes, story)| Shape {
-            projects,
-            notes,
-            story,
-        })
+        .prop_map(
+            |(projects, notes, story, variants, settings, profile)| Shape {
+                projects,
+                notes,
+                story,
+                variants,
+                settings,
+                profile,
+            },
+        )
 }
 
 fn build(j: &mut Journal, shape: &Shape) {
     let mut metrics = Vec::new();
+    let mut decisions = Vec::new();
     let mut projects = Vec::new();
     for (i, (title, scope, pairs, decided)) in shape.projects.iter().enumerate() {
         let p = j
             .add(ProjectInput {
                 title: format!("P{i} {title}"),
                 scope: Scope::ALL.get(*scope as usize).copied(),
+                started_on: "2024-02-01".parse().ok(),
                 labels: Labels {
                     tags: vec![format!("t{scope}")],
-                    ..Default::default()
+                    skills: vec!["mentoring".into()],
                 },
                 ..Default::default()
             })
@@ -69,6 +295,7 @@ fn build(j: &mut Journal, shape: &Shape) {
                 .add(MetricInput {
                     project_id: p.id,
                     name: format!("m{k} {title}"),
+                    unit: Some("ms".into()),
                     baseline: Some(*baseline),
                     result: *result,
                     better: Some(Direction::Lower),
@@ -78,21 +305,49 @@ fn build(j: &mut Journal, shape: &Shape) {
             metrics.push(m.id);
         }
         if *decided {
-            j.add(DecisionInput {
+            let d = j
+                .add(DecisionInput {
+                    project_id: Some(p.id),
+                    title: format!("D {title}"),
+                    options: vec![
+                        DecisionOption {
+                            text: "A".into(),
+                            pros: "cheap".into(),
+                            cons: "slow".into(),
+                        },
+                        "B".into(),
+                    ],
+                    chosen: "a".into(),
+                    confidence: Some(70),
+                    review_on: "2024-06-01".parse().ok(),
+                    ..Default::default()
+                })
+                .unwrap();
+            decisions.push(d.id);
+            j.add(ArtifactInput {
+                project_id: p.id,
+                kind: Some(ArtifactKind::Rfc),
+                title: format!("RFC {title}"),
+                url: Some("https://example.com/rfc/1".into()),
+                ..Default::default()
+            })
+            .unwrap();
+            j.add(FeedbackInput {
                 project_id: Some(p.id),
-                title: format!("D {title}"),
-                options: vec!["A".into(), "B".into()],
-                chosen: "A".into(),
+                source: "manager".into(),
+                text: format!("F {title}"),
+                rating: Some(4),
                 ..Default::default()
             })
             .unwrap();
         }
         projects.push(p.id);
     }
-    for text in &shape.notes {
+    for (i, text) in shape.notes.iter().enumerate() {
         j.add(NoteInput {
             text: format!("n {text}"),
-            project_id: projects.first().copied(),
+            // Every other note is a quick note outside any project.
+            project_id: projects.first().copied().filter(|_| i % 2 == 0),
             ..Default::default()
         })
         .unwrap();
@@ -106,6 +361,8 @@ fn build(j: &mut Journal, shape: &Shape) {
                     action: Some("did it".into()),
                     project_ids: projects.clone(),
                     metric_ids: metrics.clone(),
+                    decision_ids: decisions.clone(),
+                    questions: vec!["tell-me-about-your-leadership-experience".into()],
                     ..Default::default()
                 },
             )
@@ -114,14 +371,34 @@ fn build(j: &mut Journal, shape: &Shape) {
             story_id: s.id,
             total_ms: 60_000,
             section_ms: vec![10_000, 10_000, 30_000, 10_000],
+            rating: Some(3),
+            note: Some("too fast".into()),
             ..Default::default()
         })
         .unwrap();
     }
     j.refresh_bullets().unwrap();
-    if let Some(first) = j.bullets().unwrap().first() {
+    let bullets = j.bullets().unwrap();
+    if let Some(first) = bullets.first() {
         j.edit_bullet(first.id, "An edited bullet with 3 numbers")
             .unwrap();
+    }
+    for (i, (name, tailored)) in shape.variants.iter().enumerate() {
+        let filter = VariantFilter {
+            tags: vec![format!("t{i}")],
+            since: "2020-01-01".parse().ok(),
+            ..Default::default()
+        };
+        let v = j
+            .save_variant(None, &format!("V{i} {name}"), &filter)
+            .unwrap();
+        if *tailored {
+            for (k, b) in bullets.iter().take(3).enumerate() {
+                let text = (k == 0).then_some("Tailored wording for this variant");
+                j.tailor_bullet(v.id, b.id, text, k == 1, Some(k as u32 + 1))
+                    .unwrap();
+            }
+        }
     }
     j.check_item(
         "technical-leader",
@@ -129,6 +406,72 @@ fn build(j: &mut Journal, shape: &Shape) {
         "2026-01-05".parse().unwrap(),
     )
     .unwrap();
+    if shape.settings {
+        j.save_settings(&Settings {
+            theme: Theme::Dark,
+            words_per_minute: 150,
+            backups_keep: 12,
+        })
+        .unwrap();
+        j.new_cycle("technical-leader", "2026-04-01".parse().unwrap())
+            .unwrap();
+    }
+    if shape.profile {
+        j.save_profile(Profile {
+            band: Some(ExperienceBand::Years5To8),
+            target_role: Some(TargetRole::StaffEngineer),
+            name: Some("Robin Example".into()),
+            email: Some("robin@example.com".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+}
+
+/// A journal that fills every table that travels.
+fn everything() -> Shape {
+    Shape {
+        projects: vec![
+            ("Checkout".into(), 2, vec![(800.0, 120.0), (2.1, 2.6)], true),
+            ("Billing".into(), 4, vec![(1547.0, 1001.0)], true),
+        ],
+        notes: vec!["kickoff".into(), "retro".into()],
+        story: true,
+        variants: vec![("Staff".into(), true), ("Backend".into(), false)],
+        settings: true,
+        profile: true,
+    }
+}
+
+#[test]
+fn every_table_travels_in_the_round_trip() {
+    let (_a, mut source) = journal();
+    build(&mut source, &everything());
+    let filled = tables(&source);
+    for (table, rows) in &filled {
+        assert!(
+            !rows.is_empty(),
+            "table {table} is empty in the sample: fill it in build() so the round trip checks it"
+        );
+    }
+    let (_b, mut target) = journal();
+    target.import_journal(&bytes(&source)).unwrap();
+    same_tables(&source, &target);
+    assert_eq!(
+        target.variants().unwrap().len(),
+        2,
+        "the variants came along"
+    );
+    let staff = |j: &Journal| {
+        let summary = j.variants().unwrap().remove(0);
+        assert_eq!(summary.name, "V0 Staff");
+        j.variant(summary.id).unwrap()
+    };
+    let (mine, theirs) = (staff(&source), staff(&target));
+    let texts = |v: &crate::resume::Variant| -> Vec<String> {
+        v.bullets.iter().map(|b| b.text.clone()).collect()
+    };
+    assert_eq!(texts(&mine), texts(&theirs), "the tailoring came along");
 }
 
 proptest! {
@@ -143,9 +486,11 @@ proptest! {
         target.import_journal(&first).unwrap();
         let second = bytes(&target);
         prop_assert_eq!(String::from_utf8(first).unwrap(), String::from_utf8(second).unwrap());
+        same_tables(&source, &target);
         // Importing again changes nothing.
         let again = target.import_journal(&bytes(&source)).unwrap();
         prop_assert_eq!(again.added + again.updated, 0);
+        same_tables(&source, &target);
         prop_assert!(target.integrity_ok().unwrap());
     }
 }
@@ -225,52 +570,69 @@ fn a_bad_file_is_refused_whole_and_says_where() {
         (
             "truncated",
             good.as_bytes()[..good.len() / 2].to_vec(),
-            "line",
+            "the file ends too early, at line",
         ),
-        ("empty", Vec::new(), "line 1"),
+        ("empty", Vec::new(), "the file is empty"),
         ("not UTF-8", b"{\"format\": \"\xff\"}".to_vec(), "not UTF-8"),
-        ("not JSON", b"format = 1".to_vec(), "line 1"),
-        ("an array", b"[]".to_vec(), "line 1"),
+        (
+            "not JSON",
+            b"format = 1".to_vec(),
+            "the file is not valid JSON at line 1 column 2",
+        ),
+        (
+            "a trailing comma",
+            b"{\"format\": \"careerlog-journal\",}".to_vec(),
+            "a comma stands before a closing bracket",
+        ),
+        (
+            "an array",
+            b"[]".to_vec(),
+            "the file holds a list, not a Career Log journal",
+        ),
         (
             "trailing data",
             format!("{good} {{}}").into_bytes(),
-            "trailing",
+            "there is more after the end of the document",
         ),
-        ("deep nesting", nested.into_bytes(), "line 1"),
+        (
+            "deep nesting",
+            nested.into_bytes(),
+            "the file nests lists or objects too deeply",
+        ),
         (
             "wrong format",
             with(&|d| d["format"] = "something-else".into()),
-            "not a Career Log journal",
+            "the file's \"format\" is \"something-else\": it is not a Career Log journal",
         ),
         (
             "future version",
             with(&|d| d["version"] = 99.into()),
-            "version 99",
+            "format version 99 is not one this Career Log reads (it reads versions 1 to 2); update Career Log",
         ),
         (
             "version as text",
             with(&|d| d["version"] = "1".into()),
-            "version",
+            "the file's format version should be a whole number, not text",
         ),
         (
             "unknown top-level field",
             with(&|d| d["extra"] = 1.into()),
-            "extra",
+            "the file's \"extra\" is not something Career Log knows here",
         ),
         (
             "entries not a list",
             with(&|d| d["entries"] = 5.into()),
-            "entries",
+            "the file's \"entries\" should be a list",
         ),
         (
             "unknown kind",
             with(&|d| d["entries"][0]["kind"] = "podcast".into()),
-            "entries[0].kind",
+            "entry 1 (a podcast, \"Checkout\"): the kind is not one of the choices (\"podcast\"); choose one of: project, metric,",
         ),
         (
             "bad uuid",
             with(&|d| d["entries"][0]["uuid"] = "nope".into()),
-            "not a UUID",
+            "entry 1 (a project, \"Checkout\"): the UUID \"nope\" is not a UUID",
         ),
         (
             "duplicate uuid",
@@ -278,17 +640,25 @@ fn a_bad_file_is_refused_whole_and_says_where() {
                 let u = d["entries"][0]["uuid"].clone();
                 d["entries"][1]["uuid"] = u;
             }),
-            "also used by entries[0]",
+            "entry 2 (a metric, \"p99\"): the UUID ",
+        ),
+        (
+            "duplicate uuid, said of both",
+            with(&|d| {
+                let u = d["entries"][0]["uuid"].clone();
+                d["entries"][1]["uuid"] = u;
+            }),
+            "is also used by entry 1 (a project, \"Checkout\")",
         ),
         (
             "bad timestamp",
             with(&|d| d["entries"][0]["created_at"] = "yesterday".into()),
-            "created_at",
+            "entry 1 (a project, \"Checkout\"): the time it was created is not a date and time (\"yesterday\"",
         ),
         (
             "wrong field type",
             with(&|d| d["entries"][1]["fields"]["result"] = "lots".into()),
-            "entries[1].fields.result",
+            "entry 2 (a metric, \"p99\"): the result is not a number (\"lots\")",
         ),
         (
             "missing field",
@@ -298,12 +668,12 @@ fn a_bad_file_is_refused_whole_and_says_where() {
                     .unwrap()
                     .remove("title");
             }),
-            "title",
+            "entry 1 (a project): the title is missing",
         ),
         (
             "empty title",
             with(&|d| d["entries"][0]["fields"]["title"] = " ".into()),
-            "title: cannot be empty",
+            "entry 1 (a project): the title cannot be empty",
         ),
         (
             "dangling link",
@@ -311,22 +681,22 @@ fn a_bad_file_is_refused_whole_and_says_where() {
                 d["entries"][1]["fields"]["project_id"] =
                     "00000000-0000-4000-8000-000000000000".into()
             }),
-            "no entry with the UUID",
+            "entry 2 (a metric, \"p99\"): the project links to 00000000-0000-4000-8000-000000000000, which is neither in the file nor in this journal",
         ),
         (
             "link not a string",
             with(&|d| d["entries"][1]["fields"]["project_id"] = 3.into()),
-            "project_id",
+            "entry 2 (a metric, \"p99\"): the project should be the UUID of an entry, as text",
         ),
         (
             "absurd date",
             with(&|d| d["entries"][0]["fields"]["started_on"] = "1066-10-14".into()),
-            "started_on",
+            "entry 1 (a project, \"Checkout\"): the start date is 1066-10-14, outside 1950-2100; check the year",
         ),
         (
             "huge text",
             with(&|d| d["entries"][0]["fields"]["summary"] = "x".repeat(2_000_000).into()),
-            "summary",
+            "entry 1 (a project, \"Checkout\"): the summary is 2000000 characters long; the limit is 20000",
         ),
     ];
     let (_b, mut target) = journal();
@@ -340,6 +710,16 @@ fn a_bad_file_is_refused_whole_and_says_where() {
     for (name, file, needle) in &corpus {
         let error = target.import_journal(file).expect_err(name).to_string();
         assert!(error.contains(needle), "{name}: {error}");
+        for code in [
+            "entries[",
+            "fields.",
+            "missing field",
+            "expected",
+            "invalid type",
+            "`",
+        ] {
+            assert!(!error.contains(code), "{name} reads like code: {error}");
+        }
         assert_eq!(bytes(&target), before, "{name}: the journal changed");
     }
     assert!(
@@ -369,10 +749,245 @@ fn jrnl_files_import_once_and_bad_ones_change_nothing() {
         .import_jrnl(bad)
         .unwrap_err()
         .to_string()
-        .contains("entries[1].date"));
+        .contains("entry 2 (\"x\"): the date is not a date (\"not a date\")"));
     assert_eq!(
         j.list_notes(10).unwrap().len(),
         2,
         "the good first entry was not kept either"
     );
+}
+
+#[test]
+fn variants_merge_by_uuid_the_newer_side_wins_and_no_name_is_lost() {
+    let (_a, mut a) = journal();
+    build(&mut a, &everything());
+    let (_b, mut b) = journal();
+    b.save_variant(None, "V1 Backend", &VariantFilter::default())
+        .unwrap();
+    let report = b.import_journal(&bytes(&a)).unwrap();
+    assert!(report.added >= 2, "{report:?}");
+    let names: Vec<String> = b.variants().unwrap().into_iter().map(|v| v.name).collect();
+    assert_eq!(
+        names,
+        ["V0 Staff", "V1 Backend", "V1 Backend (imported)"],
+        "a name taken here keeps both variants"
+    );
+
+    // A newer rename there wins here; an older file changes nothing.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let staff = a.variants().unwrap().remove(0);
+    a.save_variant(Some(staff.id), "V0 Staff, renamed", &staff.filter)
+        .unwrap();
+    let before = bytes(&b);
+    b.import_journal(&bytes(&a)).unwrap();
+    let names: Vec<String> = b.variants().unwrap().into_iter().map(|v| v.name).collect();
+    assert!(
+        names.contains(&"V0 Staff, renamed".to_string()),
+        "{names:?}"
+    );
+    assert_ne!(before, bytes(&b));
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let mine = b
+        .variants()
+        .unwrap()
+        .into_iter()
+        .find(|v| v.name == "V0 Staff, renamed")
+        .unwrap();
+    b.save_variant(Some(mine.id), "Mine now", &mine.filter)
+        .unwrap();
+    let again = b.import_journal(&bytes(&a)).unwrap();
+    assert_eq!(again.added + again.updated, 0, "the local rename is newer");
+    assert!(b.variants().unwrap().iter().any(|v| v.name == "Mine now"));
+}
+
+#[test]
+fn the_journal_settings_and_profile_travel_and_the_local_ones_win() {
+    let (_a, mut a) = journal();
+    build(&mut a, &everything());
+    let (_b, mut b) = journal();
+    b.save_profile(Profile {
+        name: Some("Sam Local".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    b.import_journal(&bytes(&a)).unwrap();
+    assert_eq!(b.settings().unwrap().words_per_minute, 150);
+    assert_eq!(b.settings().unwrap().theme, Theme::Dark);
+    let profile = b.profile().unwrap();
+    assert_eq!(profile.name.as_deref(), Some("Sam Local"), "set here, kept");
+    assert_eq!(
+        profile.email.as_deref(),
+        Some("robin@example.com"),
+        "filled in"
+    );
+
+    let (_c, mut c) = journal();
+    c.save_settings(&Settings {
+        words_per_minute: 130,
+        ..Settings::default()
+    })
+    .unwrap();
+    c.import_journal(&bytes(&a)).unwrap();
+    assert_eq!(
+        c.settings().unwrap().words_per_minute,
+        130,
+        "set here, kept"
+    );
+}
+
+#[test]
+fn a_version_1_file_still_imports() {
+    let (_a, mut a) = journal();
+    build(&mut a, &everything());
+    let mut doc: serde_json::Value = serde_json::from_slice(&bytes(&a)).unwrap();
+    doc["version"] = 1.into();
+    let object = doc.as_object_mut().unwrap();
+    object.remove("variants");
+    object.remove("settings");
+    let (_b, mut b) = journal();
+    let report = b
+        .import_journal(&serde_json::to_vec(&doc).unwrap())
+        .unwrap();
+    assert_eq!(
+        report.added as usize,
+        a.export_journal().unwrap().entries.len()
+    );
+    assert!(b.variants().unwrap().is_empty());
+}
+
+#[test]
+fn an_older_decision_with_a_free_choice_keeps_it_as_an_option() {
+    let (_a, mut a) = journal();
+    a.add(DecisionInput {
+        title: "Queue or cron".into(),
+        options: vec!["Queue".into(), "Cron".into()],
+        chosen: "Queue".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(&bytes(&a)).unwrap();
+    // As Career Log wrote it before the choice had to be an option.
+    doc["entries"][0]["fields"]["chosen"] = "A nightly batch".into();
+    let (_b, mut b) = journal();
+    b.import_journal(&serde_json::to_vec(&doc).unwrap())
+        .unwrap();
+    let exported = b.export_journal().unwrap();
+    let fields = &exported.entries[0].fields;
+    assert_eq!(fields["chosen"], "A nightly batch");
+    let options: Vec<&str> = fields["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(options, ["Queue", "Cron", "A nightly batch"]);
+}
+
+#[test]
+fn bad_variants_settings_and_profiles_are_refused_in_plain_words_with_nothing_written() {
+    let (_a, mut source) = journal();
+    build(&mut source, &everything());
+    let doc: serde_json::Value = serde_json::from_slice(&bytes(&source)).unwrap();
+    let with = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut d = doc.clone();
+        edit(&mut d);
+        serde_json::to_vec(&d).unwrap()
+    };
+    let metric = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["kind"] == "metric")
+        .unwrap();
+    let corpus: Vec<(&str, Vec<u8>, String)> = vec![
+        (
+            "every problem of one entry",
+            with(&|d| {
+                let fields = &mut d["entries"][metric]["fields"];
+                fields["result"] = "fast".into();
+                fields["measured_on"] = "2024-13-01".into();
+                fields["better"] = "up".into();
+            }),
+            format!(
+                "entry {} (a metric, \"m0 Checkout\"): the better direction is not one of the choices (\"up\"); choose one of: lower, higher (and 2 more problems: entry {0} (a metric, \"m0 Checkout\"): the date measured is not a day of the calendar (\"2024-13-01\"); entry {0} (a metric, \"m0 Checkout\"): the result is not a number (\"fast\"))",
+                metric + 1
+            ),
+        ),
+        (
+            "a link to the wrong kind",
+            with(&|d| {
+                let note = d["entries"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|e| e["kind"] == "note")
+                    .unwrap()["uuid"]
+                    .clone();
+                d["entries"][metric]["fields"]["project_id"] = note;
+            }),
+            "the project links to ".to_string(),
+        ),
+        (
+            "a variant of an unknown bullet",
+            with(&|d| {
+                let tailored = d["variants"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .find(|v| v["name"] == "V0 Staff")
+                    .unwrap();
+                tailored["bullets"][0]["bullet"] = "00000000-0000-4000-8000-000000000000".into()
+            }),
+            "(\"V0 Staff\"): its bullet 1 (00000000-0000-4000-8000-000000000000) is neither in the file nor in this journal".to_string(),
+        ),
+        (
+            "a variant without a name",
+            with(&|d| d["variants"][1]["name"] = " ".into()),
+            "resume variant 2 (\" \"): the name cannot be empty".to_string(),
+        ),
+        (
+            "a variant with a bad filter",
+            with(&|d| d["variants"][0]["filter"]["since"] = "soon".into()),
+            "the filter (since) is not a date (\"soon\"); write it as YYYY-MM-DD".to_string(),
+        ),
+        (
+            "a setting out of range",
+            with(&|d| d["settings"]["words_per_minute"] = "9000".into()),
+            "the setting \"words_per_minute\" should be a whole number from 80 to 220 (it is \"9000\")"
+                .to_string(),
+        ),
+        (
+            "an unknown setting",
+            with(&|d| d["settings"]["font"] = "serif".into()),
+            "the setting \"font\" is not a setting this Career Log knows".to_string(),
+        ),
+        (
+            "a profile with a bad email",
+            with(&|d| d["profile"]["email"] = "robin at example".into()),
+            "the profile: the email is not an email address (\"robin at example\")".to_string(),
+        ),
+        (
+            "a profile band that is not one",
+            with(&|d| d["profile"]["band"] = "forever".into()),
+            "the profile: the experience band is not one of the choices (\"forever\"); choose one of: 0-2, 3-5, 5-8, 8-12, 12-plus"
+                .to_string(),
+        ),
+    ];
+    let (_b, mut target) = journal();
+    let before = bytes(&target);
+    for (name, file, needle) in &corpus {
+        let error = target.import_journal(file).expect_err(name).to_string();
+        assert!(error.contains(needle.as_str()), "{name}: {error}");
+        for code in [
+            "entries[",
+            "fields.",
+            "missing field",
+            "expected",
+            "invalid type",
+            "`",
+        ] {
+            assert!(!error.contains(code), "{name} reads like code: {error}");
+        }
+        assert_eq!(bytes(&target), before, "{name}: the journal changed");
+    }
 }

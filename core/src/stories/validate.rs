@@ -1,7 +1,8 @@
-//! Rules for stories and rehearsals, as pure functions like the journal's.
+//! Rules for stories and rehearsals, as pure functions like the journal's: each tells
+//! every broken rule of the input at once.
 
 use super::{Framework, RehearsalInput, Section, StoryInput};
-use crate::journal::validate::{tidy_labels, MAX_TEXT, MAX_TITLE};
+use crate::journal::validate::{tidy_labels, Problems, MAX_TEXT, MAX_TITLE};
 use crate::{Error, Result};
 
 pub const MIN_TARGET_SECONDS: u32 = 15;
@@ -25,14 +26,22 @@ fn text(field: &str, value: Option<String>, max: usize) -> Result<Option<String>
 }
 
 pub fn story(input: StoryInput) -> Result<StoryInput> {
-    let title = text("title", Some(input.title), MAX_TITLE)?
-        .ok_or_else(|| Error::invalid("title", "cannot be empty"))?;
+    let mut p = Problems::default();
+    let title = match p.take(text("title", Some(input.title), MAX_TITLE)) {
+        Some(title) => title,
+        None => {
+            if !p.has("title") {
+                p.add("title", "cannot be empty");
+            }
+            String::new()
+        }
+    };
     let framework = input.framework;
-    let section = |field: Section, value: Option<String>| -> Result<Option<String>> {
-        let value = text(field.as_str(), value, MAX_TEXT)?;
+    let mut section = |field: Section, value: Option<String>| -> Option<String> {
+        let value = p.take(text(field.as_str(), value, MAX_TEXT));
         if value.is_some() && !framework.sections().contains(&field) {
             let names: Vec<&str> = framework.sections().iter().map(|s| s.as_str()).collect();
-            return Err(Error::invalid(
+            p.add(
                 field.as_str(),
                 format!(
                     "a {} story has no {} section; its sections are {}",
@@ -40,15 +49,20 @@ pub fn story(input: StoryInput) -> Result<StoryInput> {
                     field.as_str(),
                     names.join(", ")
                 ),
-            ));
+            );
         }
-        Ok(value)
+        value
     };
+    let situation = section(Section::Situation, input.situation);
+    let task = section(Section::Task, input.task);
+    let context = section(Section::Context, input.context);
+    let action = section(Section::Action, input.action);
+    let result = section(Section::Result, input.result);
     if !(MIN_TARGET_SECONDS..=MAX_TARGET_SECONDS).contains(&input.target_seconds) {
-        return Err(Error::invalid(
+        p.add(
             "target_seconds",
             format!("must be between {MIN_TARGET_SECONDS} and {MAX_TARGET_SECONDS} seconds"),
-        ));
+        );
     }
     let mut questions: Vec<String> = Vec::new();
     for q in input.questions {
@@ -60,88 +74,96 @@ pub fn story(input: StoryInput) -> Result<StoryInput> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return Err(Error::invalid(
+            p.add(
                 "questions",
-                format!("\"{q}\" is not a question slug"),
-            ));
+                format!("\"{q}\" is not one of the guides' interview questions"),
+            );
+            continue;
         }
         questions.push(q);
     }
-    let ids = |field: &str, mut ids: Vec<i64>| -> Result<Vec<i64>> {
+    let mut ids = |field: &str, mut ids: Vec<i64>| -> Vec<i64> {
         let mut seen = std::collections::HashSet::new();
         ids.retain(|id| seen.insert(*id));
         if ids.len() > MAX_LINKS {
-            return Err(Error::invalid(field, format!("at most {MAX_LINKS} links")));
+            p.add(field, format!("at most {MAX_LINKS} links"));
         }
-        Ok(ids)
+        ids
     };
-    Ok(StoryInput {
+    let project_ids = ids("project_ids", input.project_ids);
+    let metric_ids = ids("metric_ids", input.metric_ids);
+    let decision_ids = ids("decision_ids", input.decision_ids);
+    let labels = p.take(tidy_labels(input.labels));
+    p.done(StoryInput {
         title,
         framework,
-        situation: section(Section::Situation, input.situation)?,
-        task: section(Section::Task, input.task)?,
-        context: section(Section::Context, input.context)?,
-        action: section(Section::Action, input.action)?,
-        result: section(Section::Result, input.result)?,
+        situation,
+        task,
+        context,
+        action,
+        result,
         target_seconds: input.target_seconds,
-        project_ids: ids("project_ids", input.project_ids)?,
-        metric_ids: ids("metric_ids", input.metric_ids)?,
-        decision_ids: ids("decision_ids", input.decision_ids)?,
+        project_ids,
+        metric_ids,
+        decision_ids,
         questions,
-        labels: tidy_labels(input.labels)?,
+        labels,
     })
 }
 
 /// Checks a rehearsal against the framework of the story it rehearses.
 pub fn rehearsal(input: RehearsalInput, framework: Framework) -> Result<RehearsalInput> {
+    let mut p = Problems::default();
     if input.total_ms == 0 || input.total_ms > MAX_REHEARSAL_MS {
-        return Err(Error::invalid(
-            "total_ms",
-            "a rehearsal lasts between a moment and an hour",
-        ));
+        p.add("total_ms", "a rehearsal lasts between a moment and an hour");
     }
     let expected = framework.sections().len();
     if !input.section_ms.is_empty() {
         if input.section_ms.len() != expected {
-            return Err(Error::invalid(
+            p.add(
                 "section_ms",
                 format!(
                     "a {} story has {expected} sections; {} times were given",
                     framework.as_str().to_uppercase(),
                     input.section_ms.len()
                 ),
-            ));
-        }
-        let sum: u64 = input.section_ms.iter().sum();
-        if sum.abs_diff(input.total_ms) > 1_000 {
-            return Err(Error::invalid(
-                "section_ms",
-                format!(
-                    "the sections add up to {} s but the total is {} s",
-                    sum / 1000,
-                    input.total_ms / 1000
-                ),
-            ));
+            );
+        } else {
+            let sum: u64 = input.section_ms.iter().fold(0, |a, b| a.saturating_add(*b));
+            if sum.abs_diff(input.total_ms) > 1_000 {
+                p.add(
+                    "section_ms",
+                    format!(
+                        "the sections add up to {} s but the total is {} s",
+                        sum / 1000,
+                        input.total_ms / 1000
+                    ),
+                );
+            }
         }
     }
     if input.rating.is_some_and(|r| !(1..=5).contains(&r)) {
-        return Err(Error::invalid("rating", "must be from 1 to 5"));
+        p.add("rating", "must be from 1 to 5");
     }
     if let Some(at) = &input.started_at {
-        chrono::DateTime::parse_from_rfc3339(at).map_err(|_| {
-            Error::invalid("started_at", format!("\"{at}\" is not an RFC 3339 time"))
-        })?;
+        if chrono::DateTime::parse_from_rfc3339(at).is_err() {
+            p.add(
+                "started_at",
+                format!("\"{at}\" is not a date and time (like 2024-03-01T09:30:00Z)"),
+            );
+        }
     }
     if input
         .target_seconds
         .is_some_and(|t| !(MIN_TARGET_SECONDS..=MAX_TARGET_SECONDS).contains(&t))
     {
-        return Err(Error::invalid("target_seconds", "is out of range"));
+        p.add(
+            "target_seconds",
+            format!("must be between {MIN_TARGET_SECONDS} and {MAX_TARGET_SECONDS} seconds"),
+        );
     }
-    Ok(RehearsalInput {
-        note: text("note", input.note, MAX_TEXT)?,
-        ..input
-    })
+    let note = p.take(text("note", input.note, MAX_TEXT));
+    p.done(RehearsalInput { note, ..input })
 }
 
 #[cfg(test)]
@@ -293,5 +315,40 @@ mod tests {
             Framework::Car
         )
         .is_ok());
+    }
+
+    #[test]
+    fn every_broken_field_of_a_story_is_told_at_once() {
+        let error = story(StoryInput {
+            title: " ".into(),
+            framework: Framework::Car,
+            task: Some("x".into()),
+            target_seconds: 5,
+            questions: vec!["DROP TABLE".into()],
+            ..Default::default()
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = error
+            .field_errors()
+            .iter()
+            .map(|e| e.field.as_str())
+            .collect();
+        assert_eq!(fields, ["title", "task", "target_seconds", "questions"]);
+        let error = rehearsal(
+            RehearsalInput {
+                story_id: 1,
+                total_ms: 0,
+                rating: Some(9),
+                ..Default::default()
+            },
+            Framework::Star,
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = error
+            .field_errors()
+            .iter()
+            .map(|e| e.field.as_str())
+            .collect();
+        assert_eq!(fields, ["total_ms", "rating"]);
     }
 }

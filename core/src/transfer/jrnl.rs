@@ -53,16 +53,21 @@ pub fn parse_jrnl(bytes: &[u8]) -> Result<Vec<JrnlNote>> {
         .into_iter()
         .enumerate()
         .map(|(index, entry)| {
+            let name = super::entry_name(
+                index,
+                None,
+                Some(&serde_json::json!({ "title": entry.title })),
+            );
             let date = NaiveDate::parse_from_str(entry.date.trim(), "%Y-%m-%d").map_err(|_| {
                 refuse(format!(
-                    "entries[{index}].date: \"{}\" is not a date (YYYY-MM-DD)",
+                    "{name}: the date is not a date (\"{}\"); write it as YYYY-MM-DD",
                     entry.date
                 ))
             })?;
             let time = entry.time.as_deref().unwrap_or("00:00").trim().to_string();
             let clock = chrono::NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| {
                 refuse(format!(
-                    "entries[{index}].time: \"{time}\" is not a time (HH:MM)"
+                    "{name}: the time is not a time of day (\"{time}\"); write it as HH:MM"
                 ))
             })?;
             let title = entry.title.trim();
@@ -72,7 +77,9 @@ pub fn parse_jrnl(bytes: &[u8]) -> Result<Vec<JrnlNote>> {
                 (false, true) => title.to_string(),
                 (true, false) => body.to_string(),
                 (true, true) => {
-                    return Err(refuse(format!("entries[{index}]: the entry has no text")))
+                    return Err(refuse(format!(
+                        "{name} has no text: neither a title nor a body"
+                    )))
                 }
             };
             let mut tags: Vec<String> = entry
@@ -130,11 +137,13 @@ mod tests {
     fn a_bad_jrnl_file_says_where() {
         let cases = [
             (&b"\xff\xfe"[..], "not UTF-8"),
-            (b"{\"entries\": [{\"date\": \"yesterday\", \"title\": \"x\"}]}", "entries[0].date"),
-            (b"{\"entries\": [{\"date\": 5}]}", "entries[0].date"),
-            (b"{\"entries\": [{\"date\": \"2024-01-01\", \"time\": \"25:99\", \"title\": \"x\"}]}", "entries[0].time"),
-            (b"{\"entries\": [{\"date\": \"2024-01-01\"}]}", "no text"),
-            (b"[1, 2", "line 1"),
+            (b"{\"entries\": [{\"date\": \"yesterday\", \"title\": \"x\"}]}", "entry 1 (\"x\"): the date is not a date (\"yesterday\"); write it as YYYY-MM-DD"),
+            (b"{\"entries\": [{\"date\": 5}]}", "entry 1: the date should be text: is it jrnl's JSON export?"),
+            (b"{\"entries\": [{\"date\": \"2024-01-01\", \"time\": \"25:99\", \"title\": \"x\"}]}", "entry 1 (\"x\"): the time is not a time of day (\"25:99\")"),
+            (b"{\"entries\": [{\"date\": \"2024-01-01\"}]}", "entry 1 has no text"),
+            (b"{\"entries\": [{\"title\": \"x\"}]}", "entry 1 (\"x\"): the date is missing"),
+            (b"{\"notes\": []}", "the file has no \"entries\""),
+            (b"[1, 2", "ends too early, at line 1"),
         ];
         for (bytes, needle) in cases {
             let message = parse_jrnl(bytes).unwrap_err().to_string();

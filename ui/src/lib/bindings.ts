@@ -150,6 +150,8 @@ date: string | null, text: string,
  */
 rating: number | null, tags: Array<string>, skills: Array<string>, };
 
+export type FieldMessage = { field: string, message: string, };
+
 export type Finding = { rule: LintRule, why: string, fix: string, 
 /**
  * The words the finding is about, as they appear in the bullet.
@@ -184,7 +186,7 @@ export type GuideSummary = { slug: string, title: string, summary: string, skill
 
 export type ImportReport = { added: number, updated: number, unchanged: number, by_kind: Array<KindCount>, };
 
-export type IpcError = { kind: ErrorKind, message: string, field: string | null, };
+export type IpcError = { kind: ErrorKind, message: string, field: string | null, errors: Array<FieldMessage>, };
 
 export type JournalOverview = { project_count: number, entry_count: number, reviews_due: Array<Decision>, recent_notes: Array<Note>, };
 
@@ -308,7 +310,13 @@ export type SearchHit = { id: number, kind: EntryKind,
 /**
  * The project to open for this entry (the entry itself for a project).
  */
-project_id: number | null, title: string, snippet: Array<SnippetPart>, };
+project_id: number | null, 
+/**
+ * That project's title, so hits that look alike can be told apart.
+ */
+project_title: string | null, title: string, snippet: Array<SnippetPart>, };
+
+export type SearchPage = { hits: Array<SearchHit>, offset: number, total: number, more: number, };
 
 export type Section = "situation" | "task" | "context" | "action" | "result";
 
