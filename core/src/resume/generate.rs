@@ -22,14 +22,14 @@ pub struct Candidate {
     pub strong: bool,
 }
 
-/// The names a set of projects uses: organisations, and the capitals of their titles,
-/// summaries, options and metric names.
+/// The names a set of projects uses: organisations and roles ("Staff Engineer"), and the
+/// capitals of their titles, summaries, options and metric names.
 pub fn names_of(details: &[ProjectDetail]) -> Names {
     let mut names = Names::new();
     for d in details {
         let p = &d.project;
-        if let Some(org) = &p.organization {
-            names.organization(org);
+        for run in [&p.organization, &p.role].into_iter().flatten() {
+            names.organization(run);
         }
         names.title(&p.title);
         if let Some(summary) = &p.summary {

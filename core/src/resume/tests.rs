@@ -624,6 +624,10 @@ fn typed_text_is_linted_with_the_journals_names() {
     };
     assert_eq!(rules("Cut Kafka lag at Globex by 40% with Acme"), vec![]);
     assert_eq!(
+        rules("Promoted to Tech lead after 3 launches at Acme"),
+        vec![]
+    );
+    assert_eq!(
         rules("Delivered Simplify the CI pipeline at Acme in 3 weeks"),
         vec![
             (LintRule::StrayCapital, Some("Simplify".into())),

@@ -30,6 +30,14 @@ pub struct Work {
 impl Work {
     pub fn of(title: &str, names: &Names) -> Work {
         let title = title.trim().trim_end_matches(['.', '!']);
+        if title.is_empty() {
+            return Work {
+                done: None,
+                base: None,
+                noun: None,
+                means: String::new(),
+            };
+        }
         match shape(title) {
             Shape::Verbal { .. } => {
                 let lowered = |form| verbal(title, form).map(|t| mid_sentence(&t, names));
@@ -232,8 +240,13 @@ pub fn metric_bullet(
     if let Some(verb) = told.verb() {
         let phrase = told.phrase()?;
         let claim = format!("{verb} {object} {phrase}");
+        let tries = if work.means.is_empty() {
+            vec![claim]
+        } else {
+            vec![format!("{claim} {}", work.means), claim]
+        };
         return Some(MetricBullet {
-            text: first_fitting(vec![format!("{claim} {}", work.means), claim]),
+            text: first_fitting(tries),
             also: None,
             strong: metric.improved == Some(true),
         });

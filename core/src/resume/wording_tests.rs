@@ -704,6 +704,18 @@ fn a_form_previews_the_bullet_its_entry_will_make() {
     );
     assert_eq!(worse.text, None);
     assert!(worse.hint.unwrap().contains("did not improve"));
+    let unfiled = preview_bullet(
+        &PreviewEntry::Metric(draft.clone()),
+        &PreviewContext {
+            project: None,
+            metrics: &[],
+            names: &names,
+        },
+    );
+    assert_eq!(
+        unfiled.text.as_deref(),
+        Some("Cut p99 latency by 35% (1,547 ms → 1,001 ms)")
+    );
     let bare = preview_bullet(
         &PreviewEntry::Metric(MetricInput {
             baseline: None,

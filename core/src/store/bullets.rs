@@ -226,20 +226,22 @@ impl Journal {
         Ok(bullets)
     }
 
-    /// The names the journal uses (organisations, and the capitals of its titles, options,
-    /// summaries and metric names), which the lint takes as names mid-sentence.
+    /// The names the journal uses (organisations and roles, and the capitals of its titles,
+    /// options, summaries and metric names), which the lint takes as names mid-sentence.
     pub fn names(&self) -> Result<Names> {
         let mut names = Names::new();
         let mut projects = self
             .conn
-            .prepare_cached("SELECT organization, title, summary FROM projects")?;
+            .prepare_cached("SELECT organization, role, title, summary FROM projects")?;
         let mut rows = projects.query([])?;
         while let Some(r) = rows.next()? {
-            if let Some(org) = r.get::<_, Option<String>>(0)? {
-                names.organization(&org);
+            for i in [0, 1] {
+                if let Some(run) = r.get::<_, Option<String>>(i)? {
+                    names.organization(&run);
+                }
             }
-            names.title(&r.get::<_, String>(1)?);
-            if let Some(summary) = r.get::<_, Option<String>>(2)? {
+            names.title(&r.get::<_, String>(2)?);
+            if let Some(summary) = r.get::<_, Option<String>>(3)? {
                 names.text(&summary);
             }
         }
@@ -283,8 +285,8 @@ impl Journal {
         let project_id = match entry {
             PreviewEntry::Project(p) => {
                 names.title(&p.title);
-                if let Some(org) = &p.organization {
-                    names.organization(org);
+                for run in [&p.organization, &p.role].into_iter().flatten() {
+                    names.organization(run);
                 }
                 None
             }
