@@ -357,11 +357,7 @@ impl EntryFlags for DecisionFlags {
         set(&mut input.context, self.context);
         set(&mut input.goal, self.goal);
         if !self.options.is_empty() {
-            input.options = self
-                .options
-                .into_iter()
-                .map(|text| DecisionOption::from(text))
-                .collect();
+            input.options = self.options.into_iter().map(DecisionOption::from).collect();
         }
         if let Some(chosen) = self.chosen {
             input.chosen = chosen;

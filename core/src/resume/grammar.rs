@@ -782,7 +782,7 @@ impl Names {
             return false;
         }
         let check = |w: &str| name_shaped(w) || known().contains(w) || self.learned.contains(w);
-        check(word) || word.split('-').next().is_some_and(|first| check(first))
+        check(word) || word.split('-').next().is_some_and(check)
     }
 }
 
