@@ -311,6 +311,9 @@ pub struct DecisionFlags {
     pub project: Option<i64>,
     #[arg(long)]
     pub context: Option<String>,
+    /// What the choice was for, as the bullet says it after "to": "keep writes replayable".
+    #[arg(long, value_name = "TEXT")]
+    pub goal: Option<String>,
     /// An option considered; repeat for each.
     #[arg(long = "option", value_name = "TEXT")]
     pub options: Vec<String>,
@@ -352,6 +355,7 @@ impl EntryFlags for DecisionFlags {
         }
         set(&mut input.project_id, self.project);
         set(&mut input.context, self.context);
+        set(&mut input.goal, self.goal);
         if !self.options.is_empty() {
             input.options = self.options.into_iter().map(DecisionOption::from).collect();
         }

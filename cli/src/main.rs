@@ -341,27 +341,9 @@ fn run(command: Command, path: &Path, json: bool) -> ExitCode {
     }
 }
 
-/// "p99 latency: 800 -> 120 ms (-85%, better)"
+/// "p99 latency: 800 ms → 120 ms · −85% · better": the change as every surface tells it.
 fn describe_metric(m: &Metric) -> String {
-    let unit = m
-        .unit
-        .as_deref()
-        .map(|u| format!(" {u}"))
-        .unwrap_or_default();
-    let moved = match (m.baseline, m.percent_change) {
-        (Some(b), Some(p)) => format!("{b} -> {}{unit} ({p:+.1}%", m.result),
-        (Some(b), None) => format!("{b} -> {}{unit} (", m.result),
-        (None, _) => format!("{}{unit}", m.result),
-    };
-    let verdict = match (m.baseline.is_some(), m.improved) {
-        (false, _) => "",
-        (true, Some(true)) => ", better)",
-        (true, Some(false)) => ", worse)",
-        (true, None) => ")",
-    };
-    format!("{}: {moved}{verdict}", m.name)
-        .replace("(, ", "(")
-        .replace("()", "")
+    format!("{}: {}", m.name, m.told.short)
 }
 
 fn to_json(value: &impl Serialize) -> String {

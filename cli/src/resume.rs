@@ -87,7 +87,7 @@ impl BulletCommand {
                 Ok((super::to_json(&bullets), text))
             }
             BulletCommand::Lint { text } => {
-                let findings = resume::lint(&text, &[]);
+                let findings = j.lint_text(&text)?;
                 let lines = if findings.is_empty() {
                     "No findings: the bullet states an action and a number.".to_string()
                 } else {

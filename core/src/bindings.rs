@@ -88,6 +88,10 @@ fn render() -> String {
         crate::guides::StageReadiness::decl(&cfg),
     ]);
     decls.extend([
+        crate::journal::ChangeTold::decl(&cfg),
+        crate::journal::Verdict::decl(&cfg),
+        crate::resume::BulletPreview::decl(&cfg),
+        crate::resume::PreviewEntry::decl(&cfg),
         crate::resume::Bullet::decl(&cfg),
         crate::resume::ExportFormat::decl(&cfg),
         crate::resume::ExportRequest::decl(&cfg),

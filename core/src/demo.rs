@@ -425,12 +425,16 @@ const METRICS: [MetricKind; 12] = [
     },
 ];
 
-/// A decision with the options that were really on the table.
+/// A decision with the options that were really on the table. Each option carries what
+/// choosing it traded (what it cost for what it bought), so the trade-off a decision logs
+/// is the one of the option chosen.
 struct DecisionKind {
     title: &'static str,
     context: &'static str,
-    options: [(&'static str, &'static str, &'static str); 3],
-    tradeoffs: &'static str,
+    /// What the choice was for, said after "to".
+    goal: &'static str,
+    /// (name, pros, cons, trade-off when chosen)
+    options: [(&'static str, &'static str, &'static str, &'static str); 3],
     expected: &'static str,
     outcome: &'static str,
 }
@@ -439,188 +443,216 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Pick a queue for the background jobs",
         context: "Jobs ran in request threads and timed out under load.",
+        goal: "take background jobs off the request threads",
         options: [
             (
                 "Postgres with SKIP LOCKED",
                 "no new infrastructure",
                 "polling load on the primary",
+                "less throughput headroom for far less to operate",
             ),
             (
                 "Kafka",
                 "replay and high volume",
                 "a cluster nobody on the team had run",
+                "a cluster nobody had run for replay and headroom",
             ),
             (
                 "A managed queue service",
                 "nothing to operate",
                 "vendor lock-in and per-message cost",
+                "vendor lock-in and per-message cost for nothing to operate",
             ),
         ],
-        tradeoffs: "less throughput headroom for far less to operate",
         expected: "Job timeouts gone within a month, no new on-call burden.",
         outcome: "Timeouts went to zero; the queue table needed one index added in month two.",
     },
     DecisionKind {
         title: "Split the monolith or modularise it in place",
         context: "Three teams kept colliding in the same deploy.",
+        goal: "stop three teams colliding in one deploy",
         options: [
             (
                 "Modules with enforced boundaries",
                 "one deploy, cheap to undo",
                 "teams still share a release",
+                "slower independence for a migration that could stop halfway",
             ),
             (
                 "Extract two services",
                 "independent deploys",
                 "network calls and data ownership work",
+                "network calls and data ownership work for independent deploys",
             ),
             (
-                "Leave it and add a merge queue",
+                "Leave the monolith and add a merge queue",
                 "no migration",
                 "does not fix the coupling",
+                "the coupling we had for no migration at all",
             ),
         ],
-        tradeoffs: "slower independence for a migration we could stop halfway",
         expected: "Fewer cross-team rollbacks within two quarters.",
         outcome: "Rollbacks caused by another team dropped from six to one a quarter.",
     },
     DecisionKind {
         title: "Build or buy the feature flag system",
         context: "Flags lived in config files and needed a deploy to flip.",
+        goal: "let every team flip flags without a deploy",
         options: [
             (
                 "Buy a hosted flag service",
                 "ready in a week",
                 "recurring cost and data leaves the network",
+                "a recurring bill and data leaving the network for flags within a week",
             ),
             (
                 "Build on the existing config service",
                 "fits our auth and audit",
                 "a quarter of work",
+                "a quarter of engineering time for control over audit data",
             ),
             (
-                "Open-source self-hosted",
+                "A self-hosted open-source service",
                 "no licence fee",
                 "another service to run",
+                "another service to run for no licence fee",
             ),
         ],
-        tradeoffs: "a quarter of engineering time for control over audit data",
         expected: "Flags flipped without deploys by every team within six months.",
         outcome: "Adopted by nine of eleven teams; the other two had no need for flags.",
     },
     DecisionKind {
         title: "Choose the database for the new ledger",
         context: "The ledger needed strict ordering and a full audit trail.",
+        goal: "keep strict ordering and a full audit trail",
         options: [
             (
                 "PostgreSQL",
                 "transactions and the team knows it",
                 "manual sharding later",
+                "future sharding work in exchange for correctness today",
             ),
             (
                 "DynamoDB",
                 "scales without effort",
                 "no multi-row transactions then",
+                "multi-row transactions for scale without effort",
             ),
             (
                 "An event store",
                 "audit trail built in",
                 "a new model for every consumer",
+                "a new data model in each consumer in exchange for a built-in audit trail",
             ),
         ],
-        tradeoffs: "future sharding work in exchange for correctness today",
         expected: "No reconciliation breaks in the first year.",
         outcome: "One reconciliation break in a year, caused upstream, caught within a day.",
     },
     DecisionKind {
         title: "Roll out gradually or in one cut-over",
         context: "The new pipeline replaced one that four teams depended on.",
+        goal: "replace a pipeline four teams depended on without an outage",
         options: [
             (
-                "Percentage rollout behind a flag",
+                "A percentage rollout behind a flag",
                 "small blast radius",
                 "two systems to run for weeks",
+                "six weeks of running both pipelines for a safe rollback path",
             ),
             (
-                "Weekend cut-over",
+                "A weekend cut-over",
                 "done in one go",
                 "one bad night affects everyone",
+                "one risky night for a switch done in one go",
             ),
             (
                 "Per-team opt-in",
                 "teams move when ready",
                 "the long tail never moves",
+                "a long tail of late movers for teams moving when ready",
             ),
         ],
-        tradeoffs: "six weeks of running both pipelines for a safe rollback path",
         expected: "No customer-visible incident during the migration.",
         outcome: "Two rollbacks at 10%, none customer-visible; finished a week late.",
     },
     DecisionKind {
         title: "Standardise the service template",
         context: "Every new service reinvented logging, metrics and deploys.",
+        goal: "give new services logging, metrics and deploys from day one",
         options: [
             (
                 "A maintained template repository",
                 "fast start",
                 "drifts after creation",
+                "drift after creation for a fast start",
             ),
             (
                 "A shared library",
                 "updates reach everyone",
                 "version upgrades across teams",
+                "library upgrades across teams in exchange for consistency",
             ),
             (
                 "Documentation only",
                 "no code to maintain",
                 "nobody follows it under deadline",
+                "guidance skipped under deadline for no code to maintain",
             ),
         ],
-        tradeoffs: "owning a library upgrade path in exchange for consistency",
         expected: "New services production-ready in days, not weeks.",
         outcome: "Five new services started from it; setup went from three weeks to four days.",
     },
     DecisionKind {
         title: "Cache at the edge or in the service",
         context: "Read traffic tripled and most of it was the same few pages.",
+        goal: "absorb tripled read traffic before the peak season",
         options: [
             (
-                "CDN edge cache",
+                "A CDN edge cache",
                 "offloads the most traffic",
                 "invalidation is coarse",
+                "up to a minute of staleness for most of the load off the origin",
             ),
             (
-                "In-service cache with Redis",
+                "An in-service Redis cache",
                 "fine-grained control",
                 "another dependency on the hot path",
+                "another dependency on the hot path for fine-grained control",
             ),
             (
                 "Read replicas",
                 "no staleness logic",
                 "does not cut compute",
+                "the same compute bill for no staleness logic",
             ),
         ],
-        tradeoffs: "up to a minute of staleness for most of the load off the origin",
         expected: "Origin load halved before the peak season.",
         outcome: "Origin load fell by 70%; two pages needed explicit purges.",
     },
     DecisionKind {
-        title: "Move the team to trunk-based development",
+        title: "Choose a branching model for the team",
         context: "Long-lived branches made every merge a day of conflicts.",
+        goal: "end day-long merge conflicts",
         options: [
             (
-                "Trunk-based with flags",
+                "Trunk-based development with flags",
                 "small merges daily",
                 "needs discipline and flags",
+                "a learning curve and flag clean-up for merges that no longer hurt",
             ),
             (
                 "Keep git-flow with stricter reviews",
                 "familiar",
                 "does not fix long branches",
+                "long branches for a process everyone knew",
             ),
-            ("Release branches only", "stable releases", "hotfixes twice"),
+            (
+                "Release branches only",
+                "stable releases",
+                "hotfixes twice",
+                "every hotfix landing twice for stable releases",
+            ),
         ],
-        tradeoffs: "a learning curve and flag clean-up for merges that no longer hurt",
         expected: "Merge conflicts rare within a quarter.",
         outcome: "Average branch age fell from nine days to one; two flags were left stale.",
     },
@@ -775,8 +807,9 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
             let improved = rng.chance(0.9);
             let factor = match (improved, kind.better) {
                 (true, _) => kind.moved.0 + (kind.moved.1 - kind.moved.0) * rng.unit(),
-                (false, Direction::Lower) => 1.05 + 0.2 * rng.unit(),
-                (false, Direction::Higher) => 0.8 + 0.15 * rng.unit(),
+                // Some hold within noise (a bullet says "held"), most got plainly worse.
+                (false, Direction::Lower) => 1.01 + 0.24 * rng.unit(),
+                (false, Direction::Higher) => 0.76 + 0.23 * rng.unit(),
             };
             let mut result = round(baseline * factor, kind.decimals);
             if result == baseline {
@@ -823,17 +856,20 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     project_id: None,
                     title: kind.title.to_string(),
                     context: Some(format!("{} This was on {system}.", kind.context)),
+                    // One decision in four keeps to the older shape without a goal, so the
+                    // demo shows both (drawn without the PRNG: the journal stays the same).
+                    goal: (index % 4 != 3).then(|| kind.goal.to_string()),
                     options: kind
                         .options
                         .iter()
-                        .map(|(text, pros, cons)| DecisionOption {
+                        .map(|(text, pros, cons, _)| DecisionOption {
                             text: text.to_string(),
                             pros: pros.to_string(),
                             cons: cons.to_string(),
                         })
                         .collect(),
                     chosen: kind.options[chosen].0.to_string(),
-                    tradeoffs: Some(kind.tradeoffs.to_string()),
+                    tradeoffs: Some(kind.options[chosen].3.to_string()),
                     expected: Some(kind.expected.to_string()),
                     confidence: Some(rng.range(5, 9) as u8 * 10),
                     outcome: (!open).then(|| kind.outcome.to_string()),

@@ -20,6 +20,7 @@ app_commands! {
         export_ics;
     resume:
         bullet_list, bullet_edit, bullet_reset, bullet_include, bullet_order, bullet_lint,
+        bullet_preview,
         variant_list, variant_get, variant_save, variant_tailor, variant_delete,
         variant_restore, export_preview, export_save, brag_save;
     backup:

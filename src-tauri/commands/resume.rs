@@ -1,7 +1,8 @@
 //! Resume section: bullets, their lint, variants and the exports.
 
 use careerlog_core::resume::{
-    lint, Bullet, ExportRequest, Finding, Variant, VariantFilter, VariantSummary,
+    Bullet, BulletPreview, ExportRequest, Finding, PreviewEntry, Variant, VariantFilter,
+    VariantSummary,
 };
 use careerlog_core::{Form, IpcError};
 use chrono::NaiveDate;
@@ -23,6 +24,15 @@ journal_commands! {
     bullet_include(id: i64, included: bool) -> Bullet = |j| j.include_bullet(id, included);
 
     bullet_order(ids: Vec<i64>) -> Vec<Bullet> = |j| j.order_bullets(&ids);
+
+    /// Lint findings for text being typed, with the journal's own names (its organisations,
+    /// options, titles) known as names.
+    bullet_lint(text: String) -> Vec<Finding> = |j| j.lint_text(&text);
+
+    /// The bullet an entry being typed would make, its lint and a hint of what to add;
+    /// `id` is the entry being edited, when it is saved already.
+    bullet_preview(id: Option<i64>, entry: PreviewEntry) -> BulletPreview = |j|
+        j.preview_bullet(id, &entry);
 
     variant_list() -> Vec<VariantSummary> = |j| j.variants();
 
@@ -50,12 +60,6 @@ journal_commands! {
     /// The export as text, for the preview and the clipboard.
     export_preview(request: Form<ExportRequest>) -> String = |j|
         j.export_bullets(&request.decode()?).map(|(document, _)| document);
-}
-
-/// Lint findings for text being typed (no journal needed).
-#[tauri::command]
-pub fn bullet_lint(text: String) -> Vec<Finding> {
-    lint(&text, &[])
 }
 
 /// Saves the export through the native save dialog; the saved path, or null if cancelled.

@@ -68,7 +68,7 @@ fn bullets_are_listed_edited_and_exported_in_every_format() {
         .unwrap();
     assert_eq!(
         cut["text"],
-        "Cut p99 latency by 85% (800 ms → 120 ms) in Checkout rewrite"
+        "Cut p99 latency by 85% (800 ms → 120 ms) through the checkout rewrite"
     );
     assert_eq!(cut["included"], true);
     let id = cut["id"].to_string();
@@ -188,4 +188,102 @@ fn a_brag_document_and_the_lint() {
     assert!(cli
         .fails(&["bullet", "edit", "999", "--text", "x"])
         .contains("not found"));
+}
+
+/// A decision's goal is its bullet's purpose; a metric reads the same in the list as in
+/// every other place; typed text is linted with the journal's own names.
+#[test]
+fn a_goal_words_the_decision_and_a_change_is_told_one_way() {
+    let cli = Cli::new();
+    let project = seed(&cli);
+    let decision = cli.json(&[
+        "decision",
+        "add",
+        "--project",
+        &project,
+        "--title",
+        "Queue checkout writes",
+        "--goal",
+        "To keep checkout writes replayable.",
+        "--option",
+        "Kafka",
+        "--option",
+        "A Postgres outbox",
+        "--chosen",
+        "Kafka",
+        "--tradeoffs",
+        "more moving parts for replay when a consumer fails",
+    ]);
+    assert_eq!(decision["goal"], "keep checkout writes replayable");
+    let id = decision["id"].to_string();
+    let bullets = cli.json(&["bullet", "list"]);
+    let worded = bullets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["key"] == format!("decision:{id}"))
+        .unwrap();
+    assert_eq!(
+        worded["text"],
+        "Chose Kafka over a Postgres outbox to keep checkout writes replayable, trading more moving parts for replay when a consumer fails"
+    );
+    let edited = cli.json(&[
+        "decision",
+        "edit",
+        &id,
+        "--goal",
+        "survive a consumer outage",
+    ]);
+    assert_eq!(edited["goal"], "survive a consumer outage");
+
+    cli.json(&[
+        "metric",
+        "add",
+        "--project",
+        &project,
+        "--name",
+        "Checkout conversion",
+        "--unit",
+        "%",
+        "--baseline",
+        "2.1",
+        "--result",
+        "2.6",
+        "--better",
+        "higher",
+    ]);
+    let shown = cli.text(&["project", "show", &project]);
+    assert!(
+        shown.contains("Checkout conversion: 2.1% → 2.6% · +0.5 points (+24%) · better"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("p99 latency: 800 ms → 120 ms · −85% · better"),
+        "{shown}"
+    );
+    let json = cli.json(&["project", "show", &project]);
+    let conversion = json["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "Checkout conversion")
+        .unwrap();
+    assert_eq!(conversion["told"]["delta"], "+0.5 points (+24%)");
+    assert_eq!(
+        conversion["percent_change"].as_f64().map(f64::round),
+        Some(24.0)
+    );
+
+    let findings = cli.json(&[
+        "bullet",
+        "lint",
+        "Delivered Simplify the CI pipeline at Acme",
+    ]);
+    let rules: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, vec!["no-number", "stray-capital", "verb-after-verb"]);
 }

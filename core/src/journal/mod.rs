@@ -2,6 +2,7 @@
 //! artifacts, feedback, notes). Types here are shared with the window through ts-rs.
 
 mod derived;
+pub mod told;
 pub mod validate;
 
 use chrono::NaiveDate;
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use derived::MetricChange;
+pub use told::{ChangeTold, Telling, Verdict};
 
 use crate::macros::{entry_type, text_enum};
 
@@ -194,6 +196,8 @@ entry_type!(
         pub percent_change: Option<f64>,
         /// Whether the change went the better way; absent without a direction or baseline.
         pub improved: Option<bool>,
+        /// The change in words, as every surface tells it (see `told`).
+        pub told: ChangeTold,
     }
 );
 
@@ -201,12 +205,30 @@ impl Metric {
     /// The metric with its change from the baseline derived.
     pub(crate) fn derived(head: EntryHead, input: MetricInput) -> Metric {
         let change = MetricChange::of(input.baseline, input.result, input.better);
+        let told = Telling::of(
+            input.baseline,
+            input.result,
+            input.unit.as_deref(),
+            input.better,
+        )
+        .told();
         Metric::new(
             head,
             input,
             change.change,
             change.percent_change,
             change.improved,
+            told,
+        )
+    }
+
+    /// Everything about the metric's change, before a surface puts it into words.
+    pub fn telling(&self) -> Telling {
+        Telling::of(
+            self.baseline,
+            self.result,
+            self.unit.as_deref(),
+            self.better,
         )
     }
 }
@@ -236,6 +258,9 @@ pub struct DecisionInput {
     pub project_id: Option<i64>,
     pub title: String,
     pub context: Option<String>,
+    /// What the choice was for, as a purpose: "keep checkout writes replayable" (said "to
+    /// keep checkout writes replayable"); stored without the leading "to".
+    pub goal: Option<String>,
     pub options: Vec<DecisionOption>,
     pub chosen: String,
     pub tradeoffs: Option<String>,

@@ -125,6 +125,7 @@ pub fn decision(input: DecisionInput) -> Result<DecisionInput> {
     let mut p = Problems::default();
     let title = p.take(required("title", &input.title, MAX_TITLE));
     let context = p.take(optional("context", input.context, MAX_TEXT));
+    let goal = p.take(goal(input.goal));
     let options = p.take(options(input.options));
     let mut chosen = p.take(required("chosen", &input.chosen, MAX_TEXT));
     if !chosen.is_empty() && !p.has("options") && !options.is_empty() {
@@ -164,6 +165,7 @@ pub fn decision(input: DecisionInput) -> Result<DecisionInput> {
         project_id: input.project_id,
         title,
         context,
+        goal,
         options,
         chosen,
         tradeoffs,
@@ -263,6 +265,25 @@ pub fn note(input: NoteInput) -> Result<NoteInput> {
         labels: p.take(tidy_labels(input.labels)),
     };
     p.done(tidy)
+}
+
+/// A decision's goal, kept as the purpose it states: "To keep writes replayable." is stored
+/// as "keep writes replayable", which a bullet says as "to keep writes replayable".
+fn goal(text: Option<String>) -> Result<Option<String>> {
+    let Some(text) = optional("goal", text, MAX_TEXT)? else {
+        return Ok(None);
+    };
+    let mut rest = text.trim_end_matches(['.', ' ']).trim();
+    for lead in ["in order to ", "so as to ", "to "] {
+        if rest.len() >= lead.len() && rest[..lead.len()].eq_ignore_ascii_case(lead) {
+            rest = rest[lead.len()..].trim_start();
+            break;
+        }
+    }
+    if rest.eq_ignore_ascii_case("to") || rest.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(rest.to_string()))
 }
 
 fn required(field: &str, text: &str, max: usize) -> Result<String> {
@@ -550,6 +571,36 @@ mod tests {
                 ..ok.clone()
             })),
             "options"
+        );
+        let goals = [
+            (
+                Some("  To keep checkout writes replayable. "),
+                Some("keep checkout writes replayable"),
+            ),
+            (Some("in order to cut pages"), Some("cut pages")),
+            (Some("so retries are safe"), Some("so retries are safe")),
+            (
+                Some("tolerate a region outage"),
+                Some("tolerate a region outage"),
+            ),
+            (Some(" to "), None),
+            (Some("   "), None),
+            (None, None),
+        ];
+        for (typed, kept) in goals {
+            let tidy = decision(DecisionInput {
+                goal: typed.map(Into::into),
+                ..ok.clone()
+            })
+            .unwrap();
+            assert_eq!(tidy.goal.as_deref(), kept, "{typed:?}");
+        }
+        assert_eq!(
+            field_of(decision(DecisionInput {
+                goal: Some("g".repeat(MAX_TEXT + 1)),
+                ..ok.clone()
+            })),
+            "goal"
         );
         let blank = DecisionOption::default();
         assert!(decision(DecisionInput {

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
-use super::wording::before_after;
+use super::generate::names_of;
+use super::wording::decision_choice;
 use super::Bullet;
 use crate::journal::ProjectDetail;
 use crate::profile::Profile;
@@ -231,6 +232,7 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
         out.push_str("No projects in this period.\n");
         return out;
     }
+    let names = names_of(entries.projects);
     for d in entries.projects {
         let p = &d.project;
         out.push_str(&format!("## {}\n\n", p.title));
@@ -258,18 +260,12 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
             .iter()
             .filter(|m| within(m.measured_on, since, until))
             .map(|m| {
-                let moved = before_after(m)
-                    .unwrap_or_else(|| super::wording::with_unit(m.result, m.unit.as_deref()));
-                let pct = m
-                    .percent_change
-                    .map(|p| format!(" ({p:+.0}%)"))
-                    .unwrap_or_default();
                 let evidence = m
                     .evidence
                     .as_deref()
                     .map(|e| format!(" — evidence: {e}"))
                     .unwrap_or_default();
-                format!("- {}: {moved}{pct}{evidence}", m.name)
+                format!("- {}: {}{evidence}", m.name, m.told.short)
             })
             .collect();
         if !metrics.is_empty() {
@@ -285,7 +281,7 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
                     .as_deref()
                     .map(|o| format!(" Outcome: {o}"))
                     .unwrap_or_default();
-                format!("- {}: chose {}.{outcome}", x.title, x.chosen)
+                format!("- {}: {}.{outcome}", x.title, decision_choice(x, &names))
             })
             .collect();
         if !decisions.is_empty() {

@@ -1,9 +1,11 @@
-//! The bullet lint: what makes a resume bullet weak, each finding with why it matters and
-//! how to fix it. Pure functions over the text (and the metrics the bullet cites).
+//! The bullet lint: what makes a resume bullet weak or ungrammatical, each finding with why
+//! it matters and how to fix it. Pure functions over the text, the metrics the bullet cites
+//! and the names the journal uses; generated and hand-written bullets meet the same bar.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::grammar::{bare, plain_base_verb, verb, Form, Names};
 use crate::journal::Metric;
 use crate::macros::text_enum;
 
@@ -17,8 +19,25 @@ text_enum!(
         TooLong = "too-long",
         NumberWithoutUnit = "number-without-unit",
         MetricWithoutEvidence = "metric-without-evidence",
+        ClaimNotShown = "claim-not-shown",
+        RepeatedPhrase = "repeated-phrase",
+        StrayCapital = "stray-capital",
+        VerbAfterVerb = "verb-after-verb",
+        DanglingPreposition = "dangling-preposition",
+        ManyColons = "many-colons",
     }
 );
+
+impl LintRule {
+    /// The rules about the sentence itself rather than its content.
+    pub const GRAMMAR: &'static [LintRule] = &[
+        LintRule::RepeatedPhrase,
+        LintRule::StrayCapital,
+        LintRule::VerbAfterVerb,
+        LintRule::DanglingPreposition,
+        LintRule::ManyColons,
+    ];
+}
 
 /// One problem with a bullet: which rule, why it matters, how to fix it, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -183,8 +202,14 @@ fn finding(rule: LintRule, why: &str, fix: &str, excerpt: Option<String>) -> Fin
     }
 }
 
-/// Every finding for `text`; `cited` are the metrics the bullet was made from.
+/// Every finding for `text` with only the built-in names (tools, clouds, languages) known;
+/// `cited` are the metrics the bullet was made from.
 pub fn lint(text: &str, cited: &[Metric]) -> Vec<Finding> {
+    lint_with(text, cited, &Names::new())
+}
+
+/// Every finding for `text`, knowing the journal's own `names`.
+pub fn lint_with(text: &str, cited: &[Metric], names: &Names) -> Vec<Finding> {
     let mut findings = Vec::new();
     let lower = text.trim().to_lowercase();
     let tokens = words(text);
@@ -277,7 +302,222 @@ pub fn lint(text: &str, cited: &[Metric]) -> Vec<Finding> {
             Some(metric.name.clone()),
         ));
     }
+    for metric in cited.iter().filter(|m| m.improved == Some(false)) {
+        if let Some(claim) = claimed(text, metric) {
+            findings.push(finding(
+                LintRule::ClaimNotShown,
+                "The bullet words this change as a win, but the journal shows the metric got worse or did not move.",
+                "Say what happened (\"Held … while …\"), or leave this number out of the bullet.",
+                Some(claim),
+            ));
+        }
+    }
+    grammar(text, names, &mut findings);
     findings
+}
+
+/// Verbs that claim a metric moved the better way.
+const CLAIMS: &[&str] = &[
+    "cut",
+    "cutting",
+    "reduce",
+    "reduced",
+    "reducing",
+    "raise",
+    "raised",
+    "raising",
+    "increase",
+    "increased",
+    "increasing",
+    "grew",
+    "growing",
+    "grow",
+    "improve",
+    "improved",
+    "improving",
+    "lower",
+    "lowered",
+    "lowering",
+    "boosted",
+    "boosting",
+    "doubled",
+    "halved",
+    "tripled",
+    "lifted",
+    "slashed",
+    "shrank",
+    "decreased",
+    "decreasing",
+    "dropped",
+    "sped",
+    "accelerated",
+    "trimmed",
+    "expanded",
+    "eliminated",
+    "minimised",
+    "minimized",
+    "maximised",
+    "maximized",
+];
+
+/// Where `text` claims `metric` improved: a claiming verb just before its name, or a
+/// bullet opening with one that quotes its figures.
+fn claimed(text: &str, metric: &Metric) -> Option<String> {
+    let lower = text.to_lowercase();
+    let name = metric.name.trim().to_lowercase();
+    let words: Vec<String> = lower
+        .split_whitespace()
+        .map(|w| bare(w).to_string())
+        .collect();
+    if let Some(at) = (!name.is_empty()).then(|| lower.find(&name)).flatten() {
+        let before = lower[..at].split_whitespace().count();
+        let window = &words[before.saturating_sub(3)..before.min(words.len())];
+        if let Some(claim) = window.iter().rev().find(|w| CLAIMS.contains(&w.as_str())) {
+            return Some(format!("{claim} {}", metric.name.trim()));
+        }
+    }
+    let told = &metric.told;
+    let figures = told
+        .from
+        .as_deref()
+        .is_some_and(|from| text.contains(from) && text.contains(&told.to));
+    let opens = words.first().is_some_and(|w| CLAIMS.contains(&w.as_str()));
+    (figures && opens).then(|| format!("{} {}", words[0], metric.name.trim()))
+}
+
+/// Prepositions a bare verb cannot follow ("for move", "in Rebuild").
+const PREPOSITIONS: &[&str] = &[
+    "for", "of", "with", "over", "from", "in", "on", "at", "into", "onto", "by", "about", "than",
+    "via", "without", "across", "after", "before", "through", "under", "between", "toward",
+    "towards", "against",
+];
+
+/// Words after which "to" is a preposition, so a bare verb cannot follow it.
+const TO_AS_PREPOSITION: &[&str] = &[
+    "due",
+    "thanks",
+    "contributed",
+    "moved",
+    "migrated",
+    "switched",
+    "ported",
+    "converted",
+    "addition",
+    "compared",
+    "related",
+    "according",
+    "prior",
+    "committed",
+    "dedicated",
+    "devoted",
+];
+
+/// Verbs that take a bare verb after them ("helped ship", "let teams deploy").
+const TAKES_A_VERB: &[&str] = &["help", "helped", "let", "make", "made", "have", "had"];
+
+/// The checks for what generation can get wrong and hand-writing too: a repeated phrase,
+/// a capital that is no name, two verbs in a row, a preposition before a bare verb, and
+/// more than one colon.
+fn grammar(text: &str, names: &Names, findings: &mut Vec<Finding>) {
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let plain: Vec<String> = raw.iter().map(|w| bare(w).to_lowercase()).collect();
+
+    let mut seen: std::collections::HashMap<&[String], usize> = std::collections::HashMap::new();
+    let lettered = |w: &String| w.chars().any(char::is_alphabetic);
+    for (i, window) in plain.windows(3).enumerate() {
+        if !window.iter().all(lettered) {
+            continue;
+        }
+        match seen.get(window) {
+            Some(&first) if i >= first + 3 => {
+                findings.push(finding(
+                    LintRule::RepeatedPhrase,
+                    "The same words twice read as a pasted field and spend words the bullet does not have.",
+                    "Say it once, where it carries the action or the result.",
+                    Some(raw[i..i + 3].join(" ")),
+                ));
+                break;
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(window, i);
+            }
+        }
+    }
+
+    let mut flagged: Vec<&str> = Vec::new();
+    let mut starts = true;
+    let mut after_name = false;
+    for word in &raw {
+        let core = bare(word);
+        let opens_quote = word.starts_with(['"', '“', '\'']);
+        let capital = core.chars().next().is_some_and(char::is_uppercase);
+        let named = names.is_name(core) || (after_name && names.follows_a_name(core));
+        after_name = capital && (named || starts) && !word.ends_with([',', ';', ':', '.']);
+        let stray = !starts && !opens_quote && capital && core != "I" && !named;
+        if stray && !flagged.contains(&core) {
+            flagged.push(core);
+            findings.push(finding(
+                LintRule::StrayCapital,
+                "A capital mid-sentence reads as a name; on an ordinary word it looks like a pasted title.",
+                "Lower-case it, unless it is a name: a product, a tool, a company, a person.",
+                Some(core.to_string()),
+            ));
+        }
+        starts = word.ends_with(['.', '!', '?', ':']);
+    }
+
+    for i in 1..raw.len() {
+        let joined = !raw[i - 1].ends_with([',', ';', ':', '.', ')']);
+        let first = plain[i - 1].as_str();
+        let is_verb = matches!(verb(first), Some((_, Form::Base | Form::Past)));
+        if joined && is_verb && !TAKES_A_VERB.contains(&first) && plain_base_verb(&plain[i]) {
+            findings.push(finding(
+                LintRule::VerbAfterVerb,
+                "Two verbs in a row (\"Delivered Simplify\") mean a title sits where the object should be.",
+                "Keep one verb and make the rest its object: \"Simplified the CI pipeline\".",
+                Some(format!("{} {}", bare(raw[i - 1]), bare(raw[i]))),
+            ));
+            break;
+        }
+    }
+
+    for i in 1..raw.len() {
+        let preposition = plain[i - 1].as_str();
+        let dangling = PREPOSITIONS.contains(&preposition)
+            || (preposition == "to"
+                && i >= 2
+                && TO_AS_PREPOSITION.contains(&plain[i - 2].as_str()));
+        if dangling && !raw[i - 1].ends_with([',', ';', ':']) && plain_base_verb(&plain[i]) {
+            findings.push(finding(
+                LintRule::DanglingPreposition,
+                "A preposition before a bare verb (\"for move\") does not parse, and the reader stumbles.",
+                "Put a noun after it (\"for the move\"), an -ing form (\"by moving\"), or say \"to move\".",
+                Some(format!("{} {}", bare(raw[i - 1]), bare(raw[i]))),
+            ));
+            break;
+        }
+    }
+
+    let colons = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            let next = text[i + c.len_utf8()..].chars().next();
+            let prev = text[..i].chars().next_back();
+            c == ':'
+                && !next.is_some_and(|n| n == '/' || n.is_ascii_digit())
+                && !prev
+                    .is_some_and(|p| p.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+        })
+        .count();
+    if colons > 1 {
+        findings.push(finding(
+            LintRule::ManyColons,
+            "More than one colon breaks a bullet into pieces that no longer read as one sentence.",
+            "Keep one colon at most; make the rest a clause (\"to …\", \"by …\", \"while …\").",
+            Some(format!("{colons} colons")),
+        ));
+    }
 }
 
 fn is_number(token: &str) -> bool {
@@ -383,7 +623,13 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(rules(text), expected.to_vec(), "{text}");
         }
-        let long = format!("Led {} with 3 teams", "the very long migration ".repeat(10));
+        let long = format!(
+            "Led {} with 3 teams",
+            (1..=40)
+                .map(|i| format!("part{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         assert_eq!(rules(&long), vec![TooLong]);
     }
 

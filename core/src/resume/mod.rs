@@ -3,6 +3,7 @@
 
 mod export;
 mod generate;
+pub mod grammar;
 pub mod lint;
 pub mod wording;
 
@@ -13,8 +14,12 @@ use ts_rs::TS;
 use crate::macros::text_enum;
 
 pub use export::{brag_document, json_resume, markdown, plain_text, BragEntries};
-pub use generate::{candidates, Candidate};
-pub use lint::{lint, Finding, LintRule};
+pub(crate) use generate::learn_decision;
+pub use generate::{
+    candidates, names_of, preview_bullet, BulletPreview, Candidate, PreviewContext, PreviewEntry,
+};
+pub use grammar::Names;
+pub use lint::{lint, lint_with, Finding, LintRule};
 
 /// A resume bullet: its text, where it came from, and what the lint says about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -125,3 +130,5 @@ impl ExportFormat {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wording_tests;

@@ -118,7 +118,7 @@ fn bullets_are_generated_with_their_sources_and_lint() {
         .unwrap();
     assert_eq!(
         cut.text,
-        "Cut p99 checkout latency by 85% (800 ms → 120 ms) in Checkout rewrite"
+        "Cut p99 checkout latency by 85% (800 ms → 120 ms) through the checkout rewrite"
     );
     assert_eq!(cut.sources, vec![checkout.id, latency.id]);
     assert!(
@@ -139,7 +139,7 @@ fn bullets_are_generated_with_their_sources_and_lint() {
         .iter()
         .find(|b| b.key.starts_with("decision:"))
         .unwrap();
-    assert_eq!(decision.text, "Chose Kafka over Postgres outbox for queue checkout writes, trading more moving parts for replayable writes");
+    assert_eq!(decision.text, "Chose Kafka over Postgres outbox to queue checkout writes, trading more moving parts for replayable writes");
     assert!(!decision.included);
     let project = bullets
         .iter()
@@ -147,7 +147,7 @@ fn bullets_are_generated_with_their_sources_and_lint() {
         .unwrap();
     assert_eq!(
         project.text,
-        "Led Checkout rewrite at Acme across several teams"
+        "Led the checkout rewrite across several teams at Acme"
     );
     assert!(project
         .findings
@@ -289,7 +289,7 @@ fn variants_select_order_and_reword_on_their_own() {
     );
     assert_eq!(
         j.bullet(cut).unwrap().text,
-        "Cut p99 checkout latency by 85% (800 ms → 120 ms) in Checkout rewrite",
+        "Cut p99 checkout latency by 85% (800 ms → 120 ms) through the checkout rewrite",
         "the base bullet is untouched"
     );
     let without = j
@@ -340,11 +340,12 @@ fn every_export_format_holds_the_chosen_bullets() {
     let globex = md.find("## Senior engineer, Globex").unwrap();
     assert!(acme < globex, "most recent role first");
     assert!(md.contains("*Jan 2024 – Jun 2024*"));
-    assert!(
-        md.contains("- Cut p99 checkout latency by 85% (800 ms → 120 ms) in Checkout rewrite\n")
-    );
-    assert!(md
-        .contains("- Raised search CTR by 1.2 points, 30% higher (4% → 5.2%) in Search relevance"));
+    assert!(md.contains(
+        "- Cut p99 checkout latency by 85% (800 ms → 120 ms) through the checkout rewrite\n"
+    ));
+    assert!(md.contains(
+        "- Raised search CTR by 1.2 points (30%) to 5.2% through the search relevance project\n"
+    ));
 
     let text = plain_text(&bullets, &profile);
     assert!(text.contains("TECH LEAD, ACME (Jan 2024 – Jun 2024)\n  * Cut p99"));
@@ -426,7 +427,7 @@ fn the_brag_document_covers_its_period() {
     assert!(doc.starts_with("# Brag document: Ada Lovelace\n\nPeriod: 2024-01-01 to 2024-12-31\n"));
     assert!(doc.contains("## Checkout rewrite"));
     assert!(doc.contains(
-        "- p99 checkout latency: 800 ms → 120 ms (-85%) — evidence: Grafana checkout board"
+        "- p99 checkout latency: 800 ms → 120 ms · −85% · better — evidence: Grafana checkout board"
     ));
     assert!(doc.contains("- Queue checkout writes: chose Kafka."));
     assert!(doc.contains("- manager (2024-05-01): \"Calm, clear rollout\""));
@@ -480,4 +481,158 @@ fn bullets_follow_every_write_and_only_regenerate_after_one() {
     j.restore_backup(backup.id, 5, &|_, _| {}).unwrap();
     assert!(j.refresh_bullets().unwrap() > 0);
     assert_eq!(text_of(&j, latency.id), before);
+}
+
+#[test]
+fn a_decision_keeps_its_goal_and_its_bullet_says_it() {
+    let (_dir, mut j) = journal();
+    let (checkout, _, _) = fixture(&mut j);
+    let queued = j
+        .add(DecisionInput {
+            project_id: Some(checkout.id),
+            title: "Replay checkout writes".into(),
+            goal: Some("To keep checkout writes replayable.".into()),
+            options: vec!["Kafka".into(), "A Postgres outbox".into()],
+            chosen: "Kafka".into(),
+            tradeoffs: Some("more moving parts for replay when a consumer fails".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        queued.goal.as_deref(),
+        Some("keep checkout writes replayable")
+    );
+    let back: Decision = j.entry(queued.id).unwrap();
+    assert_eq!(back.goal, queued.goal);
+    assert!(j
+        .search("replayable", 0, 10)
+        .unwrap()
+        .hits
+        .iter()
+        .any(|h| h.id == queued.id));
+    j.refresh_bullets().unwrap();
+    let bullet = j
+        .bullets()
+        .unwrap()
+        .into_iter()
+        .find(|b| b.key == format!("decision:{}", queued.id))
+        .unwrap();
+    assert_eq!(
+        bullet.text,
+        "Chose Kafka over a Postgres outbox to keep checkout writes replayable, trading more moving parts for replay when a consumer fails"
+    );
+
+    // The form's preview words the same bullet before the entry is saved.
+    let preview = j
+        .preview_bullet(None, &PreviewEntry::Decision(queued.input.clone()))
+        .unwrap();
+    assert_eq!(preview.text.as_deref(), Some(bullet.text.as_str()));
+    assert_eq!(preview.hint, None);
+}
+
+#[test]
+fn a_metric_that_got_worse_never_claims_it_improved() {
+    let (_dir, mut j) = journal();
+    let ingest = j
+        .add(ProjectInput {
+            title: "Rebuild the ingest pipeline".into(),
+            organization: Some("Fjord Logistics".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let add = |j: &mut Journal, name: &str, unit: &str, baseline: f64, result: f64, better| {
+        j.add(MetricInput {
+            project_id: ingest.id,
+            name: name.into(),
+            unit: Some(unit.into()),
+            baseline: Some(baseline),
+            result,
+            better: Some(better),
+            evidence: Some("dashboard".into()),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let throughput = add(
+        &mut j,
+        "Peak throughput",
+        "req/s",
+        2_000.0,
+        8_400.0,
+        Direction::Higher,
+    );
+    let coverage = add(&mut j, "Test coverage", "%", 36.0, 35.0, Direction::Higher);
+    let recovery = add(
+        &mut j,
+        "Mean time to recovery",
+        "min",
+        95.0,
+        118.0,
+        Direction::Lower,
+    );
+    j.refresh_bullets().unwrap();
+    let bullets = j.bullets().unwrap();
+    let of = |id: i64| bullets.iter().find(|b| b.key == format!("metric:{id}"));
+    assert!(
+        of(recovery.id).is_none(),
+        "a plain regression makes no bullet"
+    );
+    let held = of(coverage.id).unwrap();
+    assert_eq!(
+        held.text,
+        "Held test coverage within 1 point (36% → 35%) while growing peak throughput 4.2x"
+    );
+    assert_eq!(held.sources, vec![ingest.id, coverage.id, throughput.id]);
+    assert!(
+        !held.included && held.findings.is_empty(),
+        "{:?}",
+        held.findings
+    );
+
+    // An edit that words the regression as a win is flagged against the metric it cites.
+    let edited = j
+        .edit_bullet(held.id, "Raised test coverage by 1 point (36% → 35%)")
+        .unwrap();
+    assert!(edited
+        .findings
+        .iter()
+        .any(|f| f.rule == LintRule::ClaimNotShown));
+    // The edit survives regeneration, and so does its flag.
+    j.update(
+        throughput.id,
+        MetricInput {
+            result: 9_000.0,
+            ..throughput.input.clone()
+        },
+    )
+    .unwrap();
+    j.refresh_bullets().unwrap();
+    let after = j.bullet(held.id).unwrap();
+    assert_eq!(after.text, "Raised test coverage by 1 point (36% → 35%)");
+    assert!(after.generated_text.contains("4.5x"));
+}
+
+#[test]
+fn typed_text_is_linted_with_the_journals_names() {
+    let (_dir, mut j) = journal();
+    fixture(&mut j);
+    let rules = |text: &str| -> Vec<(LintRule, Option<String>)> {
+        j.lint_text(text)
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.rule, f.excerpt))
+            .collect()
+    };
+    assert_eq!(rules("Cut Kafka lag at Globex by 40% with Acme"), vec![]);
+    assert_eq!(
+        rules("Promoted to Tech lead after 3 launches at Acme"),
+        vec![]
+    );
+    assert_eq!(
+        rules("Delivered Simplify the CI pipeline at Acme in 3 weeks"),
+        vec![
+            (LintRule::StrayCapital, Some("Simplify".into())),
+            (LintRule::VerbAfterVerb, Some("Delivered Simplify".into())),
+        ]
+    );
 }

@@ -7,8 +7,11 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::journal::{found_named, metrics_by_id, projects_with_outcomes};
 use super::Journal;
-use crate::journal::{Labels, Metric, ProjectDetail};
-use crate::resume::{candidates, lint, Bullet, Variant, VariantFilter, VariantSummary};
+use crate::journal::{DecisionInput, DecisionOption, Labels, Metric, ProjectDetail};
+use crate::resume::{
+    candidates, learn_decision, lint_with, names_of, preview_bullet, Bullet, BulletPreview,
+    Finding, Names, PreviewContext, PreviewEntry, Variant, VariantFilter, VariantSummary,
+};
 use crate::{Error, Result};
 
 const BULLET_SELECT: &str = "SELECT b.id, b.uuid, b.project_id, b.key, b.text, b.generated_text, b.edited,
@@ -123,6 +126,7 @@ impl Journal {
             return Ok(0);
         }
         let details = projects_with_outcomes(&self.conn)?;
+        let names = names_of(&details);
         let tx = self.conn.transaction()?;
         let mut existing: HashMap<String, (i64, String, bool)> = HashMap::new();
         {
@@ -146,7 +150,7 @@ impl Journal {
             serde_json::to_string(&c.sources).expect("ids serialise")
         };
         for detail in &details {
-            for candidate in candidates(detail) {
+            for candidate in candidates(detail, &names) {
                 // Taken out as it is met: what is left afterwards was not generated again.
                 match existing.remove(&candidate.key) {
                     Some((_, generated, _)) if generated == candidate.text => {}
@@ -234,7 +238,105 @@ impl Journal {
         Ok(bullets)
     }
 
+    /// The names the journal uses (organisations and roles, and the capitals of its titles,
+    /// options, summaries and metric names), which the lint takes as names mid-sentence.
+    pub fn names(&self) -> Result<Names> {
+        let mut names = Names::new();
+        let mut projects = self
+            .conn
+            .prepare_cached("SELECT organization, role, title, summary FROM projects")?;
+        let mut rows = projects.query([])?;
+        while let Some(r) = rows.next()? {
+            for i in [0, 1] {
+                if let Some(run) = r.get::<_, Option<String>>(i)? {
+                    names.organization(&run);
+                }
+            }
+            names.title(&r.get::<_, String>(2)?);
+            if let Some(summary) = r.get::<_, Option<String>>(3)? {
+                names.text(&summary);
+            }
+        }
+        let mut metrics = self.conn.prepare_cached("SELECT name FROM metrics")?;
+        let mut rows = metrics.query([])?;
+        while let Some(r) = rows.next()? {
+            names.text(&r.get::<_, String>(0)?);
+        }
+        let mut decisions = self.conn.prepare_cached(
+            "SELECT title, options, chosen, goal, context, tradeoffs FROM decisions",
+        )?;
+        let mut rows = decisions.query([])?;
+        while let Some(r) = rows.next()? {
+            let options: Vec<DecisionOption> =
+                serde_json::from_str(&r.get::<_, String>(1)?).unwrap_or_default();
+            learn_decision(
+                &mut names,
+                &DecisionInput {
+                    title: r.get(0)?,
+                    options,
+                    chosen: r.get(2)?,
+                    goal: r.get(3)?,
+                    context: r.get(4)?,
+                    tradeoffs: r.get(5)?,
+                    ..Default::default()
+                },
+            );
+        }
+        Ok(names)
+    }
+
+    /// The lint of text being typed, with the journal's names known.
+    pub fn lint_text(&self, text: &str) -> Result<Vec<Finding>> {
+        Ok(lint_with(text, &[], &self.names()?))
+    }
+
+    /// The bullet an entry being typed would make, and its lint. `id` is the entry being
+    /// edited, if it is saved already: its saved version is not one of its project's others.
+    pub fn preview_bullet(&self, id: Option<i64>, entry: &PreviewEntry) -> Result<BulletPreview> {
+        let mut names = self.names()?;
+        let project_id = match entry {
+            PreviewEntry::Project(p) => {
+                names.title(&p.title);
+                for run in [&p.organization, &p.role].into_iter().flatten() {
+                    names.organization(run);
+                }
+                None
+            }
+            PreviewEntry::Metric(m) => {
+                names.text(&m.name);
+                Some(m.project_id)
+            }
+            PreviewEntry::Decision(d) => {
+                learn_decision(&mut names, d);
+                d.project_id
+            }
+        };
+        let detail = match project_id {
+            Some(project) if project > 0 => Some(self.project_detail(project)?),
+            _ => None,
+        };
+        let others: Vec<Metric> = detail
+            .iter()
+            .flat_map(|d| d.metrics.iter())
+            .filter(|m| Some(m.id) != id)
+            .cloned()
+            .collect();
+        let project = match entry {
+            PreviewEntry::Project(p) => Some(p),
+            _ => detail.as_ref().map(|d| &d.project.input),
+        };
+        Ok(preview_bullet(
+            entry,
+            &PreviewContext {
+                project,
+                metrics: &others,
+                names: &names,
+            },
+        ))
+    }
+
     fn with_findings(&self, mut bullets: Vec<Bullet>) -> Result<Vec<Bullet>> {
+        let names = self.names()?;
         let mut cited: Vec<i64> = bullets.iter().flat_map(|b| b.sources.clone()).collect();
         cited.sort_unstable();
         cited.dedup();
@@ -245,7 +347,7 @@ impl Journal {
                 .iter()
                 .filter_map(|id| metrics.get(id).cloned())
                 .collect();
-            b.findings = lint(&b.text, &cited);
+            b.findings = lint_with(&b.text, &cited, &names);
         }
         Ok(bullets)
     }
@@ -409,6 +511,7 @@ impl Journal {
                 overrides.insert(bullet, value);
             }
         }
+        let names = self.names()?;
         let mut bullets: Vec<(u32, Bullet)> = self
             .bullets()?
             .into_iter()
@@ -422,7 +525,7 @@ impl Journal {
                 if let Some(text) = text {
                     b.text = text;
                     b.edited = true;
-                    b.findings = lint(&b.text, &[]);
+                    b.findings = lint_with(&b.text, &[], &names);
                 }
                 Some((position.unwrap_or(b.position), b))
             })

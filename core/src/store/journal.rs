@@ -45,7 +45,7 @@ const METRIC_SELECT: &str = entry_select!(
 );
 const DECISION_SELECT: &str = entry_select!(
     "d.project_id, d.title, d.context, d.options, d.chosen, d.tradeoffs, d.expected, \
-     d.confidence, d.outcome, d.decided_on, d.review_on FROM decisions d JOIN entries e ON e.id = d.id"
+     d.confidence, d.outcome, d.decided_on, d.review_on, d.goal FROM decisions d JOIN entries e ON e.id = d.id"
 );
 const ARTIFACT_SELECT: &str = entry_select!(
     "a.project_id, a.kind, a.title, a.url, a.date FROM artifacts a JOIN entries e ON e.id = a.id"
@@ -336,6 +336,7 @@ impl Record for DecisionInput {
             project_id: r.get(OWN)?,
             title: r.get(OWN + 1)?,
             context: r.get(OWN + 2)?,
+            goal: r.get(OWN + 11)?,
             options: serde_json::from_str(&options).map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(
                     OWN + 3,
@@ -372,6 +373,7 @@ impl Record for DecisionInput {
         let options = options.join("\n");
         let body = join(&[
             self.context.as_deref(),
+            self.goal.as_deref(),
             Some(&options),
             Some(&self.chosen),
             self.tradeoffs.as_deref(),
@@ -383,19 +385,20 @@ impl Record for DecisionInput {
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()> {
         let options = serde_json::to_string(&self.options).expect("options serialise");
         tx.prepare_cached(
-            "INSERT INTO decisions (id, project_id, title, context, options, chosen, tradeoffs, expected,
-               confidence, outcome, decided_on, review_on)
-             VALUES (:id, :project_id, :title, :context, :options, :chosen, :tradeoffs, :expected,
-               :confidence, :outcome, :decided_on, :review_on)
+            "INSERT INTO decisions (id, project_id, title, context, goal, options, chosen, tradeoffs,
+               expected, confidence, outcome, decided_on, review_on)
+             VALUES (:id, :project_id, :title, :context, :goal, :options, :chosen, :tradeoffs,
+               :expected, :confidence, :outcome, :decided_on, :review_on)
              ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, title = excluded.title,
-               context = excluded.context, options = excluded.options, chosen = excluded.chosen,
+               context = excluded.context, goal = excluded.goal, options = excluded.options,
+               chosen = excluded.chosen,
                tradeoffs = excluded.tradeoffs, expected = excluded.expected,
                confidence = excluded.confidence, outcome = excluded.outcome,
                decided_on = excluded.decided_on, review_on = excluded.review_on",
         )?
         .execute(named_params! {
             ":id": id, ":project_id": self.project_id, ":title": self.title, ":context": self.context,
-            ":options": options, ":chosen": self.chosen, ":tradeoffs": self.tradeoffs,
+            ":goal": self.goal, ":options": options, ":chosen": self.chosen, ":tradeoffs": self.tradeoffs,
             ":expected": self.expected, ":confidence": self.confidence, ":outcome": self.outcome,
             ":decided_on": self.decided_on, ":review_on": self.review_on,
         })?;
@@ -847,7 +850,7 @@ const METRIC_OUTCOMES: &str = "SELECT m.id, '', '', '', '[]', '[]', m.project_id
      m.baseline, m.result, m.better, m.measured_on, NULL FROM metrics m ORDER BY m.id";
 const DECISION_OUTCOMES: &str =
     "SELECT d.id, '', '', '', '[]', '[]', d.project_id, d.title, NULL, \
-     d.options, d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL \
+     d.options, d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL, d.goal \
      FROM decisions d WHERE d.project_id IS NOT NULL ORDER BY d.id";
 
 /// Every project with its metrics and decisions, newest first, in three queries: what

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_guides.sql"),
     include_str!("migrations/0004_stories.sql"),
     include_str!("migrations/0005_resume.sql"),
+    include_str!("migrations/0006_decision_goal.sql"),
     include_str!("migrations/0007_variants_travel_and_numbers_found.sql"),
 ];
 
@@ -39,4 +40,34 @@ pub fn migrate_connection(conn: &Connection) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A journal written before decisions had a goal opens with the column added and its
+    /// decisions kept, their goal absent.
+    #[test]
+    fn a_journal_from_before_goals_gains_the_column_and_keeps_its_decisions() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO entries (id, uuid, kind, created_at, updated_at)
+               VALUES (1, 'd1', 'decision', '2024-01-01', '2024-01-01');
+             INSERT INTO decisions (id, title, chosen) VALUES (1, 'Queue checkout writes', 'Kafka');",
+        )
+        .unwrap();
+        migrate_connection(&conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+        let (title, goal): (String, Option<String>) = conn
+            .query_row("SELECT title, goal FROM decisions WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((title.as_str(), goal), ("Queue checkout writes", None));
+    }
 }

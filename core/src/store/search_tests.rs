@@ -272,14 +272,14 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
         })
         .unwrap();
     j.save_variant(None, "Staff", &Default::default()).unwrap();
-    // Back to how version 5 left it: no variant UUIDs, metrics indexed by unit only.
+    // Back to how version 6 left it: no variant UUIDs, metrics indexed by unit only.
     j.conn
         .execute_batch(
             "DROP INDEX variants_by_uuid;
              ALTER TABLE variants DROP COLUMN uuid;
              ALTER TABLE variants DROP COLUMN updated_at;
              UPDATE search_index SET body = 'ms' WHERE kind = 'metric';
-             PRAGMA user_version = 5;",
+             PRAGMA user_version = 6;",
         )
         .unwrap();
     assert!(j.search("800", 0, 10).unwrap().hits.is_empty());

@@ -13,19 +13,11 @@ pub fn follow_ups(
 ) -> Vec<String> {
     let mut from_record: Vec<String> = Vec::new();
     for m in metrics {
-        if let (Some(baseline), Some(percent)) = (m.baseline, m.percent_change) {
-            let verb = if percent < 0.0 { "fell" } else { "rose" };
-            let unit = m
-                .unit
-                .as_deref()
-                .map(|u| format!(" {u}"))
-                .unwrap_or_default();
+        // The change as every other surface tells it ("rose 0.5 points (24%) to 2.6%").
+        if let Some(moved) = &m.told.moved {
             from_record.push(format!(
-                "You said {} {verb} {:.0}% ({}{unit} to {}{unit}): how was it measured, and over what period?",
-                m.name,
-                percent.abs(),
-                number(baseline),
-                number(m.result)
+                "You said {} {moved}: how was it measured, and over what period?",
+                m.name
             ));
         }
         if m.evidence.is_none() {
@@ -68,14 +60,6 @@ pub fn follow_ups(
         asked.push("What was the hardest part, and what did you learn from it?".to_string());
     }
     asked
-}
-
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
-    }
 }
 
 #[cfg(test)]
@@ -128,7 +112,7 @@ mod tests {
         let linked = vec!["How did you bring sceptics along?".to_string()];
         let first = follow_ups(&linked, &[metric()], &[decision()], 0);
         assert_eq!(first[0], "How did you bring sceptics along?");
-        assert_eq!(first[1], "You said p99 latency fell 85% (800 ms to 120 ms): how was it measured, and over what period?");
+        assert_eq!(first[1], "You said p99 latency fell 85% (800 ms → 120 ms): how was it measured, and over what period?");
         let second = follow_ups(&linked, &[metric()], &[decision()], 1);
         assert_eq!(
             second[1],
@@ -137,6 +121,27 @@ mod tests {
         assert_eq!(
             follow_ups(&linked, &[metric()], &[decision()], 7),
             follow_ups(&linked, &[metric()], &[decision()], 7)
+        );
+    }
+
+    #[test]
+    fn a_percentage_is_asked_about_in_points_as_everywhere() {
+        let conversion = Metric::derived(
+            head(4, "c"),
+            MetricInput {
+                project_id: 1,
+                name: "checkout conversion".into(),
+                unit: Some("%".into()),
+                baseline: Some(2.1),
+                result: 2.6,
+                better: Some(Direction::Higher),
+                evidence: Some("A/B report".into()),
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            follow_ups(&[], &[conversion], &[], 0),
+            vec!["You said checkout conversion rose 0.5 points (24%) to 2.6%: how was it measured, and over what period?"]
         );
     }
 

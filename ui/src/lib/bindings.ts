@@ -40,6 +40,59 @@ included: boolean, position: number,
  */
 sources: Array<number>, project_title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, tags: Array<string>, skills: Array<string>, findings: Array<Finding>, };
 
+export type BulletPreview = { 
+/**
+ * Absent when the entry makes no bullet (no baseline, a change for the worse, no
+ * other option weighed).
+ */
+text: string | null, findings: Array<Finding>, 
+/**
+ * What the form could ask for, in the shape the sentence needs; absent when nothing.
+ */
+hint: string | null, };
+
+export type ChangeTold = { 
+/**
+ * The baseline in its unit: "2.1%", "800 ms".
+ */
+from: string | null, 
+/**
+ * The result in its unit: "2.6%", "120 ms".
+ */
+to: string, 
+/**
+ * The change for a row, signed: "+0.5 points (+24%)", "−85%", "5x", "+12 ms".
+ */
+delta: string | null, 
+/**
+ * Absent without a baseline, or when it moved and no direction says which way is better.
+ */
+verdict: Verdict | null, 
+/**
+ * Everything on one line, for lists: "2.1% → 2.6% · +0.5 points (+24%) · better".
+ */
+short: string, 
+/**
+ * The size of the change in a sentence: "0.5 points (24%)", "85%", "5x".
+ */
+amount: string | null, 
+/**
+ * What a bullet says after the verb and the metric's name: "by 0.5 points (24%) to
+ * 2.6%", "by 85% (800 ms → 120 ms)", "5x (2 → 10)".
+ */
+phrase: string | null, 
+/**
+ * How it moved, for a question about it: "rose 0.5 points (24%) to 2.6%", "fell 85%
+ * (800 ms → 120 ms)", "held at 99.9%".
+ */
+moved: string | null, 
+/**
+ * The verb a bullet may open with: "Cut", "Reduced", "Raised", "Grew"; "Increased" or
+ * "Lowered" without a direction. Absent when it got worse or did not move: such a
+ * change is never claimed as a result.
+ */
+verb: string | null, };
+
 export type Check = { item: string, checked_at: string, };
 
 export type Checklist = { guide: string, title: string, cycle: Cycle, items: Array<ChecklistEntry>, done: number, total: number, 
@@ -78,13 +131,23 @@ export type Decision = { id: number, uuid: string,
 /**
  * Past its review date with no outcome written: the decision-journal loop is open.
  */
-review_due: boolean, created_at: string, updated_at: string, project_id: number | null, title: string, context: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, 
+review_due: boolean, created_at: string, updated_at: string, project_id: number | null, title: string, context: string | null, 
+/**
+ * What the choice was for, as a purpose: "keep checkout writes replayable" (said "to
+ * keep checkout writes replayable"); stored without the leading "to".
+ */
+goal: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, 
 /**
  * How sure the engineer was, 0-100.
  */
 confidence: number | null, outcome: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, };
 
-export type DecisionInput = { project_id: number | null, title: string, context: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, 
+export type DecisionInput = { project_id: number | null, title: string, context: string | null, 
+/**
+ * What the choice was for, as a purpose: "keep checkout writes replayable" (said "to
+ * keep checkout writes replayable"); stored without the leading "to".
+ */
+goal: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: string | null, expected: string | null, 
 /**
  * How sure the engineer was, 0-100.
  */
@@ -194,7 +257,7 @@ export type KindCount = { kind: EntryKind, count: number, };
 
 export type Library = { guides: Array<Guide>, questions: Array<Question>, skills: Array<Skill>, };
 
-export type LintRule = "no-number" | "weak-opening" | "buzzword" | "first-person" | "passive-voice" | "too-long" | "number-without-unit" | "metric-without-evidence";
+export type LintRule = "no-number" | "weak-opening" | "buzzword" | "first-person" | "passive-voice" | "too-long" | "number-without-unit" | "metric-without-evidence" | "claim-not-shown" | "repeated-phrase" | "stray-capital" | "verb-after-verb" | "dangling-preposition" | "many-colons";
 
 export type Metric = { id: number, uuid: string, 
 /**
@@ -208,7 +271,11 @@ percent_change: number | null,
 /**
  * Whether the change went the better way; absent without a direction or baseline.
  */
-improved: boolean | null, created_at: string, updated_at: string, project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, };
+improved: boolean | null, 
+/**
+ * The change in words, as every surface tells it (see `told`).
+ */
+told: ChangeTold, created_at: string, updated_at: string, project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type MetricInput = { project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, };
 
@@ -223,6 +290,8 @@ export type NoteInput = { project_id: number | null,
  * Today when absent, so a saved note always has one.
  */
 date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
+
+export type PreviewEntry = { "project": ProjectInput } | { "metric": MetricInput } | { "decision": DecisionInput };
 
 export type PrimaryRole = "backend" | "frontend" | "devops-sre" | "ai-ml" | "staff-plus" | "engineering-manager";
 
@@ -409,6 +478,8 @@ bullets: Array<Bullet>, };
 export type VariantFilter = { tags: Array<string>, skills: Array<string>, roles: Array<string>, since: string | null, until: string | null, };
 
 export type VariantSummary = { id: number, name: string, filter: VariantFilter, };
+
+export type Verdict = "better" | "worse" | "unchanged";
 
 /** The most projects one `project_list` call answers with. */
 export const MAX_PAGE = 500;

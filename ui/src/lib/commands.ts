@@ -49,6 +49,7 @@ export type CommandName =
   | 'bullet_include'
   | 'bullet_order'
   | 'bullet_lint'
+  | 'bullet_preview'
   | 'variant_list'
   | 'variant_get'
   | 'variant_save'
