@@ -39,6 +39,11 @@ pub struct Settings {
     pub words_per_minute: u32,
     /// How many backups to keep beside the journal.
     pub backups_keep: u32,
+    /// "Later" was chosen on the first-run questions (band and role): kept in the journal,
+    /// so it follows the journal to another machine or window. Absent from an older
+    /// window's save, it keeps its default (not put off).
+    #[serde(default)]
+    pub first_run_put_off: bool,
 }
 
 impl Default for Settings {
@@ -47,6 +52,7 @@ impl Default for Settings {
             theme: Theme::default(),
             words_per_minute: crate::stories::DEFAULT_WORDS_PER_MINUTE,
             backups_keep: crate::store::DEFAULT_KEEP,
+            first_run_put_off: false,
         }
     }
 }

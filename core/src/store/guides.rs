@@ -84,7 +84,7 @@ impl Journal {
                 // A value from a newer build reads as unset rather than failing.
                 let text = |i: usize| r.get::<_, Option<String>>(i);
                 Ok(Profile {
-                    band: text(0)?.and_then(|t| crate::profile::ExperienceBand::parse(&t).ok()),
+                    band: text(0)?.and_then(|t| crate::profile::ExperienceBand::read(&t).ok()),
                     role: text(1)?.and_then(|t| crate::profile::PrimaryRole::parse(&t).ok()),
                     target_role: text(2)?.and_then(|t| crate::profile::TargetRole::parse(&t).ok()),
                     name: text(3)?,
@@ -237,7 +237,7 @@ mod tests {
         assert!(!j.profile().unwrap().is_set());
         let saved = j
             .save_profile(Profile {
-                band: Some(ExperienceBand::Years5To8),
+                band: Some(ExperienceBand::Years5To7),
                 role: Some(PrimaryRole::Backend),
                 target_role: Some(TargetRole::StaffEngineer),
                 name: Some("  Ada Lovelace ".into()),

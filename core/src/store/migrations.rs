@@ -14,6 +14,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_guides.sql"),
     include_str!("migrations/0004_stories.sql"),
     include_str!("migrations/0005_resume.sql"),
+    // 0006 and 0007 belong to other branches; they go before this one when merged.
+    include_str!("migrations/0008_outcome_day_and_bands.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
