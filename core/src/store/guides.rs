@@ -190,8 +190,11 @@ impl Journal {
         })
     }
 
-    pub fn uncheck_item(&mut self, guide: &str, item: &str, today: NaiveDate) -> Result<()> {
-        let cycle = self.open_cycle(guide, today)?;
+    /// Unchecks `item` in the open cycle; with no cycle open there is nothing to uncheck.
+    pub fn uncheck_item(&mut self, guide: &str, item: &str) -> Result<()> {
+        let Some(cycle) = self.current_cycle(guide)? else {
+            return Ok(());
+        };
         self.conn
             .prepare_cached("DELETE FROM checklist_checks WHERE cycle_id = ?1 AND item = ?2")?
             .execute(rusqlite::params![cycle.id, item])?;
@@ -272,7 +275,7 @@ mod tests {
         assert_eq!(check, again, "checking twice keeps the first date");
         j.check_item("technical-leader", "mentor-one-engineer", day("2026-01-06"))
             .unwrap();
-        j.uncheck_item("technical-leader", "mentor-one-engineer", day("2026-01-07"))
+        j.uncheck_item("technical-leader", "mentor-one-engineer")
             .unwrap();
         drop(j);
 
