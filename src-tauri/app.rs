@@ -111,6 +111,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
         .manage(journal)
         .manage(startup)
         .manage(commands::backup::BackupProgress::default())
+        .manage(commands::settings::EncryptionProgress::default())
         .invoke_handler(commands::handler())
         .build(tauri::generate_context!())?
         .run(move |_app, event| {

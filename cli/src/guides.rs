@@ -27,13 +27,15 @@ pub enum GuideCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ChecklistCommand {
-    /// A guide's checklist in its current cycle, with due dates.
+    /// A guide's checklist in its current cycle, with due dates and the items the journal
+    /// already proves. Reading it starts no cycle.
     Show { slug: String },
-    /// Check an item (by its id) in the current cycle.
+    /// Check an item (by its id) in the current cycle; the first check starts a cycle.
     Check { slug: String, item: String },
     /// Uncheck an item in the current cycle.
     Uncheck { slug: String, item: String },
-    /// Close the current cycle (kept in the history) and start a new one today.
+    /// Close the current cycle (kept in the history) and start a new one today, or start
+    /// the first.
     NewCycle { slug: String },
 }
 
@@ -55,8 +57,8 @@ pub enum ProfileCommand {
 
 #[derive(Debug, Args)]
 pub struct ProfileFlags {
-    /// 0-2, 3-5, 5-8, 8-12 or 12+
-    #[arg(long, value_parser = ExperienceBand::parse)]
+    /// Years of experience: 0-2, 3-4, 5-7, 8-11 or 12+
+    #[arg(long, value_parser = ExperienceBand::read)]
     pub band: Option<ExperienceBand>,
     /// backend, frontend, devops-sre, ai-ml, staff-plus or engineering-manager
     #[arg(long, value_parser = PrimaryRole::parse)]
@@ -77,9 +79,13 @@ pub struct ProfileFlags {
 }
 
 fn checklist_text(list: &Checklist) -> String {
+    let cycle = match &list.cycle {
+        Some(c) => format!("cycle {}, started {}", c.number, c.started_on),
+        None => "not started: the first check starts a cycle".to_string(),
+    };
     let mut lines = vec![format!(
-        "{}: {} of {} done (cycle {}, started {})",
-        list.title, list.done, list.total, list.cycle.number, list.cycle.started_on
+        "{}: {} of {} done ({cycle})",
+        list.title, list.done, list.total
     )];
     for item in &list.items {
         let mark = if item.checked { "[x]" } else { "[ ]" };
@@ -89,6 +95,14 @@ fn checklist_text(list: &Checklist) -> String {
             _ => String::new(),
         };
         lines.push(format!("  {mark} {:<28} {}{due}", item.id, item.text));
+        if let Some(found) = &item.suggested {
+            lines.push(format!(
+                "      done? the journal has {} {} \"{}\" (check it to accept)",
+                found.kind.as_str(),
+                found.id,
+                found.title
+            ));
+        }
     }
     lines.join("\n")
 }

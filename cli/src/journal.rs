@@ -3,8 +3,8 @@
 
 use careerlog_core::journal::{
     Artifact, ArtifactInput, ArtifactKind, Decision, DecisionInput, DecisionOption, Direction,
-    Feedback, FeedbackInput, Labels, Metric, MetricInput, Note, NoteInput, Project, ProjectInput,
-    ProjectStatus, Scope, Stored,
+    Feedback, FeedbackInput, Labels, Metric, MetricInput, Note, NoteFilter, NoteInput, Project,
+    ProjectFilter, ProjectInput, ProjectSort, ProjectStatus, Scope, Stored,
 };
 use careerlog_core::store::Record;
 use careerlog_core::{Journal, Result};
@@ -51,17 +51,32 @@ enum_parser!(scope, Scope);
 enum_parser!(status, ProjectStatus);
 enum_parser!(direction, Direction);
 enum_parser!(artifact_kind, ArtifactKind);
+enum_parser!(sort, ProjectSort);
 
 #[derive(Debug, Subcommand)]
 pub enum ProjectCommand {
     /// Log a project.
     Add(ProjectFlags),
-    /// List projects, newest first, with their best metric.
+    /// List projects, newest first, with their best metric; says how many more there are.
     List {
         #[arg(long, default_value_t = 100)]
         limit: u32,
         #[arg(long, default_value_t = 0)]
         offset: u32,
+        /// Only projects whose title, organization or role holds each of these words.
+        #[arg(long, value_name = "WORDS")]
+        search: Option<String>,
+        /// planned, active, shipped, paused or cancelled
+        #[arg(long, value_parser = status)]
+        status: Option<ProjectStatus>,
+        /// task, feature, service, initiative, multi-team or organization
+        #[arg(long, value_parser = scope)]
+        scope: Option<Scope>,
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// newest, oldest, title or most-metrics
+        #[arg(long, value_parser = sort, default_value = "newest")]
+        sort: ProjectSort,
     },
     /// Show a project with its metrics, decisions, artifacts, feedback and notes.
     Show { id: i64 },
@@ -314,9 +329,12 @@ pub struct DecisionFlags {
     /// What the choice was for, as the bullet says it after "to": "keep writes replayable".
     #[arg(long, value_name = "TEXT")]
     pub goal: Option<String>,
-    /// An option considered; repeat for each.
-    #[arg(long = "option", value_name = "TEXT")]
-    pub options: Vec<String>,
+    /// An option considered, with what spoke for and against it: "NAME", "NAME|PROS" or
+    /// "NAME|PROS|CONS" (e.g. --option "Kafka|replayable|ops cost"); repeat for each.
+    /// Given on `edit`, the list replaces the old one; an option named again without pros
+    /// or cons keeps the ones it had.
+    #[arg(long = "option", value_name = "NAME|PROS|CONS", value_parser = option)]
+    pub options: Vec<DecisionOption>,
     #[arg(long)]
     pub chosen: Option<String>,
     #[arg(long)]
@@ -357,7 +375,23 @@ impl EntryFlags for DecisionFlags {
         set(&mut input.context, self.context);
         set(&mut input.goal, self.goal);
         if !self.options.is_empty() {
-            input.options = self.options.into_iter().map(DecisionOption::from).collect();
+            let before = std::mem::take(&mut input.options);
+            input.options = self
+                .options
+                .into_iter()
+                .map(|mut option| {
+                    let kept = before
+                        .iter()
+                        .find(|b| b.text.trim().eq_ignore_ascii_case(option.text.trim()));
+                    if let Some(kept) =
+                        kept.filter(|_| option.pros.is_empty() && option.cons.is_empty())
+                    {
+                        option.pros.clone_from(&kept.pros);
+                        option.cons.clone_from(&kept.cons);
+                    }
+                    option
+                })
+                .collect();
         }
         if let Some(chosen) = self.chosen {
             input.chosen = chosen;
@@ -370,6 +404,28 @@ impl EntryFlags for DecisionFlags {
         set_day(&mut input.review_on, self.review);
         self.labels.apply(&mut input.labels);
     }
+}
+
+/// `NAME|PROS|CONS` as typed: the name, then what spoke for it and against it, each part
+/// optional after the name.
+pub fn option(text: &str) -> std::result::Result<DecisionOption, String> {
+    let mut parts = text.split('|').map(str::trim);
+    let name = parts.next().unwrap_or_default();
+    let pros = parts.next().unwrap_or_default();
+    let cons = parts.next().unwrap_or_default();
+    if parts.next().is_some() {
+        return Err(format!(
+            "\"{text}\" has more than three parts; use NAME|PROS|CONS (a | separates them)"
+        ));
+    }
+    if name.is_empty() {
+        return Err(format!("\"{text}\" has no name before its pros and cons"));
+    }
+    Ok(DecisionOption {
+        text: name.to_string(),
+        pros: pros.to_string(),
+        cons: cons.to_string(),
+    })
 }
 
 #[derive(Debug, Args)]
@@ -463,19 +519,38 @@ pub enum NoteCommand {
         #[command(flatten)]
         flags: NoteFlags,
     },
-    /// List notes, newest first.
+    /// List notes, newest first; says how many match and how to see more.
     List {
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// Notes dated on or after this day.
+        #[arg(long, value_parser = day, value_name = "DATE")]
+        since: Option<Day>,
+        /// Notes dated on or before this day.
+        #[arg(long, value_parser = day, value_name = "DATE")]
+        until: Option<Day>,
+        /// Only the notes of this project.
+        #[arg(long, value_name = "ID", conflicts_with = "no_project")]
+        project: Option<i64>,
+        /// Only the notes under no project.
+        #[arg(long)]
+        no_project: bool,
     },
     Show {
         id: i64,
     },
-    /// Change the given fields of a note.
+    /// Change the given fields of a note; `--project ID` moves it to a project,
+    /// `--no-project` takes it out of its project.
     Edit {
         id: i64,
         #[arg(long)]
         text: Option<String>,
+        #[arg(long, conflicts_with = "project")]
+        no_project: bool,
         #[command(flatten)]
         flags: NoteFlags,
     },
@@ -524,7 +599,23 @@ impl ProjectCommand {
     pub fn run(self, j: &mut Journal) -> Result<Output> {
         match self {
             ProjectCommand::Add(flags) => add(j, flags),
-            ProjectCommand::List { limit, offset } => list_projects(j, offset, limit),
+            ProjectCommand::List {
+                limit,
+                offset,
+                search,
+                status,
+                scope,
+                tag,
+                sort,
+            } => {
+                let filter = ProjectFilter {
+                    text: search,
+                    status,
+                    scope,
+                    tag,
+                };
+                list_projects(j, &filter, sort, offset, limit)
+            }
             ProjectCommand::Show { id } => {
                 let d = j.project_detail(id)?;
                 let mut lines = vec![format!("{} {}", d.project.id, d.project.title)];
@@ -552,8 +643,43 @@ impl ProjectCommand {
     }
 }
 
-fn list_projects(j: &Journal, offset: u32, limit: u32) -> Result<Output> {
-    let page = j.list_projects(offset, limit)?;
+/// "Showing 1-100 of 340 projects; 240 more: `... --offset 100`", or how many there are.
+fn page_line(offset: u32, shown: usize, total: u32, what: &str) -> String {
+    let plural = |n: u32| {
+        if n == 1 {
+            what.to_string()
+        } else {
+            format!("{what}s")
+        }
+    };
+    let first = offset + 1;
+    let last = offset + shown as u32;
+    let more = total.saturating_sub(last);
+    if shown == 0 {
+        format!(
+            "{total} {} in all; none from --offset {offset}",
+            plural(total)
+        )
+    } else if more > 0 {
+        format!(
+            "Showing {first}-{last} of {total} {}; {more} more: add --offset {last} to see the next",
+            plural(total)
+        )
+    } else if offset > 0 {
+        format!("Showing {first}-{last} of {total} {}", plural(total))
+    } else {
+        format!("{total} {}", plural(total))
+    }
+}
+
+fn list_projects(
+    j: &Journal,
+    filter: &ProjectFilter,
+    sort: ProjectSort,
+    offset: u32,
+    limit: u32,
+) -> Result<Output> {
+    let page = j.find_projects(filter, sort, offset, limit)?;
     let mut lines: Vec<String> = page
         .projects
         .iter()
@@ -576,8 +702,17 @@ fn list_projects(j: &Journal, offset: u32, limit: u32) -> Result<Output> {
             format!("{:>5}  {when:<10}  {}{org}{best}", p.id, p.title)
         })
         .collect();
-    if lines.is_empty() {
+    if page.total == 0 && filter == &ProjectFilter::default() {
         lines.push("No projects yet: add one with `careerlog project add --title ...`".into());
+    } else if page.total == 0 {
+        lines.push("No projects match".into());
+    } else {
+        lines.push(page_line(
+            offset,
+            page.projects.len(),
+            page.total,
+            "project",
+        ));
     }
     Ok((super::to_json(&page.projects), lines.join("\n")))
 }
@@ -613,8 +748,13 @@ impl Describe for Metric {
 impl Describe for Decision {
     fn describe(&self) -> String {
         let due = if self.review_due { " (review due)" } else { "" };
+        let reviewed = match (&self.outcome, self.outcome_on) {
+            (Some(_), Some(day)) => format!(" (outcome written {day})"),
+            (Some(_), None) => " (outcome written)".to_string(),
+            (None, _) => String::new(),
+        };
         format!(
-            "decision {}: {} -> {}{due}",
+            "decision {}: {} -> {}{due}{reviewed}",
             self.id, self.title, self.chosen
         )
     }
@@ -662,25 +802,61 @@ impl NoteCommand {
                 let n = j.add(input)?;
                 Ok(shown(&n, format!("Added {}", n.describe())))
             }
-            NoteCommand::List { limit } => {
-                let notes = j.list_notes(limit)?;
-                let text = if notes.is_empty() {
-                    "No notes yet: add one with `careerlog note add \"...\"`".to_string()
-                } else {
-                    notes
-                        .iter()
-                        .map(Describe::describe)
-                        .collect::<Vec<_>>()
-                        .join("\n")
+            NoteCommand::List {
+                limit,
+                offset,
+                tag,
+                since,
+                until,
+                project,
+                no_project,
+            } => {
+                let filter = NoteFilter {
+                    tag,
+                    since: since.and_then(|d| d.0),
+                    until: until.and_then(|d| d.0),
+                    project_id: project,
+                    without_project: no_project,
                 };
-                Ok(shown(&notes, text))
+                let filtered = filter != NoteFilter::default();
+                let page = j.note_page(&filter, offset, limit)?;
+                let mut lines: Vec<String> = page
+                    .notes
+                    .iter()
+                    .map(|row| {
+                        let under = row
+                            .project_title
+                            .as_deref()
+                            .map(|t| format!("  [{t}]"))
+                            .unwrap_or_default();
+                        format!("{}{under}", row.note.describe())
+                    })
+                    .collect();
+                if page.total == 0 {
+                    lines.push(if filtered {
+                        "No notes match".to_string()
+                    } else {
+                        "No notes yet: add one with `careerlog note add \"...\"`".to_string()
+                    });
+                } else {
+                    lines.push(page_line(offset, page.notes.len(), page.total, "note"));
+                }
+                Ok(shown(&page.notes, lines.join("\n")))
             }
             NoteCommand::Show { id } => show::<Note>(j, id),
-            NoteCommand::Edit { id, text, flags } => edit(j, id, |input: &mut NoteInput| {
+            NoteCommand::Edit {
+                id,
+                text,
+                no_project,
+                flags,
+            } => edit(j, id, |input: &mut NoteInput| {
                 if let Some(text) = text {
                     input.text = text;
                 }
                 flags.apply(input);
+                if no_project {
+                    input.project_id = None;
+                }
             }),
             NoteCommand::Delete { id } => delete_as::<Note>(j, id),
         }

@@ -77,7 +77,7 @@ pub enum Command {
     /// Rehearsals of a story done away from the app.
     #[command(subcommand)]
     Rehearsal(stories::RehearsalCommand),
-    /// Career guides: list, read.
+    /// Career guides: list, show (read one in the terminal).
     #[command(subcommand)]
     Guide(guides::GuideCommand),
     /// A guide's checklist: show, check, uncheck, start a new cycle.
@@ -91,9 +91,12 @@ pub enum Command {
     /// Your experience band, role and target role.
     #[command(subcommand)]
     Profile(guides::ProfileCommand),
-    /// Resume bullets generated from the journal: list, lint, edit, pick.
+    /// Resume bullets generated from the journal: list, lint, edit, pick, move.
     #[command(subcommand)]
     Bullet(resume::BulletCommand),
+    /// Named selections of bullets for one kind of role: add, list, show, delete, restore.
+    #[command(subcommand)]
+    Variant(resume::VariantCommand),
     /// Export: resume bullets, a brag document, a calendar of due checklist items.
     #[command(subcommand)]
     Export(ExportCommand),
@@ -163,9 +166,10 @@ fn backup(journal: &mut Journal, command: BackupCommand) -> careerlog_core::Resu
     let keep = journal.settings()?.backups_keep;
     let describe = |b: &careerlog_core::store::BackupInfo| {
         format!(
-            "{:>14}  {}  {} KB  {}",
+            "{:>14}  {}  {:<15}  {} KB  {}",
             b.id,
             b.created_at,
+            backup_reason(b),
             b.bytes / 1024,
             b.path
         )
@@ -186,12 +190,52 @@ fn backup(journal: &mut Journal, command: BackupCommand) -> careerlog_core::Resu
         }
         BackupCommand::Restore { id } => {
             let restored = journal.restore_backup(id, keep, &|_, _| {})?;
+            let held: Vec<String> = restored
+                .entries
+                .iter()
+                .map(|e| entries_of(e.kind, e.count))
+                .collect();
+            let held = if held.is_empty() {
+                "no entries".to_string()
+            } else {
+                held.join(", ")
+            };
+            use careerlog_core::store::BackupReason;
+            let which = match restored.backup.reason {
+                Some(BackupReason::Manual) => "the manual backup",
+                Some(BackupReason::Daily) => "the daily backup",
+                Some(BackupReason::BeforeRestore) => "the copy made before a restore",
+                None => "the backup",
+            };
             let text = format!(
-                "Restored the backup of {} (the state before was backed up first)",
-                restored.created_at
+                "Restored {which} of {}: the journal now holds {held}.\n\
+                 The journal as it was just before is backup {} (restore it to undo this).",
+                restored.backup.created_at, restored.safety.id
             );
             Ok((to_json(&restored), text))
         }
+    }
+}
+
+/// "1 project", "3 stories", "2 feedback".
+fn entries_of(kind: careerlog_core::journal::EntryKind, count: u32) -> String {
+    use careerlog_core::journal::EntryKind;
+    let name = match (kind, count) {
+        (EntryKind::Feedback, _) | (_, 1) => kind.as_str().to_string(),
+        (EntryKind::Story, _) => "stories".to_string(),
+        _ => format!("{}s", kind.as_str()),
+    };
+    format!("{count} {name}")
+}
+
+/// Why a backup was made, as `backup list` says it.
+fn backup_reason(b: &careerlog_core::store::BackupInfo) -> &'static str {
+    use careerlog_core::store::BackupReason;
+    match b.reason {
+        Some(BackupReason::Manual) => "manual",
+        Some(BackupReason::Daily) => "daily",
+        Some(BackupReason::BeforeRestore) => "before restore",
+        None => "unlabelled",
     }
 }
 
@@ -286,48 +330,15 @@ fn journal_path(db: Option<PathBuf>) -> careerlog_core::Result<PathBuf> {
 
 fn run(command: Command, path: &Path, json: bool) -> ExitCode {
     let passphrase = std::env::var("CAREERLOG_PASSPHRASE").ok();
-    let outcome =
-        Journal::open_with(path, passphrase.as_deref()).and_then(|mut journal| match command {
-            Command::Project(c) => c.run(&mut journal),
-            Command::Metric(c) => c.run(&mut journal),
-            Command::Decision(c) => c.run(&mut journal),
-            Command::Artifact(c) => c.run(&mut journal),
-            Command::Feedback(c) => c.run(&mut journal),
-            Command::Note(c) => c.run(&mut journal),
-            Command::Search {
-                query,
-                limit,
-                offset,
-            } => journal::search(&journal, &query, offset, limit),
-            Command::Trash(c) => c.run(&mut journal),
-            Command::Story(c) => c.run(&mut journal),
-            Command::Guide(c) => c.run(),
-            Command::Checklist(c) => c.run(&mut journal),
-            Command::Question(c) => c.run(),
-            Command::Readiness => guides::readiness(&journal),
-            Command::Profile(c) => c.run(&mut journal),
-            Command::Export(ExportCommand::Ics { out }) => guides::export_ics(&journal, &out),
-            Command::Export(ExportCommand::Journal { out }) => export_journal(&journal, &out),
-            Command::Import(c) => import(&mut journal, c),
-            Command::Backup(c) => backup(&mut journal, c),
-            Command::Encryption(c) => encryption(&mut journal, c),
-            Command::Demo(flags) => demo::demo(&mut journal, flags),
-            Command::Export(ExportCommand::Bullets(flags)) => {
-                resume::export_bullets(&mut journal, flags)
-            }
-            Command::Export(ExportCommand::Brag(flags)) => resume::export_brag(&mut journal, flags),
-            Command::Bullet(c) => c.run(&mut journal),
-            Command::Rehearsal(c) => c.run(&mut journal),
-            Command::Info => journal.info().map(|info| {
-                let text = format!(
-                    "journal: {}\nschema:  {}\nsqlite:  {}\nversion: {}",
-                    info.journal_path, info.schema_version, info.sqlite_version, info.version
-                );
-                (to_json(&info), text)
-            }),
-        });
+    let outcome = Journal::open_with(path, passphrase.as_deref()).and_then(|mut journal| {
+        match command {
+            // A linter's exit code: 1 when it found something, with the findings printed.
+            Command::Bullet(resume::BulletCommand::Lint { text }) => resume::lint(&journal, &text),
+            other => dispatch(other, &mut journal).map(|output| (output, false)),
+        }
+    });
     match outcome {
-        Ok((json_text, text)) => {
+        Ok(((json_text, text), findings)) => {
             // A reader that stops early (`| head`) is not an error of ours.
             use std::io::Write;
             let _ = writeln!(
@@ -335,9 +346,55 @@ fn run(command: Command, path: &Path, json: bool) -> ExitCode {
                 "{}",
                 if json { json_text } else { text }
             );
-            ExitCode::SUCCESS
+            if findings {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(error) => fail(&error.to_string()),
+    }
+}
+
+/// Runs a command on the open journal; what it prints, or why it failed.
+fn dispatch(command: Command, journal: &mut Journal) -> careerlog_core::Result<Output> {
+    match command {
+        Command::Project(c) => c.run(journal),
+        Command::Metric(c) => c.run(journal),
+        Command::Decision(c) => c.run(journal),
+        Command::Artifact(c) => c.run(journal),
+        Command::Feedback(c) => c.run(journal),
+        Command::Note(c) => c.run(journal),
+        Command::Search {
+            query,
+            limit,
+            offset,
+        } => journal::search(journal, &query, offset, limit),
+        Command::Trash(c) => c.run(journal),
+        Command::Story(c) => c.run(journal),
+        Command::Guide(c) => c.run(),
+        Command::Checklist(c) => c.run(journal),
+        Command::Question(c) => c.run(),
+        Command::Readiness => guides::readiness(journal),
+        Command::Profile(c) => c.run(journal),
+        Command::Export(ExportCommand::Ics { out }) => guides::export_ics(journal, &out),
+        Command::Export(ExportCommand::Journal { out }) => export_journal(journal, &out),
+        Command::Import(c) => import(journal, c),
+        Command::Backup(c) => backup(journal, c),
+        Command::Encryption(c) => encryption(journal, c),
+        Command::Demo(flags) => demo::demo(journal, flags),
+        Command::Export(ExportCommand::Bullets(flags)) => resume::export_bullets(journal, flags),
+        Command::Export(ExportCommand::Brag(flags)) => resume::export_brag(journal, flags),
+        Command::Bullet(c) => c.run(journal),
+        Command::Variant(c) => c.run(journal),
+        Command::Rehearsal(c) => c.run(journal),
+        Command::Info => journal.info().map(|info| {
+            let text = format!(
+                "journal: {}\nschema:  {}\nsqlite:  {}\nversion: {}",
+                info.journal_path, info.schema_version, info.sqlite_version, info.version
+            );
+            (to_json(&info), text)
+        }),
     }
 }
 

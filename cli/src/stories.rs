@@ -1,6 +1,6 @@
 //! `careerlog story ...` and `careerlog rehearsal add`: the story bank without a window.
 
-use careerlog_core::stories::{Framework, RehearsalInput, Story, StoryInput};
+use careerlog_core::stories::{Framework, Rehearsal, RehearsalInput, Story, StoryInput};
 use careerlog_core::{Journal, Result};
 use clap::{Args, Subcommand};
 
@@ -132,6 +132,8 @@ impl StoryFlags {
 pub enum RehearsalCommand {
     /// Record a rehearsal done away from the app.
     Add(RehearsalFlags),
+    /// Move one rehearsal to the trash (its id is in `story show`); the story's count follows.
+    Delete { id: i64 },
 }
 
 #[derive(Debug, Args)]
@@ -157,13 +159,9 @@ fn describe(s: &Story) -> String {
         1 => "rehearsed once".to_string(),
         n => format!("rehearsed {n} times"),
     };
-    let over = if s.estimate.over_target {
-        " (over target)"
-    } else {
-        ""
-    };
+    let pace = s.estimate.pace_text.to_lowercase();
     format!(
-        "story {}: {} [{}] ~{} s of {} s{over}, {rehearsed}",
+        "story {}: {} [{}] ~{} s of {} s ({pace}), {rehearsed}",
         s.id,
         s.input.title,
         s.input.framework.as_str().to_uppercase(),
@@ -217,7 +215,8 @@ impl StoryCommand {
                         .map(|r| format!(", rated {r}/5"))
                         .unwrap_or_default();
                     lines.push(format!(
-                        "  rehearsal {}: {:.0} s of {} s{rating}",
+                        "  rehearsal {} on {}: {:.0} s of {} s{rating}",
+                        r.id,
                         &r.started_at[..10.min(r.started_at.len())],
                         r.total_ms as f64 / 1000.0,
                         r.target_seconds
@@ -266,6 +265,10 @@ impl RehearsalCommand {
                     r.target_seconds
                 );
                 Ok((super::to_json(&r), text))
+            }
+            RehearsalCommand::Delete { id } => {
+                j.entry::<Rehearsal>(id)?;
+                delete(j, id)
             }
         }
     }

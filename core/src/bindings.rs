@@ -6,15 +6,15 @@ use ts_rs::{Config, TS};
 
 use crate::journal::{
     Artifact, ArtifactInput, ArtifactKind, Decision, DecisionInput, DecisionOption, Direction,
-    EntryKind, Feedback, FeedbackInput, JournalOverview, Metric, MetricInput, Note, NoteInput,
-    Project, ProjectDetail, ProjectInput, ProjectPage, ProjectStatus, ProjectSummary, Scope,
-    TrashItem,
+    EntryKind, Feedback, FeedbackInput, JournalOverview, Metric, MetricInput, Note, NoteFilter,
+    NoteInput, NotePage, NoteRow, Project, ProjectDetail, ProjectFilter, ProjectInput, ProjectPage,
+    ProjectSort, ProjectStatus, ProjectSummary, Scope, TrashItem,
 };
 use crate::profile::{ExperienceBand, PrimaryRole, Profile, TargetRole};
 use crate::search::{SearchHit, SearchPage, SnippetPart};
 use crate::store::{Check, Cycle};
 use crate::stories::{
-    CoveringStory, Estimate, Framework, QuestionCoverage, Rehearsal, RehearsalInput, Section,
+    CoveringStory, Estimate, Framework, Pace, QuestionCoverage, Rehearsal, RehearsalInput, Section,
     SectionEstimate, Story, StoryDetail, StoryInput, StoryPreview,
 };
 use crate::{AppInfo, ErrorKind, FieldMessage, IpcError, Settings, Theme};
@@ -46,11 +46,16 @@ fn render() -> String {
         Metric::decl(&cfg),
         MetricInput::decl(&cfg),
         Note::decl(&cfg),
+        NoteFilter::decl(&cfg),
         NoteInput::decl(&cfg),
+        NotePage::decl(&cfg),
+        NoteRow::decl(&cfg),
         Project::decl(&cfg),
         ProjectDetail::decl(&cfg),
         ProjectInput::decl(&cfg),
+        ProjectFilter::decl(&cfg),
         ProjectPage::decl(&cfg),
+        ProjectSort::decl(&cfg),
         ProjectStatus::decl(&cfg),
         ProjectSummary::decl(&cfg),
         Scope::decl(&cfg),
@@ -67,6 +72,7 @@ fn render() -> String {
         CoveringStory::decl(&cfg),
         Estimate::decl(&cfg),
         Framework::decl(&cfg),
+        Pace::decl(&cfg),
         QuestionCoverage::decl(&cfg),
         Rehearsal::decl(&cfg),
         RehearsalInput::decl(&cfg),
@@ -102,6 +108,9 @@ fn render() -> String {
         crate::resume::VariantSummary::decl(&cfg),
     ]);
     decls.push(crate::store::BackupInfo::decl(&cfg));
+    decls.push(crate::store::BackupReason::decl(&cfg));
+    decls.push(crate::store::EntryCount::decl(&cfg));
+    decls.push(crate::store::RestoredBackup::decl(&cfg));
     decls.push(crate::store::CopyProgress::decl(&cfg));
     decls.push(crate::transfer::ImportReport::decl(&cfg));
     decls.push(crate::transfer::KindCount::decl(&cfg));

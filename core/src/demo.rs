@@ -53,7 +53,7 @@ pub fn prepare_demo_journal(path: &Path) -> Result<Journal> {
 /// The demo engineer: eight to twelve years in, a staff engineer aiming at principal.
 pub fn profile() -> Profile {
     Profile {
-        band: Some(ExperienceBand::Years8To12),
+        band: Some(ExperienceBand::Years8To11),
         role: Some(PrimaryRole::Backend),
         target_role: Some(TargetRole::PrincipalEngineer),
         name: Some("Alex Demo".into()),
@@ -873,6 +873,8 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     expected: Some(kind.expected.to_string()),
                     confidence: Some(rng.range(5, 9) as u8 * 10),
                     outcome: (!open).then(|| kind.outcome.to_string()),
+                    // Written up at the review, three months on.
+                    outcome_on: (!open).then(|| decided + Days::new(90)),
                     decided_on: Some(decided),
                     review_on: Some(decided + Days::new(90)),
                     labels: Labels {

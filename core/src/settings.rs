@@ -39,6 +39,11 @@ pub struct Settings {
     pub words_per_minute: u32,
     /// How many backups to keep beside the journal.
     pub backups_keep: u32,
+    /// "Later" was chosen on the first-run questions (band and role): kept in the journal,
+    /// so it follows the journal to another machine or window. Absent from an older
+    /// window's save, it keeps its default (not put off).
+    #[serde(default)]
+    pub first_run_put_off: bool,
 }
 
 impl Default for Settings {
@@ -47,18 +52,24 @@ impl Default for Settings {
             theme: Theme::default(),
             words_per_minute: crate::stories::DEFAULT_WORDS_PER_MINUTE,
             backups_keep: crate::store::DEFAULT_KEEP,
+            first_run_put_off: false,
         }
     }
 }
 
-/// The paces the settings accept, slow reading to brisk talking.
 /// How many backups may be kept: at least one, at most a year of daily ones.
 pub const BACKUPS_KEEP_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 
+/// The paces the settings accept, slow reading to brisk talking.
 pub const WORDS_PER_MINUTE_RANGE: std::ops::RangeInclusive<u32> = 80..=220;
 
 /// The settings rows that travel with the journal in an export, by key.
-pub const KEYS: &[&str] = &["theme", "words_per_minute", "backups_keep"];
+pub const KEYS: &[&str] = &[
+    "theme",
+    "words_per_minute",
+    "backups_keep",
+    "first_run_put_off",
+];
 
 /// Whether the stored `value` is one the setting `key` takes; why not, after its name.
 pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> {
@@ -76,6 +87,10 @@ pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> 
             .ok_or_else(|| format!("should be system, light or dark (it is \"{value}\")")),
         "words_per_minute" => within(&WORDS_PER_MINUTE_RANGE),
         "backups_keep" => within(&BACKUPS_KEEP_RANGE),
+        "first_run_put_off" => match value {
+            "yes" | "no" => Ok(()),
+            _ => Err(format!("should be yes or no (it is \"{value}\")")),
+        },
         _ => Err(
             "is not a setting this Career Log knows (is the file from a newer Career Log?)".into(),
         ),

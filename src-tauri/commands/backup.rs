@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use careerlog_core::store::{BackupInfo, CopyProgress};
+use careerlog_core::store::{BackupInfo, CopyProgress, RestoredBackup};
 use careerlog_core::IpcError;
 use tauri::State;
 
@@ -13,8 +13,13 @@ use super::JournalState;
 pub struct BackupProgress(Arc<Mutex<Option<(u32, u32)>>>);
 
 impl BackupProgress {
-    fn set(&self, value: Option<(u32, u32)>) {
+    pub(crate) fn set(&self, value: Option<(u32, u32)>) {
         *self.0.lock().unwrap_or_else(|p| p.into_inner()) = value;
+    }
+
+    pub(crate) fn get(&self) -> Option<CopyProgress> {
+        let value = *self.0.lock().unwrap_or_else(|p| p.into_inner());
+        value.map(|(done, total)| CopyProgress { done, total })
     }
 }
 
@@ -43,7 +48,7 @@ pub async fn backup_restore(
     journal: State<'_, JournalState>,
     progress: State<'_, BackupProgress>,
     id: i64,
-) -> Result<BackupInfo, IpcError> {
+) -> Result<RestoredBackup, IpcError> {
     let shared = progress.inner().clone();
     let result = journal
         .run(move |j| {
@@ -58,6 +63,5 @@ pub async fn backup_restore(
 /// How far the running backup or restore is; null when none runs.
 #[tauri::command]
 pub fn backup_progress(progress: State<'_, BackupProgress>) -> Option<CopyProgress> {
-    let value = *progress.0.lock().unwrap_or_else(|p| p.into_inner());
-    value.map(|(done, total)| CopyProgress { done, total })
+    progress.get()
 }

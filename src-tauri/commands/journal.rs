@@ -1,8 +1,9 @@
 //! Journal section: projects and the entries under them, the trash, and Home's overview.
 
 use careerlog_core::journal::{
-    ArtifactInput, DecisionInput, FeedbackInput, JournalOverview, MetricInput, Note, NoteInput,
-    ProjectDetail, ProjectInput, ProjectPage, TrashItem,
+    ArtifactInput, DecisionInput, FeedbackInput, JournalOverview, MetricInput, Note, NoteFilter,
+    NoteInput, NotePage, ProjectDetail, ProjectFilter, ProjectInput, ProjectPage, ProjectSort,
+    TrashItem,
 };
 use careerlog_core::store::Record;
 use careerlog_core::{Form, IpcError};
@@ -13,9 +14,20 @@ use super::JournalState;
 journal_commands! {
     journal_overview() -> JournalOverview = |j| j.overview();
 
-    project_list(offset: u32, limit: u32) -> ProjectPage = |j| j.list_projects(offset, limit);
+    /// A page of the journal list; `filter` and `sort` may be left out (all, newest first).
+    project_list(
+        offset: u32,
+        limit: u32,
+        filter: Option<ProjectFilter>,
+        sort: Option<ProjectSort>,
+    ) -> ProjectPage = |j|
+        j.find_projects(&filter.unwrap_or_default(), sort.unwrap_or_default(), offset, limit);
 
     note_list(limit: u32) -> Vec<Note> = |j| j.list_notes(limit);
+
+    /// A page of the notes, newest first, with their projects' titles and the total.
+    note_page(offset: u32, limit: u32, filter: Option<NoteFilter>) -> NotePage = |j|
+        j.note_page(&filter.unwrap_or_default(), offset, limit);
 
     entry_delete(id: i64) -> TrashItem = |j| j.delete_entry(id);
 

@@ -4,10 +4,11 @@
 // writes them to `ui/src/lib/commands.ts`, so the UI cannot call a name that is not here.
 app_commands! {
     settings:
-        app_info, startup_painted, settings_get, settings_set, journal_unlock, encryption_set;
+        app_info, startup_painted, settings_get, settings_set, first_run_put_off, journal_unlock,
+        encryption_set, encryption_progress;
     journal:
         journal_overview, project_list, project_get, project_save, metric_save, decision_save,
-        artifact_save, feedback_save, note_save, note_list, entry_delete, trash_list,
+        artifact_save, feedback_save, note_save, note_list, note_page, entry_delete, trash_list,
         trash_restore, trash_empty;
     search:
         search;
@@ -19,9 +20,9 @@ app_commands! {
         checklist_set, checklist_new_cycle, due_items, readiness_get, profile_get, profile_set,
         export_ics;
     resume:
-        bullet_list, bullet_edit, bullet_reset, bullet_include, bullet_order, bullet_lint,
-        bullet_preview,
-        variant_list, variant_get, variant_save, variant_tailor, variant_delete,
+        bullet_list, bullet_edit, bullet_reset, bullet_include, bullet_order, bullet_move,
+        bullet_lint, bullet_preview,
+        variant_list, variant_get, variant_save, variant_tailor, variant_move, variant_delete,
         variant_restore, export_preview, export_save, brag_save;
     backup:
         backup_list, backup_create, backup_restore, backup_progress;

@@ -34,6 +34,9 @@ journal_commands! {
     bullet_preview(id: Option<i64>, entry: PreviewEntry) -> BulletPreview = |j|
         j.preview_bullet(id, &entry);
 
+    /// Moves one bullet to place `to` (1 is first) of the resume order.
+    bullet_move(id: i64, to: u32) -> Vec<Bullet> = |j| j.move_bullet(id, to);
+
     variant_list() -> Vec<VariantSummary> = |j| j.variants();
 
     variant_get(id: i64) -> Variant = |j| {
@@ -52,6 +55,13 @@ journal_commands! {
         excluded: bool,
         position: Option<u32>,
     ) -> Variant = |j| j.tailor_bullet(variant, bullet, text.as_deref(), excluded, position);
+
+    /// Moves one of a variant's bullets to place `to` (1 is first) of its own order,
+    /// keeping its wording and exclusions.
+    variant_move(variant: i64, bullet: i64, to: u32) -> Variant = |j| {
+        j.refresh_bullets()?;
+        j.move_variant_bullet(variant, bullet, to)
+    };
 
     variant_delete(id: i64) -> VariantSummary = |j| j.delete_variant(id);
 

@@ -1,10 +1,17 @@
 //! Settings section: the app and journal facts, and the user's preferences.
 
+use careerlog_core::store::CopyProgress;
 use careerlog_core::{AppInfo, Form, IpcError, Settings};
 use tauri::State;
 
+use super::backup::BackupProgress;
 use super::JournalState;
 use crate::startup::Startup;
+
+/// Kibibytes rewritten and in total while encryption is turned on, off or changed; `None`
+/// when no conversion runs. The same shape as a backup's progress.
+#[derive(Default, Clone)]
+pub struct EncryptionProgress(BackupProgress);
 
 #[tauri::command]
 pub async fn app_info(
@@ -43,12 +50,37 @@ journal_commands! {
 
     settings_set(settings: Form<Settings>) -> Settings = |j| j.save_settings(&settings.decode()?);
 
-    /// Turns encryption on (`current` null), changes the passphrase, or turns it off (`next`
-    /// null); the journal and its backups are rewritten without loss.
-    encryption_set(current: Option<String>, next: Option<String>) -> AppInfo = |j| {
-        j.set_passphrase(current.as_deref(), next.as_deref())?;
-        j.info()
-    };
+    /// "Later" on the first-run questions, kept in the journal's settings.
+    first_run_put_off() -> Settings = |j| j.put_off_first_run();
+}
+
+/// Turns encryption on (`current` null), changes the passphrase, or turns it off (`next`
+/// null); the journal and its backups are rewritten without loss, with progress polled
+/// through `encryption_progress`.
+#[tauri::command]
+pub async fn encryption_set(
+    journal: State<'_, JournalState>,
+    progress: State<'_, EncryptionProgress>,
+    current: Option<String>,
+    next: Option<String>,
+) -> Result<AppInfo, IpcError> {
+    let shared = progress.0.clone();
+    let result = journal
+        .run(move |j| {
+            j.set_passphrase_with(current.as_deref(), next.as_deref(), &|done, total| {
+                shared.set(Some((done, total)))
+            })?;
+            j.info()
+        })
+        .await;
+    progress.0.set(None);
+    result
+}
+
+/// How far turning encryption on or off is, in kibibytes; null when none runs.
+#[tauri::command]
+pub fn encryption_progress(progress: State<'_, EncryptionProgress>) -> Option<CopyProgress> {
+    progress.0.get()
 }
 
 /// Opens an encrypted journal with its passphrase; the journal's facts when it opens.

@@ -116,6 +116,7 @@ fn readiness_and_profile() {
         .iter()
         .any(|p| p["met"] == true && p["entries"][0]["title"] == "RFC-1"));
 
+    // The overlapping band names of earlier versions still read: "5-8" is 5-7 years.
     let profile = cli.json(&[
         "profile",
         "set",
@@ -128,12 +129,71 @@ fn readiness_and_profile() {
     ]);
     assert_eq!(
         (profile["band"].as_str(), profile["role"].as_str()),
-        (Some("5-8"), Some("backend"))
+        (Some("5-7"), Some("backend"))
     );
     let kept = cli.json(&["profile", "set", "--role", "devops/sre"]);
-    assert_eq!(kept["band"], "5-8", "unset flags keep their value");
+    assert_eq!(kept["band"], "5-7", "unset flags keep their value");
     assert_eq!(kept["role"], "devops-sre");
     assert!(cli
         .fails(&["profile", "set", "--band", "20"])
-        .contains("0-2"));
+        .contains("0-2, 3-4, 5-7, 8-11, 12-plus"));
+    assert!(cli
+        .text(&["profile", "set", "--band", "8-11"])
+        .contains("8-11 years"));
+}
+
+/// `checklist show` starts no cycle; an item the journal proves is offered with the entry
+/// named; accepting is a check, which starts the cycle.
+#[test]
+fn a_checklist_is_read_without_starting_a_cycle_and_offers_what_the_journal_proves() {
+    let cli = Cli::new();
+    let list = cli.json(&["checklist", "show", "technical-leader"]);
+    assert!(list["cycle"].is_null());
+    assert!(cli
+        .text(&["checklist", "show", "technical-leader"])
+        .contains("not started: the first check starts a cycle"));
+    assert!(
+        cli.json(&["checklist", "show", "technical-leader"])["history"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    let project = cli.json(&["project", "add", "--title", "Checkout rewrite"]);
+    let list = cli.json(&["checklist", "show", "technical-leader"]);
+    let item = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "log-recent-project")
+        .unwrap();
+    assert_eq!(item["checked"], false);
+    assert_eq!(item["suggested"]["kind"], "project");
+    assert_eq!(item["suggested"]["id"], project["id"]);
+    assert_eq!(item["suggested"]["title"], "Checkout rewrite");
+    assert!(cli
+        .text(&["checklist", "show", "technical-leader"])
+        .contains("done? the journal has project"));
+
+    let accepted = cli.json(&[
+        "checklist",
+        "check",
+        "technical-leader",
+        "log-recent-project",
+    ]);
+    assert_eq!(accepted["cycle"]["number"], 1);
+    assert_eq!(accepted["done"], 1);
+}
+
+/// `careerlog help` names only commands that exist.
+#[test]
+fn help_names_no_guide_read() {
+    let cli = Cli::new();
+    let help = cli.text(&["help"]);
+    assert!(!help.contains("read."), "{help}");
+    assert!(help.contains("Career guides: list, show"));
+    assert!(cli
+        .fails(&["guide", "read", "technical-leader"])
+        .contains("unrecognized"));
+    assert!(cli.text(&["help", "guide"]).contains("show"));
 }

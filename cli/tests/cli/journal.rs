@@ -547,3 +547,270 @@ fn every_problem_of_an_entry_is_told_on_one_line_in_plain_words() {
         "with no options listed, any choice stands"
     );
 }
+
+/// `project list` says how many more there are past its page and how to see them, and
+/// filters and sorts as the window's list does; its JSON stays the list of projects.
+#[test]
+fn project_list_says_how_many_more_and_filters() {
+    let cli = Cli::new();
+    cli.json(&["demo", "--projects", "103"]);
+    let text = cli.text(&["project", "list"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 101, "100 projects and the line about the rest");
+    assert_eq!(
+        lines[100],
+        "Showing 1-100 of 103 projects; 3 more: add --offset 100 to see the next"
+    );
+    assert_eq!(
+        cli.json(&["project", "list"]).as_array().unwrap().len(),
+        100
+    );
+    let rest = cli.text(&["project", "list", "--offset", "100"]);
+    assert!(
+        rest.ends_with("Showing 101-103 of 103 projects\n"),
+        "{rest}"
+    );
+    let small = cli.text(&["project", "list", "--limit", "200"]);
+    assert!(small.ends_with("\n103 projects\n"), "{small}");
+
+    let fresh = Cli::new();
+    for (title, status, tag) in [
+        ("Simplify the CI pipeline", "shipped", "platform"),
+        ("Rebuild the checkout flow", "active", "payments"),
+        ("Instrument billing", "active", "payments"),
+    ] {
+        fresh.json(&[
+            "project", "add", "--title", title, "--status", status, "--tag", tag,
+        ]);
+    }
+    let titles = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["project", "list"];
+        all.extend_from_slice(args);
+        fresh
+            .json(&all)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        titles(&["--search", "CHECKOUT"]),
+        vec!["Rebuild the checkout flow"]
+    );
+    assert_eq!(
+        titles(&["--status", "active", "--sort", "title"]),
+        vec!["Instrument billing", "Rebuild the checkout flow"]
+    );
+    assert_eq!(
+        titles(&["--tag", "platform"]),
+        vec!["Simplify the CI pipeline"]
+    );
+    assert!(fresh
+        .text(&["project", "list", "--search", "nothing"])
+        .contains("No projects match"));
+    assert!(fresh
+        .fails(&["project", "list", "--sort", "random"])
+        .contains("choose one of: newest, oldest, title, most-metrics"));
+}
+
+/// Notes outside a project are listed, filtered, paged with their total, moved into a
+/// project and back out.
+#[test]
+fn notes_are_filtered_paged_and_moved_between_projects() {
+    let cli = Cli::new();
+    let project = cli.json(&["project", "add", "--title", "Checkout rewrite"]);
+    let pid = id(&project);
+    for (date, tag) in [
+        ("2024-01-05", "weekly"),
+        ("2024-02-05", "weekly"),
+        ("2024-03-05", "jrnl"),
+    ] {
+        cli.json(&[
+            "note",
+            "add",
+            &format!("Week of {date}"),
+            "--date",
+            date,
+            "--tag",
+            tag,
+        ]);
+    }
+    cli.json(&[
+        "note",
+        "add",
+        "Under the project",
+        "--date",
+        "2024-03-06",
+        "--project",
+        &pid,
+    ]);
+
+    let weekly = cli.json(&[
+        "note",
+        "list",
+        "--tag",
+        "weekly",
+        "--since",
+        "2024-01-01",
+        "--until",
+        "2024-02-28",
+    ]);
+    let texts: Vec<&str> = weekly
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, vec!["Week of 2024-02-05", "Week of 2024-01-05"]);
+    let page = cli.text(&["note", "list", "--limit", "2"]);
+    assert!(
+        page.contains("Under the project  [Checkout rewrite]"),
+        "{page}"
+    );
+    assert!(
+        page.ends_with("Showing 1-2 of 4 notes; 2 more: add --offset 2 to see the next\n"),
+        "{page}"
+    );
+    let second = cli.text(&["note", "list", "--limit", "2", "--offset", "2"]);
+    assert!(second.contains("Week of 2024-01-05") && second.ends_with("Showing 3-4 of 4 notes\n"));
+    let loose = cli.json(&["note", "list", "--no-project"]);
+    assert_eq!(loose.as_array().unwrap().len(), 3);
+    let quick = id(&loose[0]);
+
+    let moved = cli.json(&["note", "edit", &quick, "--project", &pid]);
+    assert_eq!(moved["project_id"].as_i64().unwrap().to_string(), pid);
+    assert_eq!(
+        cli.json(&["note", "list", "--project", &pid])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let out = cli.json(&["note", "edit", &quick, "--no-project"]);
+    assert!(out["project_id"].is_null());
+    assert_eq!(
+        cli.json(&["note", "list", "--no-project"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    assert!(cli
+        .text(&["note", "list", "--tag", "nothing"])
+        .contains("No notes match"));
+    cli.fails(&["note", "list", "--project", &pid, "--no-project"]);
+}
+
+/// Each option of a decision carries its pros and cons (`NAME|PROS|CONS`); an edit that
+/// names an option again without them keeps them. The outcome's day is the journal's.
+#[test]
+fn decisions_record_pros_and_cons_per_option_and_when_the_outcome_was_written() {
+    let cli = Cli::new();
+    let help = cli.text(&["decision", "add", "--help"]);
+    assert!(help.contains("NAME|PROS|CONS"), "{help}");
+    let decision = cli.json(&[
+        "decision",
+        "add",
+        "--title",
+        "Queue checkout writes",
+        "--option",
+        "Kafka|replayable|ops cost",
+        "--option",
+        "Postgres outbox | simple",
+        "--option",
+        "Cron",
+        "--chosen",
+        "Kafka",
+    ]);
+    assert_eq!(
+        decision["options"],
+        serde_json::json!([
+            {"text": "Kafka", "pros": "replayable", "cons": "ops cost"},
+            {"text": "Postgres outbox", "pros": "simple", "cons": ""},
+            {"text": "Cron", "pros": "", "cons": ""},
+        ])
+    );
+    assert!(decision["outcome_on"].is_null());
+    let did = id(&decision);
+    let edited = cli.json(&[
+        "decision",
+        "edit",
+        &did,
+        "--option",
+        "kafka",
+        "--option",
+        "Cron||no replay",
+    ]);
+    assert_eq!(
+        edited["options"],
+        serde_json::json!([
+            {"text": "kafka", "pros": "replayable", "cons": "ops cost"},
+            {"text": "Cron", "pros": "", "cons": "no replay"},
+        ])
+    );
+    assert!(cli
+        .fails(&[
+            "decision",
+            "add",
+            "--title",
+            "x",
+            "--chosen",
+            "y",
+            "--option",
+            "|pros only"
+        ])
+        .contains("no name"));
+    assert!(cli
+        .fails(&["decision", "add", "--title", "x", "--chosen", "y", "--option", "a|b|c|d"])
+        .contains("NAME|PROS|CONS"));
+
+    let today = chrono::Local::now().date_naive().to_string();
+    let reviewed = cli.json(&[
+        "decision",
+        "edit",
+        &did,
+        "--outcome",
+        "Replays saved an incident",
+    ]);
+    assert_eq!(reviewed["outcome_on"], today.as_str());
+    assert!(cli
+        .text(&["decision", "show", &did])
+        .contains(&format!("(outcome written {today})")));
+}
+
+/// Artifact links typed without a scheme are kept as https; other schemes are refused.
+#[test]
+fn artifact_links_without_a_scheme_become_https() {
+    let cli = Cli::new();
+    let pid = id(&cli.json(&["project", "add", "--title", "Checkout rewrite"]));
+    let artifact = cli.json(&[
+        "artifact",
+        "add",
+        "--project",
+        &pid,
+        "--kind",
+        "rfc",
+        "--title",
+        "RFC-12",
+        "--url",
+        "example.com/rfc/12",
+    ]);
+    assert_eq!(artifact["url"], "https://example.com/rfc/12");
+    let refused = cli.fails(&[
+        "artifact",
+        "add",
+        "--project",
+        &pid,
+        "--kind",
+        "rfc",
+        "--title",
+        "RFC-13",
+        "--url",
+        "ftp://example.com/x",
+    ]);
+    assert!(
+        refused.contains("only web addresses (http:// or https://)"),
+        "{refused}"
+    );
+}

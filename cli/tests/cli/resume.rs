@@ -155,7 +155,16 @@ fn a_brag_document_and_the_lint() {
     let doc = std::fs::read_to_string(&brag).unwrap();
     assert!(doc.contains("## Checkout rewrite") && doc.contains("800 ms → 120 ms"));
 
-    let findings = cli.json(&["bullet", "lint", "Responsible for leveraging synergy"]);
+    // Findings exit 1, as linters do; the JSON on stdout is the same.
+    let linted = cli.raw(&[
+        "--json",
+        "bullet",
+        "lint",
+        "Responsible for leveraging synergy",
+    ]);
+    assert_eq!(linted.status.code(), Some(1));
+    assert!(linted.stderr.is_empty());
+    let findings: serde_json::Value = serde_json::from_slice(&linted.stdout).unwrap();
     let rules: Vec<&str> = findings
         .as_array()
         .unwrap()
@@ -171,6 +180,11 @@ fn a_brag_document_and_the_lint() {
         cli.json(&["bullet", "lint", "Cut p99 latency by 85% (800 ms → 120 ms)"]),
         serde_json::json!([])
     );
+    let text = cli.raw(&["bullet", "lint", "Responsible for leveraging synergy"]);
+    assert_eq!(text.status.code(), Some(1));
+    assert!(String::from_utf8(text.stdout)
+        .unwrap()
+        .contains("weak-opening"));
 
     assert!(cli
         .fails(&["export", "bullets", "--format", "pdf"])
@@ -274,11 +288,14 @@ fn a_goal_words_the_decision_and_a_change_is_told_one_way() {
         Some(24.0)
     );
 
-    let findings = cli.json(&[
+    let linted = cli.raw(&[
+        "--json",
         "bullet",
         "lint",
         "Delivered Simplify the CI pipeline at Acme",
     ]);
+    assert_eq!(linted.status.code(), Some(1), "findings exit 1");
+    let findings: Value = serde_json::from_slice(&linted.stdout).unwrap();
     let rules: Vec<&str> = findings
         .as_array()
         .unwrap()
@@ -286,4 +303,150 @@ fn a_goal_words_the_decision_and_a_change_is_told_one_way() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert_eq!(rules, vec!["no-number", "stray-capital", "verb-after-verb"]);
+}
+
+/// Variants from the command line: add with filters, list, show, move a bullet in the
+/// variant's own order, delete to a restorable state and restore. `bullet move` changes
+/// the resume order.
+#[test]
+fn variants_and_bullet_order_have_commands() {
+    let cli = Cli::new();
+    seed(&cli);
+    let other = cli.json(&[
+        "project",
+        "add",
+        "--title",
+        "Design system",
+        "--role",
+        "Frontend lead",
+        "--started",
+        "2023-01-01",
+        "--tag",
+        "frontend",
+    ]);
+    let other = other["id"].to_string();
+    cli.json(&[
+        "metric",
+        "add",
+        "--project",
+        &other,
+        "--name",
+        "bundle size",
+        "--unit",
+        "KB",
+        "--baseline",
+        "900",
+        "--result",
+        "300",
+        "--better",
+        "lower",
+    ]);
+    let picked = |v: &Value| -> Vec<i64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["included"] == true)
+            .map(|b| b["id"].as_i64().unwrap())
+            .collect()
+    };
+    let order = picked(&cli.json(&["bullet", "list"]));
+    assert!(order.len() >= 2, "{order:?}");
+
+    let backend = cli.json(&[
+        "variant",
+        "add",
+        "Backend roles",
+        "--tag",
+        "backend",
+        "--since",
+        "2024-01-01",
+    ]);
+    assert_eq!(backend["name"], "Backend roles");
+    assert_eq!(backend["filter"]["tags"], serde_json::json!(["backend"]));
+    assert_eq!(backend["filter"]["since"], "2024-01-01");
+    let taken = backend["bullets"].as_array().unwrap();
+    assert!(
+        !taken.is_empty()
+            && taken
+                .iter()
+                .all(|b| b["tags"] == serde_json::json!(["backend"]))
+    );
+    cli.json(&["variant", "add", "Everything"]);
+    let names: Vec<String> = cli
+        .json(&["variant", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, vec!["Backend roles", "Everything"]);
+    assert!(cli
+        .text(&["variant", "list"])
+        .contains("tags backend; since 2024-01-01"));
+    assert_eq!(
+        cli.json(&["variant", "show", "backend ROLES"])["id"],
+        backend["id"]
+    );
+    assert!(cli
+        .fails(&["variant", "add", "everything"])
+        .contains("already exists"));
+
+    // The last bullet of "Everything" goes first there; the resume order stays.
+    let everything: Vec<i64> = cli.json(&["variant", "show", "Everything"])["bullets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_i64().unwrap())
+        .collect();
+    let last = everything.last().unwrap().to_string();
+    let moved = cli.json(&[
+        "bullet",
+        "move",
+        &last,
+        "--to",
+        "1",
+        "--variant",
+        "Everything",
+    ]);
+    assert_eq!(moved["bullets"][0]["id"].to_string(), last);
+    assert_eq!(picked(&cli.json(&["bullet", "list"])), order);
+    let shown = cli.text(&["variant", "show", "Everything"]);
+    assert!(
+        shown.lines().nth(1).unwrap().starts_with("  1. "),
+        "{shown}"
+    );
+
+    // In the resume itself.
+    let second = order[1].to_string();
+    let moved = cli.json(&["bullet", "move", &second, "--to", "1"]);
+    assert_eq!(moved[0]["id"].to_string(), second);
+    assert_eq!(
+        picked(&cli.json(&["bullet", "list"]))[0].to_string(),
+        second
+    );
+    let past_the_end = cli.json(&["bullet", "move", &second, "--to", "99"]);
+    assert_eq!(
+        past_the_end.as_array().unwrap().last().unwrap()["id"].to_string(),
+        second
+    );
+    cli.fails(&["bullet", "move", &second, "--to", "0"]);
+    assert!(cli
+        .fails(&["bullet", "move", "999", "--to", "1"])
+        .contains("not found"));
+
+    let deleted = cli.text(&["variant", "delete", "Backend roles"]);
+    let restore_id = backend["id"].to_string();
+    assert!(
+        deleted.contains(&format!(
+            "restore with `careerlog variant restore {restore_id}`"
+        )),
+        "{deleted}"
+    );
+    assert_eq!(cli.json(&["variant", "list"]).as_array().unwrap().len(), 1);
+    assert!(cli
+        .fails(&["variant", "show", "Backend roles"])
+        .contains("not found"));
+    let back = cli.json(&["variant", "restore", &restore_id]);
+    assert_eq!(back["name"], "Backend roles");
+    assert_eq!(cli.json(&["variant", "list"]).as_array().unwrap().len(), 2);
 }

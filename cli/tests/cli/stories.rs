@@ -213,3 +213,50 @@ fn bad_times_ratings_and_sections_are_refused() {
     );
     assert_eq!(cli.json(&["story", "list"]).as_array().unwrap().len(), 1);
 }
+
+/// One rehearsal is deleted by the id `story show` prints; the story's count follows and
+/// the trash brings it back. A short story says it is short.
+#[test]
+fn a_single_rehearsal_is_deleted_and_a_short_story_says_so() {
+    let cli = Cli::new();
+    let story = cli.json(&[
+        "story",
+        "add",
+        "--title",
+        "Mentoring Dana",
+        "--framework",
+        "car",
+        "--context",
+        "New hire",
+        "--action",
+        "Weekly pairing",
+        "--result",
+        "Shipped solo in 6 weeks",
+        "--target-seconds",
+        "180",
+    ]);
+    assert_eq!(story["estimate"]["pace"], "short");
+    let sid = id(&story);
+    let listed = cli.text(&["story", "list"]);
+    assert!(listed.contains("(short by 2:5"), "{listed}");
+    assert!(!listed.contains("fits"), "{listed}");
+
+    let first = cli.json(&["rehearsal", "add", "--story", &sid, "--seconds", "170"]);
+    cli.json(&["rehearsal", "add", "--story", &sid, "--seconds", "150"]);
+    let rid = id(&first);
+    assert!(cli
+        .text(&["story", "show", &sid])
+        .contains(&format!("rehearsal {rid} on ")));
+    let trashed = cli.json(&["rehearsal", "delete", &rid]);
+    assert_eq!(trashed["kind"], "rehearsal");
+    let shown = cli.json(&["story", "show", &sid]);
+    assert_eq!(shown["rehearsal_count"], 1);
+    assert_eq!(shown["rehearsals"].as_array().unwrap().len(), 1);
+    assert!(
+        cli.fails(&["rehearsal", "delete", &sid])
+            .contains("not found"),
+        "a story is not a rehearsal"
+    );
+    cli.json(&["trash", "restore", &id(&trashed)]);
+    assert_eq!(cli.json(&["story", "show", &sid])["rehearsal_count"], 2);
+}

@@ -126,3 +126,43 @@ fn a_bad_journal_file_names_the_entry_and_field_in_words() {
     );
     assert_eq!(b.json(&["project", "list"]), serde_json::json!([]));
 }
+
+/// Each backup says why it was made, and a restore says what it restored, from when, and
+/// which backup undoes it.
+#[test]
+fn backups_say_why_and_a_restore_says_what_came_back() {
+    let cli = Cli::new();
+    cli.json(&["project", "add", "--title", "Checkout rewrite"]);
+    cli.json(&["note", "add", "first"]);
+    let made = cli.json(&["backup", "create"]);
+    assert_eq!(made["reason"], "manual");
+    cli.json(&["note", "add", "second"]);
+
+    let id = made["id"].as_i64().unwrap().to_string();
+    let restored = cli.json(&["backup", "restore", &id]);
+    assert_eq!(restored["id"], made["id"], "the backup's fields, as before");
+    assert_eq!(restored["created_at"], made["created_at"]);
+    assert_eq!(restored["entry_count"], 2);
+    assert_eq!(
+        restored["entries"],
+        serde_json::json!([{"kind": "project", "count": 1}, {"kind": "note", "count": 1}])
+    );
+    assert_eq!(restored["safety"]["reason"], "before_restore");
+
+    let list = cli.text(&["backup", "list"]);
+    assert!(
+        list.lines().next().unwrap().contains("before restore"),
+        "{list}"
+    );
+    assert!(list.lines().nth(1).unwrap().contains("manual"), "{list}");
+    let safety = restored["safety"]["id"].to_string();
+    let undo = cli.text(&["backup", "restore", &safety]);
+    assert!(
+        undo.contains("Restored the copy made before a restore of "),
+        "{undo}"
+    );
+    assert!(
+        undo.contains("the journal now holds 1 project, 2 notes."),
+        "{undo}"
+    );
+}

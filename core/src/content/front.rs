@@ -49,7 +49,7 @@ struct GuideFront {
     #[serde(default)]
     related: Vec<String>,
     #[serde(default)]
-    checklist: Vec<ChecklistItem>,
+    checklist: Vec<ChecklistFront>,
     #[serde(default)]
     stages: Vec<StageFront>,
     #[serde(default)]
@@ -84,6 +84,19 @@ struct SkillFront {
 
 // Stages are read through these mirrors: ts-rs cannot read `deny_unknown_fields` on the
 // tagged `Evidence` enum, so the strict reading lives here and the public types stay plain.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChecklistFront {
+    id: String,
+    text: String,
+    #[serde(default)]
+    due_days: Option<u32>,
+    #[serde(default)]
+    section: Option<String>,
+    #[serde(default)]
+    evidence: Option<EvidenceRule>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,6 +144,25 @@ enum EvidenceRule {
     FeedbackRating {
         min: u8,
     },
+    Project,
+    MetricWithBaseline,
+    AnyArtifact,
+    StoryRehearsed {
+        #[serde(default)]
+        question: Option<String>,
+    },
+}
+
+impl From<ChecklistFront> for ChecklistItem {
+    fn from(f: ChecklistFront) -> ChecklistItem {
+        ChecklistItem {
+            id: f.id,
+            text: f.text,
+            due_days: f.due_days,
+            section: f.section,
+            evidence: f.evidence.map(Evidence::from),
+        }
+    }
 }
 
 impl From<StageFront> for Stage {
@@ -169,6 +201,10 @@ impl From<EvidenceRule> for Evidence {
             EvidenceRule::FeedbackSkill { skill } => Evidence::FeedbackSkill { skill },
             EvidenceRule::Skill { skill } => Evidence::Skill { skill },
             EvidenceRule::FeedbackRating { min } => Evidence::FeedbackRating { min },
+            EvidenceRule::Project => Evidence::Project,
+            EvidenceRule::MetricWithBaseline => Evidence::MetricWithBaseline,
+            EvidenceRule::AnyArtifact => Evidence::AnyArtifact,
+            EvidenceRule::StoryRehearsed { question } => Evidence::StoryRehearsed { question },
         }
     }
 }
@@ -212,7 +248,7 @@ pub(super) fn parse_all(files: &[(&str, &str)], problems: &mut Vec<ContentProble
                 questions: f.questions,
                 skills: f.skills,
                 related: f.related,
-                checklist: f.checklist,
+                checklist: f.checklist.into_iter().map(ChecklistItem::from).collect(),
                 stages: f.stages.into_iter().map(Stage::from).collect(),
                 tree: f.tree,
                 html: r.html.clone(),

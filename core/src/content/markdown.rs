@@ -7,12 +7,13 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::TocEntry;
 
-/// Experience bands as a table row starts them, and the slug put on the row.
+/// Experience bands as a table row starts them, and the slug put on the row: the labels
+/// and names of `ExperienceBand` (a test holds them equal).
 pub const BANDS: &[(&str, &str)] = &[
     ("0-2 years", "0-2"),
-    ("3-5 years", "3-5"),
-    ("5-8 years", "5-8"),
-    ("8-12 years", "8-12"),
+    ("3-4 years", "3-4"),
+    ("5-7 years", "5-7"),
+    ("8-11 years", "8-11"),
     ("12+ years", "12-plus"),
 ];
 

@@ -51,17 +51,17 @@ pub struct Guide {
 }
 
 /// One thing to do, with a stable id so progress survives edits to its wording.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ChecklistItem {
     pub id: String,
     pub text: String,
     /// Due within this many days of the start of the checklist cycle.
-    #[serde(default)]
     pub due_days: Option<u32>,
     /// A heading the item is grouped under.
-    #[serde(default)]
     pub section: Option<String>,
+    /// The journal entry that shows the item done, when the journal can tell: the
+    /// checklist then offers the item as done, naming the entry.
+    pub evidence: Option<Evidence>,
 }
 
 /// A step of the progression framework: what to focus on and what proves readiness.
@@ -108,6 +108,17 @@ pub enum Evidence {
     Skill { skill: String },
     /// Feedback rated at least this high (1-5).
     FeedbackRating { min: u8 },
+    /// Any project logged.
+    Project,
+    /// A metric with its baseline: measured before and after, whichever way it moved.
+    MetricWithBaseline,
+    /// An artifact of any kind.
+    AnyArtifact,
+    /// A story rehearsed at least once, optionally one that answers this question.
+    StoryRehearsed {
+        #[serde(default)]
+        question: Option<String>,
+    },
 }
 
 /// A few questions that lead to a suggested next move.

@@ -192,6 +192,14 @@ fn guide(guide: &Guide, slugs: &Slugs, report: &mut Report) {
                 item.id
             ));
         }
+        if let Some(found) = &item.evidence {
+            evidence(
+                &format!("checklist item \"{}\"", item.id),
+                found,
+                slugs,
+                report,
+            );
+        }
     }
     report.unique(
         "the checklist id",
@@ -230,29 +238,41 @@ fn stage(stage: &Stage, slugs: &Slugs, report: &mut Report) {
         if proof.count == 0 {
             report.add(format!("{at} has `count = 0`; it needs at least 1"));
         }
-        match &proof.evidence {
-            Evidence::FeedbackSkill { skill } | Evidence::Skill { skill }
-                if !slugs.skills.contains(skill.as_str()) =>
-            {
-                report.add(format!(
-                    "{at}: the evidence names the skill \"{skill}\", which does not exist"
-                ));
-            }
-            Evidence::FeedbackRating { min } if !(1..=5).contains(min) => {
-                report.add(format!("{at}: a feedback rating runs 1 to 5, not {min}"));
-            }
-            Evidence::DecisionWithOptions { min_options } if *min_options < 2 => {
-                report.add(format!(
-                    "{at}: a decision weighs at least 2 options, not {min_options}"
-                ));
-            }
-            Evidence::MetricImproved { unit: Some(unit) } if unit.trim().is_empty() => {
-                report.add(format!(
-                    "{at}: the metric unit is empty; leave it out instead"
-                ));
-            }
-            _ => {}
+        evidence(&at, &proof.evidence, slugs, report);
+    }
+}
+
+/// The rules of an evidence rule, wherever it is used (`at` names the place).
+fn evidence(at: &str, evidence: &Evidence, slugs: &Slugs, report: &mut Report) {
+    match evidence {
+        Evidence::FeedbackSkill { skill } | Evidence::Skill { skill }
+            if !slugs.skills.contains(skill.as_str()) =>
+        {
+            report.add(format!(
+                "{at}: the evidence names the skill \"{skill}\", which does not exist"
+            ));
         }
+        Evidence::FeedbackRating { min } if !(1..=5).contains(min) => {
+            report.add(format!("{at}: a feedback rating runs 1 to 5, not {min}"));
+        }
+        Evidence::DecisionWithOptions { min_options } if *min_options < 2 => {
+            report.add(format!(
+                "{at}: a decision weighs at least 2 options, not {min_options}"
+            ));
+        }
+        Evidence::MetricImproved { unit: Some(unit) } if unit.trim().is_empty() => {
+            report.add(format!(
+                "{at}: the metric unit is empty; leave it out instead"
+            ));
+        }
+        Evidence::StoryRehearsed {
+            question: Some(question),
+        } if !slugs.questions.contains(question.as_str()) => {
+            report.add(format!(
+                "{at}: the evidence names the question \"{question}\", which does not exist"
+            ));
+        }
+        _ => {}
     }
 }
 

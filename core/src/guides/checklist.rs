@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::content::{library, Guide};
+use crate::guides::EvidenceEntry;
 use crate::store::{Check, Cycle};
 use crate::{Error, Journal, Result};
 
@@ -16,10 +17,15 @@ pub struct ChecklistEntry {
     pub section: Option<String>,
     pub checked: bool,
     pub checked_at: Option<String>,
-    /// The cycle's start plus the item's due offset.
+    /// The cycle's start plus the item's due offset; absent before a cycle starts.
     pub due: Option<NaiveDate>,
+    /// Due within this many days of a cycle's start, as the guide says.
+    pub due_days: Option<u32>,
     /// Due before today and not checked.
     pub overdue: bool,
+    /// An unchecked item the journal already proves: the entry that shows it done, for
+    /// the engineer to accept (a normal check) or ignore.
+    pub suggested: Option<EvidenceEntry>,
 }
 
 /// A guide's checklist in its open cycle, with the closed cycles as history.
@@ -27,10 +33,14 @@ pub struct ChecklistEntry {
 pub struct Checklist {
     pub guide: String,
     pub title: String,
-    pub cycle: Cycle,
+    /// The open cycle; absent until the first check or an explicit start, so reading a
+    /// checklist never starts one.
+    pub cycle: Option<Cycle>,
     pub items: Vec<ChecklistEntry>,
     pub done: u32,
     pub total: u32,
+    /// How many unchecked items carry a suggestion.
+    pub suggested: u32,
     /// Every cycle, the open one first.
     pub history: Vec<Cycle>,
 }
@@ -47,10 +57,10 @@ pub struct DueItem {
     pub overdue: bool,
 }
 
-/// Puts a guide's items together with the checks of its open cycle.
+/// Puts a guide's items together with the checks of its open cycle, if one is open.
 pub fn build_checklist(
     guide: &Guide,
-    cycle: Cycle,
+    cycle: Option<Cycle>,
     checks: &[Check],
     history: Vec<Cycle>,
     today: NaiveDate,
@@ -60,9 +70,11 @@ pub fn build_checklist(
         .iter()
         .map(|item| {
             let check = checks.iter().find(|c| c.item == item.id);
+            let started = cycle.as_ref().map(|c| c.started_on);
             let due = item
                 .due_days
-                .and_then(|days| cycle.started_on.checked_add_days(Days::new(days.into())));
+                .zip(started)
+                .and_then(|(days, start)| start.checked_add_days(Days::new(days.into())));
             ChecklistEntry {
                 id: item.id.clone(),
                 text: item.text.clone(),
@@ -71,6 +83,8 @@ pub fn build_checklist(
                 checked_at: check.map(|c| c.checked_at.clone()),
                 overdue: check.is_none() && due.is_some_and(|d| d < today),
                 due,
+                due_days: item.due_days,
+                suggested: None,
             }
         })
         .collect();
@@ -79,6 +93,7 @@ pub fn build_checklist(
         title: guide.title.clone(),
         done: items.iter().filter(|i| i.checked).count() as u32,
         total: items.len() as u32,
+        suggested: 0,
         cycle,
         items,
         history,
@@ -96,7 +111,7 @@ impl Checklist {
                 Some(DueItem {
                     guide: self.guide.clone(),
                     guide_title: self.title.clone(),
-                    cycle: self.cycle.number,
+                    cycle: self.cycle.as_ref()?.number,
                     item: i.id.clone(),
                     text: i.text.clone(),
                     due: i.due?,
@@ -119,16 +134,36 @@ fn guide(slug: &str) -> Result<&'static Guide> {
 }
 
 impl Journal {
-    /// A guide's checklist in its open cycle (the first cycle starts `today`).
-    pub fn checklist(&mut self, slug: &str, today: NaiveDate) -> Result<Checklist> {
+    /// A guide's checklist in its open cycle, read without writing: before the first
+    /// check it has no cycle. Unchecked items the journal already proves carry the entry.
+    pub fn checklist(&self, slug: &str, today: NaiveDate) -> Result<Checklist> {
         let guide = guide(slug)?;
-        let cycle = self.open_cycle(slug, today)?;
-        let checks = self.checks(cycle.id)?;
+        let cycle = self.current_cycle(slug)?;
+        let checks = match &cycle {
+            Some(cycle) => self.checks(cycle.id)?,
+            None => Vec::new(),
+        };
+        // A later cycle asks for the work again: only what was done since it began counts.
+        let since = cycle
+            .as_ref()
+            .filter(|c| c.number > 1)
+            .map(|c| c.started_on);
         let history = self.cycles(slug)?;
-        Ok(build_checklist(guide, cycle, &checks, history, today))
+        let mut list = build_checklist(guide, cycle, &checks, history, today);
+        for entry in list.items.iter_mut().filter(|e| !e.checked) {
+            let evidence = guide
+                .checklist_item(&entry.id)
+                .and_then(|item| item.evidence.as_ref());
+            if let Some(evidence) = evidence {
+                entry.suggested = self.newest_evidence(evidence, since)?;
+            }
+        }
+        list.suggested = list.items.iter().filter(|e| e.suggested.is_some()).count() as u32;
+        Ok(list)
     }
 
-    /// Checks or unchecks one item of a guide's checklist in its open cycle.
+    /// Checks or unchecks one item of a guide's checklist. Checking starts the first cycle
+    /// when none is open; unchecking never starts one.
     pub fn set_checked(
         &mut self,
         slug: &str,
@@ -145,12 +180,13 @@ impl Journal {
         if checked {
             self.check_item(slug, item, today)?;
         } else {
-            self.uncheck_item(slug, item, today)?;
+            self.uncheck_item(slug, item)?;
         }
         self.checklist(slug, today)
     }
 
-    /// Closes the open cycle, keeping it in the history, and starts a fresh one `today`.
+    /// Closes the open cycle, keeping it in the history, and starts a fresh one `today`;
+    /// with none open yet, starts the first.
     pub fn start_new_cycle(&mut self, slug: &str, today: NaiveDate) -> Result<Checklist> {
         guide(slug)?;
         self.new_cycle(slug, today)?;
@@ -163,7 +199,8 @@ impl Journal {
         for guide in library().guides.iter().filter(|g| !g.checklist.is_empty()) {
             if let Some(cycle) = self.current_cycle(&guide.slug)? {
                 let checks = self.checks(cycle.id)?;
-                due.extend(build_checklist(guide, cycle, &checks, Vec::new(), today).due_items());
+                let list = build_checklist(guide, Some(cycle), &checks, Vec::new(), today);
+                due.extend(list.due_items());
             }
         }
         due.sort_by(|a, b| a.due.cmp(&b.due).then(a.guide.cmp(&b.guide)));

@@ -113,6 +113,19 @@ pub fn missing_text(evidence: &Evidence, needed: u32, found: u32) -> String {
             &format!("piece of feedback rated {min} or higher"),
             &format!("pieces of feedback rated {min} or higher"),
         ),
+        Evidence::Project => n("project", "projects"),
+        Evidence::MetricWithBaseline => {
+            n("metric with its baseline", "metrics with their baselines")
+        }
+        Evidence::AnyArtifact => n(
+            "artifact (an RFC, a pull request, a design doc...)",
+            "artifacts (RFCs, pull requests, design docs...)",
+        ),
+        Evidence::StoryRehearsed { question: Some(q) } => n(
+            &format!("rehearsed story for the question {q}"),
+            &format!("rehearsed stories for the question {q}"),
+        ),
+        Evidence::StoryRehearsed { question: None } => n("rehearsed story", "rehearsed stories"),
     }
 }
 

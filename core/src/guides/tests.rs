@@ -23,7 +23,13 @@ fn checklist_progress_survives_a_restart_and_cycles_keep_history() {
     let start = day("2026-01-05");
     let list = j.checklist(GUIDE, start).unwrap();
     assert!(list.total >= 10);
-    assert_eq!((list.done, list.cycle.number), (0, 1));
+    assert_eq!((list.done, list.cycle.as_ref()), (0, None));
+
+    let list = j
+        .set_checked(GUIDE, "set-band-and-role", true, start)
+        .unwrap();
+    assert_eq!(list.done, 1);
+    assert_eq!(list.cycle.as_ref().map(|c| c.number), Some(1));
     let first = list
         .items
         .iter()
@@ -34,11 +40,6 @@ fn checklist_progress_survives_a_restart_and_cycles_keep_history() {
         Some(day("2026-01-08")),
         "due 3 days into the cycle"
     );
-
-    let list = j
-        .set_checked(GUIDE, "set-band-and-role", true, start)
-        .unwrap();
-    assert_eq!(list.done, 1);
     let missing = j.set_checked(GUIDE, "no-such-item", true, start);
     assert!(matches!(missing, Err(Error::NotFound { .. })));
     assert!(matches!(
@@ -72,9 +73,169 @@ fn checklist_progress_survives_a_restart_and_cycles_keep_history() {
     assert!(!due.iter().any(|d| d.item == "set-band-and-role"));
 
     let fresh = j.start_new_cycle(GUIDE, day("2026-04-01")).unwrap();
-    assert_eq!((fresh.cycle.number, fresh.done), (2, 0));
+    assert_eq!((fresh.cycle.map(|c| c.number), fresh.done), (Some(2), 0));
     assert_eq!(fresh.history.len(), 2);
     assert_eq!(fresh.history[1].checked, 1);
+}
+
+/// Opening a checklist reads it: no cycle starts until the first check or an explicit
+/// start, and unchecking on an unstarted checklist starts nothing either.
+#[test]
+fn reading_a_checklist_starts_no_cycle() {
+    let (dir, mut j) = journal();
+    let start = day("2026-01-05");
+    for _ in 0..3 {
+        let list = j.checklist(GUIDE, start).unwrap();
+        assert_eq!(list.cycle, None);
+        assert!(list.history.is_empty());
+        let item = list
+            .items
+            .iter()
+            .find(|i| i.id == "set-band-and-role")
+            .unwrap();
+        assert_eq!(
+            (item.due, item.due_days),
+            (None, Some(3)),
+            "not due before a start"
+        );
+    }
+    j.set_checked(GUIDE, "set-band-and-role", false, start)
+        .unwrap();
+    assert!(
+        j.cycles(GUIDE).unwrap().is_empty(),
+        "an uncheck starts nothing"
+    );
+    assert!(j.due_items(start).unwrap().is_empty());
+    drop(j);
+    // Nothing was written: the file holds no cycle for anyone to find later.
+    let mut j = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
+    assert!(j.cycles(GUIDE).unwrap().is_empty());
+
+    // Asked for, the first cycle starts today.
+    let started = j.start_new_cycle(GUIDE, start).unwrap();
+    let cycle = started.cycle.unwrap();
+    assert_eq!((cycle.number, cycle.started_on), (1, start));
+    assert_eq!(started.history.len(), 1);
+}
+
+/// Items the journal already proves are offered as done, naming the entry; accepting
+/// is a normal check, and a later cycle asks for work done since it began.
+#[test]
+fn the_journal_suggests_the_items_it_proves() {
+    let (_dir, mut j) = journal();
+    let today = day("2026-01-05");
+    let suggested = |j: &Journal, item: &str| {
+        let list = j.checklist(GUIDE, today).unwrap();
+        let entry = list.items.into_iter().find(|i| i.id == item).unwrap();
+        entry.suggested
+    };
+    assert_eq!(j.checklist(GUIDE, today).unwrap().suggested, 0);
+    assert_eq!(suggested(&j, "log-recent-project"), None);
+
+    let project = j
+        .add(ProjectInput {
+            title: "Rebuild the checkout flow".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let offered = suggested(&j, "log-recent-project").unwrap();
+    assert_eq!(
+        (
+            offered.kind,
+            offered.id,
+            offered.title.as_str(),
+            offered.project_id
+        ),
+        (
+            EntryKind::Project,
+            project.id,
+            "Rebuild the checkout flow",
+            Some(project.id)
+        )
+    );
+    assert_eq!(suggested(&j, "add-a-metric"), None, "no metric yet");
+
+    // A metric counts once it has its baseline.
+    let metric = j
+        .add(MetricInput {
+            project_id: project.id,
+            name: "p99 latency".into(),
+            result: 120.0,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(suggested(&j, "add-a-metric"), None, "no baseline, no proof");
+    let mut input = metric.to_input();
+    input.baseline = Some(800.0);
+    j.update(metric.id, input).unwrap();
+    assert_eq!(suggested(&j, "add-a-metric").unwrap().id, metric.id);
+
+    let rfc = j
+        .add(ArtifactInput {
+            project_id: project.id,
+            kind: Some(ArtifactKind::Rfc),
+            title: "RFC: one checkout service".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let linked = suggested(&j, "link-an-artifact").unwrap();
+    assert_eq!((linked.kind, linked.id), (EntryKind::Artifact, rfc.id));
+
+    let decision = j
+        .add(DecisionInput {
+            project_id: Some(project.id),
+            title: "Queue or cron".into(),
+            options: vec!["Queue".into(), "Cron".into()],
+            chosen: "Queue".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(suggested(&j, "record-a-decision").unwrap().id, decision.id);
+
+    let story = j
+        .add(crate::stories::StoryInput {
+            title: "Leading the checkout rebuild".into(),
+            questions: vec!["tell-me-about-your-leadership-experience".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        suggested(&j, "rehearse-leadership-story"),
+        None,
+        "not rehearsed yet"
+    );
+    j.add(crate::stories::RehearsalInput {
+        story_id: story.id,
+        total_ms: 95_000,
+        ..Default::default()
+    })
+    .unwrap();
+    let rehearsed = suggested(&j, "rehearse-leadership-story").unwrap();
+    assert_eq!((rehearsed.kind, rehearsed.id), (EntryKind::Story, story.id));
+
+    // Reading with suggestions still writes nothing; accepting one is a check.
+    let list = j.checklist(GUIDE, today).unwrap();
+    assert!(list.cycle.is_none());
+    assert!(list.suggested >= 5, "{}", list.suggested);
+    let list = j
+        .set_checked(GUIDE, "log-recent-project", true, today)
+        .unwrap();
+    let item = list
+        .items
+        .iter()
+        .find(|i| i.id == "log-recent-project")
+        .unwrap();
+    assert!(item.checked);
+    assert_eq!(item.suggested, None, "a checked item needs no suggestion");
+    assert!(
+        suggested(&j, "add-a-metric").is_some(),
+        "the first cycle takes the whole record"
+    );
+
+    // A second cycle starts tomorrow: yesterday's work is not offered again.
+    j.start_new_cycle(GUIDE, day("2099-01-01")).unwrap();
+    assert_eq!(suggested(&j, "log-recent-project"), None);
+    assert_eq!(suggested(&j, "add-a-metric"), None);
 }
 
 #[test]

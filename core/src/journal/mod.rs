@@ -154,11 +154,44 @@ pub struct ProjectSummary {
     pub decision_count: u32,
 }
 
-/// One page of the journal list, newest first.
+/// One page of the journal list, in the order asked for.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ProjectPage {
     pub projects: Vec<ProjectSummary>,
+    /// How many projects the filter keeps, on every page (all of them without a filter).
     pub total: u32,
+}
+
+/// Which projects the journal list shows. Absent fields and blank text do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ProjectFilter {
+    /// Words that must each appear in the title, organization or role (any case).
+    pub text: Option<String>,
+    pub status: Option<ProjectStatus>,
+    pub scope: Option<Scope>,
+    /// A tag the project carries (any case).
+    pub tag: Option<String>,
+}
+
+text_enum!(
+    /// The order of the journal list: latest start first (undated projects, still being
+    /// written up, on top); earliest first (undated last); by title, ignoring case; most
+    /// metrics first, then newest.
+    ProjectSort {
+        Newest = "newest",
+        Oldest = "oldest",
+        Title = "title",
+        MostMetrics = "most-metrics",
+    }
+);
+
+// `text_enum!` takes no `#[default]` on a variant, so the default is written out.
+#[allow(clippy::derivable_impls)]
+impl Default for ProjectSort {
+    fn default() -> Self {
+        ProjectSort::Newest
+    }
 }
 
 /// A project with everything logged under it.
@@ -268,6 +301,12 @@ pub struct DecisionInput {
     /// How sure the engineer was, 0-100.
     pub confidence: Option<u8>,
     pub outcome: Option<String>,
+    /// The day the outcome was first written or last changed. The journal sets it on every
+    /// save (what the input says is ignored); absent without an outcome, and for outcomes
+    /// written before Career Log kept the day.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub outcome_on: Option<NaiveDate>,
     pub decided_on: Option<NaiveDate>,
     pub review_on: Option<NaiveDate>,
     #[serde(flatten)]
@@ -342,6 +381,39 @@ entry_type!(
     /// A dated free-text entry: the quick "what happened this week" log.
     Note(NoteInput) {}
 );
+
+/// Which notes the notes list shows. Absent fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct NoteFilter {
+    /// A tag the note carries (any case).
+    pub tag: Option<String>,
+    /// Notes dated on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Notes dated on or before this day.
+    pub until: Option<NaiveDate>,
+    /// Only the notes under this project.
+    pub project_id: Option<i64>,
+    /// Only the notes under no project (quick notes, jrnl imports); with `project_id`,
+    /// refused as a contradiction.
+    pub without_project: bool,
+}
+
+/// A note as the notes list shows it: with the title of its project, if it has one.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct NoteRow {
+    #[serde(flatten)]
+    pub note: Note,
+    pub project_title: Option<String>,
+}
+
+/// One page of notes, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct NotePage {
+    pub notes: Vec<NoteRow>,
+    /// How many notes the filter keeps, on every page.
+    pub total: u32,
+}
 
 /// An entry waiting in the trash, restorable with everything that was under it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

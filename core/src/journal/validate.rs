@@ -172,6 +172,7 @@ pub fn decision(input: DecisionInput) -> Result<DecisionInput> {
         expected,
         confidence: input.confidence,
         outcome,
+        outcome_on: input.outcome_on,
         decided_on,
         review_on,
         labels,
@@ -340,21 +341,47 @@ fn number(field: &str, value: f64) -> Result<f64> {
     Ok(value)
 }
 
-/// Only web addresses are links: `http` or `https` with a host.
+/// Only web addresses are links: `http` or `https` with a host. An address typed without
+/// a scheme ("example.com/x") is taken as `https://`; any other scheme is refused by name.
 pub fn url(field: &str, text: &str) -> Result<String> {
-    let parsed = url::Url::parse(text).map_err(|_| {
+    let not_web = || {
         Error::invalid(
             field,
             format!("\"{text}\" is not a web address (https://...)"),
         )
-    })?;
-    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
-        return Err(Error::invalid(
-            field,
-            format!("\"{text}\" is not a web address (https://...)"),
-        ));
+    };
+    let (text, typed_scheme) = match scheme_of(text) {
+        Some(scheme) if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") => {
+            return Err(Error::invalid(
+                field,
+                format!(
+                    "\"{text}\" is a {scheme}: link; only web addresses (http:// or https://) are kept"
+                ),
+            ))
+        }
+        Some(_) => (text.to_string(), true),
+        None => (format!("https://{text}"), false),
+    };
+    let parsed = url::Url::parse(&text).map_err(|_| not_web())?;
+    let host = parsed.host_str().unwrap_or_default();
+    // Without a scheme, a lone word ("nope") is not taken for a host name.
+    let plausible = typed_scheme || host.contains('.') || host == "localhost";
+    if host.is_empty() || !plausible {
+        return Err(not_web());
     }
-    Ok(text.to_string())
+    Ok(text)
+}
+
+/// The scheme a link was typed with (`https`, `mailto`...), or `None` for a bare address.
+/// "example.com:8080/x" has a port, not a scheme: a scheme's colon is followed by no digit.
+fn scheme_of(text: &str) -> Option<&str> {
+    let (scheme, rest) = text.split_once(':')?;
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let port = rest.starts_with(|c: char| c.is_ascii_digit());
+    (is_scheme && (rest.starts_with("//") || !port)).then_some(scheme)
 }
 
 /// Tags and skills, each list tidied as `labels` does.
@@ -626,10 +653,29 @@ mod tests {
             "file:///etc/passwd",
             "https://",
             "ftp://x.org/a",
-            "www.example.com",
+            "mailto:ada@example.com",
+            "nope",
         ] {
             assert!(url("url", bad).is_err(), "{bad}");
         }
+        // Typed without a scheme, an address is taken as https.
+        for (bare, kept) in [
+            ("example.com/x", "https://example.com/x"),
+            ("www.example.com", "https://www.example.com"),
+            (
+                "intranet.local:8080/rfc/7",
+                "https://intranet.local:8080/rfc/7",
+            ),
+            ("localhost:3000", "https://localhost:3000"),
+        ] {
+            assert_eq!(url("url", bare).unwrap(), kept, "{bare}");
+        }
+        let refused = |text: &str| match url("url", text) {
+            Err(Error::Invalid { reason, .. }) => reason,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert!(refused("ftp://x.org/a").contains("ftp: link"));
+        assert!(refused("javascript:alert(1)").contains("only web addresses (http:// or https://)"));
         let ok = ArtifactInput {
             project_id: 1,
             kind: Some(ArtifactKind::Rfc),
@@ -801,7 +847,7 @@ mod tests {
                     ("title", "cannot be empty"),
                     (
                         "url",
-                        "\"ftp://x.org/a\" is not a web address (https://...)",
+                        "\"ftp://x.org/a\" is a ftp: link; only web addresses (http:// or https://) are kept",
                     ),
                 ],
             ),

@@ -25,6 +25,58 @@ pub struct BackupInfo {
     pub path: String,
     pub created_at: String,
     pub bytes: u64,
+    /// Why it was made; absent for backups made before Career Log recorded it.
+    pub reason: Option<BackupReason>,
+}
+
+/// Why a backup was made, kept in its file name (`journal-<id>-daily.sqlite3`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// The engineer asked for it.
+    Manual,
+    /// The automatic one, made when the newest backup is a day old.
+    Daily,
+    /// The safety copy of the journal as it was just before a restore replaced it.
+    BeforeRestore,
+}
+
+impl BackupReason {
+    const ALL: [BackupReason; 3] = [
+        BackupReason::Manual,
+        BackupReason::Daily,
+        BackupReason::BeforeRestore,
+    ];
+
+    /// The name's tail after the id: `manual`, `daily`, `before-restore`.
+    fn suffix(self) -> &'static str {
+        match self {
+            BackupReason::Manual => "manual",
+            BackupReason::Daily => "daily",
+            BackupReason::BeforeRestore => "before-restore",
+        }
+    }
+}
+
+/// How many entries of one kind a journal held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EntryCount {
+    pub kind: crate::journal::EntryKind,
+    pub count: u32,
+}
+
+/// What a restore did: the backup put back (its fields flattened, as before), what the
+/// journal holds now, and the safety copy of what it held just before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RestoredBackup {
+    #[serde(flatten)]
+    pub backup: BackupInfo,
+    /// Entries by kind as restored, the kinds with none left out.
+    pub entries: Vec<EntryCount>,
+    /// All entries as restored.
+    pub entry_count: u32,
+    /// The "before restore" backup: restoring it undoes this restore.
+    pub safety: BackupInfo,
 }
 
 /// Pages copied so far and in total, as the window shows them.
@@ -88,17 +140,14 @@ impl Journal {
             .filter_map(|entry| entry.ok())
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
-                let id: i64 = name
-                    .strip_prefix(&prefix)?
-                    .strip_suffix(".sqlite3")?
-                    .parse()
-                    .ok()?;
+                let (id, reason) = parse_name(name.strip_prefix(&prefix)?)?;
                 let created = Utc.timestamp_millis_opt(id).single()?;
                 Some(BackupInfo {
                     id,
                     path: entry.path().display().to_string(),
                     created_at: created.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                     bytes: entry.metadata().map(|m| m.len()).unwrap_or(0),
+                    reason,
                 })
             })
             .collect();
@@ -106,8 +155,19 @@ impl Journal {
         Ok(backups)
     }
 
-    /// Copies the journal into a new backup, then keeps only the newest `keep`.
+    /// Copies the journal into a new backup the engineer asked for, then keeps only the
+    /// newest `keep`.
     pub fn create_backup(&self, keep: u32, progress: ProgressFn) -> Result<BackupInfo> {
+        self.backup_for(BackupReason::Manual, keep, progress)
+    }
+
+    /// Copies the journal into a new backup made for `reason`, then keeps the newest `keep`.
+    pub fn backup_for(
+        &self,
+        reason: BackupReason,
+        keep: u32,
+        progress: ProgressFn,
+    ) -> Result<BackupInfo> {
         let dir = self.backup_dir();
         std::fs::create_dir_all(&dir)
             .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
@@ -116,7 +176,7 @@ impl Journal {
         while self.backups()?.iter().any(|b| b.id >= id) {
             id += 1;
         }
-        let name = format!("{}{id}.sqlite3", self.backup_prefix());
+        let name = format!("{}{id}-{}.sqlite3", self.backup_prefix(), reason.suffix());
         let target = dir.join(&name);
         let partial = dir.join(format!(".{name}.partial"));
         let result = (|| {
@@ -152,19 +212,21 @@ impl Journal {
         let due = newest
             .is_none_or(|b| now.timestamp_millis() - b.id >= AUTOMATIC_EVERY.as_millis() as i64);
         if due {
-            self.create_backup(keep, &|_, _| {}).map(Some)
+            self.backup_for(BackupReason::Daily, keep, &|_, _| {})
+                .map(Some)
         } else {
             Ok(None)
         }
     }
 
-    /// Replaces the journal with backup `id`, after backing up the current state first.
+    /// Replaces the journal with backup `id`, after backing up the current state first;
+    /// says what the journal now holds and which backup undoes the restore.
     pub fn restore_backup(
         &mut self,
         id: i64,
         keep: u32,
         progress: ProgressFn,
-    ) -> Result<BackupInfo> {
+    ) -> Result<RestoredBackup> {
         let chosen = self
             .backups()?
             .into_iter()
@@ -172,7 +234,7 @@ impl Journal {
             .ok_or_else(|| Error::NotFound {
                 what: format!("backup {id}"),
             })?;
-        let safety = self.create_backup(keep.max(2), &|_, _| {})?;
+        let safety = self.backup_for(BackupReason::BeforeRestore, keep.max(2), &|_, _| {})?;
         let from = Connection::open_with_flags(&chosen.path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| {
                 Error::io(
@@ -199,9 +261,53 @@ impl Journal {
         // The backup API's writes are not counted as changes: regenerate bullets next time.
         self.bullets_synced = None;
         super::migrations::migrate(&mut self.conn)?;
-        let _ = safety;
-        Ok(chosen)
+        let entries = self.entry_counts()?;
+        Ok(RestoredBackup {
+            backup: chosen,
+            entry_count: entries.iter().map(|e| e.count).sum(),
+            entries,
+            safety,
+        })
     }
+
+    /// How many entries of each kind the journal holds, in the kinds' usual order.
+    pub fn entry_counts(&self) -> Result<Vec<EntryCount>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT kind, count(*) FROM entries GROUP BY kind")?;
+        let counted: Vec<(String, u32)> = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(crate::journal::EntryKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let (_, count) = counted.iter().find(|(k, _)| k == kind.as_str())?;
+                Some(EntryCount {
+                    kind,
+                    count: *count,
+                })
+            })
+            .collect())
+    }
+}
+
+/// The id and reason in a backup's file name after the journal's prefix: `<id>.sqlite3`
+/// (made before reasons were kept) or `<id>-<reason>.sqlite3`; anything else is not ours.
+fn parse_name(rest: &str) -> Option<(i64, Option<BackupReason>)> {
+    let stem = rest.strip_suffix(".sqlite3")?;
+    let (id, reason) = match stem.split_once('-') {
+        None => (stem, None),
+        Some((id, suffix)) => {
+            let reason = BackupReason::ALL
+                .into_iter()
+                .find(|r| r.suffix() == suffix)?;
+            (id, Some(reason))
+        }
+    };
+    if !id.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((id.parse().ok()?, reason))
 }
 
 #[cfg(test)]
@@ -285,6 +391,108 @@ mod tests {
         let tomorrow = now + chrono::Duration::hours(25);
         assert!(j.backup_if_due(3, tomorrow).unwrap().is_some());
         assert!(matches!(j.backups().unwrap().len(), 3));
+    }
+
+    /// Each backup says why it was made; a restore says what came back and from when, and
+    /// names the "before restore" copy that undoes it.
+    #[test]
+    fn backups_say_why_and_a_restore_says_what_it_restored() {
+        let (dir, mut j) = journal();
+        note(&mut j, "first");
+        let project = j
+            .add(crate::journal::ProjectInput {
+                title: "Checkout rewrite".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let manual = j.create_backup(10, &|_, _| {}).unwrap();
+        assert_eq!(manual.reason, Some(BackupReason::Manual));
+        assert!(manual.path.ends_with("-manual.sqlite3"), "{}", manual.path);
+        let later = Utc::now() + chrono::Duration::hours(25);
+        let daily = j.backup_if_due(10, later).unwrap().unwrap();
+        assert_eq!(daily.reason, Some(BackupReason::Daily));
+        note(&mut j, "second");
+        note(&mut j, "third");
+
+        let restored = j.restore_backup(manual.id, 10, &|_, _| {}).unwrap();
+        assert_eq!(
+            restored.backup, manual,
+            "the backup's own fields, as before"
+        );
+        assert_eq!(restored.backup.created_at, manual.created_at);
+        use crate::journal::EntryKind;
+        assert_eq!(
+            restored.entries,
+            vec![
+                EntryCount {
+                    kind: EntryKind::Project,
+                    count: 1
+                },
+                EntryCount {
+                    kind: EntryKind::Note,
+                    count: 1
+                },
+            ]
+        );
+        assert_eq!(restored.entry_count, 2);
+        assert_eq!(restored.safety.reason, Some(BackupReason::BeforeRestore));
+        let json = serde_json::to_value(&restored).unwrap();
+        for field in [
+            "id",
+            "path",
+            "created_at",
+            "bytes",
+            "reason",
+            "entries",
+            "safety",
+        ] {
+            assert!(json.get(field).is_some(), "{field}");
+        }
+        assert_eq!(json["reason"], "manual");
+        assert_eq!(json["safety"]["reason"], "before_restore");
+
+        let listed: Vec<Option<BackupReason>> =
+            j.backups().unwrap().iter().map(|b| b.reason).collect();
+        assert_eq!(
+            listed,
+            vec![
+                Some(BackupReason::BeforeRestore),
+                Some(BackupReason::Daily),
+                Some(BackupReason::Manual)
+            ]
+        );
+        let undone = j
+            .restore_backup(restored.safety.id, 10, &|_, _| {})
+            .unwrap();
+        assert_eq!(
+            undone.entry_count, 4,
+            "the safety copy held the notes written after"
+        );
+        assert!(j.entry::<crate::journal::Project>(project.id).is_ok());
+
+        // A backup from before reasons were kept still lists (and restores), unlabelled;
+        // files that only look alike are not taken for backups.
+        let old = dir.path().join("backups/journal-1700000000000.sqlite3");
+        std::fs::copy(&manual.path, &old).unwrap();
+        for stranger in [
+            "journal-12-weekly.sqlite3",
+            "journal-x-manual.sqlite3",
+            "journal--manual.sqlite3",
+        ] {
+            std::fs::write(dir.path().join("backups").join(stranger), b"").unwrap();
+        }
+        let all = j.backups().unwrap();
+        assert_eq!(all.len(), 5);
+        let oldest = all.last().unwrap();
+        assert_eq!((oldest.id, oldest.reason), (1_700_000_000_000, None));
+        let json = serde_json::to_value(oldest).unwrap();
+        assert_eq!(json["reason"], serde_json::Value::Null);
+        assert_eq!(
+            j.restore_backup(oldest.id, 10, &|_, _| {})
+                .unwrap()
+                .entry_count,
+            2
+        );
     }
 
     #[test]

@@ -81,6 +81,12 @@ fn bullet_row(r: &Row) -> rusqlite::Result<Bullet> {
 
 const MAX_BULLET: usize = 1_000;
 
+/// The index a 1-based place `to` takes in a list of `len` others: 0 and 1 are first,
+/// anything past the end is last.
+fn place(to: u32, len: usize) -> usize {
+    (to.max(1) as usize - 1).min(len)
+}
+
 pub(super) fn check_text(text: &str) -> Result<String> {
     let text = text.trim().replace('\n', " ");
     if text.is_empty() {
@@ -410,6 +416,58 @@ impl Journal {
         }
         tx.commit()?;
         self.bullets()
+    }
+
+    /// Moves one bullet to place `to` (1 is first) of the resume order, as `bullets` lists
+    /// them; a place past the end moves it last.
+    pub fn move_bullet(&mut self, id: i64, to: u32) -> Result<Vec<Bullet>> {
+        self.bullet(id)?;
+        let mut order: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM bullets ORDER BY position, id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        order.retain(|b| *b != id);
+        order.insert(place(to, order.len()), id);
+        self.order_bullets(&order)
+    }
+
+    /// Moves one of a variant's bullets to place `to` (1 is first) of the variant's order;
+    /// the variant's own wording and exclusions stay.
+    pub fn move_variant_bullet(&mut self, variant: i64, bullet: i64, to: u32) -> Result<Variant> {
+        let mut order: Vec<i64> = self
+            .variant(variant)?
+            .bullets
+            .iter()
+            .map(|b| b.id)
+            .collect();
+        if !order.contains(&bullet) {
+            self.bullet(bullet)?;
+            return Err(Error::invalid(
+                "bullet",
+                format!(
+                    "bullet {bullet} is not in this variant (its filters or picks leave it out)"
+                ),
+            ));
+        }
+        order.retain(|b| *b != bullet);
+        order.insert(place(to, order.len()), bullet);
+        let tx = self.conn.transaction()?;
+        for (position, id) in order.iter().enumerate() {
+            tx.prepare_cached(
+                "INSERT INTO variant_bullets (variant_id, bullet_id, position) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (variant_id, bullet_id) DO UPDATE SET position = excluded.position",
+            )?
+            .execute(params![variant, id, position as i64 + 1])?;
+        }
+        tx.commit()?;
+        self.variant(variant)
+    }
+
+    /// The variant called `name` (any case), with its bullets.
+    pub fn variant_named(&self, name: &str) -> Result<Variant> {
+        let id = self.variant_id(name.trim())?;
+        self.variant(id)
     }
 
     pub fn variants(&self) -> Result<Vec<VariantSummary>> {

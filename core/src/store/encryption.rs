@@ -3,11 +3,70 @@
 //! through `sqlcipher_export` into a new file that then replaces the old one.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rusqlite::Connection;
 
-use super::Journal;
+use super::{Journal, ProgressFn};
 use crate::{Error, Result};
+
+/// How often a conversion in progress is measured for its progress bar.
+const PROGRESS_EVERY: Duration = Duration::from_millis(50);
+
+/// Progress through a conversion in kibibytes: of all the files to rewrite (the journal
+/// and its backups), how much has been written so far.
+struct Work<'a> {
+    done: u64,
+    total: u64,
+    progress: ProgressFn<'a>,
+}
+
+fn kib(bytes: u64) -> u64 {
+    bytes.div_ceil(1024)
+}
+
+impl Work<'_> {
+    fn report(&self, extra: u64) {
+        let done = (self.done + extra).min(self.total);
+        let clip = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+        (self.progress)(clip(done), clip(self.total));
+    }
+
+    /// Exports `conn` into `to` on a worker thread while this one reports how far the new
+    /// file has grown against the old one's `size`; gives the connection back.
+    fn export(
+        &mut self,
+        conn: Connection,
+        to: &Path,
+        key: Option<&str>,
+        size: u64,
+    ) -> (Connection, Result<()>) {
+        let (conn, result) = std::thread::scope(|scope| {
+            let worker = scope.spawn(move || {
+                let result = export(&conn, to, key);
+                (conn, result)
+            });
+            while !worker.is_finished() {
+                let written = std::fs::metadata(to).map_or(0, |m| m.len());
+                self.report(kib(written).min(size));
+                std::thread::sleep(PROGRESS_EVERY);
+            }
+            worker.join()
+        })
+        .unwrap_or_else(|_| {
+            // The connection went with the thread; the caller reopens the file.
+            let lost = Connection::open_in_memory().expect("an in-memory database opens");
+            let stopped = std::io::Error::other("its worker stopped unexpectedly");
+            (
+                lost,
+                Err(Error::io("the conversion did not finish", stopped)),
+            )
+        });
+        self.done += size;
+        self.report(0);
+        (conn, result)
+    }
+}
 
 /// The shortest passphrase accepted: long enough not to be guessed in an afternoon.
 pub const MIN_PASSPHRASE: usize = 8;
@@ -79,6 +138,17 @@ impl Journal {
     /// Encrypts the journal with `next`, changes its passphrase, or (with `None`) stores it
     /// in the clear again; its backups are converted the same way. `current` must match.
     pub fn set_passphrase(&mut self, current: Option<&str>, next: Option<&str>) -> Result<()> {
+        self.set_passphrase_with(current, next, &|_, _| {})
+    }
+
+    /// `set_passphrase`, reporting progress as (done, total) kibibytes of the journal and
+    /// its backups rewritten, for a progress bar on a large journal.
+    pub fn set_passphrase_with(
+        &mut self,
+        current: Option<&str>,
+        next: Option<&str>,
+        progress: ProgressFn,
+    ) -> Result<()> {
         if self.key.as_deref() != current.filter(|c| !c.is_empty()) {
             return Err(match self.key {
                 Some(_) => Error::invalid("current", "the current passphrase is not right"),
@@ -91,11 +161,31 @@ impl Journal {
         let converted = self.path.with_extension("converting.partial");
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        export(&self.conn, &converted, next)?;
+        let size = |path: &Path| kib(std::fs::metadata(path).map_or(0, |m| m.len()));
+        let backups = self.backups()?;
+        let own = size(&self.path);
+        let mut work = Work {
+            done: 0,
+            total: own
+                + backups
+                    .iter()
+                    .map(|b| size(Path::new(&b.path)))
+                    .sum::<u64>(),
+            progress,
+        };
+        work.report(0);
+        let conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        let (conn, exported) = work.export(conn, &converted, next, own);
+        if let Err(error) = exported {
+            // The journal file is untouched: open it again as it was.
+            drop(conn);
+            let _ = std::fs::remove_file(&converted);
+            let key = self.key.clone();
+            *self = Journal::open_with(&self.path, key.as_deref())?;
+            return Err(error);
+        }
         // The old file goes only once the new one is complete.
-        let placeholder = Connection::open_in_memory()?;
-        let old = std::mem::replace(&mut self.conn, placeholder);
-        drop(old);
+        drop(conn);
         for sidecar in sidecars(&self.path) {
             let _ = std::fs::remove_file(sidecar);
         }
@@ -104,11 +194,16 @@ impl Journal {
         let reopened = Journal::open_with(&self.path, next)?;
         let previous_key = self.key.clone();
         *self = reopened;
-        self.convert_backups(previous_key.as_deref(), next)
+        self.convert_backups(previous_key.as_deref(), next, &mut work)
     }
 
     /// Rewrites every backup under the new passphrase, so none stays readable without it.
-    fn convert_backups(&self, previous: Option<&str>, next: Option<&str>) -> Result<()> {
+    fn convert_backups(
+        &self,
+        previous: Option<&str>,
+        next: Option<&str>,
+        work: &mut Work,
+    ) -> Result<()> {
         for backup in self.backups()? {
             let path = PathBuf::from(&backup.path);
             let from = Connection::open(&path)?;
@@ -116,7 +211,9 @@ impl Journal {
                 apply_key(&from, key)?;
             }
             let converted = path.with_extension("converting.partial");
-            export(&from, &converted, next)?;
+            let size = kib(std::fs::metadata(&path).map_or(0, |m| m.len()));
+            let (from, exported) = work.export(from, &converted, next, size);
+            exported?;
             drop(from);
             std::fs::rename(&converted, &path)
                 .map_err(|e| Error::io(format!("cannot replace {}", path.display()), e))?;
@@ -150,6 +247,51 @@ mod tests {
             }
         }
         hits
+    }
+
+    /// Turning encryption on and off reports progress across the journal and its backups,
+    /// never going backwards and ending at the total.
+    #[test]
+    fn encryption_reports_its_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let mut j = Journal::open(&path).unwrap();
+        for n in 0..400 {
+            j.add(NoteInput {
+                text: format!(
+                    "{n} {}",
+                    "a week of notes on the checkout rewrite ".repeat(20)
+                ),
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        j.create_backup(5, &|_, _| {}).unwrap();
+        let seen = std::cell::RefCell::new(Vec::new());
+        j.set_passphrase_with(None, Some("correct horse battery"), &|done, total| {
+            seen.borrow_mut().push((done, total))
+        })
+        .unwrap();
+        let seen = seen.into_inner();
+        assert!(seen.len() >= 3, "{seen:?}");
+        let total = seen[0].1;
+        assert!(
+            total > 400,
+            "the journal and its backup are counted: {total} KiB"
+        );
+        assert!(seen.iter().all(|(done, t)| *t == total && done <= t));
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+        assert_eq!(*seen.last().unwrap(), (total, total));
+        assert_eq!(j.list_notes(1_000).unwrap().len(), 400);
+
+        let calls = std::cell::Cell::new(0);
+        j.set_passphrase_with(Some("correct horse battery"), None, &|_, _| {
+            calls.set(calls.get() + 1)
+        })
+        .unwrap();
+        assert!(calls.get() >= 3);
+        assert!(!j.is_encrypted());
+        assert_eq!(j.list_notes(1_000).unwrap().len(), 400);
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub(super) fn read_profile(conn: &rusqlite::Connection) -> Result<Profile> {
             // A value from a newer build reads as unset rather than failing.
             let text = |i: usize| r.get::<_, Option<String>>(i);
             Ok(Profile {
-                band: text(0)?.and_then(|t| crate::profile::ExperienceBand::parse(&t).ok()),
+                band: text(0)?.and_then(|t| crate::profile::ExperienceBand::read(&t).ok()),
                 role: text(1)?.and_then(|t| crate::profile::PrimaryRole::parse(&t).ok()),
                 target_role: text(2)?.and_then(|t| crate::profile::TargetRole::parse(&t).ok()),
                 name: text(3)?,
@@ -208,8 +208,11 @@ impl Journal {
         })
     }
 
-    pub fn uncheck_item(&mut self, guide: &str, item: &str, today: NaiveDate) -> Result<()> {
-        let cycle = self.open_cycle(guide, today)?;
+    /// Unchecks `item` in the open cycle; with no cycle open there is nothing to uncheck.
+    pub fn uncheck_item(&mut self, guide: &str, item: &str) -> Result<()> {
+        let Some(cycle) = self.current_cycle(guide)? else {
+            return Ok(());
+        };
         self.conn
             .prepare_cached("DELETE FROM checklist_checks WHERE cycle_id = ?1 AND item = ?2")?
             .execute(rusqlite::params![cycle.id, item])?;
@@ -256,7 +259,7 @@ mod tests {
         assert!(!j.profile().unwrap().is_set());
         let saved = j
             .save_profile(Profile {
-                band: Some(ExperienceBand::Years5To8),
+                band: Some(ExperienceBand::Years5To7),
                 role: Some(PrimaryRole::Backend),
                 target_role: Some(TargetRole::StaffEngineer),
                 name: Some("  Ada Lovelace ".into()),
@@ -291,7 +294,7 @@ mod tests {
         assert_eq!(check, again, "checking twice keeps the first date");
         j.check_item("technical-leader", "mentor-one-engineer", day("2026-01-06"))
             .unwrap();
-        j.uncheck_item("technical-leader", "mentor-one-engineer", day("2026-01-07"))
+        j.uncheck_item("technical-leader", "mentor-one-engineer")
             .unwrap();
         drop(j);
 

@@ -8,8 +8,9 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use super::Journal;
 use crate::journal::{
     validate, Artifact, ArtifactInput, Decision, DecisionInput, EntryHead, EntryKind, Feedback,
-    FeedbackInput, JournalOverview, Labels, Metric, MetricChange, MetricInput, Note, NoteInput,
-    Project, ProjectDetail, ProjectInput, ProjectPage, ProjectSummary, Stored,
+    FeedbackInput, JournalOverview, Labels, Metric, MetricChange, MetricInput, Note, NoteFilter,
+    NoteInput, NotePage, NoteRow, Project, ProjectDetail, ProjectFilter, ProjectInput, ProjectPage,
+    ProjectSort, ProjectSummary, Stored,
 };
 use crate::{Error, Result};
 
@@ -45,7 +46,8 @@ const METRIC_SELECT: &str = entry_select!(
 );
 const DECISION_SELECT: &str = entry_select!(
     "d.project_id, d.title, d.context, d.options, d.chosen, d.tradeoffs, d.expected, \
-     d.confidence, d.outcome, d.decided_on, d.review_on, d.goal FROM decisions d JOIN entries e ON e.id = d.id"
+     d.confidence, d.outcome, d.decided_on, d.review_on, d.goal, d.outcome_on \
+     FROM decisions d JOIN entries e ON e.id = d.id"
 );
 const ARTIFACT_SELECT: &str = entry_select!(
     "a.project_id, a.kind, a.title, a.url, a.date FROM artifacts a JOIN entries e ON e.id = a.id"
@@ -88,6 +90,11 @@ pub trait Record: Serialize + DeserializeOwned + Sized {
         if let Some(project) = self.project_id() {
             ensure_project(tx, project)?;
         }
+        Ok(self)
+    }
+    /// Sets what the journal records itself on the engineer's save (new when `id` is
+    /// absent), never taken from the input; restores and imports keep what they carry.
+    fn stamp(self, _tx: &Transaction, _id: Option<i64>) -> Result<Self> {
         Ok(self)
     }
     fn labels(&self) -> &Labels;
@@ -351,12 +358,30 @@ impl Record for DecisionInput {
             outcome: r.get(OWN + 8)?,
             decided_on: r.get(OWN + 9)?,
             review_on: r.get(OWN + 10)?,
+            outcome_on: r.get(OWN + 12)?,
             labels: labels(r)?,
         };
         Ok(Decision::derived(head(r)?, input, today()))
     }
     fn validate(self) -> Result<Self> {
         validate::decision(self)
+    }
+    /// The outcome's day is the journal's to set: kept while the outcome stays the same,
+    /// today when it is first written or changed, cleared with it.
+    fn stamp(mut self, tx: &Transaction, id: Option<i64>) -> Result<Self> {
+        let before: Option<(Option<String>, Option<NaiveDate>)> = match id {
+            Some(id) => tx
+                .prepare_cached("SELECT outcome, outcome_on FROM decisions WHERE id = ?1")?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?,
+            None => None,
+        };
+        self.outcome_on = match (&self.outcome, before) {
+            (None, _) => None,
+            (Some(now), Some((Some(was), on))) if *now == was => on,
+            (Some(_), _) => Some(today()),
+        };
+        Ok(self)
     }
     fn project_id(&self) -> Option<i64> {
         self.project_id
@@ -386,21 +411,24 @@ impl Record for DecisionInput {
         let options = serde_json::to_string(&self.options).expect("options serialise");
         tx.prepare_cached(
             "INSERT INTO decisions (id, project_id, title, context, goal, options, chosen, tradeoffs,
-               expected, confidence, outcome, decided_on, review_on)
+               expected, confidence, outcome, decided_on, review_on, outcome_on)
              VALUES (:id, :project_id, :title, :context, :goal, :options, :chosen, :tradeoffs,
-               :expected, :confidence, :outcome, :decided_on, :review_on)
+               :expected, :confidence, :outcome, :decided_on, :review_on, :outcome_on)
              ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, title = excluded.title,
                context = excluded.context, goal = excluded.goal, options = excluded.options,
                chosen = excluded.chosen,
                tradeoffs = excluded.tradeoffs, expected = excluded.expected,
                confidence = excluded.confidence, outcome = excluded.outcome,
-               decided_on = excluded.decided_on, review_on = excluded.review_on",
+               decided_on = excluded.decided_on, review_on = excluded.review_on,
+               outcome_on = excluded.outcome_on",
         )?
         .execute(named_params! {
             ":id": id, ":project_id": self.project_id, ":title": self.title, ":context": self.context,
             ":goal": self.goal, ":options": options, ":chosen": self.chosen, ":tradeoffs": self.tradeoffs,
             ":expected": self.expected, ":confidence": self.confidence, ":outcome": self.outcome,
             ":decided_on": self.decided_on, ":review_on": self.review_on,
+            // A day without an outcome (an odd import) is not kept.
+            ":outcome_on": self.outcome.as_ref().and(self.outcome_on),
         })?;
         Ok(())
     }
@@ -663,7 +691,7 @@ impl Journal {
     pub fn save<R: Record>(&mut self, id: Option<i64>, input: R) -> Result<R::Full> {
         let input = input.validate()?;
         let tx = self.conn.transaction()?;
-        let input = input.prepare(&tx)?;
+        let input = input.prepare(&tx)?.stamp(&tx, id)?;
         let id = match id {
             None => insert_entry(&tx, R::KIND, None)?,
             Some(id) => {
@@ -725,17 +753,50 @@ impl Journal {
 
     /// A page of the journal list, newest first, each project with its best metric.
     pub fn list_projects(&self, offset: u32, limit: u32) -> Result<ProjectPage> {
+        self.find_projects(
+            &ProjectFilter::default(),
+            ProjectSort::default(),
+            offset,
+            limit,
+        )
+    }
+
+    /// A page of the projects the filter keeps, in the order asked for, each with its best
+    /// metric; `total` counts the whole filtered set.
+    pub fn find_projects(
+        &self,
+        filter: &ProjectFilter,
+        sort: ProjectSort,
+        offset: u32,
+        limit: u32,
+    ) -> Result<ProjectPage> {
         let limit = limit.clamp(1, crate::journal::MAX_PAGE);
+        let (conditions, values) = project_conditions(filter);
+        let named: Vec<(&str, &dyn rusqlite::ToSql)> = values
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+            .collect();
         let total: u32 = self
             .conn
-            .prepare_cached("SELECT count(*) FROM projects")?
-            .query_row([], |r| r.get(0))?;
-        let sql = format!(
-            "{PROJECT_SELECT} ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC LIMIT ?1 OFFSET ?2"
-        );
+            .prepare_cached(&format!("SELECT count(*) FROM projects p {conditions}"))?
+            .query_row(&*named, |r| r.get(0))?;
+        let order = match sort {
+            ProjectSort::Newest => "coalesce(p.started_on, '9999') DESC, p.id DESC",
+            ProjectSort::Oldest => "coalesce(p.started_on, '9999'), p.id",
+            ProjectSort::Title => "p.title COLLATE NOCASE, p.id",
+            ProjectSort::MostMetrics => {
+                "(SELECT count(*) FROM metrics m WHERE m.project_id = p.id) DESC, \
+                 coalesce(p.started_on, '9999') DESC, p.id DESC"
+            }
+        };
+        let sql =
+            format!("{PROJECT_SELECT} {conditions} ORDER BY {order} LIMIT :limit OFFSET :offset");
+        let mut page = named.clone();
+        page.push((":limit", &limit));
+        page.push((":offset", &offset));
         let mut statement = self.conn.prepare_cached(&sql)?;
         let projects: Vec<Project> = statement
-            .query_map([limit, offset], ProjectInput::row)?
+            .query_map(&*page, ProjectInput::row)?
             .collect::<rusqlite::Result<_>>()?;
         let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
         let ids = serde_json::to_string(&ids).expect("ids serialise");
@@ -784,6 +845,63 @@ impl Journal {
         Ok(notes.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A page of the notes the filter keeps, newest first, each with its project's title;
+    /// `total` counts the whole filtered set.
+    pub fn note_page(&self, filter: &NoteFilter, offset: u32, limit: u32) -> Result<NotePage> {
+        if filter.without_project && filter.project_id.is_some() {
+            return Err(Error::invalid(
+                "project_id",
+                "choose a project or notes without one, not both",
+            ));
+        }
+        if let (Some(since), Some(until)) = (filter.since, filter.until) {
+            if until < since {
+                return Err(Error::invalid(
+                    "until",
+                    format!("the end ({until}) is before the start ({since})"),
+                ));
+            }
+        }
+        let limit = limit.clamp(1, crate::journal::MAX_PAGE);
+        let conditions = "WHERE (:tag IS NULL OR n.id IN \
+              (SELECT entry_id FROM labels WHERE kind = 'tag' AND name = :tag)) \
+            AND (:since IS NULL OR n.date >= :since) AND (:until IS NULL OR n.date <= :until) \
+            AND (:project IS NULL OR n.project_id = :project) \
+            AND (NOT :loose OR n.project_id IS NULL)";
+        let tag = filter
+            .tag
+            .as_deref()
+            .map(|t| t.trim().trim_start_matches('#').trim())
+            .filter(|t| !t.is_empty());
+        let params = named_params! {
+            ":tag": tag, ":since": filter.since, ":until": filter.until,
+            ":project": filter.project_id, ":loose": filter.without_project,
+        };
+        let total: u32 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM notes n {conditions}"))?
+            .query_row(params, |r| r.get(0))?;
+        let sql = format!(
+            "SELECT x.*, p.title FROM ({NOTE_SELECT} {conditions} \
+               ORDER BY n.date DESC, n.id DESC LIMIT :limit OFFSET :offset) x \
+             LEFT JOIN projects p ON p.id = x.project_id"
+        );
+        let mut paged: Vec<(&str, &dyn rusqlite::ToSql)> = params.to_vec();
+        paged.push((":limit", &limit));
+        paged.push((":offset", &offset));
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let notes = statement.query_map(&*paged, |r| {
+            Ok(NoteRow {
+                note: NoteInput::row(r)?,
+                project_title: r.get(OWN + 3)?,
+            })
+        })?;
+        Ok(NotePage {
+            notes: notes.collect::<rusqlite::Result<_>>()?,
+            total,
+        })
+    }
+
     /// Decisions past their review date with no outcome written yet, oldest review first.
     pub fn reviews_due(&self, today: NaiveDate) -> Result<Vec<Decision>> {
         let sql = format!(
@@ -807,6 +925,60 @@ impl Journal {
             reviews_due: self.reviews_due(today())?,
             recent_notes: self.list_notes(5)?,
         })
+    }
+}
+
+/// The WHERE clause of the journal list for `filter` and its named values; empty when
+/// nothing filters, so the plain list stays a walk of its index.
+fn project_conditions(
+    filter: &ProjectFilter,
+) -> (String, Vec<(&'static str, rusqlite::types::Value)>) {
+    use rusqlite::types::Value;
+    let mut conditions = Vec::new();
+    let mut values = Vec::new();
+    // Each word, as a LIKE pattern with its own % and _ taken literally.
+    let words: Vec<String> = filter
+        .text
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(|w| {
+            let literal = w
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{literal}%")
+        })
+        .collect();
+    if !words.is_empty() {
+        conditions.push(
+            "NOT EXISTS (SELECT 1 FROM json_each(:words) w WHERE NOT (\
+               p.title LIKE w.value ESCAPE '\\' OR coalesce(p.organization, '') LIKE w.value ESCAPE '\\' \
+               OR coalesce(p.role, '') LIKE w.value ESCAPE '\\'))",
+        );
+        let words = serde_json::to_string(&words).expect("words serialise");
+        values.push((":words", Value::Text(words)));
+    }
+    if let Some(status) = filter.status {
+        conditions.push("p.status = :status");
+        values.push((":status", Value::Text(status.as_str().into())));
+    }
+    if let Some(scope) = filter.scope {
+        conditions.push("p.scope = :scope");
+        values.push((":scope", Value::Text(scope.as_str().into())));
+    }
+    let tag = filter
+        .tag
+        .as_deref()
+        .map(|t| t.trim().trim_start_matches('#').trim());
+    if let Some(tag) = tag.filter(|t| !t.is_empty()) {
+        conditions.push("p.id IN (SELECT entry_id FROM labels WHERE kind = 'tag' AND name = :tag)");
+        values.push((":tag", Value::Text(tag.into())));
+    }
+    if conditions.is_empty() {
+        (String::new(), values)
+    } else {
+        (format!("WHERE {}", conditions.join(" AND ")), values)
     }
 }
 
@@ -850,7 +1022,7 @@ const METRIC_OUTCOMES: &str = "SELECT m.id, '', '', '', '[]', '[]', m.project_id
      m.baseline, m.result, m.better, m.measured_on, NULL FROM metrics m ORDER BY m.id";
 const DECISION_OUTCOMES: &str =
     "SELECT d.id, '', '', '', '[]', '[]', d.project_id, d.title, NULL, \
-     d.options, d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL, d.goal \
+     d.options, d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL, d.goal, NULL \
      FROM decisions d WHERE d.project_id IS NOT NULL ORDER BY d.id";
 
 /// Every project with its metrics and decisions, newest first, in three queries: what

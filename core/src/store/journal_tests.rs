@@ -527,3 +527,351 @@ fn search_takes_any_text_literally_and_never_fails() {
     assert_eq!(j.entry::<Project>(p.id).unwrap().title, "Checkout rewrite");
     assert!(j.integrity_ok().unwrap());
 }
+
+/// The journal list filters by words in the title, organization or role, by status,
+/// scope and tag, and sorts four ways; `total` counts the filtered set.
+#[test]
+fn the_journal_list_filters_and_sorts() {
+    let (_dir, mut j) = journal();
+    let add =
+        |j: &mut Journal, title: &str, org: &str, started: Option<&str>, status, tag: &str| {
+            j.add(ProjectInput {
+                title: title.into(),
+                organization: Some(org.into()),
+                role: Some("Tech lead".into()),
+                started_on: started.and_then(day),
+                scope: Some(if tag == "platform" {
+                    Scope::MultiTeam
+                } else {
+                    Scope::Service
+                }),
+                status: Some(status),
+                labels: Labels {
+                    tags: vec![tag.into()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            })
+            .unwrap()
+        };
+    let ci = add(
+        &mut j,
+        "Simplify the CI pipeline",
+        "Fjord Logistics",
+        Some("2023-02-01"),
+        ProjectStatus::Shipped,
+        "platform",
+    );
+    let checkout = add(
+        &mut j,
+        "Rebuild the checkout flow",
+        "Acme",
+        Some("2024-05-01"),
+        ProjectStatus::Active,
+        "payments",
+    );
+    let billing = add(
+        &mut j,
+        "Instrument billing",
+        "Fjord Logistics",
+        None,
+        ProjectStatus::Active,
+        "payments",
+    );
+    let odd = add(
+        &mut j,
+        "100%_done migration",
+        "Acme",
+        Some("2022-01-01"),
+        ProjectStatus::Shipped,
+        "Payments",
+    );
+    for _ in 0..3 {
+        j.add(latency(ci.id)).unwrap();
+    }
+    j.add(latency(checkout.id)).unwrap();
+
+    let ids = |page: &ProjectPage| {
+        page.projects
+            .iter()
+            .map(|p| p.project.id)
+            .collect::<Vec<_>>()
+    };
+    let find =
+        |j: &Journal, filter: ProjectFilter, sort| j.find_projects(&filter, sort, 0, 50).unwrap();
+    let all = find(&j, ProjectFilter::default(), ProjectSort::Newest);
+    assert_eq!(
+        ids(&all),
+        vec![billing.id, checkout.id, ci.id, odd.id],
+        "undated on top"
+    );
+    assert_eq!(
+        all,
+        j.list_projects(0, 50).unwrap(),
+        "the old call is the default filter"
+    );
+
+    let text = |t: &str| ProjectFilter {
+        text: Some(t.into()),
+        ..Default::default()
+    };
+    let fjord_ci = find(&j, text("fjord CI"), ProjectSort::Newest);
+    assert_eq!(
+        (ids(&fjord_ci), fjord_ci.total),
+        (vec![ci.id], 1),
+        "every word, any field, any case"
+    );
+    assert_eq!(
+        find(&j, text("tech LEAD"), ProjectSort::Newest).total,
+        4,
+        "the role counts"
+    );
+    assert_eq!(
+        ids(&find(&j, text("100%_"), ProjectSort::Newest)),
+        vec![odd.id],
+        "% and _ are literal"
+    );
+    assert_eq!(find(&j, text("%"), ProjectSort::Newest).total, 1);
+    assert_eq!(
+        find(&j, text("   "), ProjectSort::Newest).total,
+        4,
+        "blank text keeps all"
+    );
+    assert_eq!(
+        find(&j, text("nothing like it"), ProjectSort::Newest).total,
+        0
+    );
+
+    let active = ProjectFilter {
+        status: Some(ProjectStatus::Active),
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(&find(&j, active, ProjectSort::Title)),
+        vec![billing.id, checkout.id]
+    );
+    let wide = ProjectFilter {
+        scope: Some(Scope::MultiTeam),
+        ..Default::default()
+    };
+    assert_eq!(ids(&find(&j, wide, ProjectSort::Newest)), vec![ci.id]);
+    let tagged = ProjectFilter {
+        tag: Some("#PAYMENTS".into()),
+        ..Default::default()
+    };
+    let payments = find(&j, tagged.clone(), ProjectSort::Oldest);
+    assert_eq!(
+        ids(&payments),
+        vec![odd.id, checkout.id, billing.id],
+        "undated last when oldest first"
+    );
+    assert_eq!(payments.total, 3);
+    let paged = j.find_projects(&tagged, ProjectSort::Oldest, 1, 1).unwrap();
+    assert_eq!(
+        (ids(&paged), paged.total),
+        (vec![checkout.id], 3),
+        "the total of the filtered set on every page"
+    );
+
+    let titles = find(&j, ProjectFilter::default(), ProjectSort::Title);
+    assert_eq!(ids(&titles), vec![odd.id, billing.id, checkout.id, ci.id]);
+    let metrics = find(&j, ProjectFilter::default(), ProjectSort::MostMetrics);
+    assert_eq!(ids(&metrics), vec![ci.id, checkout.id, billing.id, odd.id]);
+    assert_eq!(metrics.projects[0].metric_count, 3);
+    assert_eq!(
+        ProjectSort::parse("most metrics"),
+        Ok(ProjectSort::MostMetrics)
+    );
+}
+
+/// The notes list pages newest first with the total, filters by tag, dates and project
+/// (or no project), and names each note's project.
+#[test]
+fn notes_page_and_filter_with_their_total() {
+    let (_dir, mut j) = journal();
+    let p = project(&mut j, "Checkout rewrite", "2024-01-10");
+    let note = |j: &mut Journal, date: &str, project_id: Option<i64>, tag: &str| {
+        j.add(NoteInput {
+            project_id,
+            date: day(date),
+            text: format!("Note of {date}"),
+            labels: Labels {
+                tags: vec![tag.into()],
+                ..Default::default()
+            },
+        })
+        .unwrap()
+    };
+    let a = note(&mut j, "2024-01-05", None, "weekly");
+    let b = note(&mut j, "2024-02-05", Some(p.id), "weekly");
+    let c = note(&mut j, "2024-03-05", None, "jrnl");
+    let d = note(&mut j, "2024-03-05", Some(p.id), "Weekly");
+
+    let page = |j: &Journal, filter: NoteFilter, offset, limit| {
+        j.note_page(&filter, offset, limit).unwrap()
+    };
+    let ids = |page: &NotePage| page.notes.iter().map(|n| n.note.id).collect::<Vec<_>>();
+    let all = page(&j, NoteFilter::default(), 0, 2);
+    assert_eq!(
+        (ids(&all), all.total),
+        (vec![d.id, c.id], 4),
+        "newest first, ties by id"
+    );
+    assert_eq!(
+        all.notes[0].project_title.as_deref(),
+        Some("Checkout rewrite")
+    );
+    assert_eq!(all.notes[1].project_title, None);
+    let next = page(&j, NoteFilter::default(), 2, 2);
+    assert_eq!((ids(&next), next.total), (vec![b.id, a.id], 4));
+
+    let weekly = NoteFilter {
+        tag: Some("WEEKLY".into()),
+        ..Default::default()
+    };
+    assert_eq!(ids(&page(&j, weekly, 0, 10)), vec![d.id, b.id, a.id]);
+    let feb_on = NoteFilter {
+        since: day("2024-02-05"),
+        until: day("2024-03-04"),
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(&page(&j, feb_on, 0, 10)),
+        vec![b.id],
+        "both ends of the range count"
+    );
+    let loose = NoteFilter {
+        without_project: true,
+        ..Default::default()
+    };
+    let loose = page(&j, loose, 0, 10);
+    assert_eq!((ids(&loose), loose.total), (vec![c.id, a.id], 2));
+    let under = NoteFilter {
+        project_id: Some(p.id),
+        ..Default::default()
+    };
+    assert_eq!(ids(&page(&j, under, 0, 10)), vec![d.id, b.id]);
+
+    let both = NoteFilter {
+        project_id: Some(p.id),
+        without_project: true,
+        ..Default::default()
+    };
+    assert!(
+        matches!(j.note_page(&both, 0, 10), Err(Error::Invalid { field, .. }) if field == "project_id")
+    );
+    let backwards = NoteFilter {
+        since: day("2024-03-01"),
+        until: day("2024-01-01"),
+        ..Default::default()
+    };
+    assert!(
+        matches!(j.note_page(&backwards, 0, 10), Err(Error::Invalid { field, .. }) if field == "until")
+    );
+}
+
+/// A note moves to a project, to another and out of any, as an update of `project_id`;
+/// the project page and the search index follow.
+#[test]
+fn a_note_moves_to_and_from_a_project() {
+    let (_dir, mut j) = journal();
+    let first = project(&mut j, "Checkout rewrite", "2024-01-10");
+    let second = project(&mut j, "Billing", "2024-02-10");
+    let quick = j
+        .add(NoteInput {
+            text: "Paired on the flaky test".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(quick.project_id, None);
+    let move_to = |j: &mut Journal, project_id: Option<i64>| {
+        let mut input = j.entry::<Note>(quick.id).unwrap().to_input();
+        input.project_id = project_id;
+        j.update(quick.id, input).unwrap()
+    };
+    assert_eq!(move_to(&mut j, Some(first.id)).project_id, Some(first.id));
+    assert_eq!(j.project_detail(first.id).unwrap().notes.len(), 1);
+    move_to(&mut j, Some(second.id));
+    assert!(j.project_detail(first.id).unwrap().notes.is_empty());
+    assert_eq!(j.project_detail(second.id).unwrap().notes[0].id, quick.id);
+    let hits = j.search("flaky", 0, 10).unwrap().hits;
+    assert_eq!(hits[0].project_id, Some(second.id));
+    assert_eq!(move_to(&mut j, None).project_id, None);
+    assert!(j.project_detail(second.id).unwrap().notes.is_empty());
+    let mut input = j.entry::<Note>(quick.id).unwrap().to_input();
+    input.project_id = Some(9_999);
+    assert!(
+        matches!(j.update(quick.id, input), Err(Error::Invalid { field, .. }) if field == "project_id")
+    );
+    assert_eq!(
+        j.entry::<Note>(quick.id).unwrap().project_id,
+        None,
+        "nothing changed"
+    );
+}
+
+/// The day an outcome was written is the journal's: today when first written or changed,
+/// kept while the outcome stays, cleared with it; what the input says is ignored.
+#[test]
+fn the_outcome_day_is_set_by_the_journal() {
+    let (_dir, mut j) = journal();
+    let today = chrono::Local::now().date_naive();
+    let open = j.add(decision(None)).unwrap();
+    assert_eq!(open.outcome_on, None);
+    let typed = DecisionInput {
+        outcome_on: day("2001-01-01"),
+        ..open.to_input()
+    };
+    assert_eq!(
+        j.update(open.id, typed).unwrap().outcome_on,
+        None,
+        "no outcome, no day"
+    );
+
+    let mut written = open.to_input();
+    written.outcome = Some("Replays saved the March incident".into());
+    let reviewed = j.update(open.id, written.clone()).unwrap();
+    assert_eq!(reviewed.outcome_on, Some(today));
+    assert!(!reviewed.review_due);
+
+    // A stored day stays while the outcome does, whatever an edit sends.
+    j.conn
+        .execute(
+            "UPDATE decisions SET outcome_on = '2024-07-01' WHERE id = ?1",
+            [open.id],
+        )
+        .unwrap();
+    let mut other_edit = reviewed.to_input();
+    other_edit.title = "Queue checkout writes through Kafka".into();
+    other_edit.outcome_on = day("2030-01-01");
+    assert_eq!(
+        j.update(open.id, other_edit).unwrap().outcome_on,
+        day("2024-07-01")
+    );
+
+    let mut changed = j.entry::<Decision>(open.id).unwrap().to_input();
+    changed.outcome = Some("Replays saved two incidents".into());
+    assert_eq!(j.update(open.id, changed).unwrap().outcome_on, Some(today));
+
+    let mut cleared = j.entry::<Decision>(open.id).unwrap().to_input();
+    cleared.outcome = None;
+    assert_eq!(j.update(open.id, cleared).unwrap().outcome_on, None);
+
+    // Written on the first save, and carried through the trash.
+    let mut fresh = decision(None);
+    fresh.outcome = Some("Worked".into());
+    let fresh = j.add(fresh).unwrap();
+    assert_eq!(fresh.outcome_on, Some(today));
+    j.conn
+        .execute(
+            "UPDATE decisions SET outcome_on = '2024-08-01' WHERE id = ?1",
+            [fresh.id],
+        )
+        .unwrap();
+    let trashed = j.delete_entry(fresh.id).unwrap();
+    j.restore(trashed.id).unwrap();
+    assert_eq!(
+        j.entry::<Decision>(fresh.id).unwrap().outcome_on,
+        day("2024-08-01")
+    );
+}

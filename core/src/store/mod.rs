@@ -22,7 +22,10 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::{AppInfo, Error, Result};
 
-pub use backup::{BackupInfo, CopyProgress, ProgressFn, AUTOMATIC_EVERY, DEFAULT_KEEP};
+pub use backup::{
+    BackupInfo, BackupReason, CopyProgress, EntryCount, ProgressFn, RestoredBackup,
+    AUTOMATIC_EVERY, DEFAULT_KEEP,
+};
 pub use encryption::MIN_PASSPHRASE;
 pub use guides::{Check, Cycle};
 pub use journal::{best_metric, Record};

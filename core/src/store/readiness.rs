@@ -19,13 +19,13 @@ fn evidence_sql(evidence: &Evidence) -> (&'static str, Vec<rusqlite::types::Valu
             let rank = Scope::ALL.iter().position(|s| s == at_least).unwrap_or(0);
             let wide: Vec<&str> = Scope::ALL[rank..].iter().map(|s| s.as_str()).collect();
             (
-                "SELECT p.id, 'project', p.title, p.id FROM projects p
+                "SELECT p.id AS id, 'project', p.title, p.id FROM projects p
                  WHERE p.scope IN (SELECT value FROM json_each(?1)) ORDER BY p.id DESC",
                 vec![Value::Text(serde_json::to_string(&wide).expect("names serialise"))],
             )
         }
         Evidence::MetricImproved { unit } => (
-            "SELECT m.id, 'metric', m.name, m.project_id FROM metrics m
+            "SELECT m.id AS id, 'metric', m.name, m.project_id FROM metrics m
              WHERE m.baseline IS NOT NULL
                AND ((m.better = 'lower' AND m.result < m.baseline) OR (m.better = 'higher' AND m.result > m.baseline))
                AND (?1 IS NULL OR lower(m.unit) = lower(?1))
@@ -33,28 +33,28 @@ fn evidence_sql(evidence: &Evidence) -> (&'static str, Vec<rusqlite::types::Valu
             vec![unit.clone().map_or(Value::Null, Value::Text)],
         ),
         Evidence::Artifact { artifact } => (
-            "SELECT a.id, 'artifact', a.title, a.project_id FROM artifacts a WHERE a.kind = ?1 ORDER BY a.id DESC",
+            "SELECT a.id AS id, 'artifact', a.title, a.project_id FROM artifacts a WHERE a.kind = ?1 ORDER BY a.id DESC",
             vec![Value::Text(artifact.as_str().to_string())],
         ),
         Evidence::DecisionWithOptions { min_options } => (
-            "SELECT d.id, 'decision', d.title, d.project_id FROM decisions d
+            "SELECT d.id AS id, 'decision', d.title, d.project_id FROM decisions d
              WHERE json_array_length(d.options) >= ?1 ORDER BY d.id DESC",
             vec![Value::Integer(i64::from(*min_options))],
         ),
         Evidence::DecisionReviewed => (
-            "SELECT d.id, 'decision', d.title, d.project_id FROM decisions d
+            "SELECT d.id AS id, 'decision', d.title, d.project_id FROM decisions d
              WHERE d.outcome IS NOT NULL AND ?1 IS NULL ORDER BY d.id DESC",
             vec![Value::Null],
         ),
         Evidence::FeedbackSkill { skill } => (
             // The skill may be among the feedback's skills or its tags.
-            "SELECT DISTINCT f.id, 'feedback', 'Feedback from ' || f.source, f.project_id
+            "SELECT DISTINCT f.id AS id, 'feedback', 'Feedback from ' || f.source, f.project_id
              FROM feedback f JOIN labels l ON l.entry_id = f.id
              WHERE replace(lower(l.name), ' ', '-') = ?1 ORDER BY f.id DESC",
             vec![Value::Text(skill.clone())],
         ),
         Evidence::Skill { skill } => (
-            "SELECT DISTINCT e.id, e.kind,
+            "SELECT DISTINCT e.id AS id, e.kind,
                coalesce(p.title, m.name, d.title, a.title, 'Feedback from ' || f.source, n.text, s.title, ''),
                coalesce(p.id, m.project_id, d.project_id, a.project_id, f.project_id, n.project_id)
              FROM labels l JOIN entries e ON e.id = l.entry_id
@@ -66,9 +66,33 @@ fn evidence_sql(evidence: &Evidence) -> (&'static str, Vec<rusqlite::types::Valu
             vec![Value::Text(skill.clone())],
         ),
         Evidence::FeedbackRating { min } => (
-            "SELECT f.id, 'feedback', 'Feedback from ' || f.source, f.project_id FROM feedback f
+            "SELECT f.id AS id, 'feedback', 'Feedback from ' || f.source, f.project_id FROM feedback f
              WHERE f.rating >= ?1 ORDER BY f.id DESC",
             vec![Value::Integer(i64::from(*min))],
+        ),
+        Evidence::Project => (
+            "SELECT p.id AS id, 'project', p.title, p.id FROM projects p
+             WHERE ?1 IS NULL ORDER BY p.id DESC",
+            vec![Value::Null],
+        ),
+        Evidence::MetricWithBaseline => (
+            "SELECT m.id AS id, 'metric', m.name, m.project_id FROM metrics m
+             WHERE m.baseline IS NOT NULL AND ?1 IS NULL ORDER BY m.id DESC",
+            vec![Value::Null],
+        ),
+        Evidence::AnyArtifact => (
+            "SELECT a.id AS id, 'artifact', a.title, a.project_id FROM artifacts a
+             WHERE ?1 IS NULL ORDER BY a.id DESC",
+            vec![Value::Null],
+        ),
+        Evidence::StoryRehearsed { question } => (
+            // The story's newest rehearsal stands for it; the story is what is named.
+            "SELECT s.id AS id, 'story', s.title, NULL FROM stories s
+             WHERE EXISTS (SELECT 1 FROM rehearsals r WHERE r.story_id = s.id)
+               AND (?1 IS NULL OR EXISTS (SELECT 1 FROM story_questions q
+                                          WHERE q.story_id = s.id AND q.question = ?1))
+             ORDER BY s.id DESC",
+            vec![question.clone().map_or(Value::Null, Value::Text)],
         ),
     }
 }
@@ -95,6 +119,39 @@ impl Journal {
             }
         }
         Ok((found, entries))
+    }
+
+    /// The newest entry matching `evidence` that was written or changed on or after
+    /// `since` (a story counts from its latest rehearsal), or any time without `since`.
+    pub fn newest_evidence(
+        &self,
+        evidence: &Evidence,
+        since: Option<chrono::NaiveDate>,
+    ) -> Result<Option<EvidenceEntry>> {
+        let (sql, mut values) = evidence_sql(evidence);
+        // Every evidence query binds exactly ?1 and names its first column `id`.
+        let sql = format!(
+            "SELECT q.* FROM ({sql}) q WHERE max(
+               (SELECT updated_at FROM entries WHERE id = q.id),
+               coalesce((SELECT max(started_at) FROM rehearsals WHERE story_id = q.id), '')
+             ) >= ?2 ORDER BY q.id DESC LIMIT 1"
+        );
+        values.push(rusqlite::types::Value::Text(
+            since.map(|d| d.to_string()).unwrap_or_default(),
+        ));
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(values))?;
+        let Some(row) = rows.next()? else {
+            return Ok(None);
+        };
+        let kind: String = row.get(1)?;
+        let title: String = row.get(2)?;
+        Ok(Some(EvidenceEntry {
+            id: row.get(0)?,
+            kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Note),
+            title: crate::store::journal::note_title(&title),
+            project_id: row.get(3)?,
+        }))
     }
 
     /// The progression framework of the technical leader guide, measured on this journal.

@@ -278,6 +278,7 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
             "DROP INDEX variants_by_uuid;
              ALTER TABLE variants DROP COLUMN uuid;
              ALTER TABLE variants DROP COLUMN updated_at;
+             ALTER TABLE decisions DROP COLUMN outcome_on;
              UPDATE search_index SET body = 'ms' WHERE kind = 'metric';
              PRAGMA user_version = 6;",
         )

@@ -68,7 +68,17 @@ impl Journal {
                 &BACKUPS_KEEP_RANGE,
                 defaults.backups_keep,
             )?,
+            first_run_put_off: self.setting("first_run_put_off")?.as_deref() == Some("yes"),
         })
+    }
+
+    /// Puts the first-run questions off for this journal ("Later" on the first-run card).
+    pub fn put_off_first_run(&mut self) -> Result<Settings> {
+        let settings = Settings {
+            first_run_put_off: true,
+            ..self.settings()?
+        };
+        self.save_settings(&settings)
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
@@ -106,10 +116,16 @@ impl Journal {
             )?;
             let pace = settings.words_per_minute.to_string();
             let keep = settings.backups_keep.to_string();
+            let put_off = if settings.first_run_put_off {
+                "yes"
+            } else {
+                "no"
+            };
             for (key, value) in [
                 ("theme", settings.theme.as_str()),
                 ("words_per_minute", pace.as_str()),
                 ("backups_keep", keep.as_str()),
+                ("first_run_put_off", put_off),
             ] {
                 upsert.execute(named_params! { ":key": key, ":value": value })?;
             }

@@ -275,3 +275,43 @@ fn a_deleted_story_comes_back_with_its_rehearsals_and_links() {
     j.restore(item.id).unwrap();
     assert_eq!(j.story_detail(story.id).unwrap(), before);
 }
+
+/// One rehearsal goes to the trash on its own: the story keeps the others, its count and
+/// its latest date follow, and restoring brings the rehearsal back.
+#[test]
+fn a_single_rehearsal_can_be_deleted_and_restored() {
+    let (_dir, mut j) = journal();
+    let r = record(&mut j);
+    let story = j.save_story(None, story_input(&r)).unwrap();
+    let rehearse = |j: &mut Journal, at: &str| {
+        j.add(RehearsalInput {
+            story_id: story.id,
+            started_at: Some(at.into()),
+            total_ms: 70_000,
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let first = rehearse(&mut j, "2026-01-05T10:00:00Z");
+    let second = rehearse(&mut j, "2026-01-12T10:00:00Z");
+    assert_eq!(j.story(story.id).unwrap().rehearsal_count, 2);
+
+    let item = j.delete_entry(second.id).unwrap();
+    assert_eq!((item.kind, item.children), (EntryKind::Rehearsal, 0));
+    let after = j.story_detail(story.id).unwrap();
+    assert_eq!(after.story.rehearsal_count, 1);
+    assert_eq!(
+        after.story.last_rehearsed_at.as_deref(),
+        Some("2026-01-05T10:00:00Z")
+    );
+    assert_eq!(
+        after.rehearsals.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![first.id]
+    );
+    assert_eq!(j.list_stories().unwrap()[0].rehearsal_count, 1);
+
+    j.restore(item.id).unwrap();
+    let back = j.story_detail(story.id).unwrap();
+    assert_eq!(back.story.rehearsal_count, 2);
+    assert_eq!(back.rehearsals[1], second);
+}

@@ -147,7 +147,8 @@ fn settings_default_to_the_system_theme_and_round_trip() {
         Settings {
             theme: Theme::System,
             words_per_minute: 140,
-            backups_keep: 10
+            backups_keep: 10,
+            first_run_put_off: false,
         }
     );
     for theme in [Theme::Light, Theme::Dark, Theme::System] {
@@ -163,6 +164,34 @@ fn settings_default_to_the_system_theme_and_round_trip() {
         );
         assert_eq!(journal.settings().unwrap().theme, theme);
     }
+}
+
+#[test]
+fn putting_the_first_run_questions_off_is_kept_in_the_journal() {
+    let (_dir, path) = temp_journal();
+    let mut journal = Journal::open(&path).unwrap();
+    assert!(!journal.settings().unwrap().first_run_put_off);
+    let saved = journal
+        .save_settings(&Settings {
+            theme: Theme::Dark,
+            ..Settings::default()
+        })
+        .unwrap();
+    assert!(!saved.first_run_put_off);
+    let put_off = journal.put_off_first_run().unwrap();
+    assert!(put_off.first_run_put_off);
+    assert_eq!(put_off.theme, Theme::Dark, "the other settings stay");
+    drop(journal);
+    let journal = Journal::open(&path).unwrap();
+    assert!(
+        journal.settings().unwrap().first_run_put_off,
+        "it follows the journal, not the window"
+    );
+    // A window that does not know the setting yet sends settings without it.
+    let older: Settings =
+        serde_json::from_str(r#"{"theme":"light","words_per_minute":140,"backups_keep":10}"#)
+            .unwrap();
+    assert!(!older.first_run_put_off);
 }
 
 #[test]
@@ -187,5 +216,54 @@ fn info_names_the_file_and_versions() {
         info.sqlite_version.starts_with('3'),
         "{}",
         info.sqlite_version
+    );
+}
+
+/// A journal from before migration 0008: its overlapping band reads as the band that
+/// starts at the same year, and its decisions gain an empty outcome day.
+#[test]
+fn migration_0008_keeps_old_bands_and_outcomes_readable() {
+    let (_dir, path) = temp_journal();
+    let mut journal = Journal::open(&path).unwrap();
+    let decision = journal
+        .add(crate::journal::DecisionInput {
+            title: "Queue or cron".into(),
+            chosen: "Queue".into(),
+            outcome: Some("The queue held".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    drop(journal);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(&format!(
+        "ALTER TABLE decisions DROP COLUMN outcome_on;
+         INSERT INTO profile (id, band) VALUES (1, '8-12');
+         PRAGMA user_version = {};",
+        SCHEMA_VERSION - 1
+    ))
+    .unwrap();
+    drop(conn);
+
+    let journal = Journal::open(&path).unwrap();
+    assert_eq!(journal.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(
+        journal.profile().unwrap().band,
+        Some(crate::profile::ExperienceBand::Years8To11)
+    );
+    let read = journal
+        .entry::<crate::journal::Decision>(decision.id)
+        .unwrap();
+    assert_eq!(read.outcome.as_deref(), Some("The queue held"));
+    assert_eq!(
+        read.outcome_on, None,
+        "no day is guessed for an old outcome"
+    );
+    drop(journal);
+    assert_eq!(
+        Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT band FROM profile", [], |r| r.get::<_, String>(0))
+            .unwrap(),
+        "8-11"
     );
 }

@@ -411,6 +411,7 @@ fn build(j: &mut Journal, shape: &Shape) {
             theme: Theme::Dark,
             words_per_minute: 150,
             backups_keep: 12,
+            first_run_put_off: true,
         })
         .unwrap();
         j.new_cycle("technical-leader", "2026-04-01".parse().unwrap())
@@ -418,7 +419,7 @@ fn build(j: &mut Journal, shape: &Shape) {
     }
     if shape.profile {
         j.save_profile(Profile {
-            band: Some(ExperienceBand::Years5To8),
+            band: Some(ExperienceBand::Years5To7),
             target_role: Some(TargetRole::StaffEngineer),
             name: Some("Robin Example".into()),
             email: Some("robin@example.com".into()),
@@ -969,7 +970,7 @@ fn bad_variants_settings_and_profiles_are_refused_in_plain_words_with_nothing_wr
         (
             "a profile band that is not one",
             with(&|d| d["profile"]["band"] = "forever".into()),
-            "the profile: the experience band is not one of the choices (\"forever\"); choose one of: 0-2, 3-5, 5-8, 8-12, 12-plus"
+            "the profile: the experience band is not one of the choices (\"forever\"); choose one of: 0-2, 3-4, 5-7, 8-11, 12-plus"
                 .to_string(),
         ),
     ];

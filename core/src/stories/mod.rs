@@ -13,7 +13,10 @@ use crate::journal::{Decision, Labels, Metric, Project};
 use crate::macros::text_enum;
 
 pub use drill::follow_ups;
-pub use pace::{estimate, plan, words, Estimate, SectionEstimate, DEFAULT_WORDS_PER_MINUTE};
+pub use pace::{
+    clock, estimate, plan, words, Estimate, Pace, SectionEstimate, DEFAULT_WORDS_PER_MINUTE,
+    SHORT_BELOW,
+};
 
 text_enum!(
     /// How the story is told: Situation-Task-Action-Result, or Context-Action-Result.

@@ -30,6 +30,63 @@ pub struct Estimate {
     pub target_seconds: u32,
     /// The text would take longer to say than the target allows.
     pub over_target: bool,
+    /// How the length compares with the target: what the story list shows.
+    pub pace: Pace,
+    /// The verdict in words, e.g. "Short by 2:14" or "Fits the target".
+    pub pace_text: String,
+}
+
+/// A story's spoken length against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Pace {
+    /// No words yet: nothing to time.
+    Empty,
+    /// Under `SHORT_BELOW` of the target: too thin for the time the interviewer gives.
+    Short,
+    /// From `SHORT_BELOW` of the target up to the target itself.
+    Fits,
+    /// Over the target.
+    Long,
+}
+
+/// Below this share of its target a story is short. An answer at three quarters of its
+/// time still has room for the action and the result with a breath to spare; under it the
+/// interviewer is left waiting, or asks for the detail the story should have told (a 0:46
+/// story against 3:00 is a quarter of it). Over the target is long, as `over_target` says.
+pub const SHORT_BELOW: f64 = 0.75;
+
+impl Pace {
+    pub fn of(total_seconds: f64, target_seconds: u32) -> Pace {
+        let target = f64::from(target_seconds.max(1));
+        if total_seconds <= 0.0 {
+            Pace::Empty
+        } else if total_seconds > target {
+            Pace::Long
+        } else if total_seconds < SHORT_BELOW * target {
+            Pace::Short
+        } else {
+            Pace::Fits
+        }
+    }
+
+    /// The verdict as the story list says it, with how far off the target it is.
+    pub fn wording(self, total_seconds: f64, target_seconds: u32) -> String {
+        let off = (total_seconds - f64::from(target_seconds)).abs();
+        match self {
+            Pace::Empty => "No text to time yet".to_string(),
+            Pace::Short => format!("Short by {}", clock(off)),
+            Pace::Fits => "Fits the target".to_string(),
+            // Rounded up, so a story just over never reads "over by 0:00".
+            Pace::Long => format!("Over the target by {}", clock(off.ceil())),
+        }
+    }
+}
+
+/// Seconds as a clock reads them: 134.4 -> "2:14".
+pub fn clock(seconds: f64) -> String {
+    let whole = seconds.max(0.0).round() as u64;
+    format!("{}:{:02}", whole / 60, whole % 60)
 }
 
 /// How long the sections take to say at `words_per_minute`.
@@ -54,8 +111,11 @@ pub fn estimate(
         })
         .collect();
     let total_seconds = sections.iter().map(|s| s.seconds).sum::<f64>();
+    let pace = Pace::of(total_seconds, target_seconds);
     Estimate {
         over_target: total_seconds > target_seconds as f64,
+        pace,
+        pace_text: pace.wording(total_seconds, target_seconds),
         sections,
         total_seconds,
         words_per_minute,
@@ -113,6 +173,33 @@ mod tests {
         assert!(!slow.over_target);
         let car = estimate(Framework::Car, &["a b c"], 140, 120);
         assert_eq!(car.sections.len(), 3);
+    }
+
+    /// The verdicts at their edges, on a 3:00 target: 0:46 is short, not a fit.
+    #[test]
+    fn the_pace_says_short_fits_or_long() {
+        let cases = [
+            (0.0, Pace::Empty, "No text to time yet"),
+            (46.0, Pace::Short, "Short by 2:14"),
+            (134.9, Pace::Short, "Short by 0:45"),
+            (135.0, Pace::Fits, "Fits the target"),
+            (180.0, Pace::Fits, "Fits the target"),
+            (180.4, Pace::Long, "Over the target by 0:01"),
+            (192.0, Pace::Long, "Over the target by 0:12"),
+        ];
+        for (seconds, pace, text) in cases {
+            assert_eq!(Pace::of(seconds, 180), pace, "{seconds}");
+            assert_eq!(pace.wording(seconds, 180), text, "{seconds}");
+        }
+        // 46 seconds of words at 140 a minute, against 3:00.
+        let story = "word ".repeat(107);
+        let e = estimate(Framework::Car, &["", &story, ""], 140, 180);
+        assert_eq!(
+            (e.pace, e.pace_text.as_str()),
+            (Pace::Short, "Short by 2:14")
+        );
+        assert!(!e.over_target);
+        assert_eq!(clock(59.6), "1:00");
     }
 
     #[test]

@@ -20,7 +20,13 @@ kind: ArtifactKind | null, title: string, url: string | null, date: string | nul
 
 export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "demo" | "talk";
 
-export type BackupInfo = { id: number, path: string, created_at: string, bytes: number, };
+export type BackupInfo = { id: number, path: string, created_at: string, bytes: number, 
+/**
+ * Why it was made; absent for backups made before Career Log recorded it.
+ */
+reason: BackupReason | null, };
+
+export type BackupReason = "manual" | "daily" | "before_restore";
 
 export type Bullet = { id: number, uuid: string, project_id: number, 
 /**
@@ -95,7 +101,16 @@ verb: string | null, };
 
 export type Check = { item: string, checked_at: string, };
 
-export type Checklist = { guide: string, title: string, cycle: Cycle, items: Array<ChecklistEntry>, done: number, total: number, 
+export type Checklist = { guide: string, title: string, 
+/**
+ * The open cycle; absent until the first check or an explicit start, so reading a
+ * checklist never starts one.
+ */
+cycle: Cycle | null, items: Array<ChecklistEntry>, done: number, total: number, 
+/**
+ * How many unchecked items carry a suggestion.
+ */
+suggested: number, 
 /**
  * Every cycle, the open one first.
  */
@@ -103,13 +118,22 @@ history: Array<Cycle>, };
 
 export type ChecklistEntry = { id: string, text: string, section: string | null, checked: boolean, checked_at: string | null, 
 /**
- * The cycle's start plus the item's due offset.
+ * The cycle's start plus the item's due offset; absent before a cycle starts.
  */
 due: string | null, 
 /**
+ * Due within this many days of a cycle's start, as the guide says.
+ */
+due_days: number | null, 
+/**
  * Due before today and not checked.
  */
-overdue: boolean, };
+overdue: boolean, 
+/**
+ * An unchecked item the journal already proves: the entry that shows it done, for
+ * the engineer to accept (a normal check) or ignore.
+ */
+suggested: EvidenceEntry | null, };
 
 export type ChecklistItem = { id: string, text: string, 
 /**
@@ -119,7 +143,12 @@ due_days: number | null,
 /**
  * A heading the item is grouped under.
  */
-section: string | null, };
+section: string | null, 
+/**
+ * The journal entry that shows the item done, when the journal can tell: the
+ * checklist then offers the item as done, naming the entry.
+ */
+evidence: Evidence | null, };
 
 export type CopyProgress = { done: number, total: number, };
 
@@ -140,7 +169,13 @@ goal: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: 
 /**
  * How sure the engineer was, 0-100.
  */
-confidence: number | null, outcome: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, };
+confidence: number | null, outcome: string | null, 
+/**
+ * The day the outcome was first written or last changed. The journal sets it on every
+ * save (what the input says is ignored); absent without an outcome, and for outcomes
+ * written before Career Log kept the day.
+ */
+outcome_on?: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type DecisionInput = { project_id: number | null, title: string, context: string | null, 
 /**
@@ -151,7 +186,13 @@ goal: string | null, options: Array<DecisionOption>, chosen: string, tradeoffs: 
 /**
  * How sure the engineer was, 0-100.
  */
-confidence: number | null, outcome: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, };
+confidence: number | null, outcome: string | null, 
+/**
+ * The day the outcome was first written or last changed. The journal sets it on every
+ * save (what the input says is ignored); absent without an outcome, and for outcomes
+ * written before Career Log kept the day.
+ */
+outcome_on?: string | null, decided_on: string | null, review_on: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type DecisionOption = { text: string, pros: string, cons: string, };
 
@@ -161,6 +202,8 @@ export type Direction = "lower" | "higher";
 
 export type DueItem = { guide: string, guide_title: string, cycle: number, item: string, text: string, due: string, overdue: boolean, };
 
+export type EntryCount = { kind: EntryKind, count: number, };
+
 export type EntryKind = "project" | "metric" | "decision" | "artifact" | "feedback" | "note" | "story" | "rehearsal";
 
 export type ErrorKind = "not_found" | "invalid" | "newer_journal" | "not_a_journal" | "locked" | "passphrase_needed" | "wrong_passphrase" | "storage" | "io";
@@ -169,9 +212,17 @@ export type Estimate = { sections: Array<SectionEstimate>, total_seconds: number
 /**
  * The text would take longer to say than the target allows.
  */
-over_target: boolean, };
+over_target: boolean, 
+/**
+ * How the length compares with the target: what the story list shows.
+ */
+pace: Pace, 
+/**
+ * The verdict in words, e.g. "Short by 2:14" or "Fits the target".
+ */
+pace_text: string, };
 
-export type Evidence = { "kind": "project_scope", at_least: Scope, } | { "kind": "metric_improved", unit: string | null, } | { "kind": "artifact", artifact: ArtifactKind, } | { "kind": "decision_with_options", min_options: number, } | { "kind": "decision_reviewed" } | { "kind": "feedback_skill", skill: string, } | { "kind": "skill", skill: string, } | { "kind": "feedback_rating", min: number, };
+export type Evidence = { "kind": "project_scope", at_least: Scope, } | { "kind": "metric_improved", unit: string | null, } | { "kind": "artifact", artifact: ArtifactKind, } | { "kind": "decision_with_options", min_options: number, } | { "kind": "decision_reviewed" } | { "kind": "feedback_skill", skill: string, } | { "kind": "skill", skill: string, } | { "kind": "feedback_rating", min: number, } | { "kind": "project" } | { "kind": "metric_with_baseline" } | { "kind": "any_artifact" } | { "kind": "story_rehearsed", question: string | null, };
 
 export type EvidenceEntry = { id: number, kind: EntryKind, title: string, 
 /**
@@ -179,7 +230,7 @@ export type EvidenceEntry = { id: number, kind: EntryKind, title: string,
  */
 project_id: number | null, };
 
-export type ExperienceBand = "0-2" | "3-5" | "5-8" | "8-12" | "12-plus";
+export type ExperienceBand = "0-2" | "3-4" | "5-7" | "8-11" | "12-plus";
 
 export type ExportFormat = "markdown" | "text" | "json-resume";
 
@@ -285,11 +336,48 @@ export type Note = { id: number, uuid: string, created_at: string, updated_at: s
  */
 date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
 
+export type NoteFilter = { 
+/**
+ * A tag the note carries (any case).
+ */
+tag: string | null, 
+/**
+ * Notes dated on or after this day.
+ */
+since: string | null, 
+/**
+ * Notes dated on or before this day.
+ */
+until: string | null, 
+/**
+ * Only the notes under this project.
+ */
+project_id: number | null, 
+/**
+ * Only the notes under no project (quick notes, jrnl imports); with `project_id`,
+ * refused as a contradiction.
+ */
+without_project: boolean, };
+
 export type NoteInput = { project_id: number | null, 
 /**
  * Today when absent, so a saved note always has one.
  */
 date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
+
+export type NotePage = { notes: Array<NoteRow>, 
+/**
+ * How many notes the filter keeps, on every page.
+ */
+total: number, };
+
+export type NoteRow = { project_title: string | null, id: number, uuid: string, created_at: string, updated_at: string, project_id: number | null, 
+/**
+ * Today when absent, so a saved note always has one.
+ */
+date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
+
+export type Pace = "empty" | "short" | "fits" | "long";
 
 export type PreviewEntry = { "project": ProjectInput } | { "metric": MetricInput } | { "decision": DecisionInput };
 
@@ -305,9 +393,25 @@ export type Project = { id: number, uuid: string, created_at: string, updated_at
 
 export type ProjectDetail = { metrics: Array<Metric>, decisions: Array<Decision>, artifacts: Array<Artifact>, feedback: Array<Feedback>, notes: Array<Note>, id: number, uuid: string, created_at: string, updated_at: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, };
 
+export type ProjectFilter = { 
+/**
+ * Words that must each appear in the title, organization or role (any case).
+ */
+text: string | null, status: ProjectStatus | null, scope: Scope | null, 
+/**
+ * A tag the project carries (any case).
+ */
+tag: string | null, };
+
 export type ProjectInput = { title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, };
 
-export type ProjectPage = { projects: Array<ProjectSummary>, total: number, };
+export type ProjectPage = { projects: Array<ProjectSummary>, 
+/**
+ * How many projects the filter keeps, on every page (all of them without a filter).
+ */
+total: number, };
+
+export type ProjectSort = "newest" | "oldest" | "title" | "most-metrics";
 
 export type ProjectStatus = "planned" | "active" | "shipped" | "paused" | "cancelled";
 
@@ -373,6 +477,24 @@ rating: number | null, note: string | null,
  */
 target_seconds: number | null, };
 
+export type RestoredBackup = { 
+/**
+ * Entries by kind as restored, the kinds with none left out.
+ */
+entries: Array<EntryCount>, 
+/**
+ * All entries as restored.
+ */
+entry_count: number, 
+/**
+ * The "before restore" backup: restoring it undoes this restore.
+ */
+safety: BackupInfo, id: number, path: string, created_at: string, bytes: number, 
+/**
+ * Why it was made; absent for backups made before Career Log recorded it.
+ */
+reason: BackupReason | null, };
+
 export type Scope = "task" | "feature" | "service" | "initiative" | "multi-team" | "organization";
 
 export type SearchHit = { id: number, kind: EntryKind, 
@@ -399,7 +521,13 @@ words_per_minute: number,
 /**
  * How many backups to keep beside the journal.
  */
-backups_keep: number, };
+backups_keep: number, 
+/**
+ * "Later" was chosen on the first-run questions (band and role): kept in the journal,
+ * so it follows the journal to another machine or window. Absent from an older
+ * window's save, it keeps its default (not put off).
+ */
+first_run_put_off: boolean, };
 
 export type Skill = { slug: string, title: string, summary: string, questions: Array<string>, guides: Array<string>, html: string, toc: Array<TocEntry>, };
 
