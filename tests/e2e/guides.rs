@@ -28,7 +28,7 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
 
     // First run: three questions in a card on Home.
     app.testid("first-run").await;
-    app.choose("profile-band", "5-8").await;
+    app.choose("profile-band", "5-7").await;
     app.choose("profile-role", "backend").await;
     app.choose("profile-target", "staff-engineer").await;
     app.click("profile-save").await;
@@ -36,7 +36,7 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
     let profile = app.invoke_ok("profile_get", json!({})).await;
     assert_eq!(
         (&profile["band"], &profile["role"], &profile["target_role"]),
-        (&json!("5-8"), &json!("backend"), &json!("staff-engineer"))
+        (&json!("5-7"), &json!("backend"), &json!("staff-engineer"))
     );
 
     // The library, then the guide: the text, its contents, the engineer's rows marked.
@@ -52,13 +52,13 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
     let toc = app.testid("guide-toc").await;
     let contents = toc.text().await.unwrap();
     assert!(contents.contains("Role adaptation"), "{contents}");
-    app.wait("[data-my-band='5-8'] tr[data-band='5-8']").await;
+    app.wait("[data-my-band='5-7'] tr[data-band='5-7']").await;
     app.wait("[data-my-role='backend'] tr[data-role='backend']")
         .await;
     let backgrounds = app
         .execute(
             "const bg = (css) => getComputedStyle(document.querySelector(css)).backgroundColor;
-             return [bg(\"tr[data-band='5-8'] td\"), bg(\"tr[data-band='0-2'] td\"),
+             return [bg(\"tr[data-band='5-7'] td\"), bg(\"tr[data-band='0-2'] td\"),
                      bg(\"tr[data-role='backend'] td\"), bg(\"tr[data-role='frontend'] td\")];",
             vec![],
         )
@@ -237,14 +237,14 @@ async fn later_puts_the_questions_off_and_home_leads_to_the_readiness_map() {
     assert!(refused.contains("not an email address"), "{refused}");
     email.clear().await.unwrap();
     email.send_keys("dana@example.com").await.unwrap();
-    app.choose("profile-band", "3-5").await;
+    app.choose("profile-band", "3-4").await;
     app.choose("profile-role", "frontend").await;
     app.click("profile-save").await;
     app.testid("profile-saved").await;
     let profile = app.invoke_ok("profile_get", json!({})).await;
     assert_eq!(
         (&profile["band"], &profile["email"]),
-        (&json!("3-5"), &json!("dana@example.com"))
+        (&json!("3-4"), &json!("dana@example.com"))
     );
     app.close().await;
 
@@ -269,7 +269,7 @@ async fn capture_guides() {
             "profile",
             "set",
             "--band",
-            "5-8",
+            "5-7",
             "--role",
             "backend",
             "--target",

@@ -9,9 +9,9 @@ const info: AppInfo = {
   sqlite_version: '3.46.0',
   encrypted: false,
 };
-const settings: Settings = { theme: 'dark', words_per_minute: 140, backups_keep: 10 };
-const needed: IpcError = { kind: 'passphrase_needed', message: 'this journal is encrypted', field: null };
-const wrong: IpcError = { kind: 'wrong_passphrase', message: 'the passphrase does not open this journal', field: null };
+const settings: Settings = { theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false };
+const needed: IpcError = { kind: 'passphrase_needed', message: 'this journal is encrypted', field: null, errors: [] };
+const wrong: IpcError = { kind: 'wrong_passphrase', message: 'the passphrase does not open this journal', field: null, errors: [] };
 
 function source(overrides: Partial<SessionApi>): SessionApi {
   return {
@@ -33,7 +33,7 @@ describe('Session.load', () => {
   });
 
   it('shows the problem when the journal cannot be opened', async () => {
-    const error = { kind: 'newer_journal', message: 'this journal was written by a newer Career Log', field: null };
+    const error = { kind: 'newer_journal', message: 'this journal was written by a newer Career Log', field: null, errors: [] };
     const session = new Session(source({ appInfo: () => Promise.reject(error) }));
     await session.load(() => {});
     expect(session.state).toEqual({ status: 'problem', error });
@@ -78,7 +78,7 @@ describe('Session.unlock', () => {
   });
 
   it('hands any other failure to the problem screen', async () => {
-    const newer = { kind: 'newer_journal', message: 'written by a newer Career Log', field: null };
+    const newer = { kind: 'newer_journal', message: 'written by a newer Career Log', field: null, errors: [] };
     const session = new Session(
       source({ appInfo: () => Promise.reject(needed), journalUnlock: () => Promise.reject(newer) }),
     );

@@ -4,7 +4,7 @@ import { checkedText, cycleSummary, dueSoon, dueText, groupBySection, percentDon
 import { dayOfInstant, daysBetween, formatDay, localToday } from './dates';
 
 function item(id: string, section: string | null, checked = false): ChecklistEntry {
-  return { id, text: id, section, checked, checked_at: checked ? '2026-11-20T10:00:00Z' : null, due: null, overdue: false };
+  return { id, text: id, section, checked, checked_at: checked ? '2026-11-20T10:00:00Z' : null, due: null, due_days: null, overdue: false, suggested: null };
 }
 
 describe('groupBySection', () => {

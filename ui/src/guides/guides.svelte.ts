@@ -346,7 +346,10 @@ export class GuidesStore {
       const next = await this.#api.checklistNewCycle(current.guide);
       this.#keep(next);
       this.checklistError = null;
-      this.#toaster.show(`Cycle ${next.cycle.number} started; cycle ${current.cycle.number} is in the history`);
+      const number = next.cycle?.number ?? 1;
+      this.#toaster.show(
+        current.cycle ? `Cycle ${number} started; cycle ${current.cycle.number} is in the history` : `Cycle ${number} started`,
+      );
     } catch (e) {
       this.checklistError = toIpcError(e);
     } finally {
@@ -373,7 +376,7 @@ export class GuidesStore {
         .map((i) => ({
           guide: checklist.guide,
           guide_title: checklist.title,
-          cycle: checklist.cycle.number,
+          cycle: checklist.cycle?.number ?? 1,
           item: i.id,
           text: i.text,
           due: i.due ?? '',

@@ -15,8 +15,8 @@ function guide(slug: string): Guide {
     skills: [],
     related: [],
     checklist: [
-      { id: 'one', text: 'One', due_days: 3, section: 'Now' },
-      { id: 'two', text: 'Two', due_days: null, section: 'Now' },
+      { id: 'one', text: 'One', due_days: 3, section: 'Now', evidence: null },
+      { id: 'two', text: 'Two', due_days: null, section: 'Now', evidence: null },
     ],
     stages: [],
     tree:
@@ -45,10 +45,13 @@ function fake() {
         checked: done.has(i.id),
         checked_at: done.has(i.id) ? '2026-11-25T09:00:00Z' : null,
         due: i.due_days ? '2026-11-23' : null,
+        due_days: i.due_days,
         overdue: i.due_days !== null && !done.has(i.id),
+        suggested: null,
       })),
       done: done.size,
       total: 2,
+      suggested: 0,
       history: [],
     };
   };

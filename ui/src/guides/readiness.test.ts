@@ -23,7 +23,7 @@ function stage(id: string, proofs: ProofStatus[]): StageReadiness {
 const map: Readiness = {
   stages: [stage('foundation', [proof('a', true)]), stage('scope', [proof('b', true), proof('c', false), proof('d', false, 3, 1)]), stage('leverage', [proof('e', false)])],
   current_stage: 'scope',
-  band: '5-8',
+  band: '5-7',
 };
 
 describe('the readiness map', () => {
@@ -48,9 +48,9 @@ describe('the readiness map', () => {
 });
 
 describe('markedRows', () => {
-  const html = '<table><tr data-band="5-8"><td>5-8 years</td></tr><tr data-role="backend"><td>Backend</td></tr></table>';
+  const html = '<table><tr data-band="5-7"><td>5-7 years</td></tr><tr data-role="backend"><td>Backend</td></tr></table>';
   it('finds the engineer’s band and role rows', () => {
-    expect(markedRows(html, '5-8', 'backend')).toEqual({ band: true, role: true });
+    expect(markedRows(html, '5-7', 'backend')).toEqual({ band: true, role: true });
     expect(markedRows(html, '0-2', 'frontend')).toEqual({ band: false, role: false });
     expect(markedRows(html, null, null)).toEqual({ band: false, role: false });
   });

@@ -86,6 +86,17 @@ describe('form to input', () => {
       change: -680,
       percent_change: -85,
       improved: true,
+      told: {
+        from: '800 ms',
+        to: '120 ms',
+        delta: '−85%',
+        verdict: 'better',
+        short: '800 ms → 120 ms · −85% · better',
+        amount: '85%',
+        phrase: 'by 85% to 120 ms',
+        moved: 'fell 85% to 120 ms',
+        verb: 'Cut',
+      },
     };
     expect(metricInput(1, metricFields(metric))).toEqual({
       ok: true,
@@ -140,9 +151,9 @@ describe('attempt', () => {
 
   it('passes the core refusal through, with its field', async () => {
     const error = await attempt({ ok: true, value: 1 }, () =>
-      Promise.reject({ kind: 'invalid', field: 'title', message: 'cannot be empty' }),
+      Promise.reject({ kind: 'invalid', field: 'title', message: 'cannot be empty', errors: [{ field: 'title', message: 'cannot be empty' }] }),
     );
-    expect(error).toEqual({ kind: 'invalid', field: 'title', message: 'cannot be empty' });
+    expect(error).toEqual({ kind: 'invalid', field: 'title', message: 'cannot be empty', errors: [{ field: 'title', message: 'cannot be empty' }] });
   });
 
   it('is null once saved', async () => {

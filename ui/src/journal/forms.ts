@@ -169,6 +169,7 @@ export interface OptionFields {
 export interface DecisionFields extends LabelFields {
   title: string;
   context: string;
+  goal: string;
   options: OptionFields[];
   chosen: string;
   tradeoffs: string;
@@ -188,6 +189,7 @@ export function decisionFields(d: Decision | null): DecisionFields {
   return {
     title: d?.title ?? '',
     context: d?.context ?? '',
+    goal: d?.goal ?? '',
     // A new decision starts with two rows: a choice needs at least two options.
     options: options.length ? options : [blankOption(), blankOption()],
     chosen: d?.chosen ?? '',
@@ -215,6 +217,7 @@ export function decisionInput(
     project_id: projectId,
     title: f.title,
     context: text(f.context),
+    goal: text(f.goal),
     // Empty rows are dropped by the core too; a row with only pros or cons keeps its error.
     options: f.options.map((o) => ({ text: o.text, pros: o.pros, cons: o.cons })),
     chosen: f.chosen,
@@ -222,6 +225,8 @@ export function decisionInput(
     expected: text(f.expected),
     confidence: parsed.value.confidence,
     outcome: text(f.outcome),
+    // The journal records the day the outcome was written; what the form sends is ignored.
+    outcome_on: null,
     decided_on: parsed.value.decided_on,
     review_on: parsed.value.review_on,
     ...labelsInput(f),

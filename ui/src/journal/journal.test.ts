@@ -38,7 +38,7 @@ function fakeJournal(count: number) {
     ),
     entryDelete: vi.fn(async (id: number): Promise<TrashItem> => {
       const project = projects.find((p) => p.id === id);
-      if (!project) throw { kind: 'not_found', message: `no entry ${id}`, field: null };
+      if (!project) throw { kind: 'not_found', message: `no entry ${id}`, field: null, errors: [] };
       projects = projects.filter((p) => p.id !== id);
       const item: TrashItem = {
         id: 100 + id,
@@ -53,7 +53,7 @@ function fakeJournal(count: number) {
     }),
     trashRestore: vi.fn(async (trashId: number): Promise<TrashItem> => {
       const found = trash.find((t) => t.item.id === trashId);
-      if (!found) throw { kind: 'not_found', message: 'gone', field: null };
+      if (!found) throw { kind: 'not_found', message: 'gone', field: null, errors: [] };
       projects = [...projects, found.project].sort((a, b) => b.id - a.id);
       return found.item;
     }),

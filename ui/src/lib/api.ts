@@ -30,6 +30,7 @@ import type {
   ErrorKind,
   Feedback,
   FeedbackInput,
+  FieldMessage,
   IpcError,
   JournalOverview,
   Metric,
@@ -71,24 +72,40 @@ function isErrorKind(value: unknown): value is ErrorKind {
 }
 
 /**
+ * An error made on this side of the bridge: one field refused (and so listed in `errors`),
+ * or, with no field, a message for the whole form.
+ */
+export function ipcError(kind: ErrorKind, message: string, field: string | null = null): IpcError {
+  return { kind, message, field, errors: field === null ? [] : [{ field, message }] };
+}
+
+function fieldMessages(value: unknown): FieldMessage[] | null {
+  if (!Array.isArray(value)) return null;
+  const all = value.filter(
+    (e): e is FieldMessage =>
+      typeof e === 'object' && e !== null && typeof e.field === 'string' && typeof e.message === 'string',
+  );
+  return all.length === value.length ? all : null;
+}
+
+/**
  * Turns anything a command (or the bridge itself) rejected with into an `IpcError`.
- * A well-formed `{kind, message, field}` passes through; anything else becomes an `io`
- * error whose message is the best text we can get from it.
+ * A well-formed `{kind, message, field, errors}` passes through (`errors` is every field
+ * refused, the first of them in `field`); anything else becomes an `io` error whose
+ * message is the best text we can get from it.
  */
 export function toIpcError(error: unknown): IpcError {
   if (typeof error === 'object' && error !== null) {
-    const { kind, message, field } = error as Record<string, unknown>;
+    const { kind, message, field, errors } = error as Record<string, unknown>;
     if (isErrorKind(kind) && typeof message === 'string') {
-      return { kind, message, field: typeof field === 'string' ? field : null };
+      const named = typeof field === 'string' ? field : null;
+      const base = ipcError(kind, message, named);
+      return { ...base, errors: fieldMessages(errors) ?? base.errors };
     }
-    if (error instanceof Error) {
-      return { kind: 'io', message: error.message || String(error), field: null };
-    }
-    if (typeof message === 'string') {
-      return { kind: 'io', message, field: null };
-    }
+    if (error instanceof Error) return ipcError('io', error.message || String(error));
+    if (typeof message === 'string') return ipcError('io', message);
   }
-  return { kind: 'io', message: String(error), field: null };
+  return ipcError('io', String(error));
 }
 
 async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {

@@ -1,7 +1,7 @@
 // A form's input as parsed from its fields (the value, or the field refused and why), and
 // saving it: the one path every form's Save takes, in FormDialog and outside it.
 
-import { toIpcError } from './api';
+import { ipcError, toIpcError } from './api';
 import type { IpcError } from './bindings';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -11,7 +11,7 @@ export function ok<T>(value: T): Parsed<T> {
 }
 
 export function refuse<T>(field: string, message: string): Parsed<T> {
-  return { ok: false, error: { kind: 'invalid', field, message } };
+  return { ok: false, error: ipcError('invalid', message, field) };
 }
 
 /**

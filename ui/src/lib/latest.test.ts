@@ -126,7 +126,7 @@ describe('Latest.read', () => {
   it('counts an error while showing the answer as a failed read', async () => {
     const latest = new Latest();
     const failures: string[] = [];
-    await latest.read(async () => 1, async () => Promise.reject({ kind: 'not_found', message: 'gone', field: null }), (e) => failures.push(e.kind));
+    await latest.read(async () => 1, async () => Promise.reject({ kind: 'not_found', message: 'gone', field: null, errors: [] }), (e) => failures.push(e.kind));
     expect(failures).toEqual(['not_found']);
   });
 
@@ -135,12 +135,12 @@ describe('Latest.read', () => {
     const view: DetailView<{ id: number }> = {
       detail: null,
       detailStatus: 'loading',
-      error: { kind: 'io', message: 'earlier', field: null },
+      error: { kind: 'io', message: 'earlier', field: null, errors: [] },
     };
     await latest.readDetail(view, async () => ({ id: 3 }));
     expect(view).toEqual({ detail: { id: 3 }, detailStatus: 'ready', error: null });
-    await latest.readDetail(view, () => Promise.reject({ kind: 'not_found', message: 'gone', field: null }));
-    expect(view).toEqual({ detail: null, detailStatus: 'error', error: { kind: 'not_found', message: 'gone', field: null } });
+    await latest.readDetail(view, () => Promise.reject({ kind: 'not_found', message: 'gone', field: null, errors: [] }));
+    expect(view).toEqual({ detail: null, detailStatus: 'error', error: { kind: 'not_found', message: 'gone', field: null, errors: [] } });
   });
 
   it('leaves a record view alone when a newer read has begun', async () => {

@@ -11,11 +11,11 @@ function setup(noun: string | null) {
   const toaster = new Toaster();
   const steps: string[] = [];
   const remove = vi.fn(async (id: number): Promise<Gone> => {
-    if (id === 0) throw { kind: 'not_found', message: 'no entry 0', field: null };
+    if (id === 0) throw { kind: 'not_found', message: 'no entry 0', field: null, errors: [] };
     return { trashId: 100 + id, title: `Entry ${id}` };
   });
   const restore = vi.fn(async (id: number): Promise<string> => {
-    if (id === 0) throw { kind: 'storage', message: 'disk full', field: null };
+    if (id === 0) throw { kind: 'storage', message: 'disk full', field: null, errors: [] };
     return `back ${id}`;
   });
   const undo = new DeleteWithUndo<Gone, string>({

@@ -15,7 +15,7 @@ import {
 
 describe('profile labels', () => {
   it('spells bands and roles as the guides do', () => {
-    expect(BAND_CHOICES.map((c) => c.label)).toEqual(['0-2 years', '3-5 years', '5-8 years', '8-12 years', '12+ years']);
+    expect(BAND_CHOICES.map((c) => c.label)).toEqual(['0-2 years', '3-4 years', '5-7 years', '8-11 years', '12+ years']);
     expect(bandLabel('12-plus')).toBe('12+ years');
     expect(ROLE_CHOICES.map((c) => c.value)).toEqual([
       'backend',
@@ -33,12 +33,12 @@ describe('profile labels', () => {
 
   it('asks the first-run questions until band and role are both set', () => {
     expect(needsFirstRun(EMPTY_PROFILE)).toBe(true);
-    expect(needsFirstRun({ ...EMPTY_PROFILE, band: '3-5' })).toBe(true);
-    expect(needsFirstRun({ ...EMPTY_PROFILE, band: '3-5', role: 'frontend' })).toBe(false);
+    expect(needsFirstRun({ ...EMPTY_PROFILE, band: '3-4' })).toBe(true);
+    expect(needsFirstRun({ ...EMPTY_PROFILE, band: '3-4', role: 'frontend' })).toBe(false);
   });
 
   it('sums up what the reader highlights', () => {
-    expect(highlightSummary({ band: '5-8', role: 'backend' })).toBe('5-8 years · Backend');
+    expect(highlightSummary({ band: '5-7', role: 'backend' })).toBe('5-7 years · Backend');
     expect(highlightSummary({ band: null, role: 'ai-ml' })).toBe('AI/ML');
     expect(highlightSummary({ band: null, role: null })).toBeNull();
   });

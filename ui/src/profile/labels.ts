@@ -10,9 +10,9 @@ export interface Choice<T extends string> {
 // Records keyed by the generated unions: a new band or role in Rust stops this compiling.
 const BANDS: Record<ExperienceBand, string> = {
   '0-2': '0-2 years',
-  '3-5': '3-5 years',
-  '5-8': '5-8 years',
-  '8-12': '8-12 years',
+  '3-4': '3-4 years',
+  '5-7': '5-7 years',
+  '8-11': '8-11 years',
   '12-plus': '12+ years',
 };
 
@@ -69,7 +69,7 @@ export function needsFirstRun(profile: Profile): boolean {
   return profile.band === null || profile.role === null;
 }
 
-/** "5-8 years · Backend", or null when neither is set: what the reader highlights. */
+/** "5-7 years · Backend", or null when neither is set: what the reader highlights. */
 export function highlightSummary(profile: Pick<Profile, 'band' | 'role'>): string | null {
   const parts = [profile.band && bandLabel(profile.band), profile.role && roleLabel(profile.role)].filter(
     (part): part is string => !!part,

@@ -14,7 +14,7 @@ function fake(initial: Profile = EMPTY_PROFILE) {
     profileGet: vi.fn(async () => ({ ...stored })),
     profileSet: vi.fn(async (p: Profile) => {
       if (p.email && !p.email.includes('@')) {
-        throw { kind: 'invalid', message: `"${p.email}" is not an email address`, field: 'email' };
+        throw { kind: 'invalid', message: `"${p.email}" is not an email address`, field: 'email', errors: [{ field: 'email', message: `"${p.email}" is not an email address` }] };
       }
       stored = { ...p };
       return { ...stored };
@@ -31,12 +31,12 @@ describe('ProfileStore', () => {
     await store.ensureLoaded();
     expect(source.profileGet).toHaveBeenCalledTimes(1);
     expect(store.firstRunDue).toBe(true);
-    await store.save({ ...EMPTY_PROFILE, band: '5-8', role: 'backend' });
+    await store.save({ ...EMPTY_PROFILE, band: '5-7', role: 'backend' });
     expect(store.firstRunDue).toBe(false);
   });
 
   it('rejects with the core’s field error and keeps the saved profile', async () => {
-    const store = new ProfileStore(fake({ ...EMPTY_PROFILE, band: '3-5', role: 'frontend' }), memory());
+    const store = new ProfileStore(fake({ ...EMPTY_PROFILE, band: '3-4', role: 'frontend' }), memory());
     await store.ensureLoaded();
     await expect(store.save({ ...store.profile, email: 'nope' })).rejects.toMatchObject({ kind: 'invalid', field: 'email' });
     expect(store.profile.email).toBeNull();
@@ -61,7 +61,7 @@ describe('ProfileStore', () => {
 
   it('reports a load that failed', async () => {
     const store = new ProfileStore(
-      { profileGet: vi.fn(async () => Promise.reject({ kind: 'locked', message: 'busy', field: null })), profileSet: vi.fn() },
+      { profileGet: vi.fn(async () => Promise.reject({ kind: 'locked', message: 'busy', field: null, errors: [] })), profileSet: vi.fn() },
       null,
     );
     await store.ensureLoaded();

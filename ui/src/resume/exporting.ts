@@ -5,6 +5,7 @@ import type { ExportFormat, ExportRequest } from '../lib/bindings';
 import { parseLabels } from '../journal/format';
 import { parseDate } from '../journal/forms';
 import type { Parsed } from '../lib/forms';
+import { ipcError } from '../lib/api';
 
 export const FORMAT_LABEL: Record<ExportFormat, string> = {
   markdown: 'Markdown',
@@ -27,7 +28,7 @@ export const BLANK_EXPORT: ExportFields = { format: 'markdown', variant: '', tag
 
 function checkRange(since: string | null, until: string | null, field: string): Parsed<null> {
   if (since && until && until < since) {
-    return { ok: false, error: { kind: 'invalid', field, message: 'the end of the range is before its start' } };
+    return { ok: false, error: ipcError('invalid', 'the end of the range is before its start', field) };
   }
   return { ok: true, value: null };
 }

@@ -13,6 +13,12 @@ export const RULE_LABEL: Record<LintRule, string> = {
   'too-long': 'Too long',
   'number-without-unit': 'Number without a unit',
   'metric-without-evidence': 'No evidence for the metric',
+  'claim-not-shown': 'Claim the numbers do not show',
+  'repeated-phrase': 'Repeated phrase',
+  'stray-capital': 'Capital mid-sentence',
+  'verb-after-verb': 'Verb after a verb',
+  'dangling-preposition': 'Dangling word',
+  'many-colons': 'More than one colon',
 };
 
 const RULES = Object.keys(RULE_LABEL) as LintRule[];
@@ -27,6 +33,12 @@ const SUMMARY: Record<LintRule, [string, string]> = {
   'too-long': ['is too long', 'are too long'],
   'number-without-unit': ['has a number without a unit', 'have a number without a unit'],
   'metric-without-evidence': ['cites a metric without evidence', 'cite a metric without evidence'],
+  'claim-not-shown': ['claims what its numbers do not show', 'claim what their numbers do not show'],
+  'repeated-phrase': ['repeats a phrase', 'repeat a phrase'],
+  'stray-capital': ['has a capital mid-sentence', 'have a capital mid-sentence'],
+  'verb-after-verb': ['puts a verb after a verb', 'put a verb after a verb'],
+  'dangling-preposition': ['ends a phrase on a dangling word', 'end a phrase on a dangling word'],
+  'many-colons': ['has more than one colon', 'have more than one colon'],
 };
 
 export interface FindingView {

@@ -15,7 +15,7 @@ function fakeCore(start: Bullet[]) {
   const ordered = () => [...bullets].sort((a, b) => a.position - b.position);
   const variantOf = (id: number): Variant => {
     const v = variants.get(id);
-    if (!v || v.deleted) throw { kind: 'not_found', message: `variant ${id}`, field: null };
+    if (!v || v.deleted) throw { kind: 'not_found', message: `variant ${id}`, field: null, errors: [] };
     const rows = ordered()
       .filter((b) => b.included && takes(v.summary.filter, b))
       .flatMap((b) => {
@@ -30,7 +30,7 @@ function fakeCore(start: Bullet[]) {
     bulletList: vi.fn(async () => ordered()),
     projectList: vi.fn(async (): Promise<ProjectPage> => ({ projects: [], total: 0 })),
     projectGet: vi.fn(async () => {
-      throw { kind: 'not_found', message: 'no', field: null };
+      throw { kind: 'not_found', message: 'no', field: null, errors: [] };
     }),
     variantList: vi.fn(async () => [...variants.values()].filter((v) => !v.deleted).map((v) => v.summary)),
     bulletInclude: vi.fn(async (id: number, included: boolean) => {
@@ -38,7 +38,7 @@ function fakeCore(start: Bullet[]) {
       return bullets.find((b) => b.id === id)!;
     }),
     bulletEdit: vi.fn(async (id: number, text: string) => {
-      if (text.trim() === '') throw { kind: 'invalid', message: 'cannot be empty', field: 'text' };
+      if (text.trim() === '') throw { kind: 'invalid', message: 'cannot be empty', field: 'text', errors: [{ field: 'text', message: 'cannot be empty' }] };
       bullets = bullets.map((b) => (b.id === id ? { ...b, text, edited: true } : b));
       return bullets.find((b) => b.id === id)!;
     }),

@@ -6,6 +6,7 @@ const hit = (fields: Partial<SearchHit>): SearchHit => ({
   id: 1,
   kind: 'project',
   project_id: 1,
+  project_title: null,
   title: 't',
   snippet: [],
   ...fields,

@@ -3,7 +3,7 @@ import type { SearchHit } from '../lib/bindings';
 import { DEBOUNCE_MS, SearchPalette } from './search.svelte';
 
 const hits = (...titles: string[]): SearchHit[] =>
-  titles.map((title, i) => ({ id: i + 1, kind: 'project', project_id: i + 1, title, snippet: [] }));
+  titles.map((title, i) => ({ id: i + 1, kind: 'project', project_id: i + 1, project_title: title, title, snippet: [] }));
 
 describe('SearchPalette', () => {
   beforeEach(() => {
@@ -71,7 +71,7 @@ describe('SearchPalette', () => {
   });
 
   it('keeps a failed search as an error, not as "no results"', async () => {
-    const palette = new SearchPalette(() => Promise.reject({ kind: 'storage', message: 'disk', field: null }));
+    const palette = new SearchPalette(() => Promise.reject({ kind: 'storage', message: 'disk', field: null, errors: [] }));
     palette.setQuery('x');
     await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
     expect(palette.status).toBe('error');

@@ -7,6 +7,7 @@ const backup = (id: number): BackupInfo => ({
   path: `/j/backups/journal-${id}.sqlite3`,
   created_at: new Date(id).toISOString(),
   bytes: 4096,
+  reason: 'manual',
 });
 
 /** A clock the test advances one poll at a time. */
@@ -77,7 +78,7 @@ describe('BackupsStore', () => {
     const clock = manualTicks();
     const store = new BackupsStore(source, clock.every);
     const restored = store.restore(1000);
-    copy.reject({ kind: 'invalid', message: 'the backup is damaged', field: 'backup' });
+    copy.reject({ kind: 'invalid', message: 'the backup is damaged', field: 'backup', errors: [{ field: 'backup', message: 'the backup is damaged' }] });
     expect(await restored).toBeNull();
     expect(clock.running()).toBe(0);
     expect(store.task?.phase).toBe('failed');
@@ -112,7 +113,7 @@ describe('BackupsStore', () => {
   it('keeps the reason when the list cannot be read', async () => {
     const store = new BackupsStore({
       ...fakeApi([]).source,
-      backupList: () => Promise.reject({ kind: 'io', message: 'cannot read /j/backups', field: null }),
+      backupList: () => Promise.reject({ kind: 'io', message: 'cannot read /j/backups', field: null, errors: [] }),
     });
     await store.load();
     expect(store.status).toBe('error');

@@ -43,7 +43,7 @@ describe('DataStore', () => {
   it('shows the reason and the place a file was refused, and that nothing changed', async () => {
     const data = store({
       journalImportPick: () =>
-        Promise.reject({ kind: 'invalid', field: 'file', message: 'line 3, column 9: expected a string for "title"' }),
+        Promise.reject({ kind: 'invalid', field: 'file', message: 'line 3, column 9: expected a string for "title"', errors: [{ field: 'file', message: 'line 3, column 9: expected a string for "title"' }] }),
     });
     await data.importFrom('journal');
     expect(data.result).toEqual({

@@ -1,7 +1,7 @@
 // Turning encryption on, changing the passphrase, turning it off: one change at a time,
 // checked here first, then rewritten by the core (the journal and every backup).
 
-import { api, toIpcError, type Api } from '../lib/api';
+import { api, ipcError, toIpcError, type Api } from '../lib/api';
 import type { AppInfo, IpcError } from '../lib/bindings';
 import { checkPassphrases, encryptionArgs, type EncryptionChange, type PassphraseFields } from './passphrase';
 
@@ -27,7 +27,7 @@ export class EncryptionStore {
   ): Promise<{ ok: true; info: AppInfo } | { ok: false; error: IpcError }> {
     const refused = checkPassphrases(change, fields);
     if (refused) return { ok: false, error: refused };
-    if (this.running) return { ok: false, error: { kind: 'invalid', field: null, message: 'a change is being written' } };
+    if (this.running) return { ok: false, error: ipcError('invalid', 'a change is being written') };
     this.running = change;
     try {
       const [current, next] = encryptionArgs(change, fields);

@@ -32,7 +32,7 @@ describe('EncryptionStore.apply', () => {
   });
 
   it('passes on the core refusal by field and is free again after', async () => {
-    const wrong = { kind: 'invalid', field: 'current', message: 'the current passphrase is not right' };
+    const wrong = { kind: 'invalid', field: 'current', message: 'the current passphrase is not right', errors: [{ field: 'current', message: 'the current passphrase is not right' }] };
     const store = new EncryptionStore({ encryptionSet: () => Promise.reject(wrong) });
     const pending = store.apply('off', { current: 'guess', next: '', confirm: '' });
     expect(store.running).toBe('off');

@@ -42,7 +42,7 @@ describe('NumberDraft', () => {
   });
 
   it('shows the core’s refusal as a sentence, and tries the same value again after it', async () => {
-    const { draft, save } = setup({ kind: 'invalid', field: 'backups_keep', message: 'too many' });
+    const { draft, save } = setup({ kind: 'invalid', field: 'backups_keep', message: 'too many', errors: [{ field: 'backups_keep', message: 'too many' }] });
     expect(draft.message).toBe('Too many.');
     await draft.commit();
     expect(save).toHaveBeenCalledWith(10);

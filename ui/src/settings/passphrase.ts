@@ -2,6 +2,7 @@
 // change asks for and what is checked before the core is asked. The core checks again.
 
 import type { IpcError } from '../lib/bindings';
+import { ipcError } from '../lib/api';
 
 /** The core's minimum, in characters; it refuses shorter ones with field `passphrase`. */
 export const MIN_PASSPHRASE = 8;
@@ -37,7 +38,7 @@ export function fieldsOf(change: EncryptionChange): (keyof PassphraseFields)[] {
 }
 
 function refuse(field: string, message: string): IpcError {
-  return { kind: 'invalid', field, message };
+  return ipcError('invalid', message, field);
 }
 
 /**

@@ -4,7 +4,12 @@ import { api, toIpcError, type Api } from '../lib/api';
 import type { IpcError, Settings, Theme } from '../lib/bindings';
 import { Latest } from '../lib/latest';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', words_per_minute: 140, backups_keep: 10 };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  words_per_minute: 140,
+  backups_keep: 10,
+  first_run_put_off: false,
+};
 
 export type SettingKey = keyof Settings;
 

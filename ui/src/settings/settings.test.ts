@@ -14,12 +14,12 @@ describe('SettingsStore.setTheme', () => {
   it('shows the choice at once and keeps what was saved', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
 
     const done = store.setTheme('dark');
     expect(store.current.theme).toBe('dark');
-    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
-    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
+    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
     await done;
     expect(store.current.theme).toBe('dark');
     expect(store.error).toBeNull();
@@ -28,19 +28,19 @@ describe('SettingsStore.setTheme', () => {
   it('restores the previous choice and says why when saving fails', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'light', words_per_minute: 140, backups_keep: 10 });
+    store.loaded({ theme: 'light', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
 
     const done = store.setTheme('dark');
-    calls[0]?.reject({ kind: 'storage', message: 'disk I/O error', field: null });
+    calls[0]?.reject({ kind: 'storage', message: 'disk I/O error', field: null, errors: [] });
     await done;
     expect(store.current.theme).toBe('light');
-    expect(store.error).toEqual({ kind: 'storage', message: 'disk I/O error', field: null });
+    expect(store.error).toEqual({ kind: 'storage', message: 'disk I/O error', field: null, errors: [] });
   });
 
   it('lets only the newest change decide when saves overlap', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
 
     const first = store.setTheme('dark');
     const second = store.setTheme('light');
@@ -48,7 +48,7 @@ describe('SettingsStore.setTheme', () => {
     await first;
     expect(store.current.theme).toBe('light');
     expect(store.error).toBeNull();
-    calls[1]?.resolve({ theme: 'light', words_per_minute: 140, backups_keep: 10 });
+    calls[1]?.resolve({ theme: 'light', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
     await second;
     expect(store.current.theme).toBe('light');
   });
@@ -56,10 +56,10 @@ describe('SettingsStore.setTheme', () => {
   it('falls back to the last saved value, not the one before a pending change', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
 
     const first = store.setTheme('dark');
-    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
     await first;
     const second = store.setTheme('light');
     calls[1]?.reject(new Error('bridge gone'));
@@ -71,7 +71,7 @@ describe('SettingsStore.setTheme', () => {
   it('does not save when the choice did not change', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
+    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
     await store.setTheme('dark');
     expect(calls).toHaveLength(0);
   });
@@ -81,11 +81,11 @@ describe('SettingsStore pace and backups', () => {
   it('saves the pace with the other settings as they are', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10 });
+    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
 
     const done = store.setPace(150);
-    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 150, backups_keep: 10 });
-    calls[0]?.resolve({ theme: 'dark', words_per_minute: 150, backups_keep: 10 });
+    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 150, backups_keep: 10, first_run_put_off: false });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 150, backups_keep: 10, first_run_put_off: false });
     expect(await done).toBe(true);
     expect(store.current.words_per_minute).toBe(150);
   });
@@ -93,10 +93,10 @@ describe('SettingsStore pace and backups', () => {
   it('ties a refusal to the setting it is about', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
 
     const done = store.setBackupsKeep(400);
-    const refusal = { kind: 'invalid', message: 'must be between 1 and 365 backups', field: 'backups_keep' };
+    const refusal = { kind: 'invalid', message: 'must be between 1 and 365 backups', field: 'backups_keep', errors: [{ field: 'backups_keep', message: 'must be between 1 and 365 backups' }] };
     calls[0]?.reject(refusal);
     expect(await done).toBe(false);
     expect(store.current.backups_keep).toBe(10);
@@ -113,15 +113,15 @@ describe('SettingsStore pace and backups', () => {
   it('says a change was overtaken when a newer one is saving', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10 });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false });
 
     const first = store.setBackupsKeep(5);
     const second = store.setPace(130);
-    expect(calls[1]?.settings).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5 });
-    calls[0]?.resolve({ theme: 'system', words_per_minute: 140, backups_keep: 5 });
+    expect(calls[1]?.settings).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false });
+    calls[0]?.resolve({ theme: 'system', words_per_minute: 140, backups_keep: 5, first_run_put_off: false });
     expect(await first).toBe(false);
-    calls[1]?.resolve({ theme: 'system', words_per_minute: 130, backups_keep: 5 });
+    calls[1]?.resolve({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false });
     expect(await second).toBe(true);
-    expect(store.current).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5 });
+    expect(store.current).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false });
   });
 });

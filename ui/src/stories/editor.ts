@@ -5,6 +5,7 @@
 
 import type { Framework, Section, Story, StoryInput } from '../lib/bindings';
 import type { Parsed } from '../lib/forms';
+import { ipcError } from '../lib/api';
 import { FRAMEWORK_SECTIONS } from './format';
 
 /** The core's default target, for a new story. */
@@ -87,7 +88,7 @@ export function storyInput(f: StoryFields): Parsed<StoryInput> {
   if (target === null) {
     return {
       ok: false,
-      error: { kind: 'invalid', field: 'target_seconds', message: 'give the target in seconds (120) or as 2:00' },
+      error: ipcError('invalid', 'give the target in seconds (120) or as 2:00', 'target_seconds'),
     };
   }
   return { ok: true, value: input(f, target) };

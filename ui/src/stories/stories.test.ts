@@ -17,11 +17,11 @@ function fakeBank(count: number) {
     storyList: vi.fn(async () => stories),
     storyGet: vi.fn(async (id: number): Promise<StoryDetail> => {
       const found = stories.find((s) => s.id === id);
-      if (!found) throw { kind: 'not_found', message: `no story ${id}`, field: null };
+      if (!found) throw { kind: 'not_found', message: `no story ${id}`, field: null, errors: [] };
       return { ...found, rehearsals: rehearsals.filter((r) => r.story_id === id) };
     }),
     storySave: vi.fn(async (id: number | null, input: Partial<Story>) => {
-      if (!input.title?.trim()) throw { kind: 'invalid', message: 'cannot be empty', field: 'title' };
+      if (!input.title?.trim()) throw { kind: 'invalid', message: 'cannot be empty', field: 'title', errors: [{ field: 'title', message: 'cannot be empty' }] };
       const saved = { ...story(id ?? 100), ...input };
       stories = [saved, ...stories.filter((s) => s.id !== saved.id)];
       return saved;
@@ -50,7 +50,7 @@ function fakeBank(count: number) {
     ),
     entryDelete: vi.fn(async (id: number): Promise<TrashItem> => {
       const found = stories.find((s) => s.id === id);
-      if (!found) throw { kind: 'not_found', message: `no entry ${id}`, field: null };
+      if (!found) throw { kind: 'not_found', message: `no entry ${id}`, field: null, errors: [] };
       stories = stories.filter((s) => s.id !== id);
       const item: TrashItem = { id: 900 + id, kind: 'story', entry_id: id, title: found.title, deleted_at: '', children: 0 };
       trash.push({ item, story: found });
@@ -58,7 +58,7 @@ function fakeBank(count: number) {
     }),
     trashRestore: vi.fn(async (trashId: number): Promise<TrashItem> => {
       const found = trash.find((t) => t.item.id === trashId);
-      if (!found) throw { kind: 'not_found', message: 'gone', field: null };
+      if (!found) throw { kind: 'not_found', message: 'gone', field: null, errors: [] };
       stories = [...stories, found.story];
       return found.item;
     }),
@@ -136,7 +136,7 @@ describe('StoriesStore', () => {
 
   it('gives no follow-ups rather than failing', async () => {
     const source = fakeBank(1);
-    source.storyFollowUps.mockRejectedValueOnce({ kind: 'not_found', message: 'gone', field: null });
+    source.storyFollowUps.mockRejectedValueOnce({ kind: 'not_found', message: 'gone', field: null, errors: [] });
     const store = new StoriesStore(source, new Toaster());
     expect(await store.followUps(9)).toEqual([]);
   });
