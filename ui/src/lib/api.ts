@@ -44,7 +44,8 @@ import type {
   QuestionCoverage,
   Rehearsal,
   RehearsalInput,
-  SearchHit,
+  RestoredBackup,
+  SearchPage,
   Settings,
   Story,
   StoryDetail,
@@ -156,7 +157,7 @@ export const api = {
   trashList: (): Promise<TrashItem[]> => call('trash_list'),
   trashRestore: (id: number): Promise<TrashItem> => call('trash_restore', { id }),
   trashEmpty: (): Promise<number> => call('trash_empty'),
-  search: (query: string, limit: number): Promise<SearchHit[]> => call('search', { query, limit }),
+  search: (query: string, limit: number, offset = 0): Promise<SearchPage> => call('search', { query, offset, limit }),
 
   storyList: (): Promise<Story[]> => call('story_list'),
   storyGet: (id: number): Promise<StoryDetail> => call('story_get', { id }),
@@ -216,7 +217,7 @@ export const api = {
   backupList: (): Promise<BackupInfo[]> => call('backup_list'),
   backupCreate: (): Promise<BackupInfo> => call('backup_create'),
   // Replaces the journal with the backup; the current state is backed up first.
-  backupRestore: (id: number): Promise<BackupInfo> => call('backup_restore', { id }),
+  backupRestore: (id: number): Promise<RestoredBackup> => call('backup_restore', { id }),
   // Pages done and total while a backup or restore runs; null when idle. Poll it.
   backupProgress: (): Promise<CopyProgress | null> => call('backup_progress'),
   // The whole journal as JSON through the native save dialog; the path, or null.

@@ -1,7 +1,7 @@
 // The search palette's state: open or not, the query, the results as they arrive and the
 // selected one. Typing waits a moment before asking, and only the newest answer is shown.
 
-import { api, toIpcError, type Api } from '../lib/api';
+import { api, toIpcError } from '../lib/api';
 import type { IpcError, SearchHit } from '../lib/bindings';
 import { Latest, type Ticket } from '../lib/latest';
 import { moveSelection } from './palette';
@@ -11,6 +11,9 @@ export const RESULT_LIMIT = 20;
 
 export type SearchStatus = 'idle' | 'searching' | 'done' | 'error';
 
+/** The first `limit` hits for a query, best first. */
+export type HitSource = (query: string, limit: number) => Promise<SearchHit[]>;
+
 export class SearchPalette {
   isOpen = $state(false);
   query = $state('');
@@ -19,12 +22,12 @@ export class SearchPalette {
   status: SearchStatus = $state('idle');
   error: IpcError | null = $state(null);
 
-  readonly #search: Api['search'];
+  readonly #search: HitSource;
   readonly #delay: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #replies = new Latest();
 
-  constructor(search: Api['search'], delay = DEBOUNCE_MS) {
+  constructor(search: HitSource, delay = DEBOUNCE_MS) {
     this.#search = search;
     this.#delay = delay;
   }
@@ -101,4 +104,4 @@ export class SearchPalette {
   }
 }
 
-export const palette = new SearchPalette((query, limit) => api.search(query, limit));
+export const palette = new SearchPalette(async (query, limit) => (await api.search(query, limit)).hits);

@@ -35,7 +35,7 @@ function fakeApi(list: BackupInfo[]) {
   const source: BackupsApi = {
     backupList: async () => [...list],
     backupCreate: () => copy.promise,
-    backupRestore: () => copy.promise,
+    backupRestore: async () => ({ ...(await copy.promise), entries: [], entry_count: 0, safety: backup(99) }),
     backupProgress: async () => progress,
   };
   return { source, copy, setProgress: (p: CopyProgress | null) => (progress = p) };
