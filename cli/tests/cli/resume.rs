@@ -24,29 +24,12 @@ fn seed(cli: &Cli) -> String {
         "technical leadership",
     ]);
     let id = project["id"].to_string();
-    cli.json(&[
-        "metric",
-        "add",
-        "--project",
-        &id,
-        "--name",
-        "p99 latency",
-        "--unit",
-        "ms",
-        "--baseline",
-        "800",
-        "--result",
-        "120",
-        "--better",
-        "lower",
-        "--evidence",
-        "Grafana",
-    ]);
+    cli.latency(&id, &["--evidence", "Grafana"]);
     cli.json(&[
         "profile",
         "set",
         "--name",
-        "Ada Lovelace",
+        "Robin Vale",
         "--headline",
         "Staff engineer",
         "--email",
@@ -90,7 +73,7 @@ fn bullets_are_listed_edited_and_exported_in_every_format() {
     let written = cli.json(&["export", "bullets", "--format", "markdown", "--out", &md]);
     assert_eq!(written["bullets"], 1);
     let markdown = std::fs::read_to_string(&md).unwrap();
-    assert!(markdown.contains("# Ada Lovelace"));
+    assert!(markdown.contains("# Robin Vale"));
     assert!(
         markdown.contains("- Cut p99 latency 85% (800 → 120 ms) with a write queue"),
         "{markdown}"
@@ -110,7 +93,7 @@ fn bullets_are_listed_edited_and_exported_in_every_format() {
     ]);
     let resume: Value =
         serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
-    assert_eq!(resume["basics"]["name"], "Ada Lovelace");
+    assert_eq!(resume["basics"]["name"], "Robin Vale");
     assert_eq!(resume["work"][0]["startDate"], "2024-01-10");
     assert_eq!(
         resume["work"][0]["highlights"][0],

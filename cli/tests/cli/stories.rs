@@ -7,22 +7,7 @@ use crate::support::{id, Cli};
 fn a_story_is_told_from_the_record_and_rehearsed() {
     let cli = Cli::new();
     let project = id(&cli.json(&["project", "add", "--title", "Checkout rewrite"]));
-    let metric = id(&cli.json(&[
-        "metric",
-        "add",
-        "--project",
-        &project,
-        "--name",
-        "p99 latency",
-        "--unit",
-        "ms",
-        "--baseline",
-        "800",
-        "--result",
-        "120",
-        "--better",
-        "lower",
-    ]));
+    let metric = id(&cli.latency(&project, &[]));
     let story = cli.json(&[
         "story",
         "add",

@@ -89,6 +89,29 @@ impl Cli {
     pub fn fails(&self, args: &[&str]) -> String {
         self.run().fails(args)
     }
+
+    /// Adds the metric most tests use, p99 latency 800 ms -> 120 ms (lower is better), to
+    /// `project`, with any further flags.
+    pub fn latency(&self, project: &str, more: &[&str]) -> Value {
+        let mut args = vec![
+            "metric",
+            "add",
+            "--project",
+            project,
+            "--name",
+            "p99 latency",
+            "--unit",
+            "ms",
+            "--baseline",
+            "800",
+            "--result",
+            "120",
+            "--better",
+            "lower",
+        ];
+        args.extend_from_slice(more);
+        self.json(&args)
+    }
 }
 
 /// One call of the binary: which journal, and which environment variables are set.

@@ -9,20 +9,7 @@ fn a_journal_moves_whole_and_a_second_import_adds_nothing() {
     let file = cli.path("journal.json");
     let project = cli.json(&["project", "add", "--title", "Checkout"]);
     let id = project["id"].to_string();
-    cli.json(&[
-        "metric",
-        "add",
-        "--project",
-        &id,
-        "--name",
-        "p99",
-        "--unit",
-        "ms",
-        "--baseline",
-        "800",
-        "--result",
-        "120",
-    ]);
+    cli.latency(&id, &[]);
     cli.json(&["note", "add", "kickoff", "--project", &id]);
     assert_eq!(
         cli.json(&["export", "journal", "--out", &file])["entries"],

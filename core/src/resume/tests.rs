@@ -97,7 +97,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
 
 fn profile() -> Profile {
     Profile {
-        name: Some("Ada Lovelace".into()),
+        name: Some("Robin Vale".into()),
         headline: Some("Staff backend engineer".into()),
         email: Some("ada@example.com".into()),
         location: Some("London".into()),
@@ -335,7 +335,7 @@ fn every_export_format_holds_the_chosen_bullets() {
     let profile = profile();
 
     let md = markdown(&bullets, &profile);
-    assert!(md.starts_with("# Ada Lovelace\n\nStaff backend engineer · ada@example.com · London\n"));
+    assert!(md.starts_with("# Robin Vale\n\nStaff backend engineer · ada@example.com · London\n"));
     let acme = md.find("## Tech lead, Acme").unwrap();
     let globex = md.find("## Senior engineer, Globex").unwrap();
     assert!(acme < globex, "most recent role first");
@@ -385,7 +385,7 @@ fn the_json_resume_export_passes_the_official_schema() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}\n{resume:#}");
 
-    assert_eq!(resume["basics"]["name"], "Ada Lovelace");
+    assert_eq!(resume["basics"]["name"], "Robin Vale");
     assert_eq!(resume["basics"]["location"]["city"], "London");
     assert_eq!(resume["work"][0]["name"], "Acme");
     assert_eq!(resume["work"][0]["position"], "Tech lead");
@@ -424,7 +424,7 @@ fn the_brag_document_covers_its_period() {
         },
         &profile(),
     );
-    assert!(doc.starts_with("# Brag document: Ada Lovelace\n\nPeriod: 2024-01-01 to 2024-12-31\n"));
+    assert!(doc.starts_with("# Brag document: Robin Vale\n\nPeriod: 2024-01-01 to 2024-12-31\n"));
     assert!(doc.contains("## Checkout rewrite"));
     assert!(doc.contains(
         "- p99 checkout latency: 800 ms → 120 ms · −85% · better — evidence: Grafana checkout board"

@@ -262,13 +262,13 @@ mod tests {
                 band: Some(ExperienceBand::Years5To7),
                 role: Some(PrimaryRole::Backend),
                 target_role: Some(TargetRole::StaffEngineer),
-                name: Some("  Ada Lovelace ".into()),
+                name: Some("  Robin Vale ".into()),
                 email: Some("ada@example.com".into()),
                 ..Default::default()
             })
             .unwrap();
         assert!(saved.is_set());
-        assert_eq!(saved.name.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(saved.name.as_deref(), Some("Robin Vale"));
         drop(j);
         let mut j = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
         assert_eq!(j.profile().unwrap(), saved);
