@@ -305,14 +305,14 @@ const SYSTEMS: [(&str, &[&str]); 16] = [
 ];
 
 const GOALS: [&str; 8] = [
-    "so the team could ship without waiting on a weekly release train",
-    "after two incidents in one quarter traced back to it",
+    "so the team could ship 5 times a week instead of once",
+    "after 2 incidents in one quarter traced back to it",
     "ahead of a 3x traffic forecast for the holiday season",
-    "to cut a cloud bill that had doubled in a year",
-    "so new engineers could contribute in their first week",
-    "to unblock three product teams waiting on the same change",
-    "to meet an audit requirement with a hard deadline",
-    "because support tickets about it had become the top category",
+    "to cut a cloud bill that had grown 2x in a year",
+    "so new engineers could ship in their first 5 days",
+    "to unblock 3 product teams waiting on the same change",
+    "to meet an audit requirement due in 90 days",
+    "because it drew 30% of all support tickets",
 ];
 
 /// What a metric measures: name, unit, which way is better, baseline range, and how far
@@ -443,25 +443,25 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Pick a queue for the background jobs",
         context: "Jobs ran in request threads and timed out under load.",
-        goal: "take background jobs off the request threads",
+        goal: "stop the 5% of background jobs that timed out on request threads",
         options: [
             (
                 "Postgres with SKIP LOCKED",
                 "no new infrastructure",
                 "polling load on the primary",
-                "less throughput headroom for far less to operate",
+                "50% less throughput headroom for far less to operate",
             ),
             (
                 "Kafka",
                 "replay and high volume",
                 "a cluster nobody on the team had run",
-                "a cluster nobody had run for replay and headroom",
+                "a cluster nobody had run for replay and 10x headroom",
             ),
             (
                 "A managed queue service",
                 "nothing to operate",
                 "vendor lock-in and per-message cost",
-                "vendor lock-in and per-message cost for nothing to operate",
+                "vendor lock-in and $0.40 per million messages for nothing to operate",
             ),
         ],
         expected: "Job timeouts gone within a month, no new on-call burden.",
@@ -470,25 +470,25 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Split the monolith or modularise it in place",
         context: "Three teams kept colliding in the same deploy.",
-        goal: "stop three teams colliding in one deploy",
+        goal: "stop 3 teams colliding in one deploy",
         options: [
             (
                 "Modules with enforced boundaries",
                 "one deploy, cheap to undo",
                 "teams still share a release",
-                "slower independence for a migration that could stop halfway",
+                "2 more quarters to independence for a migration that could stop halfway",
             ),
             (
                 "Extract two services",
                 "independent deploys",
                 "network calls and data ownership work",
-                "network calls and data ownership work for independent deploys",
+                "network calls and data ownership work for 3 independent deploy pipelines",
             ),
             (
-                "Leave the monolith and add a merge queue",
+                "Keep the monolith and add a merge queue",
                 "no migration",
                 "does not fix the coupling",
-                "the coupling we had for no migration at all",
+                "the old coupling for 0 weeks of migration",
             ),
         ],
         expected: "Fewer cross-team rollbacks within two quarters.",
@@ -497,25 +497,25 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Build or buy the feature flag system",
         context: "Flags lived in config files and needed a deploy to flip.",
-        goal: "let every team flip flags without a deploy",
+        goal: "let all 12 teams flip flags without a deploy",
         options: [
             (
                 "Buy a hosted flag service",
                 "ready in a week",
                 "recurring cost and data leaves the network",
-                "a recurring bill and data leaving the network for flags within a week",
+                "a recurring bill and data leaving the network for flags within 1 week",
             ),
             (
                 "Build on the existing config service",
                 "fits our auth and audit",
                 "a quarter of work",
-                "a quarter of engineering time for control over audit data",
+                "25% of one engineer's time for control over audit data",
             ),
             (
                 "A self-hosted open-source service",
                 "no licence fee",
                 "another service to run",
-                "another service to run for no licence fee",
+                "another service to run for a $0 licence fee",
             ),
         ],
         expected: "Flags flipped without deploys by every team within six months.",
@@ -524,25 +524,25 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Choose the database for the new ledger",
         context: "The ledger needed strict ordering and a full audit trail.",
-        goal: "keep strict ordering and a full audit trail",
+        goal: "keep strict ordering and a full audit trail for 2 million ledger rows a day",
         options: [
             (
                 "PostgreSQL",
                 "transactions and the team knows it",
                 "manual sharding later",
-                "future sharding work in exchange for correctness today",
+                "sharding work past 10 TB in exchange for correctness today",
             ),
             (
                 "DynamoDB",
                 "scales without effort",
                 "no multi-row transactions then",
-                "multi-row transactions for scale without effort",
+                "multi-row transactions for scale past 10 TB without effort",
             ),
             (
                 "An event store",
                 "audit trail built in",
                 "a new model for every consumer",
-                "a new data model in each consumer in exchange for a built-in audit trail",
+                "a new data model in each of 6 consumers in exchange for a built-in audit trail",
             ),
         ],
         expected: "No reconciliation breaks in the first year.",
@@ -551,25 +551,25 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Roll out gradually or in one cut-over",
         context: "The new pipeline replaced one that four teams depended on.",
-        goal: "replace a pipeline four teams depended on without an outage",
+        goal: "replace a pipeline 4 teams depended on without an outage",
         options: [
             (
                 "A percentage rollout behind a flag",
                 "small blast radius",
                 "two systems to run for weeks",
-                "six weeks of running both pipelines for a safe rollback path",
+                "6 weeks of running both pipelines for a safe rollback path",
             ),
             (
                 "A weekend cut-over",
                 "done in one go",
                 "one bad night affects everyone",
-                "one risky night for a switch done in one go",
+                "1 risky night for a switch done in one go",
             ),
             (
                 "Per-team opt-in",
                 "teams move when ready",
                 "the long tail never moves",
-                "a long tail of late movers for teams moving when ready",
+                "a 3-month tail of late movers for teams moving when ready",
             ),
         ],
         expected: "No customer-visible incident during the migration.",
@@ -578,25 +578,25 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Standardise the service template",
         context: "Every new service reinvented logging, metrics and deploys.",
-        goal: "give new services logging, metrics and deploys from day one",
+        goal: "cut a new service's setup from 2 weeks to 1 day",
         options: [
             (
                 "A maintained template repository",
                 "fast start",
                 "drifts after creation",
-                "drift after creation for a fast start",
+                "drift after creation for a 1-day start",
             ),
             (
                 "A shared library",
                 "updates reach everyone",
                 "version upgrades across teams",
-                "library upgrades across teams in exchange for consistency",
+                "library upgrades across 12 teams in exchange for consistency",
             ),
             (
                 "Documentation only",
                 "no code to maintain",
                 "nobody follows it under deadline",
-                "guidance skipped under deadline for no code to maintain",
+                "guidance skipped under deadline for 0 lines of code to maintain",
             ),
         ],
         expected: "New services production-ready in days, not weeks.",
@@ -605,25 +605,25 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Cache at the edge or in the service",
         context: "Read traffic tripled and most of it was the same few pages.",
-        goal: "absorb tripled read traffic before the peak season",
+        goal: "absorb 3x read traffic before the peak season",
         options: [
             (
                 "A CDN edge cache",
                 "offloads the most traffic",
                 "invalidation is coarse",
-                "up to a minute of staleness for most of the load off the origin",
+                "up to 60 s of staleness for 80% of the load off the origin",
             ),
             (
                 "An in-service Redis cache",
                 "fine-grained control",
                 "another dependency on the hot path",
-                "another dependency on the hot path for fine-grained control",
+                "1 more dependency on the hot path for fine-grained control",
             ),
             (
                 "Read replicas",
                 "no staleness logic",
                 "does not cut compute",
-                "the same compute bill for no staleness logic",
+                "a 2x compute bill for no staleness logic",
             ),
         ],
         expected: "Origin load halved before the peak season.",
@@ -632,25 +632,25 @@ const DECISIONS: [DecisionKind; 8] = [
     DecisionKind {
         title: "Choose a branching model for the team",
         context: "Long-lived branches made every merge a day of conflicts.",
-        goal: "end day-long merge conflicts",
+        goal: "end merge conflicts that cost each team 1 day a week",
         options: [
             (
                 "Trunk-based development with flags",
                 "small merges daily",
                 "needs discipline and flags",
-                "a learning curve and flag clean-up for merges that no longer hurt",
+                "a learning curve and flag clean-up for merges within 1 day",
             ),
             (
                 "Keep git-flow with stricter reviews",
                 "familiar",
                 "does not fix long branches",
-                "long branches for a process everyone knew",
+                "branches that lived 2 weeks for a process everyone knew",
             ),
             (
                 "Release branches only",
                 "stable releases",
                 "hotfixes twice",
-                "every hotfix landing twice for stable releases",
+                "every hotfix landing twice for 1 stable release a month",
             ),
         ],
         expected: "Merge conflicts rare within a quarter.",
