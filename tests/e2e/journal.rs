@@ -415,6 +415,25 @@ async fn empty_field(app: &App, id: &str) {
     .await;
 }
 
+/// The text of an element once it contains `expected`: the Notes view redraws rows as
+/// its pages come in, so an element found a moment ago may be gone; it is found again.
+async fn text_of(app: &App, id: &str, expected: &str) -> String {
+    let css = format!("[data-testid='{id}']");
+    let mut last = String::new();
+    for _ in 0..150 {
+        if let Ok(element) = app.client.find(Locator::Css(&css)).await {
+            if let Ok(text) = element.text().await {
+                if text.contains(expected) {
+                    return text;
+                }
+                last = text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{id} never read {expected:?}; last: {last:?}");
+}
+
 /// Waits until the Notes view lists `ok` notes.
 async fn notes_until(app: &App, what: &str, ok: impl Fn(&[i64]) -> bool) -> Vec<i64> {
     let mut last = Vec::new();
@@ -437,7 +456,7 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
     // Before any note: the view says what will be here.
     app.click("nav-journal").await;
     app.click("notes-open").await;
-    let empty = app.text_with("notes-empty", "No notes yet").await;
+    let empty = text_of(&app, "notes-empty", "No notes yet").await;
     assert!(empty.contains("No notes yet"), "{empty}");
 
     let project = seed::project(
@@ -486,23 +505,29 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
     .await;
 
     // From Home's recent notes to all of them: newest first, cut into weeks, fifty at a time.
+    // From the keyboard: Home's cards still move as they load, so no click by position.
     app.click("nav-home").await;
-    // Home settles first: the guides card comes in above the notes once there is a project.
-    app.testid("home-guides").await;
     app.testid(&format!("recent-note-{load}")).await;
-    app.click_centered("recent-notes-all").await;
+    let all = app.testid("recent-notes-all").await;
+    app.execute(
+        "arguments[0].focus()",
+        vec![serde_json::to_value(&all).unwrap()],
+    )
+    .await;
+    app.press(Key::Enter).await;
     app.testid("section-notes").await;
     let shown = notes_until(&app, "the first page", |ids| ids.len() == 50).await;
     assert_eq!(shown[..4], [runbook, load, oncall, mentoring]);
-    let week = app.testid("notes-week-2024-05-06").await;
-    let week_text = week.text().await.unwrap().to_lowercase();
+    let week_text = text_of(&app, "notes-week-2024-05-06", "3")
+        .await
+        .to_lowercase();
     assert!(
         week_text.contains("week of 6 may 2024") && week_text.contains("3 notes"),
         "{week_text}"
     );
     app.testid("notes-week-2024-04-29").await;
-    assert!(app.text("notes-count").await.contains("56 notes"));
-    let project_link = app.text(&format!("notes-project-{load}")).await;
+    text_of(&app, "notes-count", "56 notes").await;
+    let project_link = text_of(&app, &format!("notes-project-{load}"), "Checkout").await;
     assert_eq!(project_link, "Checkout rewrite");
     app.click("notes-more").await;
     notes_until(&app, "the second page", |ids| ids.len() == 56).await;
@@ -522,11 +547,11 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
     app.fill("notes-until", "2024-05-07").await;
     notes_until(&app, "the first week of May", |ids| ids == [load, oncall]).await;
     app.fill("notes-since", "2024-05-09").await;
-    let refused = app.text_with("error-until", "before").await;
+    let refused = text_of(&app, "error-until", "before").await;
     assert!(refused.contains("before the start"), "{refused}");
     app.fill("notes-tag", "no-such-tag").await;
     empty_field(&app, "notes-since").await;
-    let none = app.text_with("notes-empty", "No notes match").await;
+    let none = text_of(&app, "notes-empty", "No notes match").await;
     assert!(none.contains("No notes match"), "{none}");
     app.click("notes-clear").await;
     notes_until(&app, "every note again", |ids| ids.len() == 50).await;
@@ -537,9 +562,7 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
         .await;
     app.click("note-save").await;
     app.gone("note-form").await;
-    let row = app
-        .text_with(&format!("notes-row-{mentoring}"), "risky migrations")
-        .await;
+    let row = text_of(&app, &format!("notes-row-{mentoring}"), "risky migrations").await;
     assert!(row.contains("risky migrations"), "{row}");
 
     // Attach a loose note to the project, then take it out again.
@@ -548,9 +571,7 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
         .await;
     app.click("note-attach-save").await;
     app.gone("note-attach-form").await;
-    let link = app
-        .text_with(&format!("notes-project-{oncall}"), "Checkout")
-        .await;
+    let link = text_of(&app, &format!("notes-project-{oncall}"), "Checkout").await;
     assert_eq!(link, "Checkout rewrite");
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
     let under: Vec<i64> = detail["notes"]
@@ -569,7 +590,7 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
 
     // Delete, then Undo from the toast.
     app.click(&format!("delete-{runbook}")).await;
-    let toast = app.text_with("toast", "Deleted").await;
+    let toast = text_of(&app, "toast", "Deleted").await;
     assert!(toast.contains("Deleted"), "{toast}");
     notes_until(&app, "the note gone", |ids| !ids.contains(&runbook)).await;
     app.click("toast-undo").await;
