@@ -521,3 +521,27 @@ async fn capture_restore_and_import() {
     }
     app.close().await;
 }
+
+/// Not a check: the encryption form while a demo journal is rewritten, light and dark
+/// (`cargo test --test e2e settings::capture_encryption -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool"]
+async fn capture_encryption_progress() {
+    let turn = Turn::take().await;
+    careerlog(&turn.db, &[], &["demo", "--projects", "2000"]);
+    let app = turn.open().await;
+    app.click("nav-settings").await;
+    app.click("encryption-on").await;
+    app.fill("encryption-next", PASSPHRASE).await;
+    app.fill("encryption-confirm", PASSPHRASE).await;
+    app.click("encryption-save").await;
+    app.text_with("encryption-progress", "of").await;
+    scroll_to_card(&app, "Encryption").await;
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.shot(&format!("settings-encryption-progress-{theme}"))
+            .await;
+    }
+    app.close().await;
+}
