@@ -11,11 +11,18 @@ use crate::support::{careerlog, seed, App, Turn};
 
 const PASSPHRASE: &str = "correct horse battery";
 
-async fn note_texts(app: &App) -> Vec<String> {
-    app.invoke_ok("note_list", json!({"limit": 50}))
+/// What a listing command answers, as a list.
+async fn listed(app: &App, command: &str, args: serde_json::Value) -> Vec<serde_json::Value> {
+    app.invoke_ok(command, args)
         .await
         .as_array()
-        .unwrap()
+        .expect("a list")
+        .clone()
+}
+
+async fn note_texts(app: &App) -> Vec<String> {
+    listed(app, "note_list", json!({"limit": 50}))
+        .await
         .iter()
         .map(|n| n["text"].as_str().unwrap().to_string())
         .collect()
@@ -242,11 +249,7 @@ async fn capture_settings() {
 
 /// The backups of a journal, newest first, as the window lists them.
 async fn backups(app: &App) -> Vec<serde_json::Value> {
-    app.invoke_ok("backup_list", json!({}))
-        .await
-        .as_array()
-        .unwrap()
-        .clone()
+    listed(app, "backup_list", json!({})).await
 }
 
 #[tokio::test(flavor = "multi_thread")]
