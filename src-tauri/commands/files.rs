@@ -1,6 +1,7 @@
 //! Saving exports: the native save dialog opens from Rust, so the window never hands the
 //! app a path to write to. `CAREERLOG_EXPORT_DIR` skips the dialog and saves into that
-//! folder under the suggested name, for scripted use and the end-to-end tests.
+//! folder under the suggested name, for scripted use and the end-to-end tests; likewise
+//! `CAREERLOG_IMPORT_FILE` skips the open dialog and opens that file.
 
 use std::path::PathBuf;
 
@@ -44,6 +45,9 @@ pub async fn pick<R: Runtime>(
     app: &AppHandle<R>,
     filter: (&str, &[&str]),
 ) -> Result<Option<PathBuf>, IpcError> {
+    if let Some(file) = std::env::var_os("CAREERLOG_IMPORT_FILE") {
+        return Ok(Some(PathBuf::from(file)));
+    }
     let dialog = app.dialog().file().add_filter(filter.0, filter.1);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
         .await

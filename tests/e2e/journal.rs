@@ -383,3 +383,260 @@ async fn capture_journal_screenshots() {
     app.pick_theme("system").await;
     app.close().await;
 }
+
+// The Notes view (issue 12): every note, loose ones too, as a weekly log.
+
+/// A note as `note_save` takes it; its id.
+async fn note(app: &App, project: Option<i64>, date: &str, text: &str, tags: &[&str]) -> i64 {
+    let input = json!({"project_id": project, "date": date, "text": text,
+        "tags": tags, "skills": []});
+    id_of(&seed::save(app, "note_save", input).await)
+}
+
+/// The ids of the notes listed in the Notes view, top to bottom.
+async fn listed_notes(app: &App) -> Vec<i64> {
+    let ids = app
+        .execute(
+            "return [...document.querySelectorAll(\"[data-testid^='notes-row-']\")]
+               .map(r => Number(r.dataset.testid.slice('notes-row-'.length)))",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(ids).unwrap()
+}
+
+/// Empties a text box as typing would (WebDriver's clear sends no input event).
+async fn empty_field(app: &App, id: &str) {
+    let field = app.testid(id).await;
+    app.execute(
+        "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![serde_json::to_value(&field).unwrap()],
+    )
+    .await;
+}
+
+/// The text of an element once it contains `expected`: the Notes view redraws rows as
+/// its pages come in, so an element found a moment ago may be gone; it is found again.
+async fn text_of(app: &App, id: &str, expected: &str) -> String {
+    let css = format!("[data-testid='{id}']");
+    let mut last = String::new();
+    for _ in 0..150 {
+        if let Ok(element) = app.client.find(Locator::Css(&css)).await {
+            if let Ok(text) = element.text().await {
+                if text.contains(expected) {
+                    return text;
+                }
+                last = text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{id} never read {expected:?}; last: {last:?}");
+}
+
+/// Waits until the Notes view lists `ok` notes.
+async fn notes_until(app: &App, what: &str, ok: impl Fn(&[i64]) -> bool) -> Vec<i64> {
+    let mut last = Vec::new();
+    for _ in 0..100 {
+        last = listed_notes(app).await;
+        if ok(&last) {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the notes never showed {what}; last: {last:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    app.click("profile-later").await;
+
+    // Before any note: the view says what will be here.
+    app.click("nav-journal").await;
+    app.click("notes-open").await;
+    let empty = text_of(&app, "notes-empty", "No notes yet").await;
+    assert!(empty.contains("No notes yet"), "{empty}");
+
+    let project = seed::project(
+        &app,
+        &Project {
+            title: "Checkout rewrite",
+            ..Project::shipped()
+        },
+    )
+    .await;
+    for day in 1..=52 {
+        let date = format!("2023-{:02}-{:02}", 1 + day % 12, 1 + day % 28);
+        note(&app, None, &date, &format!("Weekly sync {day}"), &[]).await;
+    }
+    let oncall = note(
+        &app,
+        None,
+        "2024-05-06",
+        "Handed over the on-call rotation",
+        &["oncall"],
+    )
+    .await;
+    let runbook = note(
+        &app,
+        None,
+        "2024-05-08",
+        "Wrote the migration runbook",
+        &["docs"],
+    )
+    .await;
+    let mentoring = note(
+        &app,
+        None,
+        "2024-04-30",
+        "Mentored Sam on code review",
+        &["mentoring"],
+    )
+    .await;
+    let load = note(
+        &app,
+        Some(project),
+        "2024-05-07",
+        "Load test passed at 3x",
+        &["oncall"],
+    )
+    .await;
+
+    // From Home's recent notes to all of them: newest first, cut into weeks, fifty at a time.
+    // From the keyboard: Home's cards still move as they load, so no click by position.
+    app.click("nav-home").await;
+    app.testid(&format!("recent-note-{load}")).await;
+    let all = app.testid("recent-notes-all").await;
+    app.execute(
+        "arguments[0].focus()",
+        vec![serde_json::to_value(&all).unwrap()],
+    )
+    .await;
+    app.press(Key::Enter).await;
+    app.testid("section-notes").await;
+    let shown = notes_until(&app, "the first page", |ids| ids.len() == 50).await;
+    assert_eq!(shown[..4], [runbook, load, oncall, mentoring]);
+    let week_text = text_of(&app, "notes-week-2024-05-06", "3")
+        .await
+        .to_lowercase();
+    assert!(
+        week_text.contains("week of 6 may 2024") && week_text.contains("3 notes"),
+        "{week_text}"
+    );
+    app.testid("notes-week-2024-04-29").await;
+    text_of(&app, "notes-count", "56 notes").await;
+    let project_link = text_of(&app, &format!("notes-project-{load}"), "Checkout").await;
+    assert_eq!(project_link, "Checkout rewrite");
+    app.click("notes-more").await;
+    notes_until(&app, "the second page", |ids| ids.len() == 56).await;
+
+    // Outside any project, by tag, by days; an end before the start is said by the field.
+    app.click("notes-scope-loose").await;
+    notes_until(&app, "the loose notes", |ids| {
+        ids.len() == 50 && !ids.contains(&load)
+    })
+    .await;
+    app.fill("notes-tag", "oncall").await;
+    notes_until(&app, "the loose on-call note", |ids| ids == [oncall]).await;
+    app.click("notes-scope-all").await;
+    notes_until(&app, "both on-call notes", |ids| ids == [load, oncall]).await;
+    app.click("notes-clear").await;
+    app.fill("notes-since", "2024-05-01").await;
+    app.fill("notes-until", "2024-05-07").await;
+    notes_until(&app, "the first week of May", |ids| ids == [load, oncall]).await;
+    app.fill("notes-since", "2024-05-09").await;
+    let refused = text_of(&app, "error-until", "before").await;
+    assert!(refused.contains("before the start"), "{refused}");
+    app.fill("notes-tag", "no-such-tag").await;
+    empty_field(&app, "notes-since").await;
+    let none = text_of(&app, "notes-empty", "No notes match").await;
+    assert!(none.contains("No notes match"), "{none}");
+    app.click("notes-clear").await;
+    notes_until(&app, "every note again", |ids| ids.len() == 50).await;
+
+    // Edit in place.
+    app.click(&format!("edit-{mentoring}")).await;
+    app.fill("note-text", "Mentored Sam on reviews of risky migrations")
+        .await;
+    app.click("note-save").await;
+    app.gone("note-form").await;
+    let row = text_of(&app, &format!("notes-row-{mentoring}"), "risky migrations").await;
+    assert!(row.contains("risky migrations"), "{row}");
+
+    // Attach a loose note to the project, then take it out again.
+    app.click(&format!("attach-{oncall}")).await;
+    app.choose("note-attach-project", &project.to_string())
+        .await;
+    app.click("note-attach-save").await;
+    app.gone("note-attach-form").await;
+    let link = text_of(&app, &format!("notes-project-{oncall}"), "Checkout").await;
+    assert_eq!(link, "Checkout rewrite");
+    let detail = app.invoke_ok("project_get", json!({"id": project})).await;
+    let under: Vec<i64> = detail["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(id_of)
+        .collect();
+    assert!(under.contains(&oncall), "{under:?}");
+    app.click(&format!("attach-{oncall}")).await;
+    app.choose("note-attach-project", "").await;
+    app.click("note-attach-save").await;
+    app.gone(&format!("notes-project-{oncall}")).await;
+    let detail = app.invoke_ok("project_get", json!({"id": project})).await;
+    assert_eq!(detail["notes"].as_array().unwrap().len(), 1);
+
+    // Delete, then Undo from the toast.
+    app.click(&format!("delete-{runbook}")).await;
+    let toast = text_of(&app, "toast", "Deleted").await;
+    assert!(toast.contains("Deleted"), "{toast}");
+    notes_until(&app, "the note gone", |ids| !ids.contains(&runbook)).await;
+    app.click("toast-undo").await;
+    notes_until(&app, "the note back", |ids| ids.first() == Some(&runbook)).await;
+
+    // Escape goes back to the journal; its Notes entry comes back here.
+    app.execute("document.activeElement?.blur()", vec![]).await;
+    app.press(Key::Escape).await;
+    app.testid("section-journal").await;
+    app.click("notes-open").await;
+    app.testid("section-notes").await;
+    app.close().await;
+}
+
+/// Not a check: the Notes view on a demo journal, light and dark, to
+/// `target/screenshots/notes-*.png` (`cargo test --test e2e journal::capture_notes -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool"]
+async fn capture_notes() {
+    let turn = Turn::take().await;
+    crate::support::careerlog(&turn.db, &[], &["demo", "--projects", "40"]);
+    let app = turn.open().await;
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await;
+        app.click("nav-home").await;
+        shot(&app, format!("notes-home-{theme}")).await;
+        app.click("recent-notes-all").await;
+        notes_until(&app, "the first page", |ids| !ids.is_empty()).await;
+        shot(&app, format!("notes-{theme}")).await;
+        let first = listed_notes(&app).await[0];
+        app.click(&format!("attach-{first}")).await;
+        app.testid("note-attach-form").await;
+        shot(&app, format!("notes-attach-{theme}")).await;
+        app.click("note-attach-cancel").await;
+        app.click("notes-scope-loose").await;
+        app.fill("notes-since", "2024-05-09").await;
+        app.fill("notes-until", "2024-05-01").await;
+        app.testid("error-until").await;
+        shot(&app, format!("notes-refused-{theme}")).await;
+        app.fill("notes-tag", "no-such-tag").await;
+        empty_field(&app, "notes-since").await;
+        app.testid("notes-empty").await;
+        shot(&app, format!("notes-empty-{theme}")).await;
+        app.click("notes-clear").await;
+        app.click("nav-journal").await;
+        shot(&app, format!("notes-journal-{theme}")).await;
+    }
+    app.close().await;
+}

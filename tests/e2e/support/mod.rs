@@ -227,14 +227,18 @@ pub struct Turn {
 
 impl Turn {
     /// Waits for the display to be free, then starts it. The app sessions save their
-    /// exports without a dialog into [`Turn::exports`].
+    /// exports without a dialog into [`Turn::exports`], and import [`Turn::import_file`].
     pub async fn take() -> Turn {
         let window = WINDOW.lock().await;
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("journal.sqlite3");
         let exports = dir.path().join("exports");
         std::fs::create_dir_all(&exports).unwrap();
-        let display = Display::start(&[("CAREERLOG_EXPORT_DIR", &exports)]);
+        let import = dir.path().join("import.json");
+        let display = Display::start(&[
+            ("CAREERLOG_EXPORT_DIR", &exports),
+            ("CAREERLOG_IMPORT_FILE", &import),
+        ]);
         Turn {
             display,
             db,
@@ -251,6 +255,11 @@ impl Turn {
     /// Where the app saves an export.
     pub fn exports(&self) -> PathBuf {
         self.path("exports")
+    }
+
+    /// The file the app opens when asked to import one (no dialog): write it first.
+    pub fn import_file(&self) -> PathBuf {
+        self.path("import.json")
     }
 
     /// The app on this turn's journal, once the UI has loaded its first data.

@@ -1,5 +1,6 @@
-// The Journal section's state: which view is shown (the list, a project, the trash), what
-// each has loaded, and every write, each followed by a reload of what is on screen.
+// The Journal section's state: which view is shown (the list, a project, the trash, the
+// notes), what each has loaded, and every write, each followed by a reload of what is on
+// screen.
 // Deletes go to the trash and offer Undo in a toast.
 
 import { api, toIpcError, type Api } from '../lib/api';
@@ -23,7 +24,9 @@ export type Entry<K extends EntryName> = Awaited<ReturnType<EntrySave<K>>>;
 export type JournalView =
   | { name: 'list' }
   | { name: 'project'; id: number }
-  | { name: 'trash' };
+  | { name: 'trash' }
+  /** Every note, the loose ones too: the notes store (ui/src/notes/) loads it. */
+  | { name: 'notes' };
 
 export type JournalApi = Pick<
   Api,
@@ -105,7 +108,12 @@ export class JournalStore {
     void this.loadTrash();
   }
 
-  /** Up one level (a project or the trash to the list); false when already at the top. */
+  /** The notes view; it reloads itself whenever `revision` moves. */
+  showNotes(): void {
+    this.view = { name: 'notes' };
+  }
+
+  /** Up one level (a project, the trash or the notes to the list); false when already at the top. */
   back(): boolean {
     if (this.view.name === 'list') return false;
     this.returnTo = this.view.name === 'project' ? this.view.id : null;
@@ -122,6 +130,9 @@ export class JournalStore {
         return this.loadProject(this.view.id);
       case 'trash':
         return this.loadTrash();
+      case 'notes':
+        // The notes view reloads on the change of `revision` that comes with every write.
+        return Promise.resolve();
     }
   }
 

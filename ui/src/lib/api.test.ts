@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toIpcError } from './api';
+import { ipcError, refusalAbove, refusalOf, toIpcError } from './api';
+import type { IpcError } from './bindings';
 
 describe('toIpcError', () => {
   it('passes a well-formed IpcError through unchanged', () => {
@@ -74,5 +75,30 @@ describe('toIpcError', () => {
     expect(toIpcError(42)).toEqual({ kind: 'io', message: '42', field: null, errors: [] });
     expect(toIpcError(null)).toEqual({ kind: 'io', message: 'null', field: null, errors: [] });
     expect(toIpcError({ kind: 'io' }).message).toBe('[object Object]');
+  });
+});
+
+describe('refusalOf and refusalAbove', () => {
+  const both: IpcError = {
+    kind: 'invalid',
+    message: 'is 201 characters long; the limit is 200',
+    field: 'headline',
+    errors: [
+      { field: 'headline', message: 'is 201 characters long; the limit is 200' },
+      { field: 'email', message: 'is not an email address ("dana at example")' },
+    ],
+  };
+
+  it('gives each field its own message among all those refused', () => {
+    expect(refusalOf(both, 'email')).toMatchObject({ field: 'email', message: 'is not an email address ("dana at example")' });
+    expect(refusalOf(both, 'headline')?.message).toBe('is 201 characters long; the limit is 200');
+    expect(refusalOf(both, 'name')).toBeNull();
+    expect(refusalOf(null, 'name')).toBeNull();
+  });
+
+  it('puts above the form only what no field of it shows', () => {
+    expect(refusalAbove(both, ['email'])).toBeNull();
+    expect(refusalAbove(both, ['theme'])).toBe(both);
+    expect(refusalAbove(ipcError('io', 'the disk is full'), ['email'])).toMatchObject({ message: 'the disk is full' });
   });
 });

@@ -36,12 +36,15 @@ import type {
   Metric,
   MetricInput,
   Note,
+  NoteFilter,
   NoteInput,
+  NotePage,
   Project,
   ProjectDetail,
   ProjectInput,
   ProjectPage,
   QuestionCoverage,
+  RestoredBackup,
   Rehearsal,
   RehearsalInput,
   RestoredBackup,
@@ -78,6 +81,25 @@ function isErrorKind(value: unknown): value is ErrorKind {
  */
 export function ipcError(kind: ErrorKind, message: string, field: string | null = null): IpcError {
   return { kind, message, field, errors: field === null ? [] : [{ field, message }] };
+}
+
+/**
+ * The refusal as one field sees it: that field's own message among all those refused, or
+ * null when it was not refused. For forms outside FormDialog, where each field is handed
+ * its error.
+ */
+export function refusalOf(error: IpcError | null, field: string): IpcError | null {
+  if (!error) return null;
+  const own = error.errors.find((e) => e.field === field);
+  if (own) return { ...error, field, message: own.message, errors: [own] };
+  return error.field === field ? error : null;
+}
+
+/** The refusal when none of `fields` shows it (it names none of them), for above the form. */
+export function refusalAbove(error: IpcError | null, fields: readonly string[]): IpcError | null {
+  if (!error) return null;
+  const named = [error.field, ...error.errors.map((e) => e.field)];
+  return named.some((f) => f !== null && fields.includes(f)) ? null : error;
 }
 
 function fieldMessages(value: unknown): FieldMessage[] | null {
@@ -134,6 +156,10 @@ export const api = {
   // current null: turn encryption on; next null: turn it off; both: change the passphrase.
   encryptionSet: (current: string | null, next: string | null): Promise<AppInfo> =>
     call('encryption_set', { current, next }),
+  // Kibibytes rewritten and in total while encryption_set runs; null when idle. Poll it.
+  encryptionProgress: (): Promise<CopyProgress | null> => call('encryption_progress'),
+  // "Later" on the first-run questions, kept in the journal's settings.
+  firstRunPutOff: (): Promise<Settings> => call('first_run_put_off'),
 
   journalOverview: (): Promise<JournalOverview> => call('journal_overview'),
   projectList: (offset: number, limit: number): Promise<ProjectPage> =>
@@ -152,6 +178,9 @@ export const api = {
     call('feedback_save', { id, input }),
   noteSave: (id: number | null, input: NoteInput): Promise<Note> => call('note_save', { id, input }),
   noteList: (limit: number): Promise<Note[]> => call('note_list', { limit }),
+  // A page of the notes, newest first, with their projects' titles and how many match.
+  notePage: (filter: NoteFilter, offset: number, limit: number): Promise<NotePage> =>
+    call('note_page', { filter, offset, limit }),
   // Moves the entry (and, for a project, everything under it) to the trash.
   entryDelete: (id: number): Promise<TrashItem> => call('entry_delete', { id }),
   trashList: (): Promise<TrashItem[]> => call('trash_list'),

@@ -7,7 +7,6 @@ import {
   bandLabel,
   fromFieldText,
   highlightSummary,
-  laterKey,
   needsFirstRun,
   roleLabel,
   targetLabel,
@@ -43,9 +42,8 @@ describe('profile labels', () => {
     expect(highlightSummary({ band: null, role: null })).toBeNull();
   });
 
-  it('treats blank text as unset and keys "Later" by journal', () => {
+  it('treats blank text as unset', () => {
     expect(fromFieldText('  ')).toBeNull();
     expect(fromFieldText('Ada')).toBe('Ada');
-    expect(laterKey('/a/j.sqlite3')).not.toBe(laterKey('/b/j.sqlite3'));
   });
 });

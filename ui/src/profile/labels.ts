@@ -85,8 +85,3 @@ export function fieldText(value: string | null): string {
 export function fromFieldText(text: string): string | null {
   return text.trim() === '' ? null : text;
 }
-
-/** Where "Later" is remembered, per journal file: skipping once means not asking again there. */
-export function laterKey(journalPath: string): string {
-  return `careerlog.first-run-later:${journalPath}`;
-}

@@ -5,35 +5,28 @@
 import { api, toIpcError, type Api } from '../lib/api';
 import type { IpcError, Profile } from '../lib/bindings';
 import type { LazyStatus } from '../lib/latest';
-import { EMPTY_PROFILE, laterKey, needsFirstRun } from './labels';
+import { EMPTY_PROFILE, needsFirstRun } from './labels';
 
 export type ProfileApi = Pick<Api, 'profileGet' | 'profileSet'>;
-
-/** Where "Later" on the first-run card is remembered (localStorage in the window). */
-export interface Memory {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 export class ProfileStore {
   profile: Profile = $state({ ...EMPTY_PROFILE });
   status: LazyStatus = $state('idle');
   error: IpcError | null = $state(null);
-  /** "Later" was chosen on the first-run card for this journal. */
-  later = $state(false);
 
   readonly #api: ProfileApi;
-  readonly #memory: Memory | null;
   #loading: Promise<void> | null = null;
 
-  constructor(source: ProfileApi, memory: Memory | null) {
+  constructor(source: ProfileApi) {
     this.#api = source;
-    this.#memory = memory;
   }
 
-  /** The first-run questions are shown: the profile is read, unset, and not put off. */
+  /**
+   * The first-run questions are due: the profile is read and unset. Whether they were put
+   * off is the journal's setting (`Settings.first_run_put_off`), not the profile's.
+   */
   get firstRunDue(): boolean {
-    return this.status === 'ready' && needsFirstRun(this.profile) && !this.later;
+    return this.status === 'ready' && needsFirstRun(this.profile);
   }
 
   /** Loads the profile once; later calls wait for (or reuse) the same load. */
@@ -68,33 +61,6 @@ export class ProfileStore {
       throw toIpcError(e);
     }
   }
-
-  /** Reads whether "Later" was chosen for this journal before. */
-  recall(journalPath: string): void {
-    try {
-      this.later = this.#memory?.getItem(laterKey(journalPath)) === 'yes';
-    } catch {
-      this.later = false;
-    }
-  }
-
-  /** Puts the first-run questions off for this journal; Settings keeps the same fields. */
-  putOff(journalPath: string): void {
-    this.later = true;
-    try {
-      this.#memory?.setItem(laterKey(journalPath), 'yes');
-    } catch {
-      // Storage refused: the card stays away for this session only.
-    }
-  }
 }
 
-function windowMemory(): Memory | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export const profile = new ProfileStore(api, windowMemory());
+export const profile = new ProfileStore(api);

@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Profile } from '../lib/bindings';
 import { EMPTY_PROFILE } from './labels';
-import { ProfileStore, type Memory } from './profile.svelte';
-
-function memory(): Memory & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return { items, getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v) };
-}
+import { ProfileStore } from './profile.svelte';
 
 function fake(initial: Profile = EMPTY_PROFILE) {
   let stored = { ...initial };
@@ -25,7 +20,7 @@ function fake(initial: Profile = EMPTY_PROFILE) {
 describe('ProfileStore', () => {
   it('loads once and asks the first-run questions while unset', async () => {
     const source = fake();
-    const store = new ProfileStore(source, memory());
+    const store = new ProfileStore(source);
     expect(store.firstRunDue).toBe(false);
     await Promise.all([store.ensureLoaded(), store.ensureLoaded()]);
     await store.ensureLoaded();
@@ -36,33 +31,15 @@ describe('ProfileStore', () => {
   });
 
   it('rejects with the core’s field error and keeps the saved profile', async () => {
-    const store = new ProfileStore(fake({ ...EMPTY_PROFILE, band: '3-4', role: 'frontend' }), memory());
+    const store = new ProfileStore(fake({ ...EMPTY_PROFILE, band: '3-4', role: 'frontend' }));
     await store.ensureLoaded();
     await expect(store.save({ ...store.profile, email: 'nope' })).rejects.toMatchObject({ kind: 'invalid', field: 'email' });
     expect(store.profile.email).toBeNull();
   });
 
-  it('remembers "Later" per journal file', async () => {
-    const mem = memory();
-    const store = new ProfileStore(fake(), mem);
-    await store.ensureLoaded();
-    store.recall('/a.sqlite3');
-    expect(store.firstRunDue).toBe(true);
-    store.putOff('/a.sqlite3');
-    expect(store.firstRunDue).toBe(false);
-
-    const again = new ProfileStore(fake(), mem);
-    await again.ensureLoaded();
-    again.recall('/a.sqlite3');
-    expect(again.firstRunDue).toBe(false);
-    again.recall('/b.sqlite3');
-    expect(again.firstRunDue).toBe(true);
-  });
-
   it('reports a load that failed', async () => {
     const store = new ProfileStore(
       { profileGet: vi.fn(async () => Promise.reject({ kind: 'locked', message: 'busy', field: null, errors: [] })), profileSet: vi.fn() },
-      null,
     );
     await store.ensureLoaded();
     expect(store.status).toBe('error');

@@ -1,6 +1,6 @@
 // What the Backups card says: how far a copy is, how big a backup is, where they live.
 
-import type { CopyProgress } from '../lib/bindings';
+import type { BackupReason, CopyProgress } from '../lib/bindings';
 import { formatWhen } from '../stories/format';
 
 /** How many backups can be kept (the core's range for `backups_keep`). */
@@ -61,4 +61,16 @@ export function formatBackupTime(iso: string, now: Date = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${formatWhen(iso, now)}:${String(d.getSeconds()).padStart(2, '0')}`;
+}
+
+// Keyed by the generated union: a new reason in Rust must be named here.
+const REASONS: Record<BackupReason, string> = {
+  manual: 'Manual',
+  daily: 'Daily',
+  before_restore: 'Before restore',
+};
+
+/** Why a backup was made, as its label says it; null for one made before reasons were kept. */
+export function reasonLabel(reason: BackupReason | null): string | null {
+  return reason === null ? null : REASONS[reason];
 }

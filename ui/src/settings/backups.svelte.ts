@@ -2,17 +2,12 @@
 // whose progress is polled from the core while it copies.
 
 import { api, toIpcError, type Api } from '../lib/api';
-import type { BackupInfo, CopyProgress, IpcError } from '../lib/bindings';
+import type { BackupInfo, CopyProgress, IpcError, RestoredBackup } from '../lib/bindings';
 import type { LazyStatus } from '../lib/latest';
 import { progressPercent } from './backupFormat';
+import { everyInterval, withProgress, type Every } from './polling';
 
 export type BackupsApi = Pick<Api, 'backupList' | 'backupCreate' | 'backupRestore' | 'backupProgress'>;
-
-/** Runs `tick` every `ms` until the returned function is called. */
-export type Every = (ms: number, tick: () => void) => () => void;
-
-/** How often the progress is asked for while a copy runs. */
-export const POLL_MS = 150;
 
 export type TaskKind = 'create' | 'restore';
 
@@ -21,15 +16,10 @@ export interface Task {
   kind: TaskKind;
   phase: 'running' | 'done' | 'failed';
   progress: CopyProgress | null;
-  /** The backup made (create) or put back (restore), once done. */
-  backup: BackupInfo | null;
+  /** The backup made (create) or put back (restore, with what came back), once done. */
+  backup: BackupInfo | RestoredBackup | null;
   error: IpcError | null;
 }
-
-const everyInterval: Every = (ms, tick) => {
-  const timer = setInterval(tick, ms);
-  return () => clearInterval(timer);
-};
 
 export class BackupsStore {
   list: BackupInfo[] = $state([]);
@@ -76,7 +66,7 @@ export class BackupsStore {
    * Puts backup `id` back in place of the journal (the core backs up the current state
    * first). The window must then reload everything it shows.
    */
-  restore(id: number): Promise<BackupInfo | null> {
+  restore(id: number): Promise<RestoredBackup | null> {
     return this.#run('restore', () => this.#api.backupRestore(id));
   }
 
@@ -85,32 +75,18 @@ export class BackupsStore {
     if (this.task && this.task.phase !== 'running') this.task = null;
   }
 
-  async #run(kind: TaskKind, work: () => Promise<BackupInfo>): Promise<BackupInfo | null> {
+  async #run<B extends BackupInfo>(kind: TaskKind, work: () => Promise<B>): Promise<B | null> {
     if (this.busy) return null;
     this.task = { kind, phase: 'running', progress: null, backup: null, error: null };
-    let asking = false;
-    const stop = this.#every(POLL_MS, () => {
-      if (asking) return;
-      asking = true;
-      this.#api
-        .backupProgress()
-        .then((progress) => {
-          // Idle (null) between polls means the copy ended; keep the last figure.
-          if (progress && this.task?.phase === 'running') this.task.progress = progress;
-        })
-        .catch(() => {
-          // A missed poll only delays the bar.
-        })
-        .finally(() => (asking = false));
-    });
+    const shown = (progress: CopyProgress) => {
+      if (this.task?.phase === 'running') this.task.progress = progress;
+    };
     try {
-      const backup = await work();
-      stop();
+      const backup = await withProgress(this.#every, () => this.#api.backupProgress(), shown, work);
       this.task = { kind, phase: 'done', progress: this.task?.progress ?? null, backup, error: null };
       await this.load();
       return backup;
     } catch (e) {
-      stop();
       const progress = this.task?.progress ?? null;
       this.task = { kind, phase: 'failed', progress, backup: null, error: toIpcError(e) };
       // A restore that failed still made its safety backup: show it.

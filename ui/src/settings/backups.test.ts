@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupInfo, CopyProgress } from '../lib/bindings';
-import { BackupsStore, type BackupsApi, type Every } from './backups.svelte';
+import type { BackupInfo, CopyProgress, RestoredBackup } from '../lib/bindings';
+import { BackupsStore, type BackupsApi } from './backups.svelte';
+import type { Every } from './polling';
 
 const backup = (id: number): BackupInfo => ({
   id,
@@ -35,7 +36,8 @@ function fakeApi(list: BackupInfo[]) {
   const source: BackupsApi = {
     backupList: async () => [...list],
     backupCreate: () => copy.promise,
-    backupRestore: async () => ({ ...(await copy.promise), entries: [], entry_count: 0, safety: backup(99) }),
+    backupRestore: () =>
+      copy.promise.then((b): RestoredBackup => ({ ...b, entries: [], entry_count: 0, safety: backup(1) })),
     backupProgress: async () => progress,
   };
   return { source, copy, setProgress: (p: CopyProgress | null) => (progress = p) };

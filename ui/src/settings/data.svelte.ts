@@ -56,7 +56,9 @@ export class DataStore {
         action === 'export'
           ? 'The journal was not exported.'
           : 'Nothing was imported; your journal is unchanged.';
-      this.result = { action, tone: 'error', text: `${what} ${asSentence(error.message)}` };
+      // Every problem the core found, each in its own sentence (the first is `message`).
+      const why = error.errors.length > 1 ? error.errors.map((e) => asSentence(e.message)) : [asSentence(error.message)];
+      this.result = { action, tone: 'error', text: [what, ...why].join(' ') };
     } finally {
       this.running = null;
     }

@@ -53,6 +53,21 @@ describe('DataStore', () => {
     });
   });
 
+  it('says every problem the core found, each as a sentence', async () => {
+    const errors = [
+      { field: 'file', message: 'entry 2 (a metric, "p99 latency"): the result is missing' },
+      { field: 'file', message: 'entry 5 ("Standup"): the date is not a date ("2024-13-01"); write it as YYYY-MM-DD' },
+    ];
+    const data = store({
+      journalImportPick: () => Promise.reject({ kind: 'invalid', field: 'file', message: errors[0]!.message, errors }),
+    });
+    await data.importFrom('jrnl');
+    expect(data.result?.text).toBe(
+      'Nothing was imported; your journal is unchanged. Entry 2 (a metric, "p99 latency"): the result is missing. ' +
+        'Entry 5 ("Standup"): the date is not a date ("2024-13-01"); write it as YYYY-MM-DD.',
+    );
+  });
+
   it('runs one action at a time', async () => {
     let release!: () => void;
     const data = store({

@@ -24,9 +24,11 @@ export class SettingsStore {
   #saved: Settings = { ...DEFAULT_SETTINGS };
   readonly #changes = new Latest();
   readonly #save: Api['settingsSet'];
+  readonly #putOff: Api['firstRunPutOff'];
 
-  constructor(save: Api['settingsSet']) {
+  constructor(save: Api['settingsSet'], putOff: Api['firstRunPutOff'] = () => api.firstRunPutOff()) {
     this.#save = save;
+    this.#putOff = putOff;
   }
 
   /** Takes the settings read from the journal at start-up. */
@@ -58,6 +60,23 @@ export class SettingsStore {
   /** How many backups to keep (the core checks 1-365). */
   setBackupsKeep(keep: number): Promise<boolean> {
     return this.#change('backups_keep', keep);
+  }
+
+  /**
+   * "Later" on the first-run questions: they go at once, and the journal keeps the choice
+   * (so another journal still asks). Resolves to null once saved, or to why it was not
+   * (the questions stay away for this session).
+   */
+  async putOffFirstRun(): Promise<IpcError | null> {
+    this.current = { ...this.current, first_run_put_off: true };
+    try {
+      const saved = await this.#putOff();
+      this.#saved = { ...this.#saved, first_run_put_off: saved.first_run_put_off };
+      this.current = { ...this.current, first_run_put_off: saved.first_run_put_off };
+      return null;
+    } catch (e) {
+      return toIpcError(e);
+    }
   }
 
   /** Resolves to true when this change is saved and still the newest. */

@@ -125,3 +125,29 @@ describe('SettingsStore pace and backups', () => {
     expect(store.current).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false });
   });
 });
+
+describe('SettingsStore.putOffFirstRun', () => {
+  const loaded: Settings = { theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false };
+
+  it('puts the questions off at once and keeps what the journal saved', async () => {
+    const { calls, save } = pendingSaves();
+    let asked = 0;
+    const store = new SettingsStore(save, async () => (asked++, { ...loaded, first_run_put_off: true }));
+    store.loaded(loaded);
+    const done = store.putOffFirstRun();
+    expect(store.current.first_run_put_off).toBe(true);
+    expect(await done).toBeNull();
+    expect(asked).toBe(1);
+    // A later change sends it along, so it is not undone by another setting.
+    void store.setTheme('dark');
+    expect(calls[0]?.settings.first_run_put_off).toBe(true);
+  });
+
+  it('says why it could not be kept, and stays put off for the session', async () => {
+    const { save } = pendingSaves();
+    const store = new SettingsStore(save, () => Promise.reject({ kind: 'locked', message: 'the journal is busy', field: null, errors: [] }));
+    store.loaded(loaded);
+    expect(await store.putOffFirstRun()).toMatchObject({ kind: 'locked' });
+    expect(store.current.first_run_put_off).toBe(true);
+  });
+});

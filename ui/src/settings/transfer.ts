@@ -1,6 +1,6 @@
 // What the Import and export card says after an import: counts in words, by kind.
 
-import type { EntryKind, ImportReport } from '../lib/bindings';
+import type { EntryKind, ImportReport, KindCount } from '../lib/bindings';
 
 export type ImportSource = 'journal' | 'jrnl';
 
@@ -26,6 +26,11 @@ function list(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
+/** "2 projects, 1 metric and 12 notes": the kinds with any, in the order given. */
+export function kindsText(counts: readonly KindCount[]): string {
+  return list(counts.filter((k) => k.count > 0).map((k) => count(k.count, ...KIND_WORDS[k.kind])));
+}
+
 /**
  * One or two sentences on what an import did: "Imported 14 entries: 2 projects and 12
  * notes. 3 were already in your journal." Kinds are those added or updated.
@@ -38,15 +43,13 @@ export function importSummary(report: ImportReport, source: ImportSource): strin
     const were = report.unchanged === 1 ? 'was' : 'were';
     return `Nothing new: all ${count(report.unchanged, 'entry', 'entries')} in ${from} ${were} already in your journal.`;
   }
-  const kinds = report.by_kind
-    .filter((k) => k.count > 0)
-    .map((k) => count(k.count, ...KIND_WORDS[k.kind]));
+  const kinds = kindsText(report.by_kind);
   const how = [
     report.added > 0 ? `${report.added.toLocaleString('en')} added` : null,
     report.updated > 0 ? `${report.updated.toLocaleString('en')} updated` : null,
   ].filter((part): part is string => part !== null);
   let text = `Imported ${count(changed, 'entry', 'entries')} (${how.join(', ')})`;
-  text += kinds.length > 0 ? `: ${list(kinds)}.` : '.';
+  text += kinds.length > 0 ? `: ${kinds}.` : '.';
   if (report.unchanged > 0) {
     text += ` ${count(report.unchanged, 'entry was', 'entries were')} already in your journal.`;
   }
