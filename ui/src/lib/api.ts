@@ -47,7 +47,6 @@ import type {
   RestoredBackup,
   Rehearsal,
   RehearsalInput,
-  RestoredBackup,
   SearchPage,
   Settings,
   Story,
