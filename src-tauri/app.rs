@@ -108,6 +108,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
             Ok(())
         })
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(journal)
         .manage(startup)
         .manage(commands::backup::BackupProgress::default())

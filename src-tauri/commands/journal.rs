@@ -7,7 +7,8 @@ use careerlog_core::journal::{
 };
 use careerlog_core::store::Record;
 use careerlog_core::{Form, IpcError};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
 
 use super::JournalState;
 
@@ -84,3 +85,17 @@ save_command!(
     feedback_save: FeedbackInput,
     note_save: NoteInput,
 );
+
+/// Opens an artifact's link in the system browser, on an explicit click. Only a web
+/// address (http or https) is opened; anything else (`javascript:`, `file:`) is refused
+/// as the journal refuses it on save, so the window never launches a local program.
+#[tauri::command]
+pub async fn link_open<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), IpcError> {
+    let url = careerlog_core::journal::validate::url("url", url.trim()).map_err(IpcError::from)?;
+    app.opener().open_url(url, None::<&str>).map_err(|e| {
+        IpcError::new(
+            careerlog_core::ErrorKind::Io,
+            format!("the browser could not be opened: {e}"),
+        )
+    })
+}

@@ -9,7 +9,7 @@ app_commands! {
     journal:
         journal_overview, project_list, project_get, project_save, metric_save, decision_save,
         artifact_save, feedback_save, note_save, note_list, note_page, entry_delete, trash_list,
-        trash_restore, trash_empty;
+        trash_restore, trash_empty, link_open;
     search:
         search;
     stories:

@@ -1,6 +1,7 @@
 //! The journal in the real window: forms with inline validation, the derived metric change,
 //! the Ctrl+K palette, delete with undo, and the quick note on Home.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::key::Key;
@@ -82,7 +83,7 @@ async fn a_project_with_a_metric_and_a_decision_is_found_deleted_and_restored() 
     app.fill("decision-pros-0", "replay, ordering").await;
     app.fill("decision-option-1", "Cron polling").await;
     app.fill("decision-cons-1", "minutes of lag").await;
-    app.fill("decision-chosen", "Kafka").await;
+    app.choose("decision-chosen", "Kafka").await;
     app.fill("decision-confidence", "70").await;
     app.click("decision-save").await;
     app.gone("decision-form").await;
@@ -276,6 +277,450 @@ async fn every_kind_of_entry_is_added_checked_and_trashed() {
         detail["notes"][0]["id"],
         json!(note),
         "the restored note is back"
+    );
+    app.close().await;
+}
+
+/// The test id of the element that has the keyboard.
+async fn focused(app: &App) -> String {
+    app.execute(
+        "return document.activeElement?.dataset?.testid ?? ''",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// Fills a field after scrolling it to the middle of its form (one at a form's foot is
+/// hidden behind the buttons for WebDriver).
+async fn fill_seen(app: &App, id: &str, text: &str) {
+    app.execute(
+        &format!(
+            "document.querySelector('[data-testid={id}]').scrollIntoView({{block: 'center'}})"
+        ),
+        vec![],
+    )
+    .await;
+    app.fill(id, text).await;
+}
+
+/// Empties a field as typing would (the page hears the keys, not only the value change).
+async fn empty(app: &App, id: &str) {
+    fill_seen(app, id, "x").await;
+    app.send_keys(id, &Key::Backspace).await;
+}
+
+/// A decision saved in `project` (`extra` adds to or replaces the plain fields).
+async fn decision(app: &App, project: i64, extra: Value) -> i64 {
+    let mut input = json!({
+        "project_id": project, "title": "Move order events onto a queue", "context": null,
+        "goal": null, "options": [{"text": "Queue", "pros": "replay", "cons": ""},
+        {"text": "Cron polling", "pros": "", "cons": "lag"}], "chosen": "Queue",
+        "tradeoffs": null, "expected": "Checkout writes can be replayed", "confidence": 70,
+        "outcome": null, "outcome_on": null, "decided_on": "2024-01-10", "review_on": null,
+        "tags": [], "skills": [],
+    });
+    for (key, value) in extra.as_object().unwrap() {
+        input[key] = value.clone();
+    }
+    id_of(&seed::save(app, "decision_save", input).await)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_draft_is_not_thrown_away_by_escape_or_the_close_button() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    app.click("nav-journal").await;
+
+    // Nothing typed: Escape closes at once.
+    app.click("project-new").await;
+    app.send_keys("project-title", &Key::Escape).await;
+    app.gone("project-form").await;
+    assert_eq!(app.count("confirm-dialog").await, 0);
+
+    // Something typed: Escape asks, with Keep editing on the keyboard, and keeps the draft.
+    app.click("project-new").await;
+    app.fill("project-title", "Checkout latency rewrite").await;
+    app.send_keys("project-title", &Key::Escape).await;
+    let asked = app
+        .text_with("confirm-dialog", "Discard your changes?")
+        .await;
+    assert!(asked.contains("Discard your changes?"), "{asked}");
+    assert_eq!(focused(&app).await, "confirm-cancel");
+    assert_eq!(app.text("confirm-cancel").await, "Keep editing");
+    app.press(Key::Enter).await;
+    app.gone("confirm-dialog").await;
+    let title = app.testid("project-title").await;
+    assert_eq!(
+        title.prop("value").await.unwrap().as_deref(),
+        Some("Checkout latency rewrite")
+    );
+
+    // The close button asks too; Escape in the question keeps editing.
+    app.execute(
+        "document.querySelector('[data-testid=project-form] button[aria-label=Close]').click()",
+        vec![],
+    )
+    .await;
+    app.testid("discard-confirm").await;
+    app.press(Key::Escape).await;
+    app.gone("confirm-dialog").await;
+    app.testid("project-form").await;
+
+    // Discard throws it away: nothing is saved.
+    app.click("project-cancel").await;
+    app.click("discard-confirm").await;
+    app.gone("project-form").await;
+    assert!(projects(&app).await.is_empty());
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_decision_shows_every_refusal_chooses_among_its_options_and_previews_its_bullet() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    let project = seed::project(
+        &app,
+        &Project {
+            title: "Order pipeline",
+            ..Project::shipped()
+        },
+    )
+    .await;
+    app.click("nav-journal").await;
+    app.click(&format!("project-{project}")).await;
+    app.click("decision-new").await;
+
+    // Typed values the window cannot read: each refused by its own field, the first focused.
+    app.fill("decision-confidence", "101").await;
+    app.fill("decision-review", "soon").await;
+    app.click("decision-save").await;
+    let confidence = app.text_with("error-confidence", "whole number").await;
+    assert!(confidence.contains("whole number"), "{confidence}");
+    let review = app.text_with("error-review_on", "YYYY-MM-DD").await;
+    assert!(review.starts_with("Use the form"), "{review}");
+    assert_eq!(focused(&app).await, "decision-confidence");
+
+    // The core's refusal: every field it names, in the user's words.
+    app.fill("decision-confidence", "70").await;
+    empty(&app, "decision-review").await;
+    app.click("decision-save").await;
+    let title = app.text_with("error-title", "empty").await;
+    assert!(title.starts_with("Cannot be empty"), "{title}");
+    app.testid("error-chosen").await;
+    assert_eq!(focused(&app).await, "decision-title");
+
+    // With options typed, the choice is a select among them.
+    app.fill("decision-title", "Move order events onto a queue")
+        .await;
+    app.fill("decision-option-0", "Kafka").await;
+    app.fill("decision-option-1", "Cron polling").await;
+    let chosen = app.testid("decision-chosen").await;
+    assert_eq!(
+        chosen.prop("tagName").await.unwrap().as_deref(),
+        Some("SELECT")
+    );
+    app.choose("decision-chosen", "Kafka").await;
+
+    // The bullet it will make, live beside the fields, with what to add.
+    let hint = app.text_with("bullet-preview-hint", "goal").await;
+    assert!(hint.to_lowercase().contains("goal"), "{hint}");
+    app.fill("decision-goal", "keep checkout writes replayable")
+        .await;
+    let bullet = app.text_with("bullet-preview-text", "replayable").await;
+    assert!(
+        bullet.contains("Kafka") && bullet.contains("replayable"),
+        "{bullet}"
+    );
+    shot(&app, "decision-preview".into()).await;
+
+    // An option renamed after the choice: the core's refusal shows by the choice.
+    app.fill("decision-option-0", "Kafka Streams").await;
+    app.click("decision-save").await;
+    let refused = app
+        .text_with("error-chosen", "not one of the options")
+        .await;
+    assert!(refused.contains("not one of the options"), "{refused}");
+    app.choose("decision-chosen", "Kafka Streams").await;
+    app.click("decision-save").await;
+    app.gone("decision-form").await;
+    let detail = app.invoke_ok("project_get", json!({"id": project})).await;
+    assert_eq!(detail["decisions"][0]["chosen"], json!("Kafka Streams"));
+    app.close().await;
+}
+
+/// "2024-03-05" as the window writes it: "5 Mar 2024".
+fn day(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<usize> = date.split('-').map(|p| p.parse().unwrap()).collect();
+    format!("{} {} {}", parts[2], MONTHS[parts[1] - 1], parts[0])
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_review_from_home_opens_on_the_outcome_and_the_decision_tells_when_it_was_reviewed() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    let project = seed::project(
+        &app,
+        &Project {
+            title: "Order pipeline",
+            ..Project::shipped()
+        },
+    )
+    .await;
+    let id = decision(&app, project, json!({"review_on": "2024-03-01"})).await;
+    app.click("nav-journal").await;
+    app.click("nav-home").await;
+
+    // Review opens the decision's form on its outcome, right there.
+    app.click(&format!("review-due-{id}")).await;
+    app.testid("decision-form").await;
+    assert_eq!(focused(&app).await, "decision-outcome");
+    fill_seen(&app, "decision-outcome", "Replays saved two incidents").await;
+    app.click("decision-save").await;
+    app.gone("decision-form").await;
+    app.gone(&format!("review-due-{id}")).await;
+
+    // The decision says the day its outcome was written, not the review date.
+    let detail = app.invoke_ok("project_get", json!({"id": project})).await;
+    let written = detail["decisions"][0]["outcome_on"]
+        .as_str()
+        .expect("the outcome's day")
+        .to_string();
+    app.click("nav-journal").await;
+    app.click(&format!("project-{project}")).await;
+    let reviewed = app
+        .text_with(&format!("decision-reviewed-{id}"), "Reviewed")
+        .await;
+    assert_eq!(reviewed, format!("Reviewed {}", day(&written)));
+    assert!(
+        !app.text(&format!("decision-{id}"))
+            .await
+            .contains("1 Mar 2024"),
+        "the review date is not shown as the day it was reviewed"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_metric_tells_its_change_as_the_core_does_and_previews_its_bullet() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    let project = seed::project(
+        &app,
+        &Project {
+            title: "Checkout conversion",
+            ..Project::shipped()
+        },
+    )
+    .await;
+    app.click("nav-journal").await;
+    app.click(&format!("project-{project}")).await;
+    app.click("metric-new").await;
+    app.fill("metric-name", "checkout conversion").await;
+    app.fill("metric-baseline", "2.1").await;
+    app.fill("metric-result", "2.6").await;
+    app.fill("metric-unit", "%").await;
+    app.choose("metric-better", "higher").await;
+    let bullet = app.text_with("bullet-preview-text", "2.6%").await;
+    assert!(
+        bullet.to_lowercase().contains("checkout conversion"),
+        "{bullet}"
+    );
+    app.click("metric-save").await;
+    app.gone("metric-form").await;
+    let detail = app.invoke_ok("project_get", json!({"id": project})).await;
+    let metric = id_of(&detail["metrics"][0]);
+    let told = detail["metrics"][0]["told"]["delta"].as_str().unwrap();
+    assert_eq!(told, "+0.5 points (+24%)");
+    // A percentage moves in points, worded by the core (the window once said "+0.5 pp").
+    let change = app
+        .text_with(&format!("metric-change-{metric}"), "points")
+        .await;
+    assert!(change.contains("2.1% → 2.6%"), "{change}");
+    assert!(change.contains("+0.5 points (+24%)"), "{change}");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_artifact_link_opens_in_the_browser_only_when_it_is_a_web_address() {
+    // A fake browser first on the app's PATH: it writes the link it was given to a file.
+    let turn = Turn::take_with(|dir| {
+        let bin = dir.join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let opened = dir.join("opened.txt");
+        let script = bin.join("xdg-open");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+                opened.display()
+            ),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let joined =
+            std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&path))).unwrap();
+        vec![("PATH", PathBuf::from(joined))]
+    })
+    .await;
+    let opened = turn.path("opened.txt");
+    let app = turn.open().await;
+    let project = seed::project(
+        &app,
+        &Project {
+            title: "Search relevance",
+            ..Project::default()
+        },
+    )
+    .await;
+    app.click("nav-journal").await;
+    app.click(&format!("project-{project}")).await;
+
+    // A link typed without its scheme is kept as https.
+    app.click("artifact-new").await;
+    app.choose("artifact-kind", "rfc").await;
+    app.fill("artifact-title", "RFC: learning to rank").await;
+    app.fill("artifact-url", "example.com/x").await;
+    app.click("artifact-save").await;
+    app.gone("artifact-form").await;
+    let detail = app.invoke_ok("project_get", json!({"id": project})).await;
+    let artifact = id_of(&detail["artifacts"][0]);
+    let shown = app
+        .text_with(&format!("artifact-url-{artifact}"), "https://")
+        .await;
+    assert_eq!(shown, "https://example.com/x");
+    assert!(!opened.exists(), "nothing opens before the click");
+
+    // An explicit click hands it to the system browser.
+    app.click(&format!("artifact-open-{artifact}")).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !opened.exists() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let got = std::fs::read_to_string(&opened).expect("the browser was asked to open the link");
+    assert_eq!(got.trim(), "https://example.com/x");
+
+    // Anything but a web address is refused, and the page cannot reach the opener itself.
+    for url in ["javascript:alert(1)", "file:///etc/passwd"] {
+        let refused = app
+            .invoke("link_open", json!({"url": url}))
+            .await
+            .expect_err(url);
+        assert_eq!(refused["kind"], json!("invalid"), "{url}: {refused}");
+        assert_eq!(refused["field"], json!("url"), "{url}: {refused}");
+    }
+    assert!(app
+        .invoke(
+            "plugin:opener|open_url",
+            json!({"url": "https://example.com/y"})
+        )
+        .await
+        .is_err());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let got = std::fs::read_to_string(&opened).unwrap();
+    assert_eq!(got.lines().count(), 1, "only the one click opened: {got}");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_project_list_is_searched_filtered_and_sorted_and_keeps_its_filter() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    let latency = seed::project(
+        &app,
+        &Project {
+            title: "Checkout latency rewrite",
+            tags: &["performance"],
+            ..Project::shipped()
+        },
+    )
+    .await;
+    let search = seed::project(
+        &app,
+        &Project {
+            title: "Search relevance",
+            status: Some("active"),
+            tags: &["ranking"],
+            ..Project::default()
+        },
+    )
+    .await;
+    let billing = seed::project(
+        &app,
+        &Project {
+            title: "Billing export",
+            tags: &["performance"],
+            ..Project::shipped()
+        },
+    )
+    .await;
+    seed::metric(
+        &app,
+        &seed::Metric::of(search, "NDCG@10", None::<&str>, (0.41, 0.47), "higher"),
+    )
+    .await;
+    app.click("nav-journal").await;
+    app.testid(&format!("project-{latency}")).await;
+
+    // Words in the title.
+    app.fill("project-search", "latency").await;
+    app.gone(&format!("project-{search}")).await;
+    app.testid(&format!("project-{latency}")).await;
+    assert_eq!(app.count(&format!("project-{billing}")).await, 0);
+
+    // A tag and a status, on top of clearing the words.
+    empty(&app, "project-search").await;
+    app.testid(&format!("project-{search}")).await;
+    app.choose("project-filter-tag", "performance").await;
+    app.gone(&format!("project-{search}")).await;
+    app.choose("project-filter-status", "active").await;
+    app.testid("project-no-match").await;
+
+    // Clear filters brings every project back.
+    app.click("project-filters-clear").await;
+    app.testid(&format!("project-{search}")).await;
+    app.testid(&format!("project-{billing}")).await;
+    let tag = app.testid("project-filter-tag").await;
+    assert_eq!(tag.prop("value").await.unwrap().as_deref(), Some(""));
+
+    // Sorted by title, and by metrics.
+    app.choose("project-sort", "title").await;
+    app.until(
+        "sorted by title",
+        &format!("return document.querySelector('[aria-label=Projects] li [data-testid]')?.dataset.testid === 'project-{billing}'"),
+    )
+    .await;
+    app.choose("project-sort", "most-metrics").await;
+    app.until(
+        "sorted by metrics",
+        &format!("return document.querySelector('[aria-label=Projects] li [data-testid]')?.dataset.testid === 'project-{search}'"),
+    )
+    .await;
+
+    // The filter stays while a project is open and after coming back.
+    app.choose("project-filter-scope", "service").await;
+    app.gone(&format!("project-{search}")).await;
+    app.click(&format!("project-{latency}")).await;
+    app.testid("project-page").await;
+    app.click("project-back").await;
+    app.testid(&format!("project-{latency}")).await;
+    assert_eq!(app.count(&format!("project-{search}")).await, 0);
+    let scope = app.testid("project-filter-scope").await;
+    assert_eq!(
+        scope.prop("value").await.unwrap().as_deref(),
+        Some("service")
+    );
+    let sort = app.testid("project-sort").await;
+    assert_eq!(
+        sort.prop("value").await.unwrap().as_deref(),
+        Some("most-metrics")
     );
     app.close().await;
 }

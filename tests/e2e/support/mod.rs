@@ -229,16 +229,25 @@ impl Turn {
     /// Waits for the display to be free, then starts it. The app sessions save their
     /// exports without a dialog into [`Turn::exports`], and import [`Turn::import_file`].
     pub async fn take() -> Turn {
+        Turn::take_with(|_| Vec::new()).await
+    }
+
+    /// [`Turn::take`], with more environment for the app: `env` gets the temporary folder
+    /// (to put files in, such as a fake `xdg-open`) and gives the variables and values.
+    pub async fn take_with(env: impl FnOnce(&Path) -> Vec<(&'static str, PathBuf)>) -> Turn {
         let window = WINDOW.lock().await;
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("journal.sqlite3");
         let exports = dir.path().join("exports");
         std::fs::create_dir_all(&exports).unwrap();
         let import = dir.path().join("import.json");
-        let display = Display::start(&[
+        let extra = env(dir.path());
+        let mut vars: Vec<(&str, &Path)> = vec![
             ("CAREERLOG_EXPORT_DIR", &exports),
             ("CAREERLOG_IMPORT_FILE", &import),
-        ]);
+        ];
+        vars.extend(extra.iter().map(|(k, v)| (*k, v.as_path())));
+        let display = Display::start(&vars);
         Turn {
             display,
             db,

@@ -49,11 +49,20 @@ describe('entry forms', () => {
     expect(focused).toEqual(['outcome']);
   });
 
-  it('suggest the options already named as the chosen one', () => {
+  it('choose among the options typed, free text only while none is', () => {
     const values = decisionFields(null);
+    const free = DECISION_FORM.fields(values, null).find((s) => s.kind !== 'gap' && s.key === 'chosen');
+    expect(free).toMatchObject({ kind: 'text' });
     values.options[0]!.text = ' Kafka ';
-    const chosen = DECISION_FORM.fields(values, null).find((s) => s.kind === 'text' && s.key === 'chosen');
-    expect(chosen).toMatchObject({ placeholder: 'Kafka', suggestions: ['Kafka'] });
+    values.options[1]!.text = 'SQS';
+    const chosen = DECISION_FORM.fields(values, null).find((s) => s.kind !== 'gap' && s.key === 'chosen');
+    expect(chosen).toMatchObject({
+      kind: 'select',
+      options: [
+        { value: 'Kafka', label: 'Kafka' },
+        { value: 'SQS', label: 'SQS' },
+      ],
+    });
   });
 
   it('save each kind of entry through the journal', async () => {

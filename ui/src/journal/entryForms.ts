@@ -30,6 +30,8 @@ export interface EntryFormSpec<E, F extends forms.LabelFields, I, P> {
   values: (entry: E | null) => F;
   input: (values: F, projectId: P) => Parsed<I>;
   save: (id: number | null, input: I) => Promise<unknown>;
+  /** The entry as the live bullet preview takes it, when it makes a bullet. */
+  preview?: (input: I) => core.PreviewEntry;
 }
 
 /** A text area of two rows. */
@@ -72,6 +74,7 @@ export const METRIC_FORM: EntryFormSpec<core.Metric, forms.MetricFields, core.Me
   values: forms.metricFields,
   input: (f, projectId) => forms.metricInput(projectId, f),
   save: (id, input) => journal.save('metric', id, input),
+  preview: (metric) => ({ metric }),
   fields: () => [
     { kind: 'text', key: 'name', label: 'What was measured', testid: 'metric-name', placeholder: 'p99 checkout latency', autofocus: true },
     { kind: 'text', key: 'baseline', label: 'Baseline', testid: 'metric-baseline', placeholder: '800', inputmode: 'decimal', hint: 'Before the work', half: true },
@@ -107,6 +110,7 @@ export const DECISION_FORM: EntryFormSpec<core.Decision, forms.DecisionFields, c
   values: forms.decisionFields,
   input: (f, projectId) => forms.decisionInput(projectId, f),
   save: (id, input) => journal.save('decision', id, input),
+  preview: (decision) => ({ decision }),
   fields: (f, decision) => {
     const reviewing = decision?.review_due ?? false;
     const named = f.options.map((o) => o.text.trim()).filter((t) => t !== '');
@@ -134,7 +138,17 @@ export const DECISION_FORM: EntryFormSpec<core.Decision, forms.DecisionFields, c
         hint: 'What the choice was for, as the bullet says it after “to”',
       },
       { kind: 'options', key: 'options' },
-      { kind: 'text', key: 'chosen', label: 'Chosen option', testid: 'decision-chosen', placeholder: named[0] ?? 'What you chose', suggestions: named },
+      // The choice is one of the options typed above; free text only while none is.
+      named.length
+        ? {
+            kind: 'select',
+            key: 'chosen',
+            label: 'Chosen option',
+            testid: 'decision-chosen',
+            options: choices([...new Set(named)], (o) => o),
+            blank: 'Choose one of the options',
+          }
+        : { kind: 'text', key: 'chosen', label: 'Chosen option', testid: 'decision-chosen', placeholder: 'What you chose', hint: 'Or list the options above and pick one' },
       paragraph({ key: 'tradeoffs', label: 'Trade-offs accepted', testid: 'decision-tradeoffs', placeholder: 'What you gave up, knowingly.' }),
       paragraph({
         key: 'expected',
@@ -193,7 +207,7 @@ export const ARTIFACT_FORM: EntryFormSpec<core.Artifact, forms.ArtifactFields, c
       testid: 'artifact-url',
       placeholder: 'https://…',
       inputmode: 'url',
-      hint: 'Kept as text to copy; Career Log does not open links',
+      hint: 'A web address; one typed without https:// gets it added',
     },
   ],
 };

@@ -1,55 +1,9 @@
-// How journal entries read on screen: numbers with units, a metric's change, dates and
-// periods, labels for the enums. Pure functions; the figures themselves come from Rust.
+// How journal entries read on screen: a metric's change (as the core tells it), dates and
+// periods, labels for the enums. Pure functions; the figures and their words come from Rust.
 
-import type { ArtifactKind, Direction, Metric, ProjectStatus, Scope } from '../lib/bindings';
-
-/** The typographic minus, so "−85%" does not read as a hyphenated word. */
-export const MINUS = '\u2212';
+import type { ArtifactKind, Direction, Metric, ProjectStatus, Scope, Verdict } from '../lib/bindings';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** 1200 -> "1,200"; 0.125 -> "0.13"; never "-0" and never a binary-noise tail. */
-export function formatNumber(value: number): string {
-  const magnitude = Math.abs(value);
-  const digits = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3;
-  const rounded = Number(magnitude.toFixed(digits));
-  const [whole = '0', fraction] = String(rounded).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const text = fraction ? `${grouped}.${fraction}` : grouped;
-  return value < 0 && rounded !== 0 ? `${MINUS}${text}` : text;
-}
-
-const PREFIX_UNITS = new Set(['$', '€', '£', '¥']);
-const TIGHT_UNITS = new Set(['%', 'x', '×']);
-
-/** A value with its unit: "120 ms", "99.9%", "$1,200", "3x". */
-export function formatQuantity(value: number, unit: string | null): string {
-  const number = formatNumber(value);
-  const u = unit?.trim() ?? '';
-  if (u === '') return number;
-  if (PREFIX_UNITS.has(u)) {
-    return number.startsWith(MINUS) ? `${MINUS}${u}${number.slice(1)}` : `${u}${number}`;
-  }
-  if (TIGHT_UNITS.has(u)) return `${number}${u}`;
-  return `${number} ${u}`;
-}
-
-function signed(text: string, value: number): string {
-  return value > 0 ? `+${text}` : text;
-}
-
-export type Verdict = 'better' | 'worse' | 'unchanged';
-
-export interface MetricChangeView {
-  /** The baseline with its unit; absent without a baseline. */
-  from: string | null;
-  to: string;
-  /** "−85%", or the absolute change when there is no percentage ("+5 ms", "+0.4 pp"). */
-  delta: string | null;
-  verdict: Verdict | null;
-  /** Everything on one line: "800 ms → 120 ms · −85% ✓ better". */
-  text: string;
-}
 
 const VERDICT_TEXT: Record<Verdict, string> = {
   better: '✓ better',
@@ -57,43 +11,24 @@ const VERDICT_TEXT: Record<Verdict, string> = {
   unchanged: 'no change',
 };
 
-type MetricFigures = Pick<Metric, 'unit' | 'baseline' | 'result' | 'change' | 'percent_change' | 'improved'>;
-
-/** Words for a metric's change, from the figures Rust derived (never recomputed here). */
-export function describeMetricChange(metric: MetricFigures): MetricChangeView {
-  const to = formatQuantity(metric.result, metric.unit);
-  if (metric.baseline === null) return { from: null, to, delta: null, verdict: null, text: to };
-  const from = formatQuantity(metric.baseline, metric.unit);
-  const change = metric.change;
-  let delta: string | null = null;
-  if (change !== null) {
-    const unit = metric.unit?.trim() ?? '';
-    if (unit === '%') {
-      // A change of a percentage reads best in points: 99.5% -> 99.9% is +0.4 pp.
-      delta = signed(`${formatNumber(change)} pp`, change);
-    } else if (metric.percent_change !== null) {
-      delta = signed(`${formatPercent(metric.percent_change)}%`, metric.percent_change);
-    } else {
-      delta = signed(formatQuantity(change, metric.unit), change);
-    }
-  }
-  const verdict: Verdict | null =
-    change === 0 ? 'unchanged' : metric.improved === null ? null : metric.improved ? 'better' : 'worse';
-  const parts = [`${from} → ${to}`];
-  if (delta !== null && verdict !== 'unchanged') parts.push(delta);
-  let text = parts.join(' · ');
-  if (verdict !== null) text += verdict === 'unchanged' ? ` · ${VERDICT_TEXT.unchanged}` : ` ${VERDICT_TEXT[verdict]}`;
-  return { from, to, delta, verdict, text };
-}
-
-/** Whole percent from 10 up, one decimal below: "85", "4.5", "0.4". */
-function formatPercent(value: number): string {
-  const magnitude = Math.abs(value);
-  const text = magnitude >= 10 ? String(Math.round(magnitude)) : String(Number(magnitude.toFixed(1)));
-  return value < 0 ? `${MINUS}${text}` : text;
-}
-
 export const VERDICT_LABEL = VERDICT_TEXT;
+
+export interface MetricChangeView {
+  /** The baseline with its unit; absent without a baseline. */
+  from: string | null;
+  to: string;
+  /** "−85%", "+0.5 points (+24%)", "5x": absent without a baseline. */
+  delta: string | null;
+  verdict: Verdict | null;
+  /** Everything on one line, as the core tells it: "800 ms → 120 ms · −85% · better". */
+  text: string;
+}
+
+/** A metric's change as the core tells it (`Metric.told`); nothing is computed here. */
+export function describeMetricChange(metric: Pick<Metric, 'told'>): MetricChangeView {
+  const { from, to, delta, verdict, short } = metric.told;
+  return { from, to, delta, verdict, text: short };
+}
 
 interface Day {
   year: number;

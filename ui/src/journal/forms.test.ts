@@ -137,6 +137,15 @@ describe('form to input', () => {
     const fields = { ...decisionFields({ options: [] } as unknown as Decision), confidence: '101', review_on: 'soon' };
     expect(decisionInput(null, fields)).toMatchObject({ ok: false, error: { field: 'confidence' } });
   });
+
+  it('lists every bad value at once, each by its field', () => {
+    const fields = { ...decisionFields({ options: [] } as unknown as Decision), confidence: '101', review_on: 'soon' };
+    const parsed = decisionInput(null, fields);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.error.errors.map((e) => e.field)).toEqual(['confidence', 'review_on']);
+    expect(parsed.error.errors[1]?.message).toMatch(/YYYY-MM-DD/);
+  });
 });
 
 describe('attempt', () => {

@@ -21,7 +21,7 @@ import type {
   ProjectStatus,
   Scope,
 } from '../lib/bindings';
-import { ok, refuse, type Parsed } from '../lib/forms';
+import { collect, ok, refuse, type Parsed } from '../lib/forms';
 import { labelsText, parseLabels } from './format';
 
 /** Blank is absent. */
@@ -62,16 +62,6 @@ export function parseWhole(field: string, value: string, min: number, max: numbe
     return refuse(field, `must be a whole number from ${min} to ${max}`);
   }
   return ok(Number(trimmed));
-}
-
-/** Runs the parsers in field order; the first refusal wins, as in the core. */
-function collect<T extends Record<string, unknown>>(parsed: { [K in keyof T]: Parsed<T[K]> }): Parsed<T> {
-  const value: Record<string, unknown> = {};
-  for (const [key, result] of Object.entries(parsed) as [string, Parsed<unknown>][]) {
-    if (!result.ok) return result;
-    value[key] = result.value;
-  }
-  return ok(value as T);
 }
 
 export interface ProjectFields extends LabelFields {

@@ -4,7 +4,16 @@
 // Deletes go to the trash and offer Undo in a toast.
 
 import { api, toIpcError, type Api } from '../lib/api';
-import type { IpcError, Project, ProjectDetail, ProjectInput, ProjectSummary, TrashItem } from '../lib/bindings';
+import type {
+  IpcError,
+  Project,
+  ProjectDetail,
+  ProjectFilter,
+  ProjectInput,
+  ProjectSort,
+  ProjectSummary,
+  TrashItem,
+} from '../lib/bindings';
 import { Latest, type LoadStatus } from '../lib/latest';
 import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
@@ -20,6 +29,11 @@ type EntrySave<K extends EntryName> = Api[`${K}Save`];
 /** What an entry's form sends, and what the core gives back. */
 export type EntryInput<K extends EntryName> = Parameters<EntrySave<K>>[1];
 export type Entry<K extends EntryName> = Awaited<ReturnType<EntrySave<K>>>;
+
+/** No filter: every project. */
+export function noFilter(): ProjectFilter {
+  return { text: null, status: null, scope: null, tag: null };
+}
 
 export type JournalView =
   | { name: 'list' }
@@ -51,6 +65,11 @@ export class JournalStore {
   total = $state(0);
   listStatus: LoadStatus = $state('loading');
   loadingMore = $state(false);
+  /** What the list is narrowed to and how it is ordered; kept while a project is open. */
+  filter: ProjectFilter = $state(noFilter());
+  sort: ProjectSort = $state('newest');
+  /** Every tag seen on a listed project, for the tag filter. */
+  knownTags: string[] = $state([]);
 
   detail: ProjectDetail | null = $state(null);
   detailStatus: LoadStatus = $state('loading');
@@ -136,18 +155,56 @@ export class JournalStore {
     }
   }
 
+  /** True while any filter narrows the list. */
+  get filtering(): boolean {
+    const f = this.filter;
+    return Boolean(f.text?.trim()) || f.status !== null || f.scope !== null || f.tag !== null;
+  }
+
+  /** Narrows the list (a part left out stays as it is) and reloads it from the top. */
+  setFilter(change: Partial<ProjectFilter>): Promise<void> {
+    this.filter = { ...this.filter, ...change };
+    return this.#reload();
+  }
+
+  setSort(sort: ProjectSort): Promise<void> {
+    this.sort = sort;
+    return this.#reload();
+  }
+
+  /** Every project again, in the order chosen. */
+  clearFilters(): Promise<void> {
+    this.filter = noFilter();
+    return this.#reload();
+  }
+
+  #reload(): Promise<void> {
+    this.projects = [];
+    this.#reads.invalidate();
+    return this.loadList();
+  }
+
+  /** The filter as the core takes it: blank words are no filter. */
+  #query(): [ProjectFilter | null, ProjectSort] {
+    const text = this.filter.text?.trim() || null;
+    return [this.filtering ? { ...this.filter, text } : null, this.sort];
+  }
+
   /** The first page, or as many rows as are already shown, so a reload keeps the place. */
   loadList(): Promise<void> {
     const limit = Math.min(Math.max(PAGE_SIZE, this.projects.length), MAX_PAGE);
-    return this.#reads.once(`list:${limit}`, () => this.#loadList(limit));
+    const key = JSON.stringify(this.#query());
+    return this.#reads.once(`list:${limit}:${key}`, () => this.#loadList(limit));
   }
 
   #loadList(limit: number): Promise<void> {
     if (this.projects.length === 0) this.listStatus = 'loading';
+    const [filter, sort] = this.#query();
     return this.#reads.read(
-      () => this.#api.projectList(0, limit),
+      () => this.#api.projectList(0, limit, filter, sort),
       (page) => {
         this.projects = page.projects;
+        this.#learnTags(page.projects);
         this.total = page.total;
         this.listStatus = 'ready';
         this.error = null;
@@ -161,16 +218,28 @@ export class JournalStore {
     const current = this.#reads.begin();
     this.loadingMore = true;
     try {
-      const page = await this.#api.projectList(this.projects.length, PAGE_SIZE);
+      const [filter, sort] = this.#query();
+      const page = await this.#api.projectList(this.projects.length, PAGE_SIZE, filter, sort);
       if (!current()) return;
       const known = new Set(this.projects.map((p) => p.id));
       this.projects = [...this.projects, ...page.projects.filter((p) => !known.has(p.id))];
+      this.#learnTags(page.projects);
       this.total = page.total;
     } catch (e) {
       if (!current()) return;
       this.#toaster.show(`Could not load more projects. ${asSentence(toIpcError(e).message)}`);
     } finally {
       if (current()) this.loadingMore = false;
+    }
+  }
+
+  #learnTags(projects: ProjectSummary[]): void {
+    const seen = new Map(this.knownTags.map((t) => [t.toLowerCase(), t]));
+    for (const tag of projects.flatMap((p) => p.tags)) {
+      if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+    }
+    if (seen.size !== this.knownTags.length) {
+      this.knownTags = [...seen.values()].sort((a, b) => a.localeCompare(b));
     }
   }
 

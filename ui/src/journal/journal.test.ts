@@ -73,10 +73,10 @@ describe('JournalStore', () => {
     await store.loadMore();
     expect(store.projects).toHaveLength(120);
     expect(store.hasMore).toBe(false);
-    expect(source.projectList).toHaveBeenLastCalledWith(100, PAGE_SIZE);
+    expect(source.projectList).toHaveBeenLastCalledWith(100, PAGE_SIZE, null, 'newest');
     // A reload keeps every row already shown.
     await store.loadList();
-    expect(source.projectList).toHaveBeenLastCalledWith(0, 120);
+    expect(source.projectList).toHaveBeenLastCalledWith(0, 120, null, 'newest');
   });
 
   it('deletes to the trash and offers Undo, which brings the project back', async () => {
@@ -109,6 +109,38 @@ describe('JournalStore', () => {
     expect(await store.remove(99)).toBeNull();
     expect(toaster.current?.text).toMatch(/^Could not delete\. No entry 99\.$/);
     expect(store.revision).toBe(0);
+  });
+
+  it('filters and sorts through the core, and keeps the filter across a project and back', async () => {
+    const source = fakeJournal(3);
+    const store = new JournalStore(source, new Toaster());
+    await store.loadList();
+    await store.setFilter({ text: '  latency ', status: 'shipped' });
+    expect(store.filtering).toBe(true);
+    expect(source.projectList).toHaveBeenLastCalledWith(
+      0,
+      PAGE_SIZE,
+      { text: 'latency', status: 'shipped', scope: null, tag: null },
+      'newest',
+    );
+    await store.setSort('most-metrics');
+    expect(source.projectList).toHaveBeenLastCalledWith(0, PAGE_SIZE, expect.objectContaining({ text: 'latency' }), 'most-metrics');
+    store.openProject(2);
+    store.back();
+    await store.loadList();
+    expect(store.filter.status).toBe('shipped');
+    expect(source.projectList).toHaveBeenLastCalledWith(0, PAGE_SIZE, expect.objectContaining({ status: 'shipped' }), 'most-metrics');
+    await store.clearFilters();
+    expect(store.filtering).toBe(false);
+    expect(source.projectList).toHaveBeenLastCalledWith(0, PAGE_SIZE, null, 'most-metrics');
+  });
+
+  it('blank words are no filter', async () => {
+    const source = fakeJournal(1);
+    const store = new JournalStore(source, new Toaster());
+    await store.setFilter({ text: '   ' });
+    expect(store.filtering).toBe(false);
+    expect(source.projectList).toHaveBeenLastCalledWith(0, PAGE_SIZE, null, 'newest');
   });
 
   it('goes back from a project to the list and remembers the row', () => {

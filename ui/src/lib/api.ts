@@ -42,7 +42,11 @@ import type {
   Project,
   ProjectDetail,
   ProjectInput,
+  ProjectFilter,
   ProjectPage,
+  ProjectSort,
+  BulletPreview,
+  PreviewEntry,
   QuestionCoverage,
   RestoredBackup,
   Rehearsal,
@@ -161,9 +165,16 @@ export const api = {
   firstRunPutOff: (): Promise<Settings> => call('first_run_put_off'),
 
   journalOverview: (): Promise<JournalOverview> => call('journal_overview'),
-  projectList: (offset: number, limit: number): Promise<ProjectPage> =>
-    call('project_list', { offset, limit }),
+  // A page of projects; `filter` and `sort` left out are all of them, newest first.
+  projectList: (
+    offset: number,
+    limit: number,
+    filter: ProjectFilter | null = null,
+    sort: ProjectSort | null = null,
+  ): Promise<ProjectPage> => call('project_list', { offset, limit, filter, sort }),
   projectGet: (id: number): Promise<ProjectDetail> => call('project_get', { id }),
+  // Opens a web link (http or https only) in the system browser; anything else is refused.
+  linkOpen: (url: string): Promise<void> => call('link_open', { url }),
   // `id: null` creates the entry; an id updates that entry.
   projectSave: (id: number | null, input: ProjectInput): Promise<Project> =>
     call('project_save', { id, input }),
@@ -225,6 +236,9 @@ export const api = {
   // The bullets in the order given; unlisted ones keep their place after them.
   bulletOrder: (ids: number[]): Promise<Bullet[]> => call('bullet_order', { ids }),
   bulletLint: (text: string): Promise<Finding[]> => call('bullet_lint', { text }),
+  // The bullet an entry being typed would make, its lint and what to add; `id` when editing.
+  bulletPreview: (id: number | null, entry: PreviewEntry): Promise<BulletPreview> =>
+    call('bullet_preview', { id, entry }),
   variantList: (): Promise<VariantSummary[]> => call('variant_list'),
   variantGet: (id: number): Promise<Variant> => call('variant_get', { id }),
   variantSave: (id: number | null, name: string, filter: VariantFilter): Promise<Variant> =>

@@ -24,6 +24,7 @@ export type CommandName =
   | 'trash_list'
   | 'trash_restore'
   | 'trash_empty'
+  | 'link_open'
   | 'search'
   | 'story_list'
   | 'story_get'

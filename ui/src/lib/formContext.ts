@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import type { IpcError } from './bindings';
+import { asSentence } from './text';
 
 interface FormContext {
   error: () => IpcError | null;
@@ -26,4 +27,15 @@ export function joinForm(field: string): (() => IpcError | null) | null {
   if (!form) return null;
   form.fields.add(field);
   return form.error;
+}
+
+/**
+ * What the error says about `field`, in the user's words: its own message from `errors`
+ * (every refused field is listed there), or the lone message when it names this field.
+ */
+export function messageFor(error: IpcError | null, field: string): string | null {
+  if (!error) return null;
+  const own = error.errors.find((e) => e.field === field);
+  if (own) return asSentence(own.message);
+  return error.field === field ? asSentence(error.message) : null;
 }

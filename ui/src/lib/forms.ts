@@ -15,6 +15,22 @@ export function refuse<T>(field: string, message: string): Parsed<T> {
 }
 
 /**
+ * Parses fields in order into one value: every refusal at once (each field's message in
+ * `errors`, the first also in `field` and `message`), as the core refuses a form.
+ */
+export function collect<T extends Record<string, unknown>>(parsed: { [K in keyof T]: Parsed<T[K]> }): Parsed<T> {
+  const value: Record<string, unknown> = {};
+  const refused: IpcError[] = [];
+  for (const [key, result] of Object.entries(parsed) as [string, Parsed<unknown>][]) {
+    if (result.ok) value[key] = result.value;
+    else refused.push(result.error);
+  }
+  const [first] = refused;
+  if (!first) return ok(value as T);
+  return { ok: false, error: { ...first, errors: refused.flatMap((e) => e.errors) } };
+}
+
+/**
  * Saves a parsed form: null when saved, else the error to show (the form's own refusal,
  * or the core's, which names the field).
  */
