@@ -44,7 +44,7 @@ import type {
   QuestionCoverage,
   Rehearsal,
   RehearsalInput,
-  SearchHit,
+  SearchPage,
   Settings,
   Story,
   StoryDetail,
@@ -156,7 +156,7 @@ export const api = {
   trashList: (): Promise<TrashItem[]> => call('trash_list'),
   trashRestore: (id: number): Promise<TrashItem> => call('trash_restore', { id }),
   trashEmpty: (): Promise<number> => call('trash_empty'),
-  search: (query: string, limit: number): Promise<SearchHit[]> => call('search', { query, limit }),
+  search: (query: string, offset: number, limit: number): Promise<SearchPage> => call('search', { query, offset, limit }),
 
   storyList: (): Promise<Story[]> => call('story_list'),
   storyGet: (id: number): Promise<StoryDetail> => call('story_get', { id }),
