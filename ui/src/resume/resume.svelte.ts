@@ -18,7 +18,19 @@ import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
 import { DeleteWithUndo } from '../lib/undo';
 import { BLANK_EXPORT, type ExportFields } from './exporting';
-import { groupBullets, inOrder, movedOrder, type BulletGroup, type Grouping } from './grouping';
+import {
+  groupBullets,
+  inOrder,
+  lastPage,
+  matchesFilter,
+  movedOrder,
+  pageHolding,
+  pageOfGroups,
+  PAGE_SIZE,
+  type BulletGroup,
+  type Grouping,
+  type PagedGroup,
+} from './grouping';
 import { entryNames } from './sources';
 import { ownWording, tailoredAfter, tailorWrites, takes, type Tailored } from './variants';
 
@@ -81,6 +93,13 @@ export class ResumeStore {
 
   exportFields: ExportFields = $state({ ...BLANK_EXPORT });
 
+  /** Words the bullets shown must hold (wording, project, role); blank shows every one. */
+  filter = $state('');
+  /** Only the picked bullets. */
+  pickedOnly = $state(false);
+  /** Where the page shown starts, counted across the groups of the list shown. */
+  offset = $state(0);
+
   readonly #api: ResumeApi;
   readonly #toaster: Pick<Toaster, 'show'>;
   readonly #reads = new Latest();
@@ -116,12 +135,57 @@ export class ResumeStore {
     return this.bullets.filter((b) => b.included);
   }
 
-  get groups(): BulletGroup[] {
-    return groupBullets(this.bullets, this.grouping);
+  // Derived once per change rather than per read: a large journal has over a thousand bullets.
+  readonly groups: BulletGroup[] = $derived(groupBullets(this.#filtered(this.bullets), this.grouping));
+  readonly variantGroups: BulletGroup[] = $derived(groupBullets(this.#filtered(this.variant?.bullets ?? []), this.grouping));
+
+  /** Whether a filter hides some bullets. */
+  get filtering(): boolean {
+    return this.filter.trim() !== '' || this.pickedOnly;
   }
 
-  get variantGroups(): BulletGroup[] {
-    return groupBullets(this.variant?.bullets ?? [], this.grouping);
+  /** The groups of the list shown: the variant's, or every bullet's. */
+  readonly listGroups: BulletGroup[] = $derived(this.variantId !== null ? this.variantGroups : this.groups);
+
+  /** How many bullets the list shown holds, over every page. */
+  readonly total: number = $derived(this.listGroups.reduce((n, g) => n + g.bullets.length, 0));
+
+  /** The start of the page shown, kept inside the list when it shrinks. */
+  get pageOffset(): number {
+    return Math.min(this.offset, lastPage(this.total, PAGE_SIZE));
+  }
+
+  /** The bullets of the page shown, in their groups. */
+  readonly page: PagedGroup[] = $derived(pageOfGroups(this.listGroups, this.pageOffset, PAGE_SIZE));
+
+  setFilter(text: string): void {
+    this.filter = text;
+    this.offset = 0;
+  }
+
+  setPickedOnly(on: boolean): void {
+    this.pickedOnly = on;
+    this.offset = 0;
+  }
+
+  /** The next (+1) or previous (-1) page; false when there is none that way. */
+  turnPage(step: -1 | 1): boolean {
+    const next = this.pageOffset + step * PAGE_SIZE;
+    if (next < 0 || next > lastPage(this.total, PAGE_SIZE)) return false;
+    this.offset = next;
+    return true;
+  }
+
+  /** Turns to the page that holds bullet `id`, if the list shown has it. */
+  showBullet(id: number): void {
+    const at = pageHolding(this.listGroups, id, PAGE_SIZE);
+    if (at !== null) this.offset = at;
+  }
+
+  #filtered(bullets: readonly Bullet[]): Bullet[] {
+    if (!this.filtering) return [...bullets];
+    const query = this.filter.trim();
+    return bullets.filter((b) => (!this.pickedOnly || b.included) && matchesFilter(b, query));
   }
 
   /** Picked bullets the variant's filter takes but the variant leaves out. */
@@ -161,6 +225,7 @@ export class ResumeStore {
 
   setGrouping(grouping: Grouping): void {
     this.grouping = grouping;
+    this.offset = 0;
   }
 
   load(): Promise<void> {
@@ -221,8 +286,9 @@ export class ResumeStore {
     if (this.busy) return false;
     const order = movedOrder(this.bullets, this.groups, id, delta);
     if (!order) return false;
-    // Shown at once; the core's answer replaces it.
+    // Shown at once; the core's answer replaces it. Moved over a page's edge, the page follows.
     this.bullets = inOrder(this.bullets, order);
+    this.showBullet(id);
     this.busy = true;
     try {
       this.bullets = await this.#api.bulletOrder(order);
@@ -252,6 +318,7 @@ export class ResumeStore {
   /** Shows a variant (or, with null, every bullet). */
   async selectVariant(id: number | null): Promise<void> {
     this.editing = null;
+    this.offset = 0;
     this.variantId = id;
     this.variant = null;
     if (id !== null) await this.#loadVariant(id);
@@ -307,6 +374,7 @@ export class ResumeStore {
     if (!order) return false;
     const moved = inOrder(variant.bullets, order);
     this.variant = { ...variant, bullets: moved };
+    this.showBullet(id);
     try {
       await this.#tailor(variant.id, this.#variantState(moved));
       return true;

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Bullet, ProjectPage, Variant, VariantFilter, VariantSummary } from '../lib/bindings';
 import { Toaster } from '../lib/toast.svelte';
 import { bullet } from './fixtures';
+import { PAGE_SIZE } from './grouping';
 import { ResumeStore, type ResumeApi } from './resume.svelte';
 import { takes } from './variants';
 
@@ -159,5 +160,45 @@ describe('ResumeStore', () => {
     store.showExport();
     expect(store.back()).toBe(true);
     expect(store.view.name).toBe('bullets');
+  });
+
+  it('pages a large list, and picks, filters and moves over the whole of it', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      bullet(i + 1, { project_id: 1, text: i % 2 ? `Cut latency ${i}` : `Raised throughput ${i}`, included: i < 100 }),
+    );
+    const core = fakeCore(many);
+    const store = new ResumeStore(core, new Toaster());
+    await store.load();
+    const shown = () => store.page.flatMap((g) => g.bullets.map((b) => b.id));
+    expect(store.total).toBe(120);
+    expect(shown()).toHaveLength(PAGE_SIZE);
+    expect(shown()[0]).toBe(1);
+    expect(store.turnPage(-1)).toBe(false);
+    expect(store.turnPage(1)).toBe(true);
+    expect(shown()[0]).toBe(51);
+    expect(store.page[0]!.first).toBe(50);
+    store.turnPage(1);
+    expect(shown()).toHaveLength(20);
+    expect(store.turnPage(1)).toBe(false);
+
+    // The last bullet of page one moved down lands on page two, and the page follows it.
+    store.showBullet(1);
+    expect(store.pageOffset).toBe(0);
+    expect(await store.move(50, 1)).toBe(true);
+    expect(store.pageOffset).toBe(50);
+    expect(shown()[0]).toBe(50);
+
+    // A pick on a later page counts in the whole list; the filter narrows the whole list.
+    await store.include(110, true);
+    expect(store.picked).toHaveLength(101);
+    store.setFilter('latency');
+    expect(store.pageOffset).toBe(0);
+    expect(store.total).toBe(60);
+    store.setPickedOnly(true);
+    expect(store.total).toBe(51);
+    expect(store.page.flatMap((g) => g.bullets).every((b) => b.included && b.text.includes('latency'))).toBe(true);
+    store.setFilter('');
+    store.setPickedOnly(false);
+    expect(store.total).toBe(120);
   });
 });
