@@ -473,3 +473,55 @@ async fn capture_guides() {
     app.shot("guides-first-run-light").await;
     app.close().await;
 }
+
+/// Not a check: a checklist before its first cycle, with an item the journal proves, and
+/// Home's card with the stage badge, in both themes
+/// (`cargo test --test e2e guides::capture_checklist_start -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool, run by hand"]
+async fn capture_checklist_start() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    app.click("profile-later").await;
+    let project = seed::project(
+        &app,
+        &Project {
+            title: "Flaky test quarantine",
+            ..Project::shipped()
+        },
+    )
+    .await;
+    let metric = seed::Metric::of(project, "Red builds a week", "builds", (21.0, 4.0), "lower");
+    seed::metric(&app, &metric).await;
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await;
+        app.click("nav-journal").await;
+        app.click("nav-home").await;
+        let card = app.testid("home-you-are-here").await;
+        app.execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&card).unwrap()],
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.shot(&format!("home-path-{theme}")).await;
+        app.click("nav-guides").await;
+        app.click("guide-tech-lead-roadmap").await;
+        app.click("rail-checklist").await;
+        app.testid("checklist-suggested-fix-one-paper-cut").await;
+        app.execute("document.querySelector('main').scrollTo(0, 0)", vec![])
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.shot(&format!("checklist-not-started-{theme}")).await;
+        let row = app.testid("checklist-suggested-fix-one-paper-cut").await;
+        app.execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&row).unwrap()],
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.shot(&format!("checklist-suggested-{theme}")).await;
+        app.click("guides-back").await;
+    }
+    app.close().await;
+}

@@ -482,3 +482,31 @@ async fn capture_resume() {
     }
     app.close().await;
 }
+
+/// Not a check: the Resume section on the ordinary demo journal (`careerlog demo`), top,
+/// middle and the pager at the end, in both themes, saved to `target/screenshots/`
+/// (`cargo test --test e2e resume::capture_demo_resume -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool, run by hand"]
+async fn capture_demo_resume() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 40);
+    let app = turn.open().await;
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await;
+        open_resume(&app).await;
+        app.text_with("bullet-page-count", "of").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.shot(&format!("resume-demo-top-{theme}")).await;
+        for (name, at) in [("middle", 0.45), ("end", 1.0)] {
+            app.execute(
+                "const m = document.querySelector('main'); m.scrollTo(0, (m.scrollHeight - m.clientHeight) * arguments[0]);",
+                vec![json!(at)],
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            app.shot(&format!("resume-demo-{name}-{theme}")).await;
+        }
+    }
+    app.close().await;
+}

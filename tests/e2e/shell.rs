@@ -345,3 +345,28 @@ async fn capture_screenshots() {
     app.pick_theme("system").await;
     app.close().await;
 }
+
+/// Not a check: the search palette on a large demo journal, before and after "More
+/// results", in both themes (`cargo test --test e2e shell::capture_search -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool, run by hand"]
+async fn capture_search() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 200);
+    let app = turn.open().await;
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await;
+        app.chord(&[Key::Control.into(), 'k']).await;
+        app.fill("search-input", "latency").await;
+        app.text_with("search-count", "of").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        app.shot(&format!("search-{theme}")).await;
+        app.click("search-more").await;
+        app.text_with("search-count", "40 of").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        app.shot(&format!("search-more-{theme}")).await;
+        app.send_keys("search-input", &Key::Escape).await;
+        app.gone("search-palette").await;
+    }
+    app.close().await;
+}
