@@ -21,6 +21,23 @@ async fn answer(app: &App, index: usize, answered: usize) {
     app.wait(&format!("[data-answered='{answered}']")).await;
 }
 
+/// Puts the first-run questions off and logs one shipped project at Acme; its id.
+async fn later_with_project(app: &App, title: &str, role: &str, started_on: &str) -> i64 {
+    app.click("profile-later").await;
+    app.gone("first-run").await;
+    seed::project(
+        app,
+        &Project {
+            title,
+            organization: Some("Acme"),
+            role: Some(role),
+            started_on: Some(started_on),
+            ..Project::shipped()
+        },
+    )
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
     let turn = Turn::take().await;
@@ -170,19 +187,8 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
 async fn a_checklist_waits_to_start_and_offers_what_the_journal_already_proves() {
     let turn = Turn::take().await;
     let app = turn.open().await;
-    app.click("profile-later").await;
-    app.gone("first-run").await;
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Flaky test quarantine",
-            organization: Some("Acme"),
-            role: Some("Tech lead"),
-            started_on: Some("2025-02-03"),
-            ..Project::shipped()
-        },
-    )
-    .await;
+    let project =
+        later_with_project(&app, "Flaky test quarantine", "Tech lead", "2025-02-03").await;
     let metric = seed::metric(
         &app,
         &seed::Metric::of(project, "Red builds a week", "builds", (21.0, 4.0), "lower"),
@@ -266,20 +272,7 @@ async fn a_checklist_waits_to_start_and_offers_what_the_journal_already_proves()
 async fn later_puts_the_questions_off_and_home_leads_to_the_readiness_map() {
     let turn = Turn::take().await;
     let app = turn.open().await;
-    app.click("profile-later").await;
-    app.gone("first-run").await;
-
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Search indexing service",
-            organization: Some("Acme"),
-            role: Some("Owner"),
-            started_on: Some("2025-01-06"),
-            ..Project::shipped()
-        },
-    )
-    .await;
+    let project = later_with_project(&app, "Search indexing service", "Owner", "2025-01-06").await;
     // Home reloads on arrival: the card shows the current stage's missing proofs.
     app.click("nav-journal").await;
     app.click("nav-home").await;
@@ -482,15 +475,8 @@ async fn capture_guides() {
 async fn capture_checklist_start() {
     let turn = Turn::take().await;
     let app = turn.open().await;
-    app.click("profile-later").await;
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Flaky test quarantine",
-            ..Project::shipped()
-        },
-    )
-    .await;
+    let project =
+        later_with_project(&app, "Flaky test quarantine", "Tech lead", "2025-02-03").await;
     let metric = seed::Metric::of(project, "Red builds a week", "builds", (21.0, 4.0), "lower");
     seed::metric(&app, &metric).await;
     for theme in ["light", "dark"] {

@@ -252,7 +252,7 @@ async fn a_short_story_reads_short_and_a_single_rehearsal_is_deleted_with_undo()
     assert_ne!(days[0], days[1], "{days:?}");
 
     // One rehearsal goes, with Undo; the others stay.
-    app.click_centered(&format!("rehearsal-delete-{}", takes[1]))
+    app.click_centered(&format!("history-delete-{}", takes[1]))
         .await;
     app.gone(&format!("rehearsal-{}", takes[1])).await;
     assert_eq!(app.count(&format!("rehearsal-{}", takes[0])).await, 1);
