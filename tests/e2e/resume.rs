@@ -339,6 +339,51 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
     app.text_with("bullet-page-count", &format!("1–50 of {all}"))
         .await;
 
+    // Grouped by role (groups far longer than a page), the last bullet of page one moves
+    // down into page two, and the page follows it.
+    app.click("group-role").await;
+    app.text_with("bullet-page-count", &format!("1–50 of {all}"))
+        .await;
+    let last = app
+        .execute(
+            "const rows = [...document.querySelectorAll(\"[data-testid^='bullet-down-']\")];
+             const last = rows[rows.length - 1];
+             return last.disabled ? null : Number(last.dataset.testid.slice(12));",
+            vec![],
+        )
+        .await;
+    let last = last
+        .as_i64()
+        .expect("the first page ends inside a role");
+    let before = app.invoke_ok("bullet_list", json!({})).await;
+    let at = |list: &serde_json::Value, id: i64| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .position(|b| id_of(b) == id)
+            .unwrap()
+    };
+    let was = at(&before, last);
+    app.click_centered(&format!("bullet-down-{last}")).await;
+    app.text_until("bullet-page-count", |t| t.starts_with("51–100"))
+        .await;
+    app.testid(&format!("bullet-{last}")).await;
+    let after = app.invoke_ok("bullet_list", json!({})).await;
+    assert!(at(&after, last) > was, "bullet {last} did not move down");
+
+    // Reworded on page two: the wording is saved and stays on the page.
+    let reworded =
+        "Cut p99 checkout latency 85% (800 ms → 120 ms) by caching tax lookups at the edge";
+    app.click_centered(&format!("bullet-edit-{last}")).await;
+    app.fill("bullet-text", reworded).await;
+    app.click("bullet-save").await;
+    assert_eq!(
+        app.text_with(&format!("bullet-wording-{last}"), "edge")
+            .await,
+        reworded
+    );
+    assert!(app.text("bullet-page-count").await.starts_with("51–100"));
+
     // The export takes every picked bullet, the one from page two among them.
     app.click("export-open").await;
     let preview = app.text_with("export-preview", &wording).await;
