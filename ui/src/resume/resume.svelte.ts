@@ -150,6 +150,12 @@ export class ResumeStore {
   /** How many bullets the list shown holds, over every page. */
   readonly total: number = $derived(this.listGroups.reduce((n, g) => n + g.bullets.length, 0));
 
+  /** Whether the list shown is long enough to filter (more than a page), or a filter is set. */
+  get showsFilter(): boolean {
+    const all = this.variantId !== null ? (this.variant?.bullets.length ?? 0) : this.bullets.length;
+    return all > PAGE_SIZE || this.filtering;
+  }
+
   /** The start of the page shown, kept inside the list when it shrinks. */
   get pageOffset(): number {
     return Math.min(this.offset, lastPage(this.total, PAGE_SIZE));

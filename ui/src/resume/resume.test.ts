@@ -98,6 +98,8 @@ describe('ResumeStore', () => {
     const core = fakeCore(start());
     const store = new ResumeStore(core, new Toaster());
     await store.load();
+    // A list of one page needs no filter box.
+    expect(store.showsFilter).toBe(false);
     await store.include(4, true);
     expect(store.picked.map((b) => b.id)).toEqual([1, 2, 3, 4]);
     store.editing = { id: 1, scope: 'bullet' };
@@ -171,6 +173,7 @@ describe('ResumeStore', () => {
     await store.load();
     const shown = () => store.page.flatMap((g) => g.bullets.map((b) => b.id));
     expect(store.total).toBe(120);
+    expect(store.showsFilter).toBe(true);
     expect(shown()).toHaveLength(PAGE_SIZE);
     expect(shown()[0]).toBe(1);
     expect(store.turnPage(-1)).toBe(false);
