@@ -352,9 +352,7 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
             vec![],
         )
         .await;
-    let last = last
-        .as_i64()
-        .expect("the first page ends inside a role");
+    let last = last.as_i64().expect("the first page ends inside a role");
     let before = app.invoke_ok("bullet_list", json!({})).await;
     let at = |list: &serde_json::Value, id: i64| {
         list.as_array()
