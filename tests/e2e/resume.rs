@@ -300,6 +300,14 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
         "{focused}"
     );
 
+    // Its bullets say where they came from by name (read as the page shows them).
+    app.until(
+        "the sources of page two named",
+        "const all = [...document.querySelectorAll(\"[data-testid^='bullet-sources-']\")].map(s => s.textContent);
+         return all.length > 0 && all.some(t => t.startsWith('from metric ')) && !all.some(t => /^from an? (metric|decision)$/.test(t));",
+    )
+    .await;
+
     // A bullet on page two, not picked yet: picked there, it is picked in the journal.
     let on_page = app
         .execute(

@@ -103,6 +103,10 @@ export class ResumeStore {
   readonly #api: ResumeApi;
   readonly #toaster: Pick<Toaster, 'show'>;
   readonly #reads = new Latest();
+  /** Projects whose entry names are read, or being read, since the last load. */
+  readonly #named = new Set<number>();
+  /** Bumped by each load, so names read before it are not kept. */
+  #namesRead = 0;
   /** What this window last wrote into each variant: positions and wordings. */
   readonly #tailored = new Map<number, Map<number, Tailored>>();
   readonly #variantTrash: DeleteWithUndo<VariantSummary, Variant>;
@@ -245,8 +249,10 @@ export class ResumeStore {
         this.status = 'ready';
         this.error = null;
         if (this.variantId !== null && !variants.some((v) => v.id === this.variantId)) this.variantId = null;
+        // The names are read again, page by page, as the list shows them (nameSources).
+        this.#named.clear();
+        this.#namesRead += 1;
         if (this.variantId !== null) await this.#loadVariant(this.variantId);
-        void this.#loadNames(bullets);
       },
       (e) => {
         this.error = e;
@@ -255,11 +261,23 @@ export class ResumeStore {
     );
   }
 
-  /** The names of the entries bullets come from: one page read per project with bullets. */
-  async #loadNames(bullets: readonly Bullet[]): Promise<void> {
-    const ids = [...new Set(bullets.filter((b) => !b.key.startsWith('project:')).map((b) => b.project_id))];
+  /**
+   * The names of the entries these bullets come from, one project page read per project not
+   * read since the last load: only what the page shows, so a journal of 400 projects does
+   * not ask for 400 pages on arrival.
+   */
+  async nameSources(bullets: readonly Bullet[]): Promise<void> {
+    const ids = [...new Set(bullets.filter((b) => !b.key.startsWith('project:')).map((b) => b.project_id))].filter(
+      (id) => !this.#named.has(id),
+    );
+    if (ids.length === 0) return;
+    for (const id of ids) this.#named.add(id);
+    const read = this.#namesRead;
     const details = await Promise.all(ids.map((id) => this.#api.projectGet(id).catch(() => null)));
-    this.names = entryNames(details.filter((d) => d !== null));
+    if (read !== this.#namesRead) return;
+    const names = new Map(this.names);
+    for (const [id, name] of entryNames(details.filter((d) => d !== null))) names.set(id, name);
+    this.names = names;
   }
 
   // Bullets.

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Bullet, ProjectPage, Variant, VariantFilter, VariantSummary } from '../lib/bindings';
+import type { Bullet, ProjectDetail, ProjectPage, Variant, VariantFilter, VariantSummary } from '../lib/bindings';
 import { Toaster } from '../lib/toast.svelte';
 import { bullet } from './fixtures';
 import { PAGE_SIZE } from './grouping';
@@ -30,7 +30,7 @@ function fakeCore(start: Bullet[]) {
   const source = {
     bulletList: vi.fn(async () => ordered()),
     projectList: vi.fn(async (): Promise<ProjectPage> => ({ projects: [], total: 0 })),
-    projectGet: vi.fn(async () => {
+    projectGet: vi.fn(async (_id: number): Promise<ProjectDetail> => {
       throw { kind: 'not_found', message: 'no', field: null, errors: [] };
     }),
     variantList: vi.fn(async () => [...variants.values()].filter((v) => !v.deleted).map((v) => v.summary)),
@@ -203,5 +203,28 @@ describe('ResumeStore', () => {
     store.setFilter('');
     store.setPickedOnly(false);
     expect(store.total).toBe(120);
+  });
+
+  it('names the sources of the bullets shown, one project read each, again after a load', async () => {
+    const core = fakeCore([
+      bullet(1, { project_id: 1, key: 'metric:11' }),
+      bullet(2, { project_id: 1, key: 'metric:12' }),
+      bullet(3, { project_id: 2, key: 'decision:21' }),
+      bullet(4, { project_id: 3, key: 'project:3' }),
+    ]);
+    core.projectGet.mockImplementation(async (id: number) => ({
+      metrics: id === 1 ? [{ id: 11, name: 'p99 latency' }, { id: 12, name: 'Error rate' }] : [],
+      decisions: id === 2 ? [{ id: 21, title: 'Move to Kafka' }] : [],
+    }) as unknown as ProjectDetail);
+    const store = new ResumeStore(core, new Toaster());
+    await store.load();
+    await store.nameSources(store.bullets.slice(0, 2));
+    expect(core.projectGet).toHaveBeenCalledTimes(1);
+    await store.nameSources(store.bullets);
+    expect(core.projectGet.mock.calls.map((c) => c[0])).toEqual([1, 2]);
+    expect([store.names.get(11), store.names.get(21)]).toEqual(['p99 latency', 'Move to Kafka']);
+    await store.load();
+    await store.nameSources(store.bullets);
+    expect(core.projectGet).toHaveBeenCalledTimes(4);
   });
 });
