@@ -21,6 +21,23 @@ async fn answer(app: &App, index: usize, answered: usize) {
     app.wait(&format!("[data-answered='{answered}']")).await;
 }
 
+/// Puts the first-run questions off and logs one shipped project at Acme; its id.
+async fn later_with_project(app: &App, title: &str, role: &str, started_on: &str) -> i64 {
+    app.click("profile-later").await;
+    app.gone("first-run").await;
+    seed::project(
+        app,
+        &Project {
+            title,
+            organization: Some("Acme"),
+            role: Some(role),
+            started_on: Some(started_on),
+            ..Project::shipped()
+        },
+    )
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
     let turn = Turn::take().await;
@@ -167,23 +184,95 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_checklist_waits_to_start_and_offers_what_the_journal_already_proves() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    let project =
+        later_with_project(&app, "Flaky test quarantine", "Tech lead", "2025-02-03").await;
+    let metric = seed::metric(
+        &app,
+        &seed::Metric::of(project, "Red builds a week", "builds", (21.0, 4.0), "lower"),
+    )
+    .await;
+
+    // Home's stage badge has room: one line, nothing cut.
+    app.click("nav-journal").await;
+    app.click("nav-home").await;
+    let badge = app.testid("home-you-are-here").await;
+    let fits = app
+        .execute(
+            "const el = arguments[0]; const r = el.getBoundingClientRect();
+             return el.scrollWidth <= el.clientWidth + 1 && r.height <= 24 && r.width >= 70;",
+            vec![serde_json::to_value(&badge).unwrap()],
+        )
+        .await;
+    assert_eq!(fits, json!(true), "the badge is cramped");
+
+    // Opening the checklist starts nothing; it says so, with a way to start.
+    app.click("nav-guides").await;
+    app.click("guide-tech-lead-roadmap").await;
+    app.click("rail-checklist").await;
+    assert_eq!(
+        app.text_with("checklist-not-started", "Not started").await,
+        "Not started"
+    );
+    app.testid("checklist-start").await;
+    let read = app
+        .invoke_ok("checklist_get", json!({"slug": "tech-lead-roadmap"}))
+        .await;
+    assert_eq!(read["cycle"], json!(null), "{read}");
+    let when = app.text("checklist-when-fix-one-paper-cut").await;
+    assert!(when.contains("after the start"), "{when}");
+
+    // The item the journal proves names the entry, and the link opens it.
+    let suggested = app
+        .text_with("checklist-suggested-fix-one-paper-cut", "Red builds")
+        .await;
+    assert!(
+        suggested.contains("Done in your journal: Red builds a week"),
+        "{suggested}"
+    );
+    app.click("checklist-evidence-fix-one-paper-cut").await;
+    app.testid("section-journal").await;
+    app.testid(&format!("metric-{metric}")).await;
+
+    // Accept checks it, which starts cycle 1.
+    app.click("nav-guides").await;
+    app.click("rail-checklist").await;
+    app.click_centered("checklist-accept-fix-one-paper-cut")
+        .await;
+    app.text_with("checklist-when-fix-one-paper-cut", "Checked today")
+        .await;
+    app.gone("checklist-not-started").await;
+    app.gone("checklist-suggested-fix-one-paper-cut").await;
+    let read = app
+        .invoke_ok("checklist_get", json!({"slug": "tech-lead-roadmap"}))
+        .await;
+    assert_eq!(read["cycle"]["number"], json!(1), "{read}");
+
+    // Another checklist starts on "Start cycle 1", with nothing checked.
+    app.click("nav-home").await;
+    app.click("nav-guides").await;
+    app.click("guides-back").await;
+    app.click("guide-staff-engineer-roadmap").await;
+    app.click("rail-checklist").await;
+    app.click_centered("checklist-start").await;
+    app.gone("checklist-not-started").await;
+    let read = app
+        .invoke_ok("checklist_get", json!({"slug": "staff-engineer-roadmap"}))
+        .await;
+    assert_eq!(
+        (read["cycle"]["number"].clone(), read["done"].clone()),
+        (json!(1), json!(0))
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn later_puts_the_questions_off_and_home_leads_to_the_readiness_map() {
     let turn = Turn::take().await;
     let app = turn.open().await;
-    app.click("profile-later").await;
-    app.gone("first-run").await;
-
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Search indexing service",
-            organization: Some("Acme"),
-            role: Some("Owner"),
-            started_on: Some("2025-01-06"),
-            ..Project::shipped()
-        },
-    )
-    .await;
+    let project = later_with_project(&app, "Search indexing service", "Owner", "2025-01-06").await;
     // Home reloads on arrival: the card shows the current stage's missing proofs.
     app.click("nav-journal").await;
     app.click("nav-home").await;
@@ -375,5 +464,50 @@ async fn capture_guides() {
     app.testid("first-run").await;
     pause().await;
     app.shot("guides-first-run-light").await;
+    app.close().await;
+}
+
+/// Not a check: a checklist before its first cycle, with an item the journal proves, and
+/// Home's card with the stage badge, in both themes
+/// (`cargo test --test e2e guides::capture_checklist_start -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool, run by hand"]
+async fn capture_checklist_start() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+    let project =
+        later_with_project(&app, "Flaky test quarantine", "Tech lead", "2025-02-03").await;
+    let metric = seed::Metric::of(project, "Red builds a week", "builds", (21.0, 4.0), "lower");
+    seed::metric(&app, &metric).await;
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await;
+        app.click("nav-journal").await;
+        app.click("nav-home").await;
+        let card = app.testid("home-you-are-here").await;
+        app.execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&card).unwrap()],
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.shot(&format!("home-path-{theme}")).await;
+        app.click("nav-guides").await;
+        app.click("guide-tech-lead-roadmap").await;
+        app.click("rail-checklist").await;
+        app.testid("checklist-suggested-fix-one-paper-cut").await;
+        app.execute("document.querySelector('main').scrollTo(0, 0)", vec![])
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.shot(&format!("checklist-not-started-{theme}")).await;
+        let row = app.testid("checklist-suggested-fix-one-paper-cut").await;
+        app.execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&row).unwrap()],
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.shot(&format!("checklist-suggested-{theme}")).await;
+        app.click("guides-back").await;
+    }
     app.close().await;
 }

@@ -243,6 +243,160 @@ async fn a_weak_bullet_shows_its_findings_and_a_variant_takes_only_its_tag() {
     app.close().await;
 }
 
+/// 1484 -> "1,484", as the window writes counts.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How many bullet rows the page shows now.
+async fn rows(app: &App) -> usize {
+    app.client
+        .find_all(fantoccini::Locator::Css("[data-testid^='bullet-include-']"))
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_all_of_them() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 400);
+    let app = turn.open().await;
+    let bullets = app.invoke_ok("bullet_list", json!({})).await;
+    let bullets = bullets.as_array().unwrap();
+    let total = bullets.len();
+    assert!(total > 1_000, "{total} bullets");
+    let all = thousands(total);
+
+    // Fifty at a time, with which of how many.
+    open_resume(&app).await;
+    let count = app.text_with("bullet-page-count", "of").await;
+    assert_eq!(count, format!("1–50 of {all}"));
+    assert_eq!(rows(&app).await, 50);
+
+    // The next page, by keyboard: Enter on Next; the keyboard lands on its first bullet.
+    app.send_keys("bullet-page-next", &Key::Enter).await;
+    app.text_until("bullet-page-count", |t| t.starts_with("51–100"))
+        .await;
+    assert_eq!(rows(&app).await, 50);
+    let focused = app
+        .execute(
+            "return document.activeElement?.dataset.testid ?? null",
+            vec![],
+        )
+        .await;
+    assert!(
+        focused
+            .as_str()
+            .is_some_and(|t| t.starts_with("bullet-include-")),
+        "{focused}"
+    );
+
+    // Its bullets say where they came from by name (read as the page shows them).
+    app.until(
+        "the sources of page two named",
+        "const all = [...document.querySelectorAll(\"[data-testid^='bullet-sources-']\")].map(s => s.textContent);
+         return all.length > 0 && all.some(t => t.startsWith('from metric ')) && !all.some(t => /^from an? (metric|decision)$/.test(t));",
+    )
+    .await;
+
+    // A bullet on page two, not picked yet: picked there, it is picked in the journal.
+    let on_page = app
+        .execute(
+            "return [...document.querySelectorAll(\"[data-testid^='bullet-include-']\")]
+               .filter(b => !b.checked).map(b => Number(b.dataset.testid.slice(15)))[0] ?? null",
+            vec![],
+        )
+        .await;
+    let id = on_page.as_i64().expect("an unpicked bullet on page two");
+    app.click_centered(&format!("bullet-include-{id}")).await;
+    let wording = app.text(&format!("bullet-wording-{id}")).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let now = app.invoke_ok("bullet_list", json!({})).await;
+        let picked = now
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| id_of(b) == id && b["included"] == json!(true));
+        if picked {
+            break;
+        }
+        assert!(Instant::now() < deadline, "bullet {id} was not picked");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // The filter narrows the whole list, back to its first page.
+    app.fill("bullet-filter", &wording).await;
+    let count = app
+        .text_until("bullet-page-count", |t| t.starts_with("1–"))
+        .await;
+    assert!(!count.ends_with(&format!("of {all}")), "{count}");
+    app.testid(&format!("bullet-{id}")).await;
+    app.fill("bullet-filter", "no bullet says this zqxv").await;
+    app.testid("bullet-filter-empty").await;
+    app.click("bullet-filter-clear").await;
+    app.text_with("bullet-page-count", &format!("1–50 of {all}"))
+        .await;
+
+    // Grouped by role (groups far longer than a page), the last bullet of page one moves
+    // down into page two, and the page follows it.
+    app.click("group-role").await;
+    app.text_with("bullet-page-count", &format!("1–50 of {all}"))
+        .await;
+    let last = app
+        .execute(
+            "const rows = [...document.querySelectorAll(\"[data-testid^='bullet-down-']\")];
+             const last = rows[rows.length - 1];
+             return last.disabled ? null : Number(last.dataset.testid.slice(12));",
+            vec![],
+        )
+        .await;
+    let last = last.as_i64().expect("the first page ends inside a role");
+    let before = app.invoke_ok("bullet_list", json!({})).await;
+    let at = |list: &serde_json::Value, id: i64| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .position(|b| id_of(b) == id)
+            .unwrap()
+    };
+    let was = at(&before, last);
+    app.click_centered(&format!("bullet-down-{last}")).await;
+    app.text_until("bullet-page-count", |t| t.starts_with("51–100"))
+        .await;
+    app.testid(&format!("bullet-{last}")).await;
+    let after = app.invoke_ok("bullet_list", json!({})).await;
+    assert!(at(&after, last) > was, "bullet {last} did not move down");
+
+    // Reworded on page two: the wording is saved and stays on the page.
+    let reworded =
+        "Cut p99 checkout latency 85% (800 ms → 120 ms) by caching tax lookups at the edge";
+    app.click_centered(&format!("bullet-edit-{last}")).await;
+    app.fill("bullet-text", reworded).await;
+    app.click("bullet-save").await;
+    assert_eq!(
+        app.text_with(&format!("bullet-wording-{last}"), "edge")
+            .await,
+        reworded
+    );
+    assert!(app.text("bullet-page-count").await.starts_with("51–100"));
+
+    // The export takes every picked bullet, the one from page two among them.
+    app.click("export-open").await;
+    let preview = app.text_with("export-preview", &wording).await;
+    assert!(preview.contains(&wording), "{wording}");
+    app.close().await;
+}
+
 /// Not a check: saves the Resume section in both themes to `target/screenshots/` for a
 /// person to look at (`cargo test --test e2e resume::capture -- --ignored`).
 #[tokio::test(flavor = "multi_thread")]
@@ -376,6 +530,34 @@ async fn capture_resume() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         app.shot(&format!("resume-empty-{theme}")).await;
         app.click("nav-home").await;
+    }
+    app.close().await;
+}
+
+/// Not a check: the Resume section on the ordinary demo journal (`careerlog demo`), top,
+/// middle and the pager at the end, in both themes, saved to `target/screenshots/`
+/// (`cargo test --test e2e resume::capture_demo_resume -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool, run by hand"]
+async fn capture_demo_resume() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 40);
+    let app = turn.open().await;
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await;
+        open_resume(&app).await;
+        app.text_with("bullet-page-count", "of").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.shot(&format!("resume-demo-top-{theme}")).await;
+        for (name, at) in [("middle", 0.45), ("end", 1.0)] {
+            app.execute(
+                "const m = document.querySelector('main'); m.scrollTo(0, (m.scrollHeight - m.clientHeight) * arguments[0]);",
+                vec![json!(at)],
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            app.shot(&format!("resume-demo-{name}-{theme}")).await;
+        }
     }
     app.close().await;
 }

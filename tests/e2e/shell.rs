@@ -1,9 +1,11 @@
 //! The shell in the real window: navigation, themes, the journal problem screen and the ACL.
 
+use fantoccini::key::Key;
+use fantoccini::Locator;
 use serde_json::json;
 
-use crate::support::seed::{self, Project};
-use crate::support::Turn;
+use crate::support::seed::{self, Metric, Project};
+use crate::support::{id_of, Turn};
 
 const SECTIONS: [(&str, &str); 6] = [
     ("home", "Home"),
@@ -197,6 +199,127 @@ async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn every_section_has_the_same_content_width() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 3);
+    let app = turn.open().await;
+    let mut widths = Vec::new();
+    for (name, _) in SECTIONS {
+        app.click(&format!("nav-{name}")).await;
+        app.testid(&format!("section-{name}")).await;
+        let width = app
+            .execute(
+                "return Math.round(document.querySelector(`[data-testid='section-${arguments[0]}']`).getBoundingClientRect().width)",
+                vec![json!(name)],
+            )
+            .await;
+        widths.push((name, width.as_i64().unwrap()));
+    }
+    let first = widths[0].1;
+    assert!(
+        widths.iter().all(|(_, w)| *w == first),
+        "sections differ in width: {widths:?}"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 200);
+    let app = turn.open().await;
+
+    // Many metric rows read alike ("p99 latency"): each hit says what it is and where.
+    app.chord(&[Key::Control.into(), 'k']).await;
+    app.testid("search-palette").await;
+    app.fill("search-input", "latency").await;
+    app.wait("[data-testid^='search-hit-kind-']").await;
+    let page = app
+        .invoke_ok(
+            "search",
+            json!({"query": "latency", "offset": 0, "limit": 20}),
+        )
+        .await;
+    let total = page["total"].as_u64().unwrap();
+    assert!(total > 20, "the demo journal has many latency hits: {page}");
+    let hits = page["hits"].as_array().unwrap();
+    let metric = hits
+        .iter()
+        .find(|h| h["kind"] == "metric")
+        .expect("a metric hit");
+    let id = id_of(metric);
+    assert_eq!(
+        app.text(&format!("search-hit-kind-{id}"))
+            .await
+            .to_lowercase(),
+        "metric"
+    );
+    let project = metric["project_title"].as_str().unwrap();
+    assert_eq!(
+        app.text(&format!("search-hit-project-{id}")).await,
+        format!("in {project}")
+    );
+    let count = app.text_with("search-count", "of").await;
+    assert_eq!(count, format!("20 of {total} matches"));
+
+    // "More results" adds the next page below and keeps the first.
+    let shown = || async {
+        app.client
+            .find_all(Locator::Css("[data-testid^='search-hit-kind-']"))
+            .await
+            .unwrap()
+            .len()
+    };
+    assert_eq!(shown().await, 20);
+    app.click("search-more").await;
+    let expected = if total > 40 {
+        format!("40 of {total} matches")
+    } else {
+        format!("{total} matches")
+    };
+    app.text_until("search-count", |t| t == expected).await;
+    assert_eq!(shown().await as u64, 40.min(total));
+    app.testid(&format!("search-hit-{id}")).await;
+    app.send_keys("search-input", &Key::Escape).await;
+    app.gone("search-palette").await;
+
+    // A number is found as text.
+    let checkout = seed::project(
+        &app,
+        &Project {
+            title: "Warehouse scanner rollout",
+            ..Project::shipped()
+        },
+    )
+    .await;
+    let m = Metric::of(
+        checkout,
+        "Scans a shift",
+        "scans",
+        (800.0, 1250.0),
+        "higher",
+    );
+    let m = seed::metric(&app, &m).await;
+    app.chord(&[Key::Control.into(), 'k']).await;
+    app.fill("search-input", "800").await;
+    app.wait("[data-testid^='search-hit-kind-']").await;
+    for _ in 0..20 {
+        if app.count(&format!("search-hit-{m}")).await > 0 {
+            break;
+        }
+        app.click("search-more").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    let hit = app.text(&format!("search-hit-{m}")).await;
+    assert!(hit.contains("Scans a shift"), "{hit}");
+    assert_eq!(
+        app.text(&format!("search-hit-project-{m}")).await,
+        "in Warehouse scanner rollout"
+    );
+    app.close().await;
+}
+
 /// Not a check: saves a screenshot of every section in both themes to
 /// `target/screenshots/` for a person to look at (`make screenshots`).
 #[tokio::test(flavor = "multi_thread")]
@@ -220,5 +343,30 @@ async fn capture_screenshots() {
         }
     }
     app.pick_theme("system").await;
+    app.close().await;
+}
+
+/// Not a check: the search palette on a large demo journal, before and after "More
+/// results", in both themes (`cargo test --test e2e shell::capture_search -- --ignored`).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool, run by hand"]
+async fn capture_search() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 200);
+    let app = turn.open().await;
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await;
+        app.chord(&[Key::Control.into(), 'k']).await;
+        app.fill("search-input", "latency").await;
+        app.text_with("search-count", "of").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        app.shot(&format!("search-{theme}")).await;
+        app.click("search-more").await;
+        app.text_with("search-count", "40 of").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        app.shot(&format!("search-more-{theme}")).await;
+        app.send_keys("search-input", &Key::Escape).await;
+        app.gone("search-palette").await;
+    }
     app.close().await;
 }

@@ -52,7 +52,8 @@ async fn a_story_is_written_rehearsed_through_every_section_and_kept() {
         .text_until("story-estimate-total", |t| t != "≈ 0:00")
         .await;
     assert!(total.starts_with("≈ 0:"), "{total}");
-    let estimate = app.text("story-estimate").await;
+    // (The target typed last reaches the estimate a moment after the text does.)
+    let estimate = app.text_with("story-estimate", "of a 1:30 target").await;
     assert!(estimate.contains("of a 1:30 target"), "{estimate}");
     assert!(estimate.contains("Action"), "{estimate}");
 
@@ -167,6 +168,141 @@ async fn a_refused_story_keeps_its_text_and_a_deleted_one_comes_back_with_undo()
     let stories = app.invoke_ok("story_list", json!({})).await;
     let story = id_of(&stories[0]);
     app.testid(&format!("story-{story}")).await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_short_story_reads_short_and_a_single_rehearsal_is_deleted_with_undo() {
+    let turn = Turn::take().await;
+    let app = turn.open().await;
+
+    let project = seed::project(&app, &seed::story_project("Checkout rewrite")).await;
+    let long_name = "Share of checkout sessions that finish payment within the first attempt";
+    let metric = seed::metric(
+        &app,
+        &Metric::of(project, long_name, "%", (61.0, 66.0), "higher"),
+    )
+    .await;
+    // About 0:46 of speech against a 3:00 target.
+    let action = "I profiled the slowest calls, moved tax lookups behind a cache, split the \
+        pricing call so it ran beside inventory, and rolled the change out behind a flag one \
+        region at a time while watching the error budget and the conversion dashboard.";
+    let story = id_of(
+        &seed::save(
+            &app,
+            "story_save",
+            json!({
+                "title": "Faster checkout", "framework": "star",
+                "situation": "Checkout was slow during the spring sale.",
+                "task": "I owned the checkout service.", "context": "",
+                "action": action, "result": "Payments finished on the first try more often.",
+                "target_seconds": 180, "project_ids": [project], "metric_ids": [],
+                "decision_ids": [], "questions": [], "tags": [], "skills": []
+            }),
+        )
+        .await,
+    );
+    // Three takes, two of them on the same day.
+    let mut takes = Vec::new();
+    for at in [
+        "2026-03-02T09:00:00Z",
+        "2026-03-02T09:10:00Z",
+        "2026-03-04T18:00:00Z",
+    ] {
+        let take = seed::save(
+            &app,
+            "rehearsal_save",
+            json!({"story_id": story, "started_at": at, "total_ms": 50_000,
+                   "section_ms": [], "rating": null, "note": null}),
+        )
+        .await;
+        takes.push(id_of(&take));
+    }
+    let shown: Value = app.invoke_ok("story_get", json!({"id": story})).await;
+    assert_eq!(shown["estimate"]["pace"], json!("short"), "{shown}");
+    let pace_text = shown["estimate"]["pace_text"].as_str().unwrap().to_string();
+    assert!(pace_text.starts_with("Short by"), "{pace_text}");
+
+    // The bank says it is short, as a warning, never "Fits the target".
+    app.click("nav-stories").await;
+    let pace = app.testid(&format!("story-pace-{story}")).await;
+    assert_eq!(
+        pace.attr("data-pace").await.unwrap().as_deref(),
+        Some("short")
+    );
+    assert_eq!(
+        app.text_with(&format!("story-pace-{story}"), "Short").await,
+        pace_text
+    );
+    let row = app.text(&format!("story-{story}")).await;
+    assert!(!row.contains("Fits the target"), "{row}");
+
+    // The story page too; the chart writes each day once under its axis.
+    app.click(&format!("story-{story}")).await;
+    assert_eq!(app.text_with("story-view-pace", "Short").await, pace_text);
+    app.wait("[data-testid='history-chart'] canvas").await;
+    let days = app
+        .testid("history-chart-canvas")
+        .await
+        .attr("data-axis-days")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let days: Vec<&str> = days.split('|').collect();
+    assert_eq!(days.len(), 2, "{days:?}");
+    assert_ne!(days[0], days[1], "{days:?}");
+
+    // One rehearsal goes, with Undo; the others stay.
+    app.click_centered(&format!("history-delete-{}", takes[1]))
+        .await;
+    app.gone(&format!("rehearsal-{}", takes[1])).await;
+    assert_eq!(app.count(&format!("rehearsal-{}", takes[0])).await, 1);
+    let toast = app.text_with("toast", "Deleted the rehearsal").await;
+    assert!(toast.contains("Deleted the rehearsal of"), "{toast}");
+    let after: Value = app.invoke_ok("story_get", json!({"id": story})).await;
+    assert_eq!(after["rehearsals"].as_array().unwrap().len(), 2, "{after}");
+    app.click("toast-undo").await;
+    app.testid(&format!("rehearsal-{}", takes[1])).await;
+    let back: Value = app.invoke_ok("story_get", json!({"id": story})).await;
+    assert_eq!(back["rehearsals"].as_array().unwrap().len(), 3, "{back}");
+
+    // The link picker shows a long metric name whole, with the name in its title.
+    // (The story links the project, so the editor shows its metrics.)
+    app.click("story-edit").await;
+    let name = app
+        .testid(&format!("story-link-metric-name-{metric}"))
+        .await;
+    assert_eq!(
+        name.attr("title").await.unwrap().as_deref(),
+        Some(long_name)
+    );
+    let cut = app
+        .execute(
+            "const el = arguments[0]; return el.scrollWidth > el.clientWidth + 1;",
+            vec![serde_json::to_value(&name).unwrap()],
+        )
+        .await;
+    assert_eq!(cut, json!(false), "the metric name is cut");
+    assert_eq!(name.text().await.unwrap(), long_name);
+
+    // The framework select is wide enough for its whole label.
+    let framework = app.testid("story-framework").await;
+    let fits = app
+        .execute(
+            "const s = arguments[0]; const c = document.createElement('canvas').getContext('2d');
+             const st = getComputedStyle(s); c.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+             const text = s.options[s.selectedIndex].text;
+             const room = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+             return [text, Math.ceil(c.measureText(text).width), Math.floor(room)];",
+            vec![serde_json::to_value(&framework).unwrap()],
+        )
+        .await;
+    let (text, needed, room) = (
+        fits[0].as_str().unwrap().to_string(),
+        fits[1].as_i64().unwrap(),
+        fits[2].as_i64().unwrap(),
+    );
+    assert!(needed <= room, "{text:?} needs {needed}px, has {room}px");
     app.close().await;
 }
 

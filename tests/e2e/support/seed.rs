@@ -444,7 +444,7 @@ pub async fn resume_journal(app: &App) -> Bullets {
     .await;
     app.invoke_ok(
         "profile_set",
-        json!({"profile": {"band": "8-12", "role": "backend", "target_role": "staff-engineer",
+        json!({"profile": {"band": "8-11", "role": "backend", "target_role": "staff-engineer",
             "name": "Sam Rivera", "headline": "Staff engineer, payments", "email": "sam@example.org",
             "location": "Lisbon", "summary": null}}),
     )

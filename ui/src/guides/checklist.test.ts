@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistEntry, Cycle, DueItem } from '../lib/bindings';
-import { checkedText, cycleSummary, dueSoon, dueText, groupBySection, percentDone, plural } from './checklist';
+import { checkedText, cycleSummary, dueBeforeStart, dueSoon, dueText, groupBySection, percentDone, plural } from './checklist';
 import { dayOfInstant, daysBetween, formatDay, localToday } from './dates';
 
 function item(id: string, section: string | null, checked = false): ChecklistEntry {
@@ -111,5 +111,13 @@ describe('dueSoon', () => {
       3,
     );
     expect(list.map((d) => d.item)).toEqual(['older', 'late', 'next']);
+  });
+});
+
+describe('before a cycle starts', () => {
+  it('says how long after the start an item is due', () => {
+    expect(dueBeforeStart(14)).toEqual({ text: 'Due 14 days after the start', tone: 'later' });
+    expect(dueBeforeStart(1).text).toBe('Due 1 day after the start');
+    expect(dueBeforeStart(0).text).toBe('Due the day the cycle starts');
   });
 });

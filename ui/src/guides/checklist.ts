@@ -50,6 +50,11 @@ export function dueText(due: string, overdue: boolean, today: string): DueText {
   return { text: `Due ${formatDay(due, today)}`, tone: 'later' };
 }
 
+/** Before a cycle starts an item has no date yet: "Due 14 days after the start". */
+export function dueBeforeStart(days: number): DueText {
+  return { text: days === 0 ? 'Due the day the cycle starts' : `Due ${plural(days, 'day')} after the start`, tone: 'later' };
+}
+
 /** "Checked 25 Nov" from the instant the core stored. */
 export function checkedText(checkedAt: string | null, today: string): string | null {
   if (!checkedAt) return null;

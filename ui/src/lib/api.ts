@@ -196,7 +196,7 @@ export const api = {
   trashList: (): Promise<TrashItem[]> => call('trash_list'),
   trashRestore: (id: number): Promise<TrashItem> => call('trash_restore', { id }),
   trashEmpty: (): Promise<number> => call('trash_empty'),
-  search: (query: string, limit: number, offset = 0): Promise<SearchPage> => call('search', { query, offset, limit }),
+  search: (query: string, offset: number, limit: number): Promise<SearchPage> => call('search', { query, offset, limit }),
 
   storyList: (): Promise<Story[]> => call('story_list'),
   storyGet: (id: number): Promise<StoryDetail> => call('story_get', { id }),

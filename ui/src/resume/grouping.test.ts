@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bullet } from './fixtures';
-import { groupBullets, inOrder, movedOrder, roleHeading } from './grouping';
+import { groupBullets, inOrder, lastPage, matchesFilter, movedOrder, pageCount, pageHolding, pageOfGroups, roleHeading } from './grouping';
 
 const ids = (list: { id: number }[]) => list.map((b) => b.id);
 
@@ -73,5 +73,50 @@ describe('inOrder', () => {
     const items = [bullet(1), bullet(2), bullet(3)];
     expect(ids(inOrder(items, [3, 1]))).toEqual([3, 1, 2]);
     expect(ids(inOrder(items, [9, 2]))).toEqual([2, 1, 3]);
+  });
+});
+
+describe('pages of grouped bullets', () => {
+  // Three groups of 3, 4 and 2 bullets, in that order.
+  const groups = groupBullets(
+    [
+      ...[1, 2, 3].map((id) => bullet(id, { project_id: 1, ended_on: null, started_on: '2024-01-01' })),
+      ...[4, 5, 6, 7].map((id) => bullet(id, { project_id: 2, ended_on: '2023-12-31' })),
+      ...[8, 9].map((id) => bullet(id, { project_id: 3, ended_on: '2022-12-31' })),
+    ],
+    'project',
+  );
+
+  it('cuts the groups at the page edges, keeping where each run starts in its group', () => {
+    const page = pageOfGroups(groups, 2, 4);
+    expect(page.map((p) => [p.group.key, ids(p.bullets), p.first])).toEqual([
+      ['project:1', [3], 2],
+      ['project:2', [4, 5, 6], 0],
+    ]);
+    expect(page[1]!.group.bullets).toHaveLength(4);
+    expect(pageOfGroups(groups, 8, 4).map((p) => ids(p.bullets))).toEqual([[9]]);
+    expect(pageOfGroups(groups, 0, 50).flatMap((p) => ids(p.bullets))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(pageOfGroups([], 0, 50)).toEqual([]);
+  });
+
+  it('finds the page that holds a bullet, and the last page', () => {
+    expect(pageHolding(groups, 1, 4)).toBe(0);
+    expect(pageHolding(groups, 5, 4)).toBe(4);
+    expect(pageHolding(groups, 9, 4)).toBe(8);
+    expect(pageHolding(groups, 99, 4)).toBeNull();
+    expect([lastPage(9, 4), lastPage(8, 4), lastPage(0, 4)]).toEqual([8, 4, 0]);
+  });
+
+  it('says which bullets of how many', () => {
+    expect(pageCount(0, 50, 1484)).toBe('1–50 of 1,484');
+    expect(pageCount(1450, 34, 1484)).toBe('1,451–1,484 of 1,484');
+  });
+
+  it('filters on every word, in the wording, project or role', () => {
+    const b = bullet(1, { text: 'Cut p99 latency by 85%', project_title: 'Checkout rewrite', role: 'Tech lead' });
+    expect(matchesFilter(b, '')).toBe(true);
+    expect(matchesFilter(b, 'LATENCY checkout')).toBe(true);
+    expect(matchesFilter(b, 'tech lead 85%')).toBe(true);
+    expect(matchesFilter(b, 'latency billing')).toBe(false);
   });
 });

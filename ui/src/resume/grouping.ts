@@ -98,3 +98,61 @@ export function inOrder<T extends { id: number }>(items: readonly T[], ids: read
   const seen = new Set(ids);
   return [...listed, ...items.filter((b) => !seen.has(b.id))];
 }
+
+/** How many bullets the editor shows at once: a large journal has well over a thousand. */
+export const PAGE_SIZE = 50;
+
+/** A group as one page shows it: a run of its bullets, with where the run sits in the whole group. */
+export interface PagedGroup {
+  group: BulletGroup;
+  /** The bullets on this page, in order. */
+  bullets: Bullet[];
+  /** The position in the whole group of the first bullet shown. */
+  first: number;
+}
+
+/** The bullets from `offset` to `offset + limit`, counted across the groups in order, in their groups. */
+export function pageOfGroups(groups: readonly BulletGroup[], offset: number, limit: number): PagedGroup[] {
+  const page: PagedGroup[] = [];
+  let start = 0;
+  for (const group of groups) {
+    const end = start + group.bullets.length;
+    const from = Math.max(offset, start);
+    const to = Math.min(offset + limit, end);
+    if (from < to) page.push({ group, bullets: group.bullets.slice(from - start, to - start), first: from - start });
+    if (end >= offset + limit) break;
+    start = end;
+  }
+  return page;
+}
+
+/** The offset of the page that holds bullet `id`; null when no group has it. */
+export function pageHolding(groups: readonly BulletGroup[], id: number, limit: number): number | null {
+  let at = 0;
+  for (const group of groups) {
+    const i = group.bullets.findIndex((b) => b.id === id);
+    if (i >= 0) return Math.floor((at + i) / limit) * limit;
+    at += group.bullets.length;
+  }
+  return null;
+}
+
+/** The last page's offset for `total` bullets (0 when there are none). */
+export function lastPage(total: number, limit: number): number {
+  return total <= 0 ? 0 : Math.floor((total - 1) / limit) * limit;
+}
+
+/** "1–50 of 1,484": the bullets this page shows and how many there are in all. */
+export function pageCount(offset: number, shown: number, total: number): string {
+  const n = (v: number) => v.toLocaleString('en');
+  if (total === 0) return 'No bullets';
+  return `${n(offset + 1)}–${n(offset + shown)} of ${n(total)}`;
+}
+
+/** Whether a bullet's wording, project or role holds every word of `query` (any case). */
+export function matchesFilter(bullet: Bullet, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const hay = [bullet.text, bullet.project_title, bullet.organization ?? '', bullet.role ?? ''].join(' ').toLowerCase();
+  return words.every((w) => hay.includes(w));
+}

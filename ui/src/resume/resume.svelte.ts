@@ -18,7 +18,19 @@ import { asSentence } from '../lib/text';
 import { toaster, type Toaster } from '../lib/toast.svelte';
 import { DeleteWithUndo } from '../lib/undo';
 import { BLANK_EXPORT, type ExportFields } from './exporting';
-import { groupBullets, inOrder, movedOrder, type BulletGroup, type Grouping } from './grouping';
+import {
+  groupBullets,
+  inOrder,
+  lastPage,
+  matchesFilter,
+  movedOrder,
+  pageHolding,
+  pageOfGroups,
+  PAGE_SIZE,
+  type BulletGroup,
+  type Grouping,
+  type PagedGroup,
+} from './grouping';
 import { entryNames } from './sources';
 import { ownWording, tailoredAfter, tailorWrites, takes, type Tailored } from './variants';
 
@@ -81,9 +93,20 @@ export class ResumeStore {
 
   exportFields: ExportFields = $state({ ...BLANK_EXPORT });
 
+  /** Words the bullets shown must hold (wording, project, role); blank shows every one. */
+  filter = $state('');
+  /** Only the picked bullets. */
+  pickedOnly = $state(false);
+  /** Where the page shown starts, counted across the groups of the list shown. */
+  offset = $state(0);
+
   readonly #api: ResumeApi;
   readonly #toaster: Pick<Toaster, 'show'>;
   readonly #reads = new Latest();
+  /** Projects whose entry names are read, or being read, since the last load. */
+  readonly #named = new Set<number>();
+  /** Bumped by each load, so names read before it are not kept. */
+  #namesRead = 0;
   /** What this window last wrote into each variant: positions and wordings. */
   readonly #tailored = new Map<number, Map<number, Tailored>>();
   readonly #variantTrash: DeleteWithUndo<VariantSummary, Variant>;
@@ -116,12 +139,63 @@ export class ResumeStore {
     return this.bullets.filter((b) => b.included);
   }
 
-  get groups(): BulletGroup[] {
-    return groupBullets(this.bullets, this.grouping);
+  // Derived once per change rather than per read: a large journal has over a thousand bullets.
+  readonly groups: BulletGroup[] = $derived(groupBullets(this.#filtered(this.bullets), this.grouping));
+  readonly variantGroups: BulletGroup[] = $derived(groupBullets(this.#filtered(this.variant?.bullets ?? []), this.grouping));
+
+  /** Whether a filter hides some bullets. */
+  get filtering(): boolean {
+    return this.filter.trim() !== '' || this.pickedOnly;
   }
 
-  get variantGroups(): BulletGroup[] {
-    return groupBullets(this.variant?.bullets ?? [], this.grouping);
+  /** The groups of the list shown: the variant's, or every bullet's. */
+  readonly listGroups: BulletGroup[] = $derived(this.variantId !== null ? this.variantGroups : this.groups);
+
+  /** How many bullets the list shown holds, over every page. */
+  readonly total: number = $derived(this.listGroups.reduce((n, g) => n + g.bullets.length, 0));
+
+  /** Whether the list shown is long enough to filter (more than a page), or a filter is set. */
+  get showsFilter(): boolean {
+    const all = this.variantId !== null ? (this.variant?.bullets.length ?? 0) : this.bullets.length;
+    return all > PAGE_SIZE || this.filtering;
+  }
+
+  /** The start of the page shown, kept inside the list when it shrinks. */
+  get pageOffset(): number {
+    return Math.min(this.offset, lastPage(this.total, PAGE_SIZE));
+  }
+
+  /** The bullets of the page shown, in their groups. */
+  readonly page: PagedGroup[] = $derived(pageOfGroups(this.listGroups, this.pageOffset, PAGE_SIZE));
+
+  setFilter(text: string): void {
+    this.filter = text;
+    this.offset = 0;
+  }
+
+  setPickedOnly(on: boolean): void {
+    this.pickedOnly = on;
+    this.offset = 0;
+  }
+
+  /** The next (+1) or previous (-1) page; false when there is none that way. */
+  turnPage(step: -1 | 1): boolean {
+    const next = this.pageOffset + step * PAGE_SIZE;
+    if (next < 0 || next > lastPage(this.total, PAGE_SIZE)) return false;
+    this.offset = next;
+    return true;
+  }
+
+  /** Turns to the page that holds bullet `id`, if the list shown has it. */
+  showBullet(id: number): void {
+    const at = pageHolding(this.listGroups, id, PAGE_SIZE);
+    if (at !== null) this.offset = at;
+  }
+
+  #filtered(bullets: readonly Bullet[]): Bullet[] {
+    if (!this.filtering) return [...bullets];
+    const query = this.filter.trim();
+    return bullets.filter((b) => (!this.pickedOnly || b.included) && matchesFilter(b, query));
   }
 
   /** Picked bullets the variant's filter takes but the variant leaves out. */
@@ -161,6 +235,7 @@ export class ResumeStore {
 
   setGrouping(grouping: Grouping): void {
     this.grouping = grouping;
+    this.offset = 0;
   }
 
   load(): Promise<void> {
@@ -174,8 +249,10 @@ export class ResumeStore {
         this.status = 'ready';
         this.error = null;
         if (this.variantId !== null && !variants.some((v) => v.id === this.variantId)) this.variantId = null;
+        // The names are read again, page by page, as the list shows them (nameSources).
+        this.#named.clear();
+        this.#namesRead += 1;
         if (this.variantId !== null) await this.#loadVariant(this.variantId);
-        void this.#loadNames(bullets);
       },
       (e) => {
         this.error = e;
@@ -184,11 +261,23 @@ export class ResumeStore {
     );
   }
 
-  /** The names of the entries bullets come from: one page read per project with bullets. */
-  async #loadNames(bullets: readonly Bullet[]): Promise<void> {
-    const ids = [...new Set(bullets.filter((b) => !b.key.startsWith('project:')).map((b) => b.project_id))];
+  /**
+   * The names of the entries these bullets come from, one project page read per project not
+   * read since the last load: only what the page shows, so a journal of 400 projects does
+   * not ask for 400 pages on arrival.
+   */
+  async nameSources(bullets: readonly Bullet[]): Promise<void> {
+    const ids = [...new Set(bullets.filter((b) => !b.key.startsWith('project:')).map((b) => b.project_id))].filter(
+      (id) => !this.#named.has(id),
+    );
+    if (ids.length === 0) return;
+    for (const id of ids) this.#named.add(id);
+    const read = this.#namesRead;
     const details = await Promise.all(ids.map((id) => this.#api.projectGet(id).catch(() => null)));
-    this.names = entryNames(details.filter((d) => d !== null));
+    if (read !== this.#namesRead) return;
+    const names = new Map(this.names);
+    for (const [id, name] of entryNames(details.filter((d) => d !== null))) names.set(id, name);
+    this.names = names;
   }
 
   // Bullets.
@@ -221,8 +310,9 @@ export class ResumeStore {
     if (this.busy) return false;
     const order = movedOrder(this.bullets, this.groups, id, delta);
     if (!order) return false;
-    // Shown at once; the core's answer replaces it.
+    // Shown at once; the core's answer replaces it. Moved over a page's edge, the page follows.
     this.bullets = inOrder(this.bullets, order);
+    this.showBullet(id);
     this.busy = true;
     try {
       this.bullets = await this.#api.bulletOrder(order);
@@ -252,6 +342,7 @@ export class ResumeStore {
   /** Shows a variant (or, with null, every bullet). */
   async selectVariant(id: number | null): Promise<void> {
     this.editing = null;
+    this.offset = 0;
     this.variantId = id;
     this.variant = null;
     if (id !== null) await this.#loadVariant(id);
@@ -307,6 +398,7 @@ export class ResumeStore {
     if (!order) return false;
     const moved = inOrder(variant.bullets, order);
     this.variant = { ...variant, bullets: moved };
+    this.showBullet(id);
     try {
       await this.#tailor(variant.id, this.#variantState(moved));
       return true;

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Bullet, ProjectPage, Variant, VariantFilter, VariantSummary } from '../lib/bindings';
+import type { Bullet, ProjectDetail, ProjectPage, Variant, VariantFilter, VariantSummary } from '../lib/bindings';
 import { Toaster } from '../lib/toast.svelte';
 import { bullet } from './fixtures';
+import { PAGE_SIZE } from './grouping';
 import { ResumeStore, type ResumeApi } from './resume.svelte';
 import { takes } from './variants';
 
@@ -29,7 +30,7 @@ function fakeCore(start: Bullet[]) {
   const source = {
     bulletList: vi.fn(async () => ordered()),
     projectList: vi.fn(async (): Promise<ProjectPage> => ({ projects: [], total: 0 })),
-    projectGet: vi.fn(async () => {
+    projectGet: vi.fn(async (_id: number): Promise<ProjectDetail> => {
       throw { kind: 'not_found', message: 'no', field: null, errors: [] };
     }),
     variantList: vi.fn(async () => [...variants.values()].filter((v) => !v.deleted).map((v) => v.summary)),
@@ -97,6 +98,8 @@ describe('ResumeStore', () => {
     const core = fakeCore(start());
     const store = new ResumeStore(core, new Toaster());
     await store.load();
+    // A list of one page needs no filter box.
+    expect(store.showsFilter).toBe(false);
     await store.include(4, true);
     expect(store.picked.map((b) => b.id)).toEqual([1, 2, 3, 4]);
     store.editing = { id: 1, scope: 'bullet' };
@@ -159,5 +162,69 @@ describe('ResumeStore', () => {
     store.showExport();
     expect(store.back()).toBe(true);
     expect(store.view.name).toBe('bullets');
+  });
+
+  it('pages a large list, and picks, filters and moves over the whole of it', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      bullet(i + 1, { project_id: 1, text: i % 2 ? `Cut latency ${i}` : `Raised throughput ${i}`, included: i < 100 }),
+    );
+    const core = fakeCore(many);
+    const store = new ResumeStore(core, new Toaster());
+    await store.load();
+    const shown = () => store.page.flatMap((g) => g.bullets.map((b) => b.id));
+    expect(store.total).toBe(120);
+    expect(store.showsFilter).toBe(true);
+    expect(shown()).toHaveLength(PAGE_SIZE);
+    expect(shown()[0]).toBe(1);
+    expect(store.turnPage(-1)).toBe(false);
+    expect(store.turnPage(1)).toBe(true);
+    expect(shown()[0]).toBe(51);
+    expect(store.page[0]!.first).toBe(50);
+    store.turnPage(1);
+    expect(shown()).toHaveLength(20);
+    expect(store.turnPage(1)).toBe(false);
+
+    // The last bullet of page one moved down lands on page two, and the page follows it.
+    store.showBullet(1);
+    expect(store.pageOffset).toBe(0);
+    expect(await store.move(50, 1)).toBe(true);
+    expect(store.pageOffset).toBe(50);
+    expect(shown()[0]).toBe(50);
+
+    // A pick on a later page counts in the whole list; the filter narrows the whole list.
+    await store.include(110, true);
+    expect(store.picked).toHaveLength(101);
+    store.setFilter('latency');
+    expect(store.pageOffset).toBe(0);
+    expect(store.total).toBe(60);
+    store.setPickedOnly(true);
+    expect(store.total).toBe(51);
+    expect(store.page.flatMap((g) => g.bullets).every((b) => b.included && b.text.includes('latency'))).toBe(true);
+    store.setFilter('');
+    store.setPickedOnly(false);
+    expect(store.total).toBe(120);
+  });
+
+  it('names the sources of the bullets shown, one project read each, again after a load', async () => {
+    const core = fakeCore([
+      bullet(1, { project_id: 1, key: 'metric:11' }),
+      bullet(2, { project_id: 1, key: 'metric:12' }),
+      bullet(3, { project_id: 2, key: 'decision:21' }),
+      bullet(4, { project_id: 3, key: 'project:3' }),
+    ]);
+    core.projectGet.mockImplementation(async (id: number) => ({
+      metrics: id === 1 ? [{ id: 11, name: 'p99 latency' }, { id: 12, name: 'Error rate' }] : [],
+      decisions: id === 2 ? [{ id: 21, title: 'Move to Kafka' }] : [],
+    }) as unknown as ProjectDetail);
+    const store = new ResumeStore(core, new Toaster());
+    await store.load();
+    await store.nameSources(store.bullets.slice(0, 2));
+    expect(core.projectGet).toHaveBeenCalledTimes(1);
+    await store.nameSources(store.bullets);
+    expect(core.projectGet.mock.calls.map((c) => c[0])).toEqual([1, 2]);
+    expect([store.names.get(11), store.names.get(21)]).toEqual(['p99 latency', 'Move to Kafka']);
+    await store.load();
+    await store.nameSources(store.bullets);
+    expect(core.projectGet).toHaveBeenCalledTimes(4);
   });
 });

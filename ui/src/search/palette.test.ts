@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../lib/bindings';
-import { destinationOf, moveSelection } from './palette';
+import { destinationOf, moveSelection, snippetAddsContext } from './palette';
 
 const hit = (fields: Partial<SearchHit>): SearchHit => ({
   id: 1,
@@ -61,3 +61,17 @@ describe('destinationOf', () => {
     expect(destinationOf(note)).toEqual({ section: 'home', hit: note });
   });
 });
+
+describe('snippetAddsContext', () => {
+  const part = (text: string, hit = false) => ({ text, hit });
+  it('drops a snippet that only repeats the title', () => {
+    expect(snippetAddsContext({ title: 'p99 latency', snippet: [part('p99 '), part('latency', true)] })).toBe(false);
+    expect(snippetAddsContext({ title: 'p99 latency', snippet: [] })).toBe(false);
+  });
+  it('keeps one that says where the words matched', () => {
+    expect(
+      snippetAddsContext({ title: 'How we rebuilt checkout', snippet: [part('…p99 '), part('latency', true), part(' went from 1547 to 1001 ms.')] }),
+    ).toBe(true);
+  });
+});
+

@@ -2,6 +2,13 @@
 
 import type { EntryKind, SearchHit } from '../lib/bindings';
 
+/** Whether the snippet says more than the title: a metric matched on its name repeats it. */
+export function snippetAddsContext(hit: Pick<SearchHit, 'title' | 'snippet'>): boolean {
+  const norm = (text: string) => text.replace(/…/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const said = norm(hit.snippet.map((p) => p.text).join(''));
+  return said !== '' && said !== norm(hit.title);
+}
+
 /** Moves the selection by `step`, wrapping around at both ends; -1 when there is nothing. */
 export function moveSelection(selected: number, count: number, step: number): number {
   if (count <= 0) return -1;

@@ -1,8 +1,9 @@
 // The search palette's state: open or not, the query, the results as they arrive and the
-// selected one. Typing waits a moment before asking, and only the newest answer is shown.
+// selected one. Typing waits a moment before asking, and only the newest answer is shown;
+// "More results" asks for the next page and adds it below.
 
 import { api, toIpcError } from '../lib/api';
-import type { IpcError, SearchHit } from '../lib/bindings';
+import type { IpcError, SearchHit, SearchPage } from '../lib/bindings';
 import { Latest, type Ticket } from '../lib/latest';
 import { moveSelection } from './palette';
 
@@ -11,8 +12,8 @@ export const RESULT_LIMIT = 20;
 
 export type SearchStatus = 'idle' | 'searching' | 'done' | 'error';
 
-/** The first `limit` hits for a query, best first. */
-export type HitSource = (query: string, limit: number) => Promise<SearchHit[]>;
+/** One page of hits for `query` from `offset`. */
+export type SearchFn = (query: string, offset: number, limit: number) => Promise<SearchPage>;
 
 export class SearchPalette {
   isOpen = $state(false);
@@ -21,13 +22,19 @@ export class SearchPalette {
   selected = $state(-1);
   status: SearchStatus = $state('idle');
   error: IpcError | null = $state(null);
+  /** How many entries match in all (the hits shown are the first of them). */
+  total = $state(0);
+  /** How many matches are not shown yet. */
+  more = $state(0);
+  /** The next page is being asked for. */
+  loadingMore = $state(false);
 
-  readonly #search: HitSource;
+  readonly #search: SearchFn;
   readonly #delay: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #replies = new Latest();
 
-  constructor(search: HitSource, delay = DEBOUNCE_MS) {
+  constructor(search: SearchFn, delay = DEBOUNCE_MS) {
     this.#search = search;
     this.#delay = delay;
   }
@@ -52,6 +59,7 @@ export class SearchPalette {
       return;
     }
     this.status = 'searching';
+    this.loadingMore = false;
     const current = this.#replies.begin();
     this.#timer = setTimeout(() => {
       this.#timer = null;
@@ -71,17 +79,45 @@ export class SearchPalette {
     return this.hits[this.selected] ?? null;
   }
 
+  /** Adds the next page of hits below those shown; the selection moves to its first hit. */
+  async loadMore(): Promise<void> {
+    if (this.more === 0 || this.loadingMore || this.status !== 'done') return;
+    const query = this.query;
+    const current = this.#replies.begin();
+    this.loadingMore = true;
+    try {
+      const page = await this.#search(query, this.hits.length, RESULT_LIMIT);
+      if (!current()) return;
+      const first = this.hits.length;
+      const known = new Set(this.hits.map((h) => h.id));
+      this.hits = [...this.hits, ...page.hits.filter((h) => !known.has(h.id))];
+      this.total = page.total;
+      this.more = page.more;
+      if (this.hits.length > first) this.selected = first;
+    } catch (e) {
+      if (!current()) return;
+      this.status = 'error';
+      this.error = toIpcError(e);
+    } finally {
+      if (current()) this.loadingMore = false;
+    }
+  }
+
   async #run(query: string, current: Ticket): Promise<void> {
     try {
-      const hits = await this.#search(query, RESULT_LIMIT);
+      const page = await this.#search(query, 0, RESULT_LIMIT);
       if (!current()) return;
-      this.hits = hits;
-      this.selected = hits.length ? 0 : -1;
+      this.hits = page.hits;
+      this.total = page.total;
+      this.more = page.more;
+      this.selected = page.hits.length ? 0 : -1;
       this.status = 'done';
       this.error = null;
     } catch (e) {
       if (!current()) return;
       this.hits = [];
+      this.total = 0;
+      this.more = 0;
       this.selected = -1;
       this.status = 'error';
       this.error = toIpcError(e);
@@ -93,6 +129,9 @@ export class SearchPalette {
     this.#replies.invalidate();
     this.query = query;
     this.hits = [];
+    this.total = 0;
+    this.more = 0;
+    this.loadingMore = false;
     this.selected = -1;
     this.status = 'idle';
     this.error = null;
@@ -104,4 +143,4 @@ export class SearchPalette {
   }
 }
 
-export const palette = new SearchPalette(async (query, limit) => (await api.search(query, limit)).hits);
+export const palette = new SearchPalette((query, offset, limit) => api.search(query, offset, limit));

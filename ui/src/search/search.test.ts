@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SearchHit } from '../lib/bindings';
+import type { SearchHit, SearchPage } from '../lib/bindings';
 import { DEBOUNCE_MS, SearchPalette } from './search.svelte';
 
-const hits = (...titles: string[]): SearchHit[] =>
+const list = (...titles: string[]): SearchHit[] =>
   titles.map((title, i) => ({ id: i + 1, kind: 'project', project_id: i + 1, project_title: title, title, snippet: [] }));
+const hits = (...titles: string[]): SearchPage => ({ hits: list(...titles), offset: 0, total: titles.length, more: 0 });
 
 describe('SearchPalette', () => {
   beforeEach(() => {
@@ -25,14 +26,14 @@ describe('SearchPalette', () => {
     expect(search).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(search).toHaveBeenCalledTimes(1);
-    expect(search).toHaveBeenCalledWith('kaf', expect.any(Number));
+    expect(search).toHaveBeenCalledWith('kaf', 0, expect.any(Number));
     expect(palette.status).toBe('done');
     expect(palette.hits.map((h) => h.title)).toEqual(['kaf']);
     expect(palette.selected).toBe(0);
   });
 
   it('shows only the newest answer when an older one comes late', async () => {
-    const answers: ((h: SearchHit[]) => void)[] = [];
+    const answers: ((h: SearchPage) => void)[] = [];
     const palette = new SearchPalette(() => new Promise((resolve) => answers.push(resolve)));
     palette.setQuery('old');
     await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
@@ -88,5 +89,54 @@ describe('SearchPalette', () => {
     expect(search).not.toHaveBeenCalled();
     expect(palette.isOpen).toBe(false);
     expect(palette.query).toBe('');
+  });
+
+  it('adds the next page below with "More results", from where the shown hits end', async () => {
+    const metric = (id: number): SearchHit => ({
+      id,
+      kind: 'metric',
+      project_id: 100 + id,
+      project_title: `Project ${id}`,
+      title: 'p99 latency',
+      snippet: [],
+    });
+    const search = vi.fn(async (_q: string, offset: number, limit: number): Promise<SearchPage> => {
+      const all = Array.from({ length: 45 }, (_, i) => metric(i + 1));
+      const hits = all.slice(offset, offset + limit);
+      return { hits, offset, total: all.length, more: all.length - offset - hits.length };
+    });
+    const palette = new SearchPalette(search);
+    palette.setQuery('latency');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    expect(palette.hits).toHaveLength(20);
+    expect([palette.total, palette.more]).toEqual([45, 25]);
+    await palette.loadMore();
+    expect(search).toHaveBeenLastCalledWith('latency', 20, 20);
+    expect(palette.hits).toHaveLength(40);
+    expect(palette.selected).toBe(20);
+    await palette.loadMore();
+    expect(palette.hits).toHaveLength(45);
+    expect(palette.more).toBe(0);
+    await palette.loadMore();
+    expect(search).toHaveBeenCalledTimes(3);
+  });
+
+  it('drops a late page when the query changed meanwhile', async () => {
+    let release: (p: SearchPage) => void = () => {};
+    let calls = 0;
+    const palette = new SearchPalette(async (q, offset) => {
+      calls += 1;
+      if (calls === 2) return new Promise<SearchPage>((resolve) => (release = resolve));
+      return { hits: list(q), offset, total: 5, more: 4 };
+    });
+    palette.setQuery('a');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    const pending = palette.loadMore();
+    palette.setQuery('b');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    release({ hits: list('late'), offset: 1, total: 5, more: 3 });
+    await pending;
+    expect(palette.hits.map((h) => h.title)).toEqual(['b']);
+    expect(palette.loadingMore).toBe(false);
   });
 });

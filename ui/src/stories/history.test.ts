@@ -44,9 +44,19 @@ describe('historySeries', () => {
 
 describe('axes', () => {
   it('labels at most eight slots', () => {
-    expect(labelledSlots(3)).toEqual([1, 2, 3]);
-    expect(labelledSlots(20)).toEqual([1, 4, 7, 10, 13, 16, 19]);
-    expect(labelledSlots(0)).toEqual([]);
+    const days = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1} Mar`);
+    expect(labelledSlots(days(3))).toEqual([1, 2, 3]);
+    expect(labelledSlots(days(20))).toEqual([1, 4, 7, 10, 13, 16, 19]);
+    expect(labelledSlots([])).toEqual([]);
+  });
+
+  it('labels each day once, at its first take', () => {
+    expect(labelledSlots(['5 Mar', '5 Mar', '5 Mar', '6 Mar', '6 Mar', '9 Mar'])).toEqual([1, 4, 6]);
+    expect(labelledSlots(['5 Mar', '5 Mar'])).toEqual([1]);
+    const many = Array.from({ length: 40 }, (_, i) => `${Math.floor(i / 2) + 1} Mar`);
+    const slots = labelledSlots(many);
+    expect(slots.length).toBeLessThanOrEqual(8);
+    expect(new Set(slots.map((s) => many[s - 1])).size).toBe(slots.length);
   });
 
   it('rounds the top to a tidy time', () => {

@@ -36,13 +36,17 @@ export function historySeries(rehearsals: readonly Rehearsal[]): HistorySeries {
   };
 }
 
-/** Whole rehearsal slots to label, at most `most` of them, evenly spaced, always the first. */
-export function labelledSlots(count: number, most = 8): number[] {
-  if (count <= 0) return [];
-  const step = Math.max(1, Math.ceil(count / most));
-  const slots: number[] = [];
-  for (let slot = 1; slot <= count; slot += step) slots.push(slot);
-  return slots;
+/**
+ * The slots to label under the chart: the first rehearsal of each day (several takes on one
+ * day share one date), at most `most` of them, evenly thinned, always the first day.
+ */
+export function labelledSlots(labels: readonly string[], most = 8): number[] {
+  const firsts: number[] = [];
+  labels.forEach((label, i) => {
+    if (i === 0 || label !== labels[i - 1]) firsts.push(i + 1);
+  });
+  const step = Math.max(1, Math.ceil(firsts.length / most));
+  return firsts.filter((_, i) => i % step === 0);
 }
 
 /** Rounds up to a tidy axis top in seconds: a multiple of 30 s (or 15 s below a minute). */

@@ -18,7 +18,8 @@ import type {
 } from '../lib/bindings';
 import { Latest, type LoadStatus } from '../lib/latest';
 import { toaster, type Toaster } from '../lib/toast.svelte';
-import { entryTrash, type DeleteWithUndo } from '../lib/undo';
+import { DeleteWithUndo, entryTrash } from '../lib/undo';
+import { formatWhen } from './format';
 import { withLinked, type QuestionSummary } from './questions';
 
 export type StoriesView =
@@ -70,6 +71,8 @@ export class StoriesStore {
   readonly #api: StoriesApi;
   readonly #reads = new Latest();
   readonly #trash: DeleteWithUndo<TrashItem, TrashItem>;
+  /** One rehearsal out of a story's history, named by when it was; Undo restores it. */
+  readonly #rehearsalTrash: DeleteWithUndo<{ item: TrashItem; when: string }, TrashItem>;
   #questionsLoaded = false;
 
   constructor(source: StoriesApi, toasts: Pick<Toaster, 'show'>) {
@@ -81,6 +84,26 @@ export class StoriesStore {
         this.showBank();
       },
       refresh: () => this.refresh(),
+    });
+    this.#rehearsalTrash = new DeleteWithUndo({
+      toaster: toasts,
+      noun: 'the rehearsal of',
+      delete: async (id) => {
+        const rehearsal = this.detail?.rehearsals.find((r) => r.id === id);
+        const item = await this.#api.entryDelete(id);
+        return { item, when: rehearsal ? formatWhen(rehearsal.started_at) : item.title };
+      },
+      name: (gone) => gone.when,
+      undoId: (gone) => gone.item.id,
+      restore: (trashId) => this.#api.trashRestore(trashId),
+      deleted: async () => {
+        this.#changed();
+        await this.refresh();
+      },
+      restored: async () => {
+        this.#changed();
+        await this.refresh();
+      },
     });
   }
 
@@ -251,6 +274,11 @@ export class StoriesStore {
   /** Moves a story (with its rehearsals) to the trash and offers Undo; back to the bank. */
   remove(id: number): Promise<TrashItem | null> {
     return this.#trash.remove(id);
+  }
+
+  /** Deletes one rehearsal from the story shown and offers Undo. */
+  removeRehearsal(id: number): Promise<unknown> {
+    return this.#rehearsalTrash.remove(id);
   }
 
   /** Brings a deleted story back, rehearsals and all. */
