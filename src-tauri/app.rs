@@ -19,9 +19,7 @@ fn open_main_window<R: tauri::Runtime>(app: &mut tauri::App<R>) -> tauri::Result
         .find(|w| w.label == "main")
         .cloned()
         .expect("tauri.conf.json declares the main window");
-    tauri::WebviewWindowBuilder::from_config(app, &config)?
-        .on_navigation(is_own_page)
-        .build()?;
+    tauri::WebviewWindowBuilder::from_config(app, &config)?.on_navigation(is_own_page).build()?;
     Ok(())
 }
 
@@ -57,10 +55,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
     let (closing_on_exit, socket_on_exit) = (closing.clone(), socket.clone());
     let startup = Startup::new(began);
     let passphrase = std::env::var("CAREERLOG_PASSPHRASE").ok();
-    let journal = JournalState::new(
-        path.clone(),
-        Journal::open_with(&path, passphrase.as_deref()),
-    );
+    let journal = JournalState::new(path.clone(), Journal::open_with(&path, passphrase.as_deref()));
     startup.reached("core opened");
     let background = journal.clone();
     tauri::Builder::default()
@@ -131,19 +126,13 @@ mod tests {
 
     #[test]
     fn only_the_apps_own_pages_load() {
-        for own in [
-            "tauri://localhost/",
-            "tauri://localhost/index.html",
-            "http://tauri.localhost/",
-        ] {
+        for own in ["tauri://localhost/", "tauri://localhost/index.html", "http://tauri.localhost/"]
+        {
             assert!(is_own_page(&own.parse().unwrap()), "{own}");
         }
         for other in [
-            "https://example.com/",
-            "http://evil.localhost.example/",
-            "file:///etc/passwd",
-            "javascript:alert(1)",
-            "data:text/html,hi",
+            "https://example.com/", "http://evil.localhost.example/", "file:///etc/passwd",
+            "javascript:alert(1)", "data:text/html,hi",
         ] {
             assert!(!is_own_page(&other.parse().unwrap()), "{other}");
         }

@@ -26,10 +26,7 @@ struct Args {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!(
-        "careerlog: {}",
-        message.lines().collect::<Vec<_>>().join(" ")
-    );
+    eprintln!("careerlog: {}", message.lines().collect::<Vec<_>>().join(" "));
     ExitCode::FAILURE
 }
 

@@ -105,20 +105,12 @@ mod tests {
         };
         let (sent, received) = std::sync::mpsc::channel();
         let closing = Arc::new(AtomicBool::new(false));
-        serve(
-            listener,
-            socket_path(&journal),
-            closing.clone(),
-            move || sent.send(()).unwrap(),
-        );
+        serve(listener, socket_path(&journal), closing.clone(), move || sent.send(()).unwrap());
         assert!(matches!(claim(&journal).unwrap(), Claim::AlreadyOpen));
         received
             .recv_timeout(std::time::Duration::from_secs(5))
             .expect("the first window was asked to the front");
-        assert!(
-            matches!(claim(&other).unwrap(), Claim::First(_)),
-            "another journal is free"
-        );
+        assert!(matches!(claim(&other).unwrap(), Claim::First(_)), "another journal is free");
         // A window that is closing does not count as open.
         closing.store(true, Ordering::SeqCst);
         let _ = std::fs::remove_file(socket_path(&journal));

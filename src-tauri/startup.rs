@@ -41,28 +41,18 @@ impl Startup {
         let mut phases = self.phases.lock().unwrap_or_else(|p| p.into_inner());
         for (name, at) in marks {
             let after = (origin_ms + at - began_ms).max(0.0);
-            phases.push((
-                format!("ui: {name}").into(),
-                Duration::from_secs_f64(after / 1000.0),
-            ));
+            phases.push((format!("ui: {name}").into(), Duration::from_secs_f64(after / 1000.0)));
         }
     }
 
     /// One line per phase, in time order: `careerlog: startup <ms> ms <phase>`.
     pub fn report(&self) -> String {
-        let mut phases = self
-            .phases
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
+        let mut phases = self.phases.lock().unwrap_or_else(|p| p.into_inner()).clone();
         phases.sort_by_key(|(_, at)| *at);
         phases
             .iter()
             .map(|(phase, at)| {
-                format!(
-                    "careerlog: startup {:>8.1} ms {phase}",
-                    at.as_secs_f64() * 1000.0
-                )
+                format!("careerlog: startup {:>8.1} ms {phase}", at.as_secs_f64() * 1000.0)
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -90,13 +80,7 @@ mod tests {
         probe.reached("core opened");
         probe.reached("window created");
         let report = probe.report();
-        let phases: Vec<&str> = report
-            .lines()
-            .map(|l| l.rsplit(" ms ").next().unwrap())
-            .collect();
-        assert_eq!(
-            phases,
-            vec!["process start", "window created", "core opened"]
-        );
+        let phases: Vec<&str> = report.lines().map(|l| l.rsplit(" ms ").next().unwrap()).collect();
+        assert_eq!(phases, vec!["process start", "window created", "core opened"]);
     }
 }

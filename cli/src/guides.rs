@@ -83,10 +83,7 @@ fn checklist_text(list: &Checklist) -> String {
         Some(c) => format!("cycle {}, started {}", c.number, c.started_on),
         None => "not started: the first check starts a cycle".to_string(),
     };
-    let mut lines = vec![format!(
-        "{}: {} of {} done ({cycle})",
-        list.title, list.done, list.total
-    )];
+    let mut lines = vec![format!("{}: {} of {} done ({cycle})", list.title, list.done, list.total)];
     for item in &list.items {
         let mark = if item.checked { "[x]" } else { "[ ]" };
         let due = match (item.due, item.overdue) {
@@ -126,9 +123,9 @@ impl GuideCommand {
                 Ok((super::to_json(&guides), text))
             }
             GuideCommand::Show { slug } => {
-                let guide = library().guide(&slug).ok_or_else(|| Error::NotFound {
-                    what: format!("the guide \"{slug}\""),
-                })?;
+                let guide = library()
+                    .guide(&slug)
+                    .ok_or_else(|| Error::NotFound { what: format!("the guide \"{slug}\"") })?;
                 let text = format!(
                     "{}\n\n{}\n\n{}",
                     guide.title,
@@ -170,9 +167,9 @@ impl QuestionCommand {
                 Ok((super::to_json(&questions), text))
             }
             QuestionCommand::Show { slug } => {
-                let question = library().question(&slug).ok_or_else(|| Error::NotFound {
-                    what: format!("the question \"{slug}\""),
-                })?;
+                let question = library()
+                    .question(&slug)
+                    .ok_or_else(|| Error::NotFound { what: format!("the question \"{slug}\"") })?;
                 let text = format!("{}\n\n{}", question.title, readable_text(&question.html));
                 Ok((super::to_json(question), text))
             }
@@ -196,12 +193,7 @@ pub fn readiness(j: &Journal) -> Result<Output> {
         for proof in &stage.proofs {
             let mark = if proof.met { "[x]" } else { "[ ]" };
             let detail = if proof.met {
-                proof
-                    .entries
-                    .iter()
-                    .map(|e| e.title.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                proof.entries.iter().map(|e| e.title.as_str()).collect::<Vec<_>>().join(", ")
             } else {
                 format!("missing: {}", proof.missing)
             };

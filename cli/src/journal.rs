@@ -28,11 +28,8 @@ pub fn day(text: &str) -> std::result::Result<Day, String> {
 }
 
 pub fn number(text: &str) -> std::result::Result<f64, String> {
-    let value: f64 = text
-        .trim()
-        .replace('_', "")
-        .parse()
-        .map_err(|_| format!("\"{text}\" is not a number"))?;
+    let value: f64 =
+        text.trim().replace('_', "").parse().map_err(|_| format!("\"{text}\" is not a number"))?;
     if value.is_finite() {
         Ok(value)
     } else {
@@ -361,10 +358,7 @@ impl EntryFlags for DecisionFlags {
     type Input = DecisionInput;
 
     fn required(&self) -> Vec<(&'static str, &'static str, bool)> {
-        vec![
-            ("title", "title", self.title.is_some()),
-            ("chosen", "chosen", self.chosen.is_some()),
-        ]
+        vec![("title", "title", self.title.is_some()), ("chosen", "chosen", self.chosen.is_some())]
     }
 
     fn apply(self, input: &mut DecisionInput) {
@@ -421,11 +415,7 @@ pub fn option(text: &str) -> std::result::Result<DecisionOption, String> {
     if name.is_empty() {
         return Err(format!("\"{text}\" has no name before its pros and cons"));
     }
-    Ok(DecisionOption {
-        text: name.to_string(),
-        pros: pros.to_string(),
-        cons: cons.to_string(),
-    })
+    Ok(DecisionOption { text: name.to_string(), pros: pros.to_string(), cons: cons.to_string() })
 }
 
 #[derive(Debug, Args)]
@@ -491,10 +481,7 @@ impl EntryFlags for FeedbackFlags {
     type Input = FeedbackInput;
 
     fn required(&self) -> Vec<(&'static str, &'static str, bool)> {
-        vec![
-            ("source", "source", self.source.is_some()),
-            ("text", "text", self.text.is_some()),
-        ]
+        vec![("source", "source", self.source.is_some()), ("text", "text", self.text.is_some())]
     }
 
     fn apply(self, input: &mut FeedbackInput) {
@@ -599,21 +586,8 @@ impl ProjectCommand {
     pub fn run(self, j: &mut Journal) -> Result<Output> {
         match self {
             ProjectCommand::Add(flags) => add(j, flags),
-            ProjectCommand::List {
-                limit,
-                offset,
-                search,
-                status,
-                scope,
-                tag,
-                sort,
-            } => {
-                let filter = ProjectFilter {
-                    text: search,
-                    status,
-                    scope,
-                    tag,
-                };
+            ProjectCommand::List { limit, offset, search, status, scope, tag, sort } => {
+                let filter = ProjectFilter { text: search, status, scope, tag };
                 list_projects(j, &filter, sort, offset, limit)
             }
             ProjectCommand::Show { id } => {
@@ -656,10 +630,7 @@ fn page_line(offset: u32, shown: usize, total: u32, what: &str) -> String {
     let last = offset + shown as u32;
     let more = total.saturating_sub(last);
     if shown == 0 {
-        format!(
-            "{total} {} in all; none from --offset {offset}",
-            plural(total)
-        )
+        format!("{total} {} in all; none from --offset {offset}", plural(total))
     } else if more > 0 {
         format!(
             "Showing {first}-{last} of {total} {}; {more} more: add --offset {last} to see the next",
@@ -685,15 +656,8 @@ fn list_projects(
         .iter()
         .map(|row| {
             let p = &row.project;
-            let when = p
-                .started_on
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "undated".into());
-            let org = p
-                .organization
-                .as_deref()
-                .map(|o| format!(" ({o})"))
-                .unwrap_or_default();
+            let when = p.started_on.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
+            let org = p.organization.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
             let best = row
                 .best_metric
                 .as_ref()
@@ -707,12 +671,7 @@ fn list_projects(
     } else if page.total == 0 {
         lines.push("No projects match".into());
     } else {
-        lines.push(page_line(
-            offset,
-            page.projects.len(),
-            page.total,
-            "project",
-        ));
+        lines.push(page_line(offset, page.projects.len(), page.total, "project"));
     }
     Ok((super::to_json(&page.projects), lines.join("\n")))
 }
@@ -753,20 +712,13 @@ impl Describe for Decision {
             (Some(_), None) => " (outcome written)".to_string(),
             (None, _) => String::new(),
         };
-        format!(
-            "decision {}: {} -> {}{due}{reviewed}",
-            self.id, self.title, self.chosen
-        )
+        format!("decision {}: {} -> {}{due}{reviewed}", self.id, self.title, self.chosen)
     }
 }
 
 impl Describe for Artifact {
     fn describe(&self) -> String {
-        let url = self
-            .url
-            .as_deref()
-            .map(|u| format!(" <{u}>"))
-            .unwrap_or_default();
+        let url = self.url.as_deref().map(|u| format!(" <{u}>")).unwrap_or_default();
         let kind = self.kind.map_or("", |k| k.as_str());
         format!("artifact {}: [{kind}] {}{url}", self.id, self.title)
     }
@@ -776,10 +728,7 @@ impl Describe for Feedback {
     fn describe(&self) -> String {
         let rating = self.rating.map(|r| format!(" ({r}/5)")).unwrap_or_default();
         let date = self.date.map(|d| d.to_string()).unwrap_or_default();
-        format!(
-            "feedback {}: {date} {}{rating}: {}",
-            self.id, self.source, self.text
-        )
+        format!("feedback {}: {date} {}{rating}: {}", self.id, self.source, self.text)
     }
 }
 
@@ -794,23 +743,12 @@ impl NoteCommand {
     pub fn run(self, j: &mut Journal) -> Result<Output> {
         match self {
             NoteCommand::Add { text, flags } => {
-                let mut input = NoteInput {
-                    text,
-                    ..Default::default()
-                };
+                let mut input = NoteInput { text, ..Default::default() };
                 flags.apply(&mut input);
                 let n = j.add(input)?;
                 Ok(shown(&n, format!("Added {}", n.describe())))
             }
-            NoteCommand::List {
-                limit,
-                offset,
-                tag,
-                since,
-                until,
-                project,
-                no_project,
-            } => {
+            NoteCommand::List { limit, offset, tag, since, until, project, no_project } => {
                 let filter = NoteFilter {
                     tag,
                     since: since.and_then(|d| d.0),
@@ -844,20 +782,17 @@ impl NoteCommand {
                 Ok(shown(&page.notes, lines.join("\n")))
             }
             NoteCommand::Show { id } => show::<Note>(j, id),
-            NoteCommand::Edit {
-                id,
-                text,
-                no_project,
-                flags,
-            } => edit(j, id, |input: &mut NoteInput| {
-                if let Some(text) = text {
-                    input.text = text;
-                }
-                flags.apply(input);
-                if no_project {
-                    input.project_id = None;
-                }
-            }),
+            NoteCommand::Edit { id, text, no_project, flags } => {
+                edit(j, id, |input: &mut NoteInput| {
+                    if let Some(text) = text {
+                        input.text = text;
+                    }
+                    flags.apply(input);
+                    if no_project {
+                        input.project_id = None;
+                    }
+                })
+            }
             NoteCommand::Delete { id } => delete_as::<Note>(j, id),
         }
     }
@@ -872,13 +807,7 @@ pub fn search(j: &Journal, query: &str, offset: u32, limit: u32) -> Result<Outpu
             let snippet: String = h
                 .snippet
                 .iter()
-                .map(|p| {
-                    if p.hit {
-                        format!("[{}]", p.text)
-                    } else {
-                        p.text.clone()
-                    }
-                })
+                .map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() })
                 .collect();
             let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
             // Hits that read alike ("p99 latency" in ten projects) differ by their project.
@@ -888,12 +817,7 @@ pub fn search(j: &Journal, query: &str, offset: u32, limit: u32) -> Result<Outpu
                 }
                 _ => String::new(),
             };
-            format!(
-                "{} {}: {}{project}\n    {snippet}",
-                h.kind.as_str(),
-                h.id,
-                h.title
-            )
+            format!("{} {}: {}{project}\n    {snippet}", h.kind.as_str(), h.id, h.title)
         })
         .collect();
     if page.hits.is_empty() {
@@ -919,11 +843,7 @@ pub fn search(j: &Journal, query: &str, offset: u32, limit: u32) -> Result<Outpu
 
 /// The query as it can be typed again in a shell.
 fn shell_word(text: &str) -> String {
-    if !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || "-_.,%".contains(c))
-    {
+    if !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || "-_.,%".contains(c)) {
         text.to_string()
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
@@ -957,12 +877,8 @@ impl TrashCommand {
             }
             TrashCommand::Restore { id } => {
                 let item = j.restore(id)?;
-                let text = format!(
-                    "Restored {} {} \"{}\"",
-                    item.kind.as_str(),
-                    item.entry_id,
-                    item.title
-                );
+                let text =
+                    format!("Restored {} {} \"{}\"", item.kind.as_str(), item.entry_id, item.title);
                 Ok(shown(&item, text))
             }
             TrashCommand::Empty => {
@@ -971,10 +887,7 @@ impl TrashCommand {
                 struct Emptied {
                     removed: u32,
                 }
-                Ok(shown(
-                    &Emptied { removed },
-                    format!("Emptied the trash ({removed} items)"),
-                ))
+                Ok(shown(&Emptied { removed }, format!("Emptied the trash ({removed} items)")))
             }
         }
     }

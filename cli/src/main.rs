@@ -190,16 +190,9 @@ fn backup(journal: &mut Journal, command: BackupCommand) -> careerlog_core::Resu
         }
         BackupCommand::Restore { id } => {
             let restored = journal.restore_backup(id, keep, &|_, _| {})?;
-            let held: Vec<String> = restored
-                .entries
-                .iter()
-                .map(|e| entries_of(e.kind, e.count))
-                .collect();
-            let held = if held.is_empty() {
-                "no entries".to_string()
-            } else {
-                held.join(", ")
-            };
+            let held: Vec<String> =
+                restored.entries.iter().map(|e| entries_of(e.kind, e.count)).collect();
+            let held = if held.is_empty() { "no entries".to_string() } else { held.join(", ") };
             use careerlog_core::store::BackupReason;
             let which = match restored.backup.reason {
                 Some(BackupReason::Manual) => "the manual backup",
@@ -276,10 +269,7 @@ fn export_journal(journal: &Journal, out: &Path) -> careerlog_core::Result<Outpu
         path: String,
         entries: usize,
     }
-    let exported = Exported {
-        path: out.display().to_string(),
-        entries: document.entries.len(),
-    };
+    let exported = Exported { path: out.display().to_string(), entries: document.entries.len() };
     let text = format!("Wrote {} entries to {}", exported.entries, exported.path);
     Ok((to_json(&exported), text))
 }
@@ -341,11 +331,7 @@ fn run(command: Command, path: &Path, json: bool) -> ExitCode {
         Ok(((json_text, text), findings)) => {
             // A reader that stops early (`| head`) is not an error of ours.
             use std::io::Write;
-            let _ = writeln!(
-                std::io::stdout().lock(),
-                "{}",
-                if json { json_text } else { text }
-            );
+            let _ = writeln!(std::io::stdout().lock(), "{}", if json { json_text } else { text });
             if findings {
                 ExitCode::FAILURE
             } else {
@@ -365,11 +351,7 @@ fn dispatch(command: Command, journal: &mut Journal) -> careerlog_core::Result<O
         Command::Artifact(c) => c.run(journal),
         Command::Feedback(c) => c.run(journal),
         Command::Note(c) => c.run(journal),
-        Command::Search {
-            query,
-            limit,
-            offset,
-        } => journal::search(journal, &query, offset, limit),
+        Command::Search { query, limit, offset } => journal::search(journal, &query, offset, limit),
         Command::Trash(c) => c.run(journal),
         Command::Story(c) => c.run(journal),
         Command::Guide(c) => c.run(),

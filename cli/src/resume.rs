@@ -141,20 +141,12 @@ impl BulletCommand {
             BulletCommand::Reset { id } => j.reset_bullet(id).map(one),
             BulletCommand::Include { id } => j.include_bullet(id, true).map(one),
             BulletCommand::Exclude { id } => j.include_bullet(id, false).map(one),
-            BulletCommand::Move {
-                id,
-                to,
-                variant: None,
-            } => {
+            BulletCommand::Move { id, to, variant: None } => {
                 let bullets = j.move_bullet(id, to)?;
                 let text = numbered(&bullets);
                 Ok((super::to_json(&bullets), text))
             }
-            BulletCommand::Move {
-                id,
-                to,
-                variant: Some(name),
-            } => {
+            BulletCommand::Move { id, to, variant: Some(name) } => {
                 j.refresh_bullets()?;
                 let variant = j.variant_named(&name)?;
                 let moved = j.move_variant_bullet(variant.id, id, to)?;
@@ -173,11 +165,7 @@ pub fn lint(j: &Journal, text: &str) -> Result<(Output, bool)> {
         findings
             .iter()
             .map(|f| {
-                let at = f
-                    .excerpt
-                    .as_deref()
-                    .map(|e| format!(" (\"{e}\")"))
-                    .unwrap_or_default();
+                let at = f.excerpt.as_deref().map(|e| format!(" (\"{e}\")")).unwrap_or_default();
                 format!("{}{at}: {}\n  fix: {}", f.rule.as_str(), f.why, f.fix)
             })
             .collect::<Vec<_>>()
@@ -198,11 +186,7 @@ fn numbered(bullets: &[resume::Bullet]) -> String {
 
 fn filter_text(f: &VariantFilter) -> String {
     let mut parts = Vec::new();
-    for (what, list) in [
-        ("tags", &f.tags),
-        ("skills", &f.skills),
-        ("roles", &f.roles),
-    ] {
+    for (what, list) in [("tags", &f.tags), ("skills", &f.skills), ("roles", &f.roles)] {
         if !list.is_empty() {
             parts.push(format!("{what} {}", list.join(", ")));
         }
@@ -282,10 +266,7 @@ impl VariantCommand {
             VariantCommand::Restore { id } => {
                 j.refresh_bullets()?;
                 let back = j.restore_variant(id)?;
-                Ok((
-                    super::to_json(&back),
-                    format!("Restored {}", variant_text(&back)),
-                ))
+                Ok((super::to_json(&back), format!("Restored {}", variant_text(&back))))
             }
         }
     }
@@ -307,20 +288,11 @@ pub fn export_bullets(j: &mut Journal, flags: BulletExport) -> Result<Output> {
     };
     let (document, count) = j.export_bullets(&request)?;
     match flags.out {
-        None => Ok((
-            document.trim_end().to_string(),
-            document.trim_end().to_string(),
-        )),
+        None => Ok((document.trim_end().to_string(), document.trim_end().to_string())),
         Some(out) => {
             super::write_file(&out, document.as_bytes())?;
-            let written = Written {
-                path: out.display().to_string(),
-                bullets: count,
-            };
-            Ok((
-                super::to_json(&written),
-                format!("Wrote {count} bullets to {}", out.display()),
-            ))
+            let written = Written { path: out.display().to_string(), bullets: count };
+            Ok((super::to_json(&written), format!("Wrote {count} bullets to {}", out.display())))
         }
     }
 }
@@ -334,15 +306,6 @@ pub fn export_brag(j: &mut Journal, flags: BragExport) -> Result<Output> {
         path: String,
         projects: usize,
     }
-    let text = format!(
-        "Wrote a brag document of {projects} projects to {}",
-        flags.out.display()
-    );
-    Ok((
-        super::to_json(&Brag {
-            path: flags.out.display().to_string(),
-            projects,
-        }),
-        text,
-    ))
+    let text = format!("Wrote a brag document of {projects} projects to {}", flags.out.display());
+    Ok((super::to_json(&Brag { path: flags.out.display().to_string(), projects }), text))
 }

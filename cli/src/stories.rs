@@ -13,14 +13,10 @@ fn framework(text: &str) -> std::result::Result<Framework, String> {
 
 /// Seconds as typed: a non-negative number, decimals allowed.
 pub fn seconds(text: &str) -> std::result::Result<f64, String> {
-    let value: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("\"{text}\" is not a number of seconds"))?;
+    let value: f64 =
+        text.trim().parse().map_err(|_| format!("\"{text}\" is not a number of seconds"))?;
     if !value.is_finite() || value < 0.0 {
-        return Err(format!(
-            "\"{text}\" is not a duration; times cannot be negative"
-        ));
+        return Err(format!("\"{text}\" is not a duration; times cannot be negative"));
     }
     Ok(value)
 }
@@ -30,10 +26,7 @@ pub fn seconds(text: &str) -> std::result::Result<f64, String> {
 pub struct SectionSeconds(Vec<f64>);
 
 pub fn section_seconds(text: &str) -> std::result::Result<SectionSeconds, String> {
-    text.split(',')
-        .map(seconds)
-        .collect::<std::result::Result<_, _>>()
-        .map(SectionSeconds)
+    text.split(',').map(seconds).collect::<std::result::Result<_, _>>().map(SectionSeconds)
 }
 
 #[derive(Debug, Subcommand)]
@@ -181,8 +174,7 @@ impl StoryCommand {
             StoryCommand::Add(flags) => {
                 if flags.title.is_none() {
                     return Err(careerlog_core::Error::invalid(
-                        "title",
-                        "is required: pass --title",
+                        "title", "is required: pass --title",
                     ));
                 }
                 let mut input = StoryInput::default();
@@ -210,10 +202,7 @@ impl StoryCommand {
                     lines.push(format!("  cites {}", super::describe_metric(m)));
                 }
                 for r in &detail.rehearsals {
-                    let rating = r
-                        .rating
-                        .map(|r| format!(", rated {r}/5"))
-                        .unwrap_or_default();
+                    let rating = r.rating.map(|r| format!(", rated {r}/5")).unwrap_or_default();
                     lines.push(format!(
                         "  rehearsal {} on {}: {:.0} s of {} s{rating}",
                         r.id,

@@ -56,13 +56,7 @@ fn acknowledged_entries_survive_kill_9_at_any_moment() {
                 "crash".into(),
             ]
         } else {
-            vec![
-                "note".into(),
-                "add".into(),
-                text.clone(),
-                "--tag".into(),
-                "crash".into(),
-            ]
+            vec!["note".into(), "add".into(), text.clone(), "--tag".into(), "crash".into()]
         };
         let mut child = Command::new(env!("CARGO_BIN_EXE_careerlog"))
             .arg("--db")
@@ -89,16 +83,12 @@ fn acknowledged_entries_survive_kill_9_at_any_moment() {
         let output = child.wait_with_output().unwrap();
         // Acknowledged means the whole answer was printed, which happens after the commit.
         if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&output.stdout) {
-            let id = value["id"]
-                .as_i64()
-                .expect("an acknowledged write has an id");
+            let id = value["id"].as_i64().expect("an acknowledged write has an id");
             acknowledged.push((id, text));
         }
     }
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let verdict: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+    let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(verdict, "ok");
     let mut lost = 0;
     for (id, text) in &acknowledged {
@@ -119,12 +109,6 @@ fn acknowledged_entries_survive_kill_9_at_any_moment() {
         acknowledged.len()
     );
     assert_eq!(lost, 0);
-    assert!(
-        killed >= ROUNDS / 10,
-        "the kills must land: only {killed} of {ROUNDS}"
-    );
-    assert!(
-        acknowledged.len() as u64 >= ROUNDS / 10,
-        "enough writes must finish to check"
-    );
+    assert!(killed >= ROUNDS / 10, "the kills must land: only {killed} of {ROUNDS}");
+    assert!(acknowledged.len() as u64 >= ROUNDS / 10, "enough writes must finish to check");
 }

@@ -29,17 +29,9 @@ fn benchmarking() -> bool {
 
 fn sizes() -> Sizes {
     if benchmarking() {
-        Sizes {
-            entries: 100_000,
-            bullets: 10_000,
-            imported: 10_000,
-        }
+        Sizes { entries: 100_000, bullets: 10_000, imported: 10_000 }
     } else {
-        Sizes {
-            entries: 300,
-            bullets: 40,
-            imported: 50,
-        }
+        Sizes { entries: 300, bullets: 40, imported: 50 }
     }
 }
 
@@ -64,36 +56,14 @@ fn demo_journal(dir: &Path, name: &str, projects: u32) -> PathBuf {
 fn jrnl_json(count: u64) -> Vec<u8> {
     let mut rng = demo::SplitMix64::new(SEED);
     let words = [
-        "shipped",
-        "reviewed",
-        "migrated",
-        "billing",
-        "checkout",
-        "latency",
-        "incident",
-        "mentoring",
-        "pairing",
-        "deploy",
-        "pipeline",
-        "rollout",
-        "postmortem",
-        "roadmap",
-        "cache",
-        "queue",
-        "timeout",
-        "hiring",
-        "onboarding",
-        "schema",
-        "dashboard",
-        "runbook",
+        "shipped", "reviewed", "migrated", "billing", "checkout", "latency", "incident",
+        "mentoring", "pairing", "deploy", "pipeline", "rollout", "postmortem", "roadmap", "cache",
+        "queue", "timeout", "hiring", "onboarding", "schema", "dashboard", "runbook",
     ];
     let entries: Vec<serde_json::Value> = (0..count)
         .map(|i| {
             let mut text = |n: u64| -> String {
-                (0..n)
-                    .map(|_| *rng.pick(&words))
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                (0..n).map(|_| *rng.pick(&words)).collect::<Vec<_>>().join(" ")
             };
             let title = text(6);
             let body = text(40);
@@ -139,17 +109,11 @@ fn main() {
     ] {
         group.bench_function(name, |b| b.iter(|| big.search(query, 0, 20).unwrap()));
     }
-    group.bench_function("list_page_first", |b| {
-        b.iter(|| big.list_projects(0, 50).unwrap())
-    });
+    group.bench_function("list_page_first", |b| b.iter(|| big.list_projects(0, 50).unwrap()));
     let middle = projects / 2;
-    group.bench_function("list_page_middle", |b| {
-        b.iter(|| big.list_projects(middle, 50).unwrap())
-    });
+    group.bench_function("list_page_middle", |b| b.iter(|| big.list_projects(middle, 50).unwrap()));
     let some_project = big.list_projects(middle, 1).unwrap().projects[0].project.id;
-    group.bench_function("project_page", |b| {
-        b.iter(|| big.project_detail(some_project).unwrap())
-    });
+    group.bench_function("project_page", |b| b.iter(|| big.project_detail(some_project).unwrap()));
     group.bench_function("home_overview", |b| b.iter(|| big.overview().unwrap()));
     group.finish();
     drop(big);
@@ -159,13 +123,8 @@ fn main() {
     let mut resume = Journal::open(demo_journal(&dir, "bullets", projects)).unwrap();
     let mut group = c.benchmark_group("export_10k_bullets");
     for format in [ExportFormat::Markdown, ExportFormat::JsonResume] {
-        let request = ExportRequest {
-            format,
-            variant: None,
-            tags: Vec::new(),
-            since: None,
-            until: None,
-        };
+        let request =
+            ExportRequest { format, variant: None, tags: Vec::new(), since: None, until: None };
         let (_, exported) = resume.export_bullets(&request).unwrap();
         assert!(exported as u64 >= sizes.bullets, "{exported} bullets");
         group.bench_function(format.as_str(), |b| {
@@ -201,9 +160,7 @@ fn main() {
 
     // Imports into a new journal: jrnl's JSON, and a whole-journal document.
     let mut group = c.benchmark_group("import_10k");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(20));
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
     let jrnl = jrnl_json(sizes.imported);
     let projects = demo::projects_for(SEED, sizes.imported, DemoProject::entry_count);
     let document = {

@@ -130,11 +130,8 @@ fn constants() -> String {
     let sections: Vec<String> = Framework::ALL
         .iter()
         .map(|f| {
-            let names: Vec<String> = f
-                .sections()
-                .iter()
-                .map(|s| format!("'{}'", s.as_str()))
-                .collect();
+            let names: Vec<String> =
+                f.sections().iter().map(|s| format!("'{}'", s.as_str())).collect();
             format!("  {}: [{}],", f.as_str(), names.join(", "))
         })
         .collect();

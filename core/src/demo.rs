@@ -65,12 +65,7 @@ pub fn profile() -> Profile {
 }
 
 /// The skills the guides know, used as demo skills.
-const SKILLS: [&str; 4] = [
-    "technical-leadership",
-    "mentoring",
-    "decision-making",
-    "leadership",
-];
+const SKILLS: [&str; 4] = ["technical-leadership", "mentoring", "decision-making", "leadership"];
 
 /// Namespace of the demo entries' UUIDs (v5 of seed, project and entry number).
 const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x8b1e_42a0_5c3d_4e7f_a1b2_c3d4_e5f6_0718);
@@ -232,36 +227,15 @@ fn day(offset: u64) -> NaiveDate {
 }
 
 fn stamp(date: NaiveDate, rng: &mut SplitMix64) -> String {
-    format!(
-        "{date}T{:02}:{:02}:{:02}.000Z",
-        rng.range(8, 19),
-        rng.range(0, 59),
-        rng.range(0, 59)
-    )
+    format!("{date}T{:02}:{:02}:{:02}.000Z", rng.range(8, 19), rng.range(0, 59), rng.range(0, 59))
 }
 
 /// A career of employers and roles along the timeline: a new step every two years or so.
 const CAREER: [(&str, &str, &[Scope]); 5] = [
-    (
-        "Northwind Payments",
-        "Software Engineer",
-        &[Scope::Task, Scope::Feature],
-    ),
-    (
-        "Northwind Payments",
-        "Senior Software Engineer",
-        &[Scope::Feature, Scope::Service],
-    ),
-    (
-        "Lumen Health",
-        "Senior Software Engineer",
-        &[Scope::Service, Scope::Initiative],
-    ),
-    (
-        "Lumen Health",
-        "Tech Lead",
-        &[Scope::Service, Scope::Initiative, Scope::MultiTeam],
-    ),
+    ("Northwind Payments", "Software Engineer", &[Scope::Task, Scope::Feature]),
+    ("Northwind Payments", "Senior Software Engineer", &[Scope::Feature, Scope::Service]),
+    ("Lumen Health", "Senior Software Engineer", &[Scope::Service, Scope::Initiative]),
+    ("Lumen Health", "Tech Lead", &[Scope::Service, Scope::Initiative, Scope::MultiTeam]),
     (
         "Fjord Logistics",
         "Staff Engineer",
@@ -270,18 +244,8 @@ const CAREER: [(&str, &str, &[Scope]); 5] = [
 ];
 
 const ACTIONS: [&str; 12] = [
-    "Migrate",
-    "Rebuild",
-    "Speed up",
-    "Harden",
-    "Split out",
-    "Roll out",
-    "Consolidate",
-    "Instrument",
-    "Automate",
-    "Redesign",
-    "Scale",
-    "Simplify",
+    "Migrate", "Rebuild", "Speed up", "Harden", "Split out", "Roll out", "Consolidate",
+    "Instrument", "Automate", "Redesign", "Scale", "Simplify",
 ];
 
 /// Systems a project works on, with the tags that fit them.
@@ -485,10 +449,8 @@ const DECISIONS: [DecisionKind; 8] = [
                 "network calls and data ownership work for 3 independent deploy pipelines",
             ),
             (
-                "Keep the monolith and add a merge queue",
-                "no migration",
-                "does not fix the coupling",
-                "the old coupling for 0 weeks of migration",
+                "Keep the monolith and add a merge queue", "no migration",
+                "does not fix the coupling", "the old coupling for 0 weeks of migration",
             ),
         ],
         expected: "Fewer cross-team rollbacks within two quarters.",
@@ -512,9 +474,7 @@ const DECISIONS: [DecisionKind; 8] = [
                 "25% of one engineer's time for control over audit data",
             ),
             (
-                "A self-hosted open-source service",
-                "no licence fee",
-                "another service to run",
+                "A self-hosted open-source service", "no licence fee", "another service to run",
                 "another service to run for a $0 licence fee",
             ),
         ],
@@ -560,9 +520,7 @@ const DECISIONS: [DecisionKind; 8] = [
                 "6 weeks of running both pipelines for a safe rollback path",
             ),
             (
-                "A weekend cut-over",
-                "done in one go",
-                "one bad night affects everyone",
+                "A weekend cut-over", "done in one go", "one bad night affects everyone",
                 "1 risky night for a switch done in one go",
             ),
             (
@@ -581,9 +539,7 @@ const DECISIONS: [DecisionKind; 8] = [
         goal: "cut a new service's setup from 2 weeks to 1 day",
         options: [
             (
-                "A maintained template repository",
-                "fast start",
-                "drifts after creation",
+                "A maintained template repository", "fast start", "drifts after creation",
                 "drift after creation for a 1-day start",
             ),
             (
@@ -620,9 +576,7 @@ const DECISIONS: [DecisionKind; 8] = [
                 "1 more dependency on the hot path for fine-grained control",
             ),
             (
-                "Read replicas",
-                "no staleness logic",
-                "does not cut compute",
+                "Read replicas", "no staleness logic", "does not cut compute",
                 "a 2x compute bill for no staleness logic",
             ),
         ],
@@ -682,24 +636,12 @@ const NOTES: [&str; 10] = [
     "Wrote the brag doc entries for this month while they were fresh.",
 ];
 
-const PEOPLE: [&str; 10] = [
-    "Amara",
-    "Jonas",
-    "Priya",
-    "Mateo",
-    "Hana",
-    "Oluwaseun",
-    "Lena",
-    "Rafael",
-    "Sofia",
-    "Kenji",
-];
+const PEOPLE: [&str; 10] =
+    ["Amara", "Jonas", "Priya", "Mateo", "Hana", "Oluwaseun", "Lena", "Rafael", "Sofia", "Kenji"];
 
 const QUESTIONS: [&str; 5] = [
-    "tell-me-about-your-leadership-experience",
-    "walk-me-through-an-architecture-decision",
-    "how-do-you-influence-without-authority",
-    "how-do-you-mentor-engineers",
+    "tell-me-about-your-leadership-experience", "walk-me-through-an-architecture-decision",
+    "how-do-you-influence-without-authority", "how-do-you-mentor-engineers",
     "how-do-you-give-constructive-feedback",
 ];
 
@@ -751,16 +693,12 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
     let mut tags: Vec<String> = system_tags.iter().map(|t| t.to_string()).collect();
     if rng.chance(0.4) {
         tags.push(
-            rng.pick(&["performance", "cost", "migration", "hiring", "incident"])
-                .to_string(),
+            rng.pick(&["performance", "cost", "migration", "hiring", "incident"]).to_string(),
         );
     }
     let skill_count = rng.range(1, 2) as usize;
-    let skills: Vec<String> = rng
-        .pick_distinct(&SKILLS, skill_count)
-        .into_iter()
-        .map(String::from)
-        .collect();
+    let skills: Vec<String> =
+        rng.pick_distinct(&SKILLS, skill_count).into_iter().map(String::from).collect();
     let scope = *rng.pick(scopes);
     let team = rng.range(3, 14);
     // Drawn for every project, so the size of a project never depends on the count.
@@ -786,10 +724,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                 "{action} {system} {goal}. Worked with a team of {team} across {} weeks.",
                 length / 7
             )),
-            labels: Labels {
-                tags: tags.clone(),
-                skills: skills.clone(),
-            },
+            labels: Labels { tags: tags.clone(), skills: skills.clone() },
         },
     };
 
@@ -833,10 +768,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                         slug(system),
                         slug(kind.name)
                     )),
-                    labels: Labels {
-                        tags: vec![tags[0].clone()],
-                        skills: Vec::new(),
-                    },
+                    labels: Labels { tags: vec![tags[0].clone()], skills: Vec::new() },
                 },
             }
         })
@@ -928,10 +860,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     title: name,
                     url: Some(url),
                     date: Some(date),
-                    labels: Labels {
-                        tags: Vec::new(),
-                        skills: Vec::new(),
-                    },
+                    labels: Labels { tags: Vec::new(), skills: Vec::new() },
                 },
             }
         })
@@ -950,10 +879,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     date: Some(date),
                     text: text.to_string(),
                     rating: Some(rng.range(3, 5) as u8),
-                    labels: Labels {
-                        tags: Vec::new(),
-                        skills: vec![skill.to_string()],
-                    },
+                    labels: Labels { tags: Vec::new(), skills: vec![skill.to_string()] },
                 },
             }
         })
@@ -974,10 +900,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     project_id: Some(0),
                     date: Some(date),
                     text,
-                    labels: Labels {
-                        tags: vec!["weekly".into()],
-                        skills: Vec::new(),
-                    },
+                    labels: Labels { tags: vec!["weekly".into()], skills: Vec::new() },
                 },
             }
         })
@@ -1154,10 +1077,7 @@ mod tests {
     fn the_demo_journal_is_its_own_file_beside_the_default_one() {
         let journal = Path::new("/home/ada/.local/share/careerlog/journal.sqlite3");
         let demo = demo_path_beside(journal);
-        assert_eq!(
-            demo,
-            Path::new("/home/ada/.local/share/careerlog/demo.sqlite3")
-        );
+        assert_eq!(demo, Path::new("/home/ada/.local/share/careerlog/demo.sqlite3"));
         assert_ne!(demo, journal);
         let default = demo_journal_path().unwrap();
         assert_eq!(default.file_name().unwrap(), DEMO_FILE);
@@ -1176,10 +1096,7 @@ mod tests {
         assert_eq!(again.entry_count().unwrap(), filled);
         // Entries written into the demo journal stay; it is never refilled over them.
         again
-            .add(crate::journal::NoteInput {
-                text: "tried a note".into(),
-                ..Default::default()
-            })
+            .add(crate::journal::NoteInput { text: "tried a note".into(), ..Default::default() })
             .unwrap();
         drop(again);
         let reused = prepare_demo_journal(&path).unwrap();

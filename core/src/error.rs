@@ -14,11 +14,7 @@ pub enum Error {
     /// Input that breaks a rule. `field` and `reason` are the first problem; `errors`
     /// holds every problem found, that one first, so a form can mark them all at once.
     #[error("{field}: {reason}{}", more_problems(.errors))]
-    Invalid {
-        field: String,
-        reason: String,
-        errors: Vec<FieldError>,
-    },
+    Invalid { field: String, reason: String, errors: Vec<FieldError> },
 
     #[error(
         "this journal was written by a newer Career Log (schema {found}; this version knows up to {supported}); \
@@ -58,10 +54,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            reason: reason.into(),
-        }
+        FieldError { field: field.into(), reason: reason.into() }
     }
 }
 
@@ -94,10 +87,8 @@ impl Error {
 
     /// Every problem of one input at once; `problems` must not be empty.
     pub fn fields(problems: Vec<FieldError>) -> Self {
-        let first = problems
-            .first()
-            .cloned()
-            .unwrap_or_else(|| FieldError::new("input", "is not valid"));
+        let first =
+            problems.first().cloned().unwrap_or_else(|| FieldError::new("input", "is not valid"));
         Error::Invalid {
             field: first.field,
             reason: first.reason,
@@ -118,10 +109,7 @@ impl Error {
     }
 
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        Error::Io {
-            context: context.into(),
-            source,
-        }
+        Error::Io { context: context.into(), source }
     }
 
     pub fn kind(&self) -> ErrorKind {
@@ -174,12 +162,7 @@ pub struct FieldMessage {
 impl IpcError {
     /// An error of the window's own (no field to mark).
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        IpcError {
-            kind,
-            message: message.into(),
-            field: None,
-            errors: Vec::new(),
-        }
+        IpcError { kind, message: message.into(), field: None, errors: Vec::new() }
     }
 }
 
@@ -196,10 +179,7 @@ impl From<&Error> for IpcError {
             errors: error
                 .field_errors()
                 .iter()
-                .map(|e| FieldMessage {
-                    field: e.field.clone(),
-                    message: e.reason.clone(),
-                })
+                .map(|e| FieldMessage { field: e.field.clone(), message: e.reason.clone() })
                 .collect(),
         }
     }

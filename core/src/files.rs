@@ -6,14 +6,8 @@ use std::path::Path;
 use crate::{Error, Result};
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("export");
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("export");
     let temporary = dir.join(format!(".{name}.partial"));
     let written =
         std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
@@ -36,10 +30,6 @@ mod tests {
         let missing = dir.path().join("nope/out.md");
         let error = write_atomically(&missing, b"x").unwrap_err();
         assert!(error.to_string().starts_with("cannot write"));
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no partial file left"
-        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no partial file left");
     }
 }

@@ -32,10 +32,7 @@ impl<'de, T> Deserialize<'de> for Form<T> {
 
 impl<T> Form<T> {
     pub fn new(value: Value) -> Self {
-        Form {
-            value,
-            input: PhantomData,
-        }
+        Form { value, input: PhantomData }
     }
 }
 
@@ -258,11 +255,8 @@ fn stand_in(value: &mut Value, path: &[Step], round: usize) -> bool {
 
 /// What chrono says of a date it cannot read.
 const DATE_ERRORS: &[&str] = &[
-    "input contains invalid characters",
-    "premature end of input",
-    "input is out of range",
-    "trailing input",
-    "input is not enough for unique date and time",
+    "input contains invalid characters", "premature end of input", "input is out of range",
+    "trailing input", "input is not enough for unique date and time",
     "no possible date and time matching input",
 ];
 
@@ -282,10 +276,7 @@ pub(crate) fn plain(message: &str, found: Option<&Value>) -> String {
         return "is not something Career Log knows here (a typing mistake, or a file from a newer Career Log?)".to_string();
     }
     if let Some(choices) = message.strip_prefix("choose one of") {
-        return format!(
-            "{}; choose one of{choices}",
-            with("is not one of the choices")
-        );
+        return format!("{}; choose one of{choices}", with("is not one of the choices"));
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let choices = rest
@@ -294,10 +285,7 @@ pub(crate) fn plain(message: &str, found: Option<&Value>) -> String {
             .unwrap_or_default()
             .replace('`', "")
             .replace('-', " ");
-        return format!(
-            "{}; choose one of: {choices}",
-            with("is not one of the choices")
-        );
+        return format!("{}; choose one of: {choices}", with("is not one of the choices"));
     }
     if DATE_ERRORS.contains(&message.as_str()) {
         return date_reason(found);
@@ -326,11 +314,7 @@ pub(crate) fn plain(message: &str, found: Option<&Value>) -> String {
     }
     if let Some(rest) = message.strip_prefix("invalid value: integer `") {
         let negative = rest.starts_with('-');
-        return if negative {
-            with("cannot be negative")
-        } else {
-            with("is too large")
-        };
+        return if negative { with("cannot be negative") } else { with("is too large") };
     }
     if message.starts_with("invalid length") {
         return "has the wrong number of items".to_string();
@@ -354,10 +338,7 @@ fn date_reason(found: Option<&Value>) -> String {
 
 fn looks_like_a_date(text: &str) -> bool {
     let parts: Vec<&str> = text.trim().split('-').collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A value as a message quotes it: text in quotes, cut short; numbers as they are.
@@ -426,9 +407,8 @@ pub fn field_words(field: &str) -> String {
 /// "the result is missing", "the end date: the end (...) is before the start (...)": a
 /// reason told after the name of its place.
 pub(crate) fn about(place: &str, reason: &str) -> String {
-    const VERBS: &[&str] = &[
-        "is ", "cannot ", "must ", "should ", "has ", "needs ", "links ", "was ", "does ",
-    ];
+    const VERBS: &[&str] =
+        &["is ", "cannot ", "must ", "should ", "has ", "needs ", "links ", "was ", "does "];
     if VERBS.iter().any(|v| reason.starts_with(v)) {
         format!("the {place} {reason}")
     } else {

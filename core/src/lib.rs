@@ -34,3 +34,6 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg(test)]
 mod parsers_fuzz;
+
+#[cfg(test)]
+mod test_support;

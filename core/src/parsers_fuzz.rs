@@ -10,43 +10,16 @@ use crate::transfer::{parse_journal_file, parse_jrnl};
 use crate::Journal;
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 256,
-        ..ProptestConfig::default()
-    }
+    ProptestConfig { cases: 256, ..ProptestConfig::default() }
 }
 
 /// Bytes that look like the files these parsers expect, bent at random.
 fn json_like() -> impl Strategy<Value = Vec<u8>> {
     let pieces = prop::sample::select(vec![
-        "{",
-        "}",
-        "[",
-        "]",
-        ",",
-        ":",
-        "\"",
-        "\"format\"",
-        "\"careerlog-journal\"",
-        "\"version\"",
-        "1",
-        "\"entries\"",
-        "\"kind\"",
-        "\"project\"",
-        "\"uuid\"",
-        "\"fields\"",
-        "\"title\"",
-        "null",
-        "true",
-        "-1e999",
-        "\"2024-01-01\"",
-        "\"date\"",
-        "\"time\"",
-        "\"body\"",
-        "\\u0000",
-        "\u{ff}",
-        " ",
-        "\n",
+        "{", "}", "[", "]", ",", ":", "\"", "\"format\"", "\"careerlog-journal\"", "\"version\"",
+        "1", "\"entries\"", "\"kind\"", "\"project\"", "\"uuid\"", "\"fields\"", "\"title\"",
+        "null", "true", "-1e999", "\"2024-01-01\"", "\"date\"", "\"time\"", "\"body\"", "\\u0000",
+        "\u{ff}", " ", "\n",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|parts| parts.concat().into_bytes())
 }

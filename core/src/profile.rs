@@ -66,11 +66,7 @@ impl ExperienceBand {
     pub fn read(text: &str) -> std::result::Result<ExperienceBand, String> {
         ExperienceBand::parse(text).or_else(|error| {
             let wanted = text.trim().trim_end_matches("years").trim();
-            EARLIER_BANDS
-                .iter()
-                .find(|(old, _)| *old == wanted)
-                .map(|(_, band)| *band)
-                .ok_or(error)
+            EARLIER_BANDS.iter().find(|(old, _)| *old == wanted).map(|(_, band)| *band).ok_or(error)
         })
     }
 
@@ -113,18 +109,13 @@ mod tests {
 
     #[test]
     fn names_parse_from_what_people_type() {
-        assert_eq!(
-            ExperienceBand::parse("12+"),
-            Ok(ExperienceBand::Years12Plus)
-        );
+        assert_eq!(ExperienceBand::parse("12+"), Ok(ExperienceBand::Years12Plus));
         assert_eq!(ExperienceBand::parse("5-7"), Ok(ExperienceBand::Years5To7));
         assert_eq!(PrimaryRole::parse("DevOps/SRE"), Ok(PrimaryRole::DevopsSre));
         assert_eq!(PrimaryRole::parse("staff+"), Ok(PrimaryRole::StaffPlus));
         assert_eq!(PrimaryRole::parse("AI ML"), Ok(PrimaryRole::AiMl));
         assert_eq!(TargetRole::parse("Tech Lead"), Ok(TargetRole::TechLead));
-        assert!(ExperienceBand::parse("20")
-            .unwrap_err()
-            .contains("0-2, 3-4, 5-7, 8-11, 12-plus"));
+        assert!(ExperienceBand::parse("20").unwrap_err().contains("0-2, 3-4, 5-7, 8-11, 12-plus"));
     }
 
     /// Every number of years falls in exactly one band, as the labels say them, and the
@@ -139,21 +130,12 @@ mod tests {
             }
         };
         for years in 0..60 {
-            let containing: Vec<ExperienceBand> = ExperienceBand::ALL
-                .iter()
-                .copied()
-                .filter(|b| holds(*b, years))
-                .collect();
-            assert_eq!(
-                containing,
-                vec![ExperienceBand::of_years(years)],
-                "{years} years"
-            );
+            let containing: Vec<ExperienceBand> =
+                ExperienceBand::ALL.iter().copied().filter(|b| holds(*b, years)).collect();
+            assert_eq!(containing, vec![ExperienceBand::of_years(years)], "{years} years");
         }
-        let labels: Vec<(&str, &str)> = ExperienceBand::ALL
-            .iter()
-            .map(|b| (b.label(), b.as_str()))
-            .collect();
+        let labels: Vec<(&str, &str)> =
+            ExperienceBand::ALL.iter().map(|b| (b.label(), b.as_str())).collect();
         assert_eq!(labels, crate::content::BANDS);
     }
 

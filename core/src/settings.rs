@@ -64,12 +64,7 @@ pub const BACKUPS_KEEP_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 pub const WORDS_PER_MINUTE_RANGE: std::ops::RangeInclusive<u32> = 80..=220;
 
 /// The settings rows that travel with the journal in an export, by key.
-pub const KEYS: &[&str] = &[
-    "theme",
-    "words_per_minute",
-    "backups_keep",
-    "first_run_put_off",
-];
+pub const KEYS: &[&str] = &["theme", "words_per_minute", "backups_keep", "first_run_put_off"];
 
 /// Whether the stored `value` is one the setting `key` takes; why not, after its name.
 pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> {
@@ -91,8 +86,9 @@ pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> 
             "yes" | "no" => Ok(()),
             _ => Err(format!("should be yes or no (it is \"{value}\")")),
         },
-        _ => Err(
-            "is not a setting this Career Log knows (is the file from a newer Career Log?)".into(),
-        ),
+        _ => {
+            Err("is not a setting this Career Log knows (is the file from a newer Career Log?)"
+                .into())
+        }
     }
 }

@@ -20,11 +20,7 @@ pub async fn save<R: Runtime>(
     let target: Option<PathBuf> = match std::env::var_os("CAREERLOG_EXPORT_DIR") {
         Some(dir) => Some(PathBuf::from(dir).join(name)),
         None => {
-            let dialog = app
-                .dialog()
-                .file()
-                .set_file_name(name)
-                .add_filter(filter.0, filter.1);
+            let dialog = app.dialog().file().set_file_name(name).add_filter(filter.0, filter.1);
             let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
                 .await
                 .map_err(|e| {

@@ -26,10 +26,7 @@ pub fn guide_list() -> Vec<GuideSummary> {
 
 #[tauri::command]
 pub fn guide_get(slug: String) -> Result<Guide, IpcError> {
-    library()
-        .guide(&slug)
-        .cloned()
-        .ok_or_else(|| not_found(format!("the guide \"{slug}\"")))
+    library().guide(&slug).cloned().ok_or_else(|| not_found(format!("the guide \"{slug}\"")))
 }
 
 #[tauri::command]
@@ -39,18 +36,12 @@ pub fn question_list() -> Vec<QuestionSummary> {
 
 #[tauri::command]
 pub fn question_get(slug: String) -> Result<Question, IpcError> {
-    library()
-        .question(&slug)
-        .cloned()
-        .ok_or_else(|| not_found(format!("the question \"{slug}\"")))
+    library().question(&slug).cloned().ok_or_else(|| not_found(format!("the question \"{slug}\"")))
 }
 
 #[tauri::command]
 pub fn skill_get(slug: String) -> Result<Skill, IpcError> {
-    library()
-        .skill(&slug)
-        .cloned()
-        .ok_or_else(|| not_found(format!("the skill \"{slug}\"")))
+    library().skill(&slug).cloned().ok_or_else(|| not_found(format!("the skill \"{slug}\"")))
 }
 
 /// Walks a guide's next-move decision tree with the answers given so far.
@@ -88,11 +79,6 @@ pub async fn export_ics<R: tauri::Runtime>(
 ) -> Result<Option<String>, IpcError> {
     let items = journal.run(|j| j.due_items(today())).await?;
     let ics = careerlog_core::guides::to_ics(&items, chrono::Utc::now().naive_utc());
-    super::files::save(
-        &app,
-        "career-log-checklists.ics",
-        ("Calendar", &["ics"]),
-        ics.into_bytes(),
-    )
-    .await
+    super::files::save(&app, "career-log-checklists.ics", ("Calendar", &["ics"]), ics.into_bytes())
+        .await
 }

@@ -58,9 +58,7 @@ where
     R: Record + Send + 'static,
     R::Full: Send + 'static,
 {
-    journal
-        .run(move |j| j.save(id, input.decode_entry()?))
-        .await
+    journal.run(move |j| j.save(id, input.decode_entry()?)).await
 }
 
 /// A window command for `save` of one kind (a command cannot be generic over its input).

@@ -67,20 +67,12 @@ fn stopped(e: impl std::fmt::Display) -> IpcError {
 
 impl JournalState {
     pub fn new(path: PathBuf, opened: careerlog_core::Result<Journal>) -> Self {
-        let opened = opened
-            .map(|j| Arc::new(Mutex::new(j)))
-            .map_err(IpcError::from);
-        JournalState {
-            path,
-            current: Arc::new(RwLock::new(opened)),
-        }
+        let opened = opened.map(|j| Arc::new(Mutex::new(j))).map_err(IpcError::from);
+        JournalState { path, current: Arc::new(RwLock::new(opened)) }
     }
 
     fn journal(&self) -> Opened {
-        self.current
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        self.current.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     /// Runs `work` on the journal on a blocking thread, so SQLite never stalls the UI.
@@ -92,9 +84,7 @@ impl JournalState {
         let journal = self.journal()?;
         tauri::async_runtime::spawn_blocking(move || {
             // A panic elsewhere poisons the lock but cannot leave SQLite half-written.
-            let mut journal = journal
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut journal = journal.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             work(&mut journal).map_err(IpcError::from)
         })
         .await
@@ -129,24 +119,17 @@ mod tests {
     fn the_capability_grants_exactly_the_declared_commands() {
         let config: serde_json::Value =
             serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
-        let capabilities = config["app"]["security"]["capabilities"]
-            .as_array()
-            .unwrap();
+        let capabilities = config["app"]["security"]["capabilities"].as_array().unwrap();
         assert_eq!(capabilities.len(), 1);
         assert_eq!(capabilities[0]["windows"], serde_json::json!(["main"]));
-        assert_eq!(
-            capabilities[0]["permissions"],
-            serde_json::json!(["default"])
-        );
+        assert_eq!(capabilities[0]["permissions"], serde_json::json!(["default"]));
         let default = include_str!("../../permissions/default.toml");
         let mut granted: Vec<&str> = default
             .lines()
             .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
             .collect();
-        let mut expected: Vec<String> = COMMANDS
-            .iter()
-            .map(|c| format!("allow-{}", c.replace('_', "-")))
-            .collect();
+        let mut expected: Vec<String> =
+            COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
         granted.sort();
         expected.sort();
         assert_eq!(granted, expected);

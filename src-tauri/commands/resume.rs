@@ -86,13 +86,8 @@ pub async fn export_save<R: Runtime>(
         careerlog_core::resume::ExportFormat::JsonResume => "resume.json".to_string(),
         other => format!("resume.{}", other.extension()),
     };
-    super::files::save(
-        &app,
-        &name,
-        (format.as_str(), &[format.extension()]),
-        document.into_bytes(),
-    )
-    .await
+    super::files::save(&app, &name, (format.as_str(), &[format.extension()]), document.into_bytes())
+        .await
 }
 
 /// Saves a brag document of the period through the native save dialog.
@@ -105,11 +100,5 @@ pub async fn brag_save<R: Runtime>(
 ) -> Result<Option<String>, IpcError> {
     let (since, until) = (since.decode_as("since")?, until.decode_as("until")?);
     let (document, _) = journal.run(move |j| j.brag(since, until)).await?;
-    super::files::save(
-        &app,
-        "brag-document.md",
-        ("Markdown", &["md"]),
-        document.into_bytes(),
-    )
-    .await
+    super::files::save(&app, "brag-document.md", ("Markdown", &["md"]), document.into_bytes()).await
 }

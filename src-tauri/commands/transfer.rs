@@ -15,13 +15,8 @@ pub async fn journal_export_save<R: Runtime>(
 ) -> Result<Option<String>, IpcError> {
     let document = journal.run(|j| j.export_journal()).await?;
     let bytes = serde_json::to_vec_pretty(&document).expect("the journal serialises");
-    super::files::save(
-        &app,
-        "career-log-journal.json",
-        ("Career Log journal", &["json"]),
-        bytes,
-    )
-    .await
+    super::files::save(&app, "career-log-journal.json", ("Career Log journal", &["json"]), bytes)
+        .await
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]

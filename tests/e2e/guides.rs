@@ -40,8 +40,7 @@ async fn later_with_project(app: &App, title: &str, role: &str, started_on: &str
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
 
     // First run: three questions in a card on Home.
     app.testid("first-run").await;
@@ -61,17 +60,12 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
     app.testid("section-guides").await;
     app.click("guide-technical-leader").await;
     let reader = app.testid("guide-reader").await;
-    assert!(reader
-        .text()
-        .await
-        .unwrap()
-        .contains("The progression framework"));
+    assert!(reader.text().await.unwrap().contains("The progression framework"));
     let toc = app.testid("guide-toc").await;
     let contents = toc.text().await.unwrap();
     assert!(contents.contains("Role adaptation"), "{contents}");
     app.wait("[data-my-band='5-7'] tr[data-band='5-7']").await;
-    app.wait("[data-my-role='backend'] tr[data-role='backend']")
-        .await;
+    app.wait("[data-my-role='backend'] tr[data-role='backend']").await;
     let backgrounds = app
         .execute(
             "const bg = (css) => getComputedStyle(document.querySelector(css)).backgroundColor;
@@ -82,19 +76,11 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
         .await;
     assert_ne!(backgrounds[0], backgrounds[1], "the band row is marked");
     assert_ne!(backgrounds[2], backgrounds[3], "the role row is marked");
-    assert!(app
-        .text("highlight-legend")
-        .await
-        .contains("Highlighted: your band and role"));
+    assert!(app.text("highlight-legend").await.contains("Highlighted: your band and role"));
 
     // Contents and in-page links scroll; nothing navigates the window.
     let url = app.client.current_url().await.unwrap();
-    toc.find(Locator::Css("a[href='#role-adaptation']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    toc.find(Locator::Css("a[href='#role-adaptation']")).await.unwrap().click().await.unwrap();
     app.until(
         "the heading to scroll into view",
         "const h = document.getElementById('role-adaptation').getBoundingClientRect();
@@ -122,9 +108,7 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
     answer(&app, 0, 1).await;
     answer(&app, 1, 2).await;
     answer(&app, 1, 3).await;
-    let path = app
-        .text_with("tree-path", "Staff or principal engineer")
-        .await;
+    let path = app.text_with("tree-path", "Staff or principal engineer").await;
     assert!(path.contains("Staff or principal engineer"), "{path}");
 
     // The checklist beside the guide: check an item, see the date.
@@ -132,15 +116,9 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
     let item = checkbox(&app, "place-yourself").await;
     assert!(!item.is_selected().await.unwrap());
     item.click().await.unwrap();
-    let when = app
-        .text_with("checklist-when-place-yourself", "Checked today")
-        .await;
+    let when = app.text_with("checklist-when-place-yourself", "Checked today").await;
     assert_eq!(when, "Checked today");
-    assert!(checkbox(&app, "place-yourself")
-        .await
-        .is_selected()
-        .await
-        .unwrap());
+    assert!(checkbox(&app, "place-yourself").await.is_selected().await.unwrap());
     let progress = app.text_with("checklist-progress", "1 of 14").await;
     assert!(progress.contains("1 of 14 done"), "{progress}");
     app.close().await;
@@ -154,39 +132,23 @@ async fn the_guide_reads_walks_and_keeps_its_checks_across_a_restart() {
     assert_eq!(app.count("first-run").await, 0);
     app.click("guide-technical-leader").await;
     app.click("rail-checklist").await;
-    assert!(checkbox(&app, "place-yourself")
-        .await
-        .is_selected()
-        .await
-        .unwrap());
-    assert_eq!(
-        app.text_with("checklist-when-place-yourself", "Checked")
-            .await,
-        "Checked today"
-    );
+    assert!(checkbox(&app, "place-yourself").await.is_selected().await.unwrap());
+    assert_eq!(app.text_with("checklist-when-place-yourself", "Checked").await, "Checked today");
 
     // A new cycle asks first, starts unchecked, and keeps the old one in the history.
     app.click_centered("checklist-new-cycle").await;
     app.click("checklist-new-cycle-confirm").await;
     let progress = app.text_with("checklist-progress", "0 of 14").await;
     assert!(progress.contains("0 of 14 done"), "{progress}");
-    assert!(!checkbox(&app, "place-yourself")
-        .await
-        .is_selected()
-        .await
-        .unwrap());
+    assert!(!checkbox(&app, "place-yourself").await.is_selected().await.unwrap());
     let history = app.text_with("checklist-history", "Cycle 1").await;
-    assert!(
-        history.contains("Cycle 1") && history.contains("1 of 14 checked"),
-        "{history}"
-    );
+    assert!(history.contains("Cycle 1") && history.contains("1 of 14 checked"), "{history}");
     app.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_checklist_waits_to_start_and_offers_what_the_journal_already_proves() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
     let project =
         later_with_project(&app, "Flaky test quarantine", "Tech lead", "2025-02-03").await;
     let metric = seed::metric(
@@ -212,26 +174,16 @@ async fn a_checklist_waits_to_start_and_offers_what_the_journal_already_proves()
     app.click("nav-guides").await;
     app.click("guide-tech-lead-roadmap").await;
     app.click("rail-checklist").await;
-    assert_eq!(
-        app.text_with("checklist-not-started", "Not started").await,
-        "Not started"
-    );
+    assert_eq!(app.text_with("checklist-not-started", "Not started").await, "Not started");
     app.testid("checklist-start").await;
-    let read = app
-        .invoke_ok("checklist_get", json!({"slug": "tech-lead-roadmap"}))
-        .await;
+    let read = app.invoke_ok("checklist_get", json!({"slug": "tech-lead-roadmap"})).await;
     assert_eq!(read["cycle"], json!(null), "{read}");
     let when = app.text("checklist-when-fix-one-paper-cut").await;
     assert!(when.contains("after the start"), "{when}");
 
     // The item the journal proves names the entry, and the link opens it.
-    let suggested = app
-        .text_with("checklist-suggested-fix-one-paper-cut", "Red builds")
-        .await;
-    assert!(
-        suggested.contains("Done in your journal: Red builds a week"),
-        "{suggested}"
-    );
+    let suggested = app.text_with("checklist-suggested-fix-one-paper-cut", "Red builds").await;
+    assert!(suggested.contains("Done in your journal: Red builds a week"), "{suggested}");
     app.click("checklist-evidence-fix-one-paper-cut").await;
     app.testid("section-journal").await;
     app.testid(&format!("metric-{metric}")).await;
@@ -239,15 +191,11 @@ async fn a_checklist_waits_to_start_and_offers_what_the_journal_already_proves()
     // Accept checks it, which starts cycle 1.
     app.click("nav-guides").await;
     app.click("rail-checklist").await;
-    app.click_centered("checklist-accept-fix-one-paper-cut")
-        .await;
-    app.text_with("checklist-when-fix-one-paper-cut", "Checked today")
-        .await;
+    app.click_centered("checklist-accept-fix-one-paper-cut").await;
+    app.text_with("checklist-when-fix-one-paper-cut", "Checked today").await;
     app.gone("checklist-not-started").await;
     app.gone("checklist-suggested-fix-one-paper-cut").await;
-    let read = app
-        .invoke_ok("checklist_get", json!({"slug": "tech-lead-roadmap"}))
-        .await;
+    let read = app.invoke_ok("checklist_get", json!({"slug": "tech-lead-roadmap"})).await;
     assert_eq!(read["cycle"]["number"], json!(1), "{read}");
 
     // Another checklist starts on "Start cycle 1", with nothing checked.
@@ -258,29 +206,20 @@ async fn a_checklist_waits_to_start_and_offers_what_the_journal_already_proves()
     app.click("rail-checklist").await;
     app.click_centered("checklist-start").await;
     app.gone("checklist-not-started").await;
-    let read = app
-        .invoke_ok("checklist_get", json!({"slug": "staff-engineer-roadmap"}))
-        .await;
-    assert_eq!(
-        (read["cycle"]["number"].clone(), read["done"].clone()),
-        (json!(1), json!(0))
-    );
+    let read = app.invoke_ok("checklist_get", json!({"slug": "staff-engineer-roadmap"})).await;
+    assert_eq!((read["cycle"]["number"].clone(), read["done"].clone()), (json!(1), json!(0)));
     app.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn later_puts_the_questions_off_and_home_leads_to_the_readiness_map() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
     let project = later_with_project(&app, "Search indexing service", "Owner", "2025-01-06").await;
     // Home reloads on arrival: the card shows the current stage's missing proofs.
     app.click("nav-journal").await;
     app.click("nav-home").await;
     let missing = app.text_with("home-missing-proofs", "Foundation").await;
-    assert!(
-        missing.to_lowercase().contains("missing for foundation"),
-        "{missing}"
-    );
+    assert!(missing.to_lowercase().contains("missing for foundation"), "{missing}");
     assert!(
         !missing.contains("You carried a feature"),
         "a service project meets the feature proof: {missing}"
@@ -295,10 +234,7 @@ async fn later_puts_the_questions_off_and_home_leads_to_the_readiness_map() {
         .await
         .expect("the current stage is marked");
     let shipped = app.testid("proof-shipped-feature").await;
-    assert_eq!(
-        shipped.attr("data-met").await.unwrap().as_deref(),
-        Some("true")
-    );
+    assert_eq!(shipped.attr("data-met").await.unwrap().as_deref(), Some("true"));
     // textContent: WebDriver's visible text leaves out a title cut with an ellipsis.
     let evidence = app
         .execute(
@@ -306,13 +242,7 @@ async fn later_puts_the_questions_off_and_home_leads_to_the_readiness_map() {
             vec![],
         )
         .await;
-    assert!(
-        evidence
-            .as_str()
-            .unwrap()
-            .contains("Search indexing service"),
-        "{evidence}"
-    );
+    assert!(evidence.as_str().unwrap().contains("Search indexing service"), "{evidence}");
     // Evidence opens the project in the journal.
     app.click(&format!("evidence-{project}")).await;
     app.testid("section-journal").await;
@@ -331,10 +261,7 @@ async fn later_puts_the_questions_off_and_home_leads_to_the_readiness_map() {
     app.click("profile-save").await;
     app.testid("profile-saved").await;
     let profile = app.invoke_ok("profile_get", json!({})).await;
-    assert_eq!(
-        (&profile["band"], &profile["email"]),
-        (&json!("3-4"), &json!("dana@example.com"))
-    );
+    assert_eq!((&profile["band"], &profile["email"]), (&json!("3-4"), &json!("dana@example.com")));
     app.close().await;
 
     // "Later" holds for this journal after a restart.
@@ -355,19 +282,8 @@ async fn capture_guides() {
         &turn.db,
         &[],
         &[
-            "profile",
-            "set",
-            "--band",
-            "5-7",
-            "--role",
-            "backend",
-            "--target",
-            "staff-engineer",
-            "--name",
-            "Dana Reyes",
-            "--headline",
-            "Senior backend engineer",
-            "--location",
+            "profile", "set", "--band", "5-7", "--role", "backend", "--target", "staff-engineer",
+            "--name", "Dana Reyes", "--headline", "Senior backend engineer", "--location",
             "Lisbon",
         ],
     );
@@ -414,12 +330,7 @@ async fn capture_guides() {
         tokio::time::sleep(Duration::from_millis(900)).await;
         app.shot(&format!("guides-reader-{theme}")).await;
 
-        toc.find(Locator::Css("a[href='#role-adaptation']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        toc.find(Locator::Css("a[href='#role-adaptation']")).await.unwrap().click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(900)).await;
         app.shot(&format!("guides-roles-{theme}")).await;
 
@@ -473,8 +384,7 @@ async fn capture_guides() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a capture tool, run by hand"]
 async fn capture_checklist_start() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
     let project =
         later_with_project(&app, "Flaky test quarantine", "Tech lead", "2025-02-03").await;
     let metric = seed::Metric::of(project, "Red builds a week", "builds", (21.0, 4.0), "lower");
@@ -495,8 +405,7 @@ async fn capture_checklist_start() {
         app.click("guide-tech-lead-roadmap").await;
         app.click("rail-checklist").await;
         app.testid("checklist-suggested-fix-one-paper-cut").await;
-        app.execute("document.querySelector('main').scrollTo(0, 0)", vec![])
-            .await;
+        app.execute("document.querySelector('main').scrollTo(0, 0)", vec![]).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         app.shot(&format!("checklist-not-started-{theme}")).await;
         let row = app.testid("checklist-suggested-fix-one-paper-cut").await;

@@ -12,16 +12,13 @@ use crate::support::seed::{self, Project};
 use crate::support::{id_of, App, Turn};
 
 async fn projects(app: &App) -> Vec<Value> {
-    let page = app
-        .invoke_ok("project_list", json!({"offset": 0, "limit": 50}))
-        .await;
+    let page = app.invoke_ok("project_list", json!({"offset": 0, "limit": 50})).await;
     page["projects"].as_array().unwrap().clone()
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_project_with_a_metric_and_a_decision_is_found_deleted_and_restored() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
 
     // An empty title is refused under the field, and nothing is written.
     app.click("nav-journal").await;
@@ -31,12 +28,7 @@ async fn a_project_with_a_metric_and_a_decision_is_found_deleted_and_restored() 
     let error = app.text_with("error-title", "empty").await;
     assert!(error.contains("empty"), "{error}");
     assert_eq!(
-        app.testid("project-organization")
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .as_deref(),
+        app.testid("project-organization").await.prop("value").await.unwrap().as_deref(),
         Some("Acme Payments"),
         "the form keeps what was typed"
     );
@@ -66,19 +58,13 @@ async fn a_project_with_a_metric_and_a_decision_is_found_deleted_and_restored() 
     app.gone("metric-form").await;
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
     let metric = detail["metrics"][0]["id"].as_i64().unwrap();
-    let change = app
-        .text_with(&format!("metric-change-{metric}"), "85%")
-        .await;
+    let change = app.text_with(&format!("metric-change-{metric}"), "85%").await;
     assert!(change.contains("85%"), "{change}");
-    assert!(
-        change.contains("800 ms") && change.contains("120 ms"),
-        "{change}"
-    );
+    assert!(change.contains("800 ms") && change.contains("120 ms"), "{change}");
 
     // A decision with two options weighed.
     app.click("decision-new").await;
-    app.fill("decision-title", "Move order events onto Kafka")
-        .await;
+    app.fill("decision-title", "Move order events onto Kafka").await;
     app.fill("decision-option-0", "Kafka").await;
     app.fill("decision-pros-0", "replay, ordering").await;
     app.fill("decision-option-1", "Cron polling").await;
@@ -89,10 +75,7 @@ async fn a_project_with_a_metric_and_a_decision_is_found_deleted_and_restored() 
     app.gone("decision-form").await;
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
     let decision = detail["decisions"][0]["id"].as_i64().unwrap();
-    assert_eq!(
-        detail["decisions"][0]["options"].as_array().unwrap().len(),
-        2
-    );
+    assert_eq!(detail["decisions"][0]["options"].as_array().unwrap().len(), 2);
     app.testid(&format!("decision-{decision}")).await;
 
     // Ctrl+K from Home finds the decision with the word marked; Enter opens its project.
@@ -121,10 +104,7 @@ async fn a_project_with_a_metric_and_a_decision_is_found_deleted_and_restored() 
     app.testid("section-journal").await;
     app.gone(&format!("project-{project}")).await;
     let toast = app.text_with("toast", "Deleted").await;
-    assert!(
-        toast.contains("Deleted “Checkout latency rewrite”"),
-        "{toast}"
-    );
+    assert!(toast.contains("Deleted “Checkout latency rewrite”"), "{toast}");
     app.click("toast-undo").await;
     app.click(&format!("project-{project}")).await;
     app.testid(&format!("metric-{metric}")).await;
@@ -134,8 +114,7 @@ async fn a_project_with_a_metric_and_a_decision_is_found_deleted_and_restored() 
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_quick_note_on_home_is_listed_at_once() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
 
     // Ctrl+K works from a text field too.
     app.click("quick-note-text").await;
@@ -147,18 +126,12 @@ async fn a_quick_note_on_home_is_listed_at_once() {
     // Usable on an empty journal; an empty note is refused in place.
     app.click("quick-note-save").await;
     app.testid("error-text").await;
-    app.fill(
-        "quick-note-text",
-        "Paired with Priya on the <b>rollout</b> plan",
-    )
-    .await;
+    app.fill("quick-note-text", "Paired with Priya on the <b>rollout</b> plan").await;
     app.click("quick-note-save").await;
 
     let notes = app.invoke_ok("note_list", json!({"limit": 10})).await;
     let note = notes[0]["id"].as_i64().expect("the note was saved");
-    let shown = app
-        .text_with(&format!("recent-note-{note}"), "rollout")
-        .await;
+    let shown = app.text_with(&format!("recent-note-{note}"), "rollout").await;
     // What was typed is shown as text, never as markup.
     assert!(shown.contains("<b>rollout</b>"), "{shown}");
     let field = app.testid("quick-note-text").await;
@@ -168,18 +141,10 @@ async fn a_quick_note_on_home_is_listed_at_once() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_kind_of_entry_is_added_checked_and_trashed() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Search relevance",
-            ..Project::default()
-        },
-    )
-    .await;
-    app.click("nav-journal").await;
-    app.click(&format!("project-{project}")).await;
+    let (_turn, app) = Turn::opened().await;
+    let project =
+        seed::opened_project(&app, &Project { title: "Search relevance", ..Project::default() })
+            .await;
     app.testid("project-page").await;
 
     // An artifact with a link that is not one: refused under the field, form kept.
@@ -190,22 +155,19 @@ async fn every_kind_of_entry_is_added_checked_and_trashed() {
     app.click("artifact-save").await;
     let error = app.text_with("error-url", "web address").await;
     assert!(error.contains("web address"), "{error}");
-    app.fill("artifact-url", "https://example.org/rfc/ltr")
-        .await;
+    app.fill("artifact-url", "https://example.org/rfc/ltr").await;
     app.click("artifact-save").await;
     app.gone("artifact-form").await;
 
     app.click("feedback-new").await;
     app.fill("feedback-source", "Manager").await;
-    app.fill("feedback-text", "Clear write-up of the offline evaluation.")
-        .await;
+    app.fill("feedback-text", "Clear write-up of the offline evaluation.").await;
     app.choose("feedback-rating", "4").await;
     app.click("feedback-save").await;
     app.gone("feedback-form").await;
 
     app.click("note-new").await;
-    app.fill("note-text", "Offline NDCG up 6 points on the holdout set")
-        .await;
+    app.fill("note-text", "Offline NDCG up 6 points on the holdout set").await;
     app.fill("note-date", "2024-02-30").await;
     app.click("note-save").await;
     app.text_with("error-date", "calendar").await;
@@ -217,10 +179,7 @@ async fn every_kind_of_entry_is_added_checked_and_trashed() {
     let artifact = detail["artifacts"][0]["id"].as_i64().unwrap();
     let feedback = detail["feedback"][0]["id"].as_i64().unwrap();
     let note = detail["notes"][0]["id"].as_i64().unwrap();
-    assert_eq!(
-        detail["artifacts"][0]["url"],
-        json!("https://example.org/rfc/ltr")
-    );
+    assert_eq!(detail["artifacts"][0]["url"], json!("https://example.org/rfc/ltr"));
     assert_eq!(detail["feedback"][0]["rating"], json!(4));
     assert_eq!(detail["notes"][0]["date"], json!("2024-02-28"));
     // The link is text to copy, never a link the window would follow.
@@ -230,11 +189,9 @@ async fn every_kind_of_entry_is_added_checked_and_trashed() {
 
     // Edit keeps the entry; delete sends it to the trash, where it can be restored.
     app.click(&format!("edit-{note}")).await;
-    app.fill("note-text", "Offline NDCG up 6 points; online test next")
-        .await;
+    app.fill("note-text", "Offline NDCG up 6 points; online test next").await;
     app.click("note-save").await;
-    app.text_with(&format!("note-{note}"), "online test next")
-        .await;
+    app.text_with(&format!("note-{note}"), "online test next").await;
     app.click(&format!("delete-{note}")).await;
     app.gone(&format!("note-{note}")).await;
 
@@ -255,42 +212,23 @@ async fn every_kind_of_entry_is_added_checked_and_trashed() {
     app.testid("trash-empty-confirm").await;
     app.chord(&[Key::Escape.into()]).await;
     app.gone("trash-empty-confirm").await;
-    assert_eq!(
-        app.invoke_ok("trash_list", json!({}))
-            .await
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(app.invoke_ok("trash_list", json!({})).await.as_array().unwrap().len(), 1);
     app.click("trash-empty").await;
     app.click("trash-empty-confirm").await;
     app.gone("trash-empty").await;
-    assert!(app
-        .invoke_ok("trash_list", json!({}))
-        .await
-        .as_array()
-        .unwrap()
-        .is_empty());
+    assert!(app.invoke_ok("trash_list", json!({})).await.as_array().unwrap().is_empty());
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
-    assert_eq!(
-        detail["notes"][0]["id"],
-        json!(note),
-        "the restored note is back"
-    );
+    assert_eq!(detail["notes"][0]["id"], json!(note), "the restored note is back");
     app.close().await;
 }
 
 /// The test id of the element that has the keyboard.
 async fn focused(app: &App) -> String {
-    app.execute(
-        "return document.activeElement?.dataset?.testid ?? ''",
-        vec![],
-    )
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
+    app.execute("return document.activeElement?.dataset?.testid ?? ''", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Fills a field after scrolling it to the middle of its form (one at a form's foot is
@@ -330,8 +268,7 @@ async fn decision(app: &App, project: i64, extra: Value) -> i64 {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_draft_is_not_thrown_away_by_escape_or_the_close_button() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
     app.click("nav-journal").await;
 
     // Nothing typed: Escape closes at once.
@@ -344,19 +281,14 @@ async fn a_draft_is_not_thrown_away_by_escape_or_the_close_button() {
     app.click("project-new").await;
     app.fill("project-title", "Checkout latency rewrite").await;
     app.send_keys("project-title", &Key::Escape).await;
-    let asked = app
-        .text_with("confirm-dialog", "Discard your changes?")
-        .await;
+    let asked = app.text_with("confirm-dialog", "Discard your changes?").await;
     assert!(asked.contains("Discard your changes?"), "{asked}");
     assert_eq!(focused(&app).await, "confirm-cancel");
     assert_eq!(app.text("confirm-cancel").await, "Keep editing");
     app.press(Key::Enter).await;
     app.gone("confirm-dialog").await;
     let title = app.testid("project-title").await;
-    assert_eq!(
-        title.prop("value").await.unwrap().as_deref(),
-        Some("Checkout latency rewrite")
-    );
+    assert_eq!(title.prop("value").await.unwrap().as_deref(), Some("Checkout latency rewrite"));
 
     // The close button asks too; Escape in the question keeps editing.
     app.execute(
@@ -379,18 +311,10 @@ async fn a_draft_is_not_thrown_away_by_escape_or_the_close_button() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_decision_shows_every_refusal_chooses_among_its_options_and_previews_its_bullet() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Order pipeline",
-            ..Project::shipped()
-        },
-    )
-    .await;
-    app.click("nav-journal").await;
-    app.click(&format!("project-{project}")).await;
+    let (_turn, app) = Turn::opened().await;
+    let project =
+        seed::opened_project(&app, &Project { title: "Order pipeline", ..Project::shipped() })
+            .await;
     app.click("decision-new").await;
 
     // Typed values the window cannot read: each refused by its own field, the first focused.
@@ -413,35 +337,25 @@ async fn a_decision_shows_every_refusal_chooses_among_its_options_and_previews_i
     assert_eq!(focused(&app).await, "decision-title");
 
     // With options typed, the choice is a select among them.
-    app.fill("decision-title", "Move order events onto a queue")
-        .await;
+    app.fill("decision-title", "Move order events onto a queue").await;
     app.fill("decision-option-0", "Kafka").await;
     app.fill("decision-option-1", "Cron polling").await;
     let chosen = app.testid("decision-chosen").await;
-    assert_eq!(
-        chosen.prop("tagName").await.unwrap().as_deref(),
-        Some("SELECT")
-    );
+    assert_eq!(chosen.prop("tagName").await.unwrap().as_deref(), Some("SELECT"));
     app.choose("decision-chosen", "Kafka").await;
 
     // The bullet it will make, live beside the fields, with what to add.
     let hint = app.text_with("bullet-preview-hint", "goal").await;
     assert!(hint.to_lowercase().contains("goal"), "{hint}");
-    app.fill("decision-goal", "keep checkout writes replayable")
-        .await;
+    app.fill("decision-goal", "keep checkout writes replayable").await;
     let bullet = app.text_with("bullet-preview-text", "replayable").await;
-    assert!(
-        bullet.contains("Kafka") && bullet.contains("replayable"),
-        "{bullet}"
-    );
+    assert!(bullet.contains("Kafka") && bullet.contains("replayable"), "{bullet}");
     shot(&app, "decision-preview".into()).await;
 
     // An option renamed after the choice: the core's refusal shows by the choice.
     app.fill("decision-option-0", "Kafka Streams").await;
     app.click("decision-save").await;
-    let refused = app
-        .text_with("error-chosen", "not one of the options")
-        .await;
+    let refused = app.text_with("error-chosen", "not one of the options").await;
     assert!(refused.contains("not one of the options"), "{refused}");
     app.choose("decision-chosen", "Kafka Streams").await;
     app.click("decision-save").await;
@@ -453,25 +367,18 @@ async fn a_decision_shows_every_refusal_chooses_among_its_options_and_previews_i
 
 /// "2024-03-05" as the window writes it: "5 Mar 2024".
 fn day(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let parts: Vec<usize> = date.split('-').map(|p| p.parse().unwrap()).collect();
     format!("{} {} {}", parts[2], MONTHS[parts[1] - 1], parts[0])
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_review_from_home_opens_on_the_outcome_and_the_decision_tells_when_it_was_reviewed() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Order pipeline",
-            ..Project::shipped()
-        },
-    )
-    .await;
+    let (_turn, app) = Turn::opened().await;
+    let project =
+        seed::opened_project(&app, &Project { title: "Order pipeline", ..Project::shipped() })
+            .await;
     let id = decision(&app, project, json!({"review_on": "2024-03-01"})).await;
     app.click("nav-journal").await;
     app.click("nav-home").await;
@@ -487,20 +394,14 @@ async fn a_review_from_home_opens_on_the_outcome_and_the_decision_tells_when_it_
 
     // The decision says the day its outcome was written, not the review date.
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
-    let written = detail["decisions"][0]["outcome_on"]
-        .as_str()
-        .expect("the outcome's day")
-        .to_string();
+    let written =
+        detail["decisions"][0]["outcome_on"].as_str().expect("the outcome's day").to_string();
     app.click("nav-journal").await;
     app.click(&format!("project-{project}")).await;
-    let reviewed = app
-        .text_with(&format!("decision-reviewed-{id}"), "Reviewed")
-        .await;
+    let reviewed = app.text_with(&format!("decision-reviewed-{id}"), "Reviewed").await;
     assert_eq!(reviewed, format!("Reviewed {}", day(&written)));
     assert!(
-        !app.text(&format!("decision-{id}"))
-            .await
-            .contains("1 Mar 2024"),
+        !app.text(&format!("decision-{id}")).await.contains("1 Mar 2024"),
         "the review date is not shown as the day it was reviewed"
     );
     app.close().await;
@@ -508,18 +409,9 @@ async fn a_review_from_home_opens_on_the_outcome_and_the_decision_tells_when_it_
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_metric_tells_its_change_as_the_core_does_and_previews_its_bullet() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Checkout conversion",
-            ..Project::shipped()
-        },
-    )
-    .await;
-    app.click("nav-journal").await;
-    app.click(&format!("project-{project}")).await;
+    let (_turn, app) = Turn::opened().await;
+    let project =
+        seed::project(&app, &Project { title: "Checkout conversion", ..Project::shipped() }).await;
     app.click("metric-new").await;
     app.fill("metric-name", "checkout conversion").await;
     app.fill("metric-baseline", "2.1").await;
@@ -527,10 +419,7 @@ async fn a_metric_tells_its_change_as_the_core_does_and_previews_its_bullet() {
     app.fill("metric-unit", "%").await;
     app.choose("metric-better", "higher").await;
     let bullet = app.text_with("bullet-preview-text", "2.6%").await;
-    assert!(
-        bullet.to_lowercase().contains("checkout conversion"),
-        "{bullet}"
-    );
+    assert!(bullet.to_lowercase().contains("checkout conversion"), "{bullet}");
     app.click("metric-save").await;
     app.gone("metric-form").await;
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
@@ -538,9 +427,7 @@ async fn a_metric_tells_its_change_as_the_core_does_and_previews_its_bullet() {
     let told = detail["metrics"][0]["told"]["delta"].as_str().unwrap();
     assert_eq!(told, "+0.5 points (+24%)");
     // A percentage moves in points, worded by the core (the window once said "+0.5 pp").
-    let change = app
-        .text_with(&format!("metric-change-{metric}"), "points")
-        .await;
+    let change = app.text_with(&format!("metric-change-{metric}"), "points").await;
     assert!(change.contains("2.1% → 2.6%"), "{change}");
     assert!(change.contains("+0.5 points (+24%)"), "{change}");
     app.close().await;
@@ -556,10 +443,7 @@ async fn an_artifact_link_opens_in_the_browser_only_when_it_is_a_web_address() {
         let script = bin.join("xdg-open");
         std::fs::write(
             &script,
-            format!(
-                "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
-                opened.display()
-            ),
+            format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", opened.display()),
         )
         .unwrap();
         use std::os::unix::fs::PermissionsExt;
@@ -572,16 +456,9 @@ async fn an_artifact_link_opens_in_the_browser_only_when_it_is_a_web_address() {
     .await;
     let opened = turn.path("opened.txt");
     let app = turn.open().await;
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Search relevance",
-            ..Project::default()
-        },
-    )
-    .await;
-    app.click("nav-journal").await;
-    app.click(&format!("project-{project}")).await;
+    let project =
+        seed::opened_project(&app, &Project { title: "Search relevance", ..Project::default() })
+            .await;
 
     // A link typed without its scheme is kept as https.
     app.click("artifact-new").await;
@@ -592,9 +469,7 @@ async fn an_artifact_link_opens_in_the_browser_only_when_it_is_a_web_address() {
     app.gone("artifact-form").await;
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
     let artifact = id_of(&detail["artifacts"][0]);
-    let shown = app
-        .text_with(&format!("artifact-url-{artifact}"), "https://")
-        .await;
+    let shown = app.text_with(&format!("artifact-url-{artifact}"), "https://").await;
     assert_eq!(shown, "https://example.com/x");
     assert!(!opened.exists(), "nothing opens before the click");
 
@@ -609,18 +484,12 @@ async fn an_artifact_link_opens_in_the_browser_only_when_it_is_a_web_address() {
 
     // Anything but a web address is refused, and the page cannot reach the opener itself.
     for url in ["javascript:alert(1)", "file:///etc/passwd"] {
-        let refused = app
-            .invoke("link_open", json!({"url": url}))
-            .await
-            .expect_err(url);
+        let refused = app.invoke("link_open", json!({"url": url})).await.expect_err(url);
         assert_eq!(refused["kind"], json!("invalid"), "{url}: {refused}");
         assert_eq!(refused["field"], json!("url"), "{url}: {refused}");
     }
     assert!(app
-        .invoke(
-            "plugin:opener|open_url",
-            json!({"url": "https://example.com/y"})
-        )
+        .invoke("plugin:opener|open_url", json!({"url": "https://example.com/y"}))
         .await
         .is_err());
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -631,8 +500,7 @@ async fn an_artifact_link_opens_in_the_browser_only_when_it_is_a_web_address() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_project_list_is_searched_filtered_and_sorted_and_keeps_its_filter() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
     let latency = seed::project(
         &app,
         &Project {
@@ -654,18 +522,11 @@ async fn the_project_list_is_searched_filtered_and_sorted_and_keeps_its_filter()
     .await;
     let billing = seed::project(
         &app,
-        &Project {
-            title: "Billing export",
-            tags: &["performance"],
-            ..Project::shipped()
-        },
+        &Project { title: "Billing export", tags: &["performance"], ..Project::shipped() },
     )
     .await;
-    seed::metric(
-        &app,
-        &seed::Metric::of(search, "NDCG@10", None::<&str>, (0.41, 0.47), "higher"),
-    )
-    .await;
+    seed::metric(&app, &seed::Metric::of(search, "NDCG@10", None::<&str>, (0.41, 0.47), "higher"))
+        .await;
     app.click("nav-journal").await;
     app.testid(&format!("project-{latency}")).await;
 
@@ -713,15 +574,9 @@ async fn the_project_list_is_searched_filtered_and_sorted_and_keeps_its_filter()
     app.testid(&format!("project-{latency}")).await;
     assert_eq!(app.count(&format!("project-{search}")).await, 0);
     let scope = app.testid("project-filter-scope").await;
-    assert_eq!(
-        scope.prop("value").await.unwrap().as_deref(),
-        Some("service")
-    );
+    assert_eq!(scope.prop("value").await.unwrap().as_deref(), Some("service"));
     let sort = app.testid("project-sort").await;
-    assert_eq!(
-        sort.prop("value").await.unwrap().as_deref(),
-        Some("most-metrics")
-    );
+    assert_eq!(sort.prop("value").await.unwrap().as_deref(), Some("most-metrics"));
     app.close().await;
 }
 
@@ -737,8 +592,7 @@ async fn shot(app: &App, name: String) {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a capture tool: cargo test --test e2e journal::capture -- --ignored"]
 async fn capture_journal_screenshots() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
 
     // A new journal first: the empty states.
     for name in ["light", "dark"] {
@@ -894,8 +748,7 @@ async fn notes_until(app: &App, what: &str, ok: impl Fn(&[i64]) -> bool) -> Vec<
 
 #[tokio::test(flavor = "multi_thread")]
 async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
     app.click("profile-later").await;
 
     // Before any note: the view says what will be here.
@@ -904,68 +757,30 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
     let empty = text_of(&app, "notes-empty", "No notes yet").await;
     assert!(empty.contains("No notes yet"), "{empty}");
 
-    let project = seed::project(
-        &app,
-        &Project {
-            title: "Checkout rewrite",
-            ..Project::shipped()
-        },
-    )
-    .await;
+    let project =
+        seed::project(&app, &Project { title: "Checkout rewrite", ..Project::shipped() }).await;
     for day in 1..=52 {
         let date = format!("2023-{:02}-{:02}", 1 + day % 12, 1 + day % 28);
         note(&app, None, &date, &format!("Weekly sync {day}"), &[]).await;
     }
-    let oncall = note(
-        &app,
-        None,
-        "2024-05-06",
-        "Handed over the on-call rotation",
-        &["oncall"],
-    )
-    .await;
-    let runbook = note(
-        &app,
-        None,
-        "2024-05-08",
-        "Wrote the migration runbook",
-        &["docs"],
-    )
-    .await;
-    let mentoring = note(
-        &app,
-        None,
-        "2024-04-30",
-        "Mentored Sam on code review",
-        &["mentoring"],
-    )
-    .await;
-    let load = note(
-        &app,
-        Some(project),
-        "2024-05-07",
-        "Load test passed at 3x",
-        &["oncall"],
-    )
-    .await;
+    let oncall =
+        note(&app, None, "2024-05-06", "Handed over the on-call rotation", &["oncall"]).await;
+    let runbook = note(&app, None, "2024-05-08", "Wrote the migration runbook", &["docs"]).await;
+    let mentoring =
+        note(&app, None, "2024-04-30", "Mentored Sam on code review", &["mentoring"]).await;
+    let load = note(&app, Some(project), "2024-05-07", "Load test passed at 3x", &["oncall"]).await;
 
     // From Home's recent notes to all of them: newest first, cut into weeks, fifty at a time.
     // From the keyboard: Home's cards still move as they load, so no click by position.
     app.click("nav-home").await;
     app.testid(&format!("recent-note-{load}")).await;
     let all = app.testid("recent-notes-all").await;
-    app.execute(
-        "arguments[0].focus()",
-        vec![serde_json::to_value(&all).unwrap()],
-    )
-    .await;
+    app.execute("arguments[0].focus()", vec![serde_json::to_value(&all).unwrap()]).await;
     app.press(Key::Enter).await;
     app.testid("section-notes").await;
     let shown = notes_until(&app, "the first page", |ids| ids.len() == 50).await;
     assert_eq!(shown[..4], [runbook, load, oncall, mentoring]);
-    let week_text = text_of(&app, "notes-week-2024-05-06", "3")
-        .await
-        .to_lowercase();
+    let week_text = text_of(&app, "notes-week-2024-05-06", "3").await.to_lowercase();
     assert!(
         week_text.contains("week of 6 may 2024") && week_text.contains("3 notes"),
         "{week_text}"
@@ -979,10 +794,7 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
 
     // Outside any project, by tag, by days; an end before the start is said by the field.
     app.click("notes-scope-loose").await;
-    notes_until(&app, "the loose notes", |ids| {
-        ids.len() == 50 && !ids.contains(&load)
-    })
-    .await;
+    notes_until(&app, "the loose notes", |ids| ids.len() == 50 && !ids.contains(&load)).await;
     app.fill("notes-tag", "oncall").await;
     notes_until(&app, "the loose on-call note", |ids| ids == [oncall]).await;
     app.click("notes-scope-all").await;
@@ -1003,8 +815,7 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
 
     // Edit in place.
     app.click(&format!("edit-{mentoring}")).await;
-    app.fill("note-text", "Mentored Sam on reviews of risky migrations")
-        .await;
+    app.fill("note-text", "Mentored Sam on reviews of risky migrations").await;
     app.click("note-save").await;
     app.gone("note-form").await;
     let row = text_of(&app, &format!("notes-row-{mentoring}"), "risky migrations").await;
@@ -1012,19 +823,13 @@ async fn notes_are_listed_by_week_filtered_paged_edited_moved_and_deleted() {
 
     // Attach a loose note to the project, then take it out again.
     app.click(&format!("attach-{oncall}")).await;
-    app.choose("note-attach-project", &project.to_string())
-        .await;
+    app.choose("note-attach-project", &project.to_string()).await;
     app.click("note-attach-save").await;
     app.gone("note-attach-form").await;
     let link = text_of(&app, &format!("notes-project-{oncall}"), "Checkout").await;
     assert_eq!(link, "Checkout rewrite");
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
-    let under: Vec<i64> = detail["notes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(id_of)
-        .collect();
+    let under: Vec<i64> = detail["notes"].as_array().unwrap().iter().map(id_of).collect();
     assert!(under.contains(&oncall), "{under:?}");
     app.click(&format!("attach-{oncall}")).await;
     app.choose("note-attach-project", "").await;

@@ -19,8 +19,7 @@ async fn open_resume(app: &App) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_generated_bullet_is_edited_and_the_export_holds_the_edit() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
 
     // An empty journal points to the Journal.
     app.click("nav-resume").await;
@@ -48,21 +47,11 @@ async fn a_generated_bullet_is_edited_and_the_export_holds_the_edit() {
     open_resume(&app).await;
     let id = bullet_for(&app, &format!("metric:{m}")).await;
     let wording = app.text_with(&format!("bullet-wording-{id}"), "85%").await;
-    assert!(
-        wording.contains("85%") && wording.contains("800 ms → 120 ms"),
-        "{wording}"
-    );
-    let sources = app
-        .text_with(&format!("bullet-sources-{id}"), "p99 checkout latency")
-        .await;
+    assert!(wording.contains("85%") && wording.contains("800 ms → 120 ms"), "{wording}");
+    let sources = app.text_with(&format!("bullet-sources-{id}"), "p99 checkout latency").await;
     assert_eq!(sources, "from metric p99 checkout latency");
     assert_eq!(
-        app.testid(&format!("bullet-include-{id}"))
-            .await
-            .prop("checked")
-            .await
-            .unwrap()
-            .as_deref(),
+        app.testid(&format!("bullet-include-{id}")).await.prop("checked").await.unwrap().as_deref(),
         Some("true")
     );
 
@@ -76,11 +65,7 @@ async fn a_generated_bullet_is_edited_and_the_export_holds_the_edit() {
     app.click("bullet-save").await;
     app.gone("bullet-text").await;
     app.testid(&format!("bullet-edited-{id}")).await;
-    assert_eq!(
-        app.text_with(&format!("bullet-wording-{id}"), "warmed cache")
-            .await,
-        edited
-    );
+    assert_eq!(app.text_with(&format!("bullet-wording-{id}"), "warmed cache").await, edited);
 
     // Exported as Markdown: the preview and the saved file hold the edit.
     app.click("export-open").await;
@@ -105,8 +90,7 @@ async fn a_generated_bullet_is_edited_and_the_export_holds_the_edit() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_weak_bullet_shows_its_findings_and_a_variant_takes_only_its_tag() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
 
     let staff = |title, started, ended, summary, tags: &'static [&'static str]| Project {
         title,
@@ -129,23 +113,11 @@ async fn a_weak_bullet_shows_its_findings_and_a_variant_takes_only_its_tag() {
         ),
     )
     .await;
-    let paging = Metric::of(
-        backend,
-        "Paging incidents a month",
-        "incidents",
-        (14.0, 3.0),
-        "lower",
-    );
+    let paging = Metric::of(backend, "Paging incidents a month", "incidents", (14.0, 3.0), "lower");
     let backend_metric = seed::metric(&app, &paging.measured("2024-06-20")).await;
     let frontend = seed::project(
         &app,
-        &staff(
-            "Checkout redesign",
-            "2023-10-01",
-            "2024-03-31",
-            None,
-            &["frontend"],
-        ),
+        &staff("Checkout redesign", "2023-10-01", "2024-03-31", None, &["frontend"]),
     )
     .await;
     let conversion = Metric::of(frontend, "Checkout conversion", "%", (71.2, 74.9), "higher")
@@ -162,25 +134,13 @@ async fn a_weak_bullet_shows_its_findings_and_a_variant_takes_only_its_tag() {
 
     // The weak bullet's findings, each with why and how to fix; the summary counts them.
     app.click("nav-resume").await;
-    for rule in [
-        "no-number",
-        "weak-opening",
-        "buzzword",
-        "metric-without-evidence",
-    ] {
-        let finding = app
-            .text_with(&format!("finding-{weak}-{rule}"), "How to fix")
-            .await;
+    for rule in ["no-number", "weak-opening", "buzzword", "metric-without-evidence"] {
+        let finding = app.text_with(&format!("finding-{weak}-{rule}"), "How to fix").await;
         assert!(finding.contains("How to fix"), "{rule}: {finding}");
     }
     let buzz = app.text(&format!("finding-{weak}-buzzword")).await;
-    assert!(
-        buzz.contains("leveraging") && buzz.contains("synergy"),
-        "{buzz}"
-    );
-    let summary = app
-        .text_with("lint-summary", "1 bullet needs a number")
-        .await;
+    assert!(buzz.contains("leveraging") && buzz.contains("synergy"), "{buzz}");
+    let summary = app.text_with("lint-summary", "1 bullet needs a number").await;
     assert!(summary.contains("1 bullet needs a number"), "{summary}");
     assert!(summary.contains("1 bullet opens weakly"), "{summary}");
     app.testid(&format!("bullet-clean-{strong}")).await;
@@ -202,15 +162,10 @@ async fn a_weak_bullet_shows_its_findings_and_a_variant_takes_only_its_tag() {
         if at(weak) > at(project_bullet) {
             break;
         }
-        assert!(
-            Instant::now() < deadline,
-            "Alt+Down did not move it: {order:?}"
-        );
+        assert!(Instant::now() < deadline, "Alt+Down did not move it: {order:?}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let focused = app
-        .execute("return document.activeElement.dataset.testid", vec![])
-        .await;
+    let focused = app.execute("return document.activeElement.dataset.testid", vec![]).await;
     assert_eq!(focused, json!(format!("bullet-include-{weak}")));
 
     // A variant by tag takes only the backend bullet.
@@ -230,10 +185,7 @@ async fn a_weak_bullet_shows_its_findings_and_a_variant_takes_only_its_tag() {
     app.fill("variant-tags", "mobile").await;
     app.click("variant-save").await;
     let empty = app.text_with("variant-empty", "#mobile").await;
-    assert!(
-        empty.contains("No picked bullet is tagged #mobile"),
-        "{empty}"
-    );
+    assert!(empty.contains("No picked bullet is tagged #mobile"), "{empty}");
 
     // Deleted with Undo.
     app.click("variant-delete").await;
@@ -284,21 +236,11 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
 
     // The next page, by keyboard: Enter on Next; the keyboard lands on its first bullet.
     app.send_keys("bullet-page-next", &Key::Enter).await;
-    app.text_until("bullet-page-count", |t| t.starts_with("51–100"))
-        .await;
+    app.text_until("bullet-page-count", |t| t.starts_with("51–100")).await;
     assert_eq!(rows(&app).await, 50);
-    let focused = app
-        .execute(
-            "return document.activeElement?.dataset.testid ?? null",
-            vec![],
-        )
-        .await;
-    assert!(
-        focused
-            .as_str()
-            .is_some_and(|t| t.starts_with("bullet-include-")),
-        "{focused}"
-    );
+    let focused =
+        app.execute("return document.activeElement?.dataset.testid ?? null", vec![]).await;
+    assert!(focused.as_str().is_some_and(|t| t.starts_with("bullet-include-")), "{focused}");
 
     // Its bullets say where they came from by name (read as the page shows them).
     app.until(
@@ -322,11 +264,8 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let now = app.invoke_ok("bullet_list", json!({})).await;
-        let picked = now
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|b| id_of(b) == id && b["included"] == json!(true));
+        let picked =
+            now.as_array().unwrap().iter().any(|b| id_of(b) == id && b["included"] == json!(true));
         if picked {
             break;
         }
@@ -336,22 +275,18 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
 
     // The filter narrows the whole list, back to its first page.
     app.fill("bullet-filter", &wording).await;
-    let count = app
-        .text_until("bullet-page-count", |t| t.starts_with("1–"))
-        .await;
+    let count = app.text_until("bullet-page-count", |t| t.starts_with("1–")).await;
     assert!(!count.ends_with(&format!("of {all}")), "{count}");
     app.testid(&format!("bullet-{id}")).await;
     app.fill("bullet-filter", "no bullet says this zqxv").await;
     app.testid("bullet-filter-empty").await;
     app.click("bullet-filter-clear").await;
-    app.text_with("bullet-page-count", &format!("1–50 of {all}"))
-        .await;
+    app.text_with("bullet-page-count", &format!("1–50 of {all}")).await;
 
     // Grouped by role (groups far longer than a page), the last bullet of page one moves
     // down into page two, and the page follows it.
     app.click("group-role").await;
-    app.text_with("bullet-page-count", &format!("1–50 of {all}"))
-        .await;
+    app.text_with("bullet-page-count", &format!("1–50 of {all}")).await;
     let last = app
         .execute(
             "const rows = [...document.querySelectorAll(\"[data-testid^='bullet-down-']\")];
@@ -363,16 +298,11 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
     let last = last.as_i64().expect("the first page ends inside a role");
     let before = app.invoke_ok("bullet_list", json!({})).await;
     let at = |list: &serde_json::Value, id: i64| {
-        list.as_array()
-            .unwrap()
-            .iter()
-            .position(|b| id_of(b) == id)
-            .unwrap()
+        list.as_array().unwrap().iter().position(|b| id_of(b) == id).unwrap()
     };
     let was = at(&before, last);
     app.click_centered(&format!("bullet-down-{last}")).await;
-    app.text_until("bullet-page-count", |t| t.starts_with("51–100"))
-        .await;
+    app.text_until("bullet-page-count", |t| t.starts_with("51–100")).await;
     app.testid(&format!("bullet-{last}")).await;
     let after = app.invoke_ok("bullet_list", json!({})).await;
     assert!(at(&after, last) > was, "bullet {last} did not move down");
@@ -383,11 +313,7 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
     app.click_centered(&format!("bullet-edit-{last}")).await;
     app.fill("bullet-text", reworded).await;
     app.click("bullet-save").await;
-    assert_eq!(
-        app.text_with(&format!("bullet-wording-{last}"), "edge")
-            .await,
-        reworded
-    );
+    assert_eq!(app.text_with(&format!("bullet-wording-{last}"), "edge").await, reworded);
     assert!(app.text("bullet-page-count").await.starts_with("51–100"));
 
     // The export takes every picked bullet, the one from page two among them.
@@ -402,8 +328,7 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a capture tool, run by hand"]
 async fn capture_resume() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
     let seeded = seed::resume_journal(&app).await;
 
     let set_theme = |theme: &'static str| {
@@ -433,10 +358,7 @@ async fn capture_resume() {
     let to_top = || {
         let client = app.client.clone();
         async move {
-            client
-                .execute("document.querySelector('main').scrollTo(0, 0)", vec![])
-                .await
-                .unwrap();
+            client.execute("document.querySelector('main').scrollTo(0, 0)", vec![]).await.unwrap();
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
     };
@@ -446,15 +368,13 @@ async fn capture_resume() {
         open_resume(&app).await;
         app.click("group-project").await;
         app.text_with("lint-summary", "bullet").await;
-        app.text_with(&format!("bullet-sources-{}", seeded.latency), "metric")
-            .await;
+        app.text_with(&format!("bullet-sources-{}", seeded.latency), "metric").await;
         app.shot(&format!("resume-bullets-{theme}")).await;
         scroll_to(format!("bullet-{}", seeded.weak)).await;
         app.shot(&format!("resume-findings-{theme}")).await;
 
         app.click(&format!("bullet-edit-{}", seeded.weak)).await;
-        app.fill("bullet-text", "Helped the team by leveraging synergy")
-            .await;
+        app.fill("bullet-text", "Helped the team by leveraging synergy").await;
         app.testid("finding-live-weak-opening").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         app.shot(&format!("resume-editor-{theme}")).await;
@@ -465,11 +385,7 @@ async fn capture_resume() {
         app.shot(&format!("resume-by-role-{theme}")).await;
         app.click("group-project").await;
 
-        app.testid("variant-select")
-            .await
-            .select_by_label("Staff backend")
-            .await
-            .unwrap();
+        app.testid("variant-select").await.select_by_label("Staff backend").await.unwrap();
         app.testid("variant-view").await;
         to_top().await;
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -484,39 +400,23 @@ async fn capture_resume() {
         tokio::time::sleep(Duration::from_millis(200)).await;
         app.shot(&format!("resume-variant-form-{theme}")).await;
         app.click("variant-cancel").await;
-        app.testid("variant-select")
-            .await
-            .select_by_label("Frontend only")
-            .await
-            .unwrap();
+        app.testid("variant-select").await.select_by_label("Frontend only").await.unwrap();
         app.testid("variant-empty").await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         app.shot(&format!("resume-variant-empty-{theme}")).await;
-        app.testid("variant-select")
-            .await
-            .select_by_value("")
-            .await
-            .unwrap();
+        app.testid("variant-select").await.select_by_value("").await.unwrap();
 
         app.click("export-open").await;
         app.text_with("export-preview", "##").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         app.shot(&format!("resume-export-{theme}")).await;
-        app.testid("export-format")
-            .await
-            .select_by_value("json-resume")
-            .await
-            .unwrap();
+        app.testid("export-format").await.select_by_value("json-resume").await.unwrap();
         app.text_with("export-preview", "\"work\"").await;
         app.click("export-save").await;
         app.text_with("export-saved", "Saved to").await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         app.shot(&format!("resume-export-json-{theme}")).await;
-        app.testid("export-format")
-            .await
-            .select_by_value("markdown")
-            .await
-            .unwrap();
+        app.testid("export-format").await.select_by_value("markdown").await.unwrap();
         app.click("export-back").await;
     }
 

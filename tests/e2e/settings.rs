@@ -13,11 +13,7 @@ const PASSPHRASE: &str = "correct horse battery";
 
 /// What a listing command answers, as a list.
 async fn listed(app: &App, command: &str, args: serde_json::Value) -> Vec<serde_json::Value> {
-    app.invoke_ok(command, args)
-        .await
-        .as_array()
-        .expect("a list")
-        .clone()
+    app.invoke_ok(command, args).await.as_array().expect("a list").clone()
 }
 
 async fn note_texts(app: &App) -> Vec<String> {
@@ -33,11 +29,7 @@ async fn an_encrypted_journal_asks_for_its_passphrase_and_opens_with_the_right_o
     let turn = Turn::take().await;
     let db = &turn.db;
     careerlog(db, &[], &["note", "add", "Offer talk: ask for staff band"]);
-    careerlog(
-        db,
-        &[("CAREERLOG_NEW_PASSPHRASE", PASSPHRASE)],
-        &["encryption", "on"],
-    );
+    careerlog(db, &[("CAREERLOG_NEW_PASSPHRASE", PASSPHRASE)], &["encryption", "on"]);
 
     let app = turn.launch().await;
 
@@ -54,10 +46,7 @@ async fn an_encrypted_journal_asks_for_its_passphrase_and_opens_with_the_right_o
     app.send_keys("unlock-passphrase", &Key::Enter).await;
     app.ready().await;
     app.testid("section-home").await;
-    assert!(note_texts(&app)
-        .await
-        .iter()
-        .any(|t| t.contains("staff band")));
+    assert!(note_texts(&app).await.iter().any(|t| t.contains("staff band")));
 
     // Settings shows it encrypted; turning it off asks for the current passphrase.
     app.click("nav-settings").await;
@@ -104,9 +93,7 @@ async fn a_backup_is_made_with_progress_restored_and_the_number_kept_survives_a_
     app.click("nav-settings").await;
 
     app.click("backup-create").await;
-    let progress = app
-        .wait("[data-testid='backup-progress'][data-phase='done']")
-        .await;
+    let progress = app.wait("[data-testid='backup-progress'][data-phase='done']").await;
     let mut shown = String::new();
     for _ in 0..100 {
         shown = progress.text().await.unwrap_or_default();
@@ -115,10 +102,7 @@ async fn a_backup_is_made_with_progress_restored_and_the_number_kept_survives_a_
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert!(
-        shown.contains("100%") && shown.contains("Backup made"),
-        "{shown}"
-    );
+    assert!(shown.contains("100%") && shown.contains("Backup made"), "{shown}");
     let list = app.invoke_ok("backup_list", json!({})).await;
     let id = list[0]["id"].as_i64().expect("a backup is listed");
     app.testid(&format!("backup-{id}")).await;
@@ -127,20 +111,14 @@ async fn a_backup_is_made_with_progress_restored_and_the_number_kept_survives_a_
     write_then_restore(&app, id).await;
     let notes = note_texts(&app).await;
     assert!(notes.iter().any(|t| t == "Kept in the backup"), "{notes:?}");
-    assert!(
-        !notes.iter().any(|t| t == "Written after the backup"),
-        "{notes:?}"
-    );
+    assert!(!notes.iter().any(|t| t == "Written after the backup"), "{notes:?}");
 
     // How many backups to keep: typed, saved on Enter, and read back after a restart.
     app.click("nav-settings").await;
     app.fill("backups-keep", "3").await;
     app.send_keys("backups-keep", &Key::Enter).await;
     app.text_with("backups-keep-saved", "Saved").await;
-    assert_eq!(
-        app.invoke_ok("settings_get", json!({})).await["backups_keep"],
-        json!(3)
-    );
+    assert_eq!(app.invoke_ok("settings_get", json!({})).await["backups_keep"], json!(3));
     app.close().await;
 
     let app = turn.open().await;
@@ -180,11 +158,7 @@ async fn capture_settings() {
     let db = &turn.db;
     careerlog(db, &[], &["note", "add", "Led the migration review"]);
     careerlog(db, &[], &["backup", "create"]);
-    careerlog(
-        db,
-        &[("CAREERLOG_NEW_PASSPHRASE", PASSPHRASE)],
-        &["encryption", "on"],
-    );
+    careerlog(db, &[("CAREERLOG_NEW_PASSPHRASE", PASSPHRASE)], &["encryption", "on"]);
     let app = turn.launch().await;
     let shot = |name: String| {
         let app = &app;
@@ -214,8 +188,7 @@ async fn capture_settings() {
     for theme in ["light", "dark"] {
         app.pick_theme(theme).await;
         app.click("backup-create").await;
-        app.wait("[data-testid='backup-progress'][data-phase='done']")
-            .await;
+        app.wait("[data-testid='backup-progress'][data-phase='done']").await;
         for (name, heading) in [
             ("top", ""),
             ("appearance", "Appearance"),
@@ -267,9 +240,7 @@ async fn a_restore_is_told_on_home_until_dismissed_and_each_backup_is_labelled_b
         .find(|b| b["reason"] == json!("manual"))
         .expect("the backup made from the command line");
     let id = manual["id"].as_i64().unwrap();
-    let reason = app
-        .text_with(&format!("backup-reason-{id}"), "Manual")
-        .await;
+    let reason = app.text_with(&format!("backup-reason-{id}"), "Manual").await;
     assert_eq!(reason, "Manual");
 
     write_then_restore(&app, id).await;
@@ -291,15 +262,10 @@ async fn a_restore_is_told_on_home_until_dismissed_and_each_backup_is_labelled_b
     // The safety backup made before the restore is labelled as such.
     app.click("nav-settings").await;
     let list = backups(&app).await;
-    let safety = list
-        .iter()
-        .find(|b| b["reason"] == json!("before_restore"))
-        .expect("the safety backup");
+    let safety =
+        list.iter().find(|b| b["reason"] == json!("before_restore")).expect("the safety backup");
     let label = app
-        .text_with(
-            &format!("backup-reason-{}", safety["id"].as_i64().unwrap()),
-            "Before restore",
-        )
+        .text_with(&format!("backup-reason-{}", safety["id"].as_i64().unwrap()), "Before restore")
         .await;
     assert_eq!(label, "Before restore");
     app.close().await;
@@ -307,8 +273,7 @@ async fn a_restore_is_told_on_home_until_dismissed_and_each_backup_is_labelled_b
 
 #[tokio::test(flavor = "multi_thread")]
 async fn putting_the_first_run_questions_off_is_kept_in_the_journal_it_was_said_for() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
     app.testid("first-run").await;
     app.click("profile-later").await;
     app.gone("first-run").await;
@@ -370,55 +335,32 @@ async fn turning_encryption_on_for_a_large_journal_shows_how_far_it_is() {
 async fn a_refused_import_says_which_entry_and_why_beside_its_control() {
     let turn = Turn::take().await;
     let source = turn.path("source.sqlite3");
-    careerlog(
-        &source,
-        &[],
-        &["project", "add", "--title", "Checkout rewrite"],
-    );
+    careerlog(&source, &[], &["project", "add", "--title", "Checkout rewrite"]);
     careerlog(
         &source,
         &[],
         &[
-            "metric",
-            "add",
-            "--project",
-            "1",
-            "--name",
-            "p99 latency",
-            "--baseline",
-            "800",
-            "--result",
-            "120",
+            "metric", "add", "--project", "1", "--name", "p99 latency", "--baseline", "800",
+            "--result", "120",
         ],
     );
     let export = turn.path("export.json");
-    careerlog(
-        &source,
-        &[],
-        &["export", "journal", "--out", &export.display().to_string()],
-    );
+    careerlog(&source, &[], &["export", "journal", "--out", &export.display().to_string()]);
     let mut document: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
-    document["entries"][1]["fields"]
-        .as_object_mut()
-        .unwrap()
-        .remove("result");
+    document["entries"][1]["fields"].as_object_mut().unwrap().remove("result");
     std::fs::write(turn.import_file(), document.to_string()).unwrap();
 
     let app = turn.open().await;
     app.click("nav-settings").await;
     app.click("journal-import").await;
-    let error = app
-        .text_with("journal-import-error", "result is missing")
-        .await;
+    let error = app.text_with("journal-import-error", "result is missing").await;
     assert!(
         error.contains("Nothing was imported")
             && error.contains("Entry 2 (a metric, \"p99 latency\"): the result is missing."),
         "{error}"
     );
-    let page = app
-        .invoke_ok("project_list", json!({"offset": 0, "limit": 10}))
-        .await;
+    let page = app.invoke_ok("project_list", json!({"offset": 0, "limit": 10})).await;
     assert_eq!(page["total"], json!(0), "nothing was imported");
 
     // A jrnl file with a day that is not one: said beside the jrnl import, in its place.
@@ -427,22 +369,17 @@ async fn a_refused_import_says_which_entry_and_why_beside_its_control() {
     std::fs::write(turn.import_file(), jrnl.to_string()).unwrap();
     app.click("jrnl-import").await;
     let error = app.text_with("jrnl-import-error", "not a date").await;
-    assert!(
-        error.contains("Entry 1 (\"Standup notes\"): the date is not a date"),
-        "{error}"
-    );
+    assert!(error.contains("Entry 1 (\"Standup notes\"): the date is not a date"), "{error}");
     assert_eq!(app.count("journal-import-error").await, 0);
     app.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_profile_card_shows_every_refused_field_at_once() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
     app.click("nav-settings").await;
     app.fill("profile-email", "dana at example").await;
-    app.fill("profile-headline", &"Staff engineer ".repeat(15))
-        .await;
+    app.fill("profile-headline", &"Staff engineer ".repeat(15)).await;
     app.click("profile-save").await;
     let email = app.text_with("error-email", "not an email").await;
     assert!(email.contains("not an email address"), "{email}");
@@ -460,12 +397,7 @@ async fn the_profile_card_shows_every_refused_field_at_once() {
     assert_eq!(
         bands,
         json!([
-            "Choose your band",
-            "0-2 years",
-            "3-4 years",
-            "5-7 years",
-            "8-11 years",
-            "12+ years"
+            "Choose your band", "0-2 years", "3-4 years", "5-7 years", "8-11 years", "12+ years"
         ])
     );
     app.close().await;
@@ -511,10 +443,8 @@ async fn capture_restore_and_import() {
     app.click("nav-settings").await;
     app.click("jrnl-import").await;
     app.testid("jrnl-import-error").await;
-    for (name, heading) in [
-        ("backups-reasons", "Backups"),
-        ("import-refused", "Import and export"),
-    ] {
+    for (name, heading) in [("backups-reasons", "Backups"), ("import-refused", "Import and export")]
+    {
         scroll_to_card(&app, heading).await;
         for theme in ["light", "dark"] {
             app.set_theme(theme).await;
@@ -543,8 +473,7 @@ async fn capture_encryption_progress() {
     for theme in ["light", "dark"] {
         app.set_theme(theme).await;
         tokio::time::sleep(Duration::from_millis(400)).await;
-        app.shot(&format!("settings-encryption-progress-{theme}"))
-            .await;
+        app.shot(&format!("settings-encryption-progress-{theme}")).await;
     }
     app.close().await;
 }

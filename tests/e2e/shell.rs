@@ -34,28 +34,19 @@ async fn navigation_reaches_every_section_and_shows_it() {
         let h1 = section.find(fantoccini::Locator::Css("h1")).await.unwrap();
         assert_eq!(h1.text().await.unwrap(), *heading);
         let current = app.testid(&format!("nav-{name}")).await;
-        assert_eq!(
-            current.attr("aria-current").await.unwrap().as_deref(),
-            Some("page")
-        );
+        assert_eq!(current.attr("aria-current").await.unwrap().as_deref(), Some("page"));
         // Only one section is shown at a time.
-        let shown = app
-            .client
-            .find_all(fantoccini::Locator::Css("[data-testid^='section-']"));
+        let shown = app.client.find_all(fantoccini::Locator::Css("[data-testid^='section-']"));
         assert_eq!(shown.await.unwrap().len(), 1, "{name}");
     }
     app.click("nav-settings").await;
-    assert_eq!(
-        app.text("settings-journal-path").await,
-        db.display().to_string()
-    );
+    assert_eq!(app.text("settings-journal-path").await, db.display().to_string());
     app.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_chosen_theme_applies_and_survives_a_restart() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
     app.pick_theme("dark").await;
     let theme = "return document.documentElement.dataset.theme";
     let mut applied = json!(null);
@@ -83,20 +74,14 @@ async fn commands_outside_the_capability_are_refused() {
     let app = turn.open().await;
 
     // Granted: the app's own command answers.
-    let info = app
-        .invoke("app_info", json!({}))
-        .await
-        .expect("app_info is granted");
+    let info = app.invoke("app_info", json!({})).await.expect("app_info is granted");
     assert_eq!(info["journal_path"], json!(db.display().to_string()));
 
     // Not granted to this window: core commands the app never uses, and the dialog
     // plugin's own commands (the app opens its dialogs from Rust, never from the page).
     for command in [
-        "plugin:app|version",
-        "plugin:path|resolve_directory",
-        "plugin:event|emit",
-        "plugin:dialog|save",
-        "plugin:dialog|open",
+        "plugin:app|version", "plugin:path|resolve_directory", "plugin:event|emit",
+        "plugin:dialog|save", "plugin:dialog|open",
     ] {
         let refused = app.invoke(command, json!({})).await.expect_err(command);
         let message = refused.to_string();
@@ -107,18 +92,13 @@ async fn commands_outside_the_capability_are_refused() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
 
     // Text that would run as script if it were ever treated as HTML.
     let hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
     let project = seed::project(
         &app,
-        &Project {
-            title: hostile,
-            summary: Some(hostile),
-            ..Project::default()
-        },
+        &Project { title: hostile, summary: Some(hostile), ..Project::default() },
     )
     .await;
     app.click("nav-journal").await;
@@ -139,13 +119,7 @@ async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
 
     // Navigation away from the app's own pages is refused by the window.
     let before = app.execute("return location.href", vec![]).await;
-    app.client
-        .execute(
-            "location.href = 'https://example.com/'; return true",
-            vec![],
-        )
-        .await
-        .ok();
+    app.client.execute("location.href = 'https://example.com/'; return true", vec![]).await.ok();
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     let after = app.execute("return location.href", vec![]).await;
     assert_eq!(after, before, "the window stayed on the app");
@@ -155,8 +129,7 @@ async fn the_window_never_leaves_the_app_and_never_runs_typed_html() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_second_launch_on_the_same_journal_brings_the_first_window_forward() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
 
     let second = turn.launch_again().output();
     let second = tokio::time::timeout(std::time::Duration::from_secs(20), second)
@@ -179,12 +152,7 @@ async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
     let db = &turn.db;
     {
         let conn = rusqlite::Connection::open(db).unwrap();
-        conn.pragma_update(
-            None,
-            "application_id",
-            careerlog_core::store::APPLICATION_ID,
-        )
-        .unwrap();
+        conn.pragma_update(None, "application_id", careerlog_core::store::APPLICATION_ID).unwrap();
         conn.pragma_update(None, "user_version", 9999).unwrap();
     }
     let before = std::fs::read(db).unwrap();
@@ -192,11 +160,7 @@ async fn a_journal_from_a_newer_version_is_explained_in_the_window() {
     let problem = app.text("journal-problem").await;
     assert!(problem.contains("newer Career Log"), "{problem}");
     app.close().await;
-    assert_eq!(
-        std::fs::read(db).unwrap(),
-        before,
-        "the newer journal stays untouched"
-    );
+    assert_eq!(std::fs::read(db).unwrap(), before, "the newer journal stays untouched");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -217,10 +181,7 @@ async fn every_section_has_the_same_content_width() {
         widths.push((name, width.as_i64().unwrap()));
     }
     let first = widths[0].1;
-    assert!(
-        widths.iter().all(|(_, w)| *w == first),
-        "sections differ in width: {widths:?}"
-    );
+    assert!(widths.iter().all(|(_, w)| *w == first), "sections differ in width: {widths:?}");
     app.close().await;
 }
 
@@ -235,49 +196,26 @@ async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
     app.testid("search-palette").await;
     app.fill("search-input", "latency").await;
     app.wait("[data-testid^='search-hit-kind-']").await;
-    let page = app
-        .invoke_ok(
-            "search",
-            json!({"query": "latency", "offset": 0, "limit": 20}),
-        )
-        .await;
+    let page = app.invoke_ok("search", json!({"query": "latency", "offset": 0, "limit": 20})).await;
     let total = page["total"].as_u64().unwrap();
     assert!(total > 20, "the demo journal has many latency hits: {page}");
     let hits = page["hits"].as_array().unwrap();
-    let metric = hits
-        .iter()
-        .find(|h| h["kind"] == "metric")
-        .expect("a metric hit");
+    let metric = hits.iter().find(|h| h["kind"] == "metric").expect("a metric hit");
     let id = id_of(metric);
-    assert_eq!(
-        app.text(&format!("search-hit-kind-{id}"))
-            .await
-            .to_lowercase(),
-        "metric"
-    );
+    assert_eq!(app.text(&format!("search-hit-kind-{id}")).await.to_lowercase(), "metric");
     let project = metric["project_title"].as_str().unwrap();
-    assert_eq!(
-        app.text(&format!("search-hit-project-{id}")).await,
-        format!("in {project}")
-    );
+    assert_eq!(app.text(&format!("search-hit-project-{id}")).await, format!("in {project}"));
     let count = app.text_with("search-count", "of").await;
     assert_eq!(count, format!("20 of {total} matches"));
 
     // "More results" adds the next page below and keeps the first.
     let shown = || async {
-        app.client
-            .find_all(Locator::Css("[data-testid^='search-hit-kind-']"))
-            .await
-            .unwrap()
-            .len()
+        app.client.find_all(Locator::Css("[data-testid^='search-hit-kind-']")).await.unwrap().len()
     };
     assert_eq!(shown().await, 20);
     app.click("search-more").await;
-    let expected = if total > 40 {
-        format!("40 of {total} matches")
-    } else {
-        format!("{total} matches")
-    };
+    let expected =
+        if total > 40 { format!("40 of {total} matches") } else { format!("{total} matches") };
     app.text_until("search-count", |t| t == expected).await;
     assert_eq!(shown().await as u64, 40.min(total));
     app.testid(&format!("search-hit-{id}")).await;
@@ -285,21 +223,10 @@ async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
     app.gone("search-palette").await;
 
     // A number is found as text.
-    let checkout = seed::project(
-        &app,
-        &Project {
-            title: "Warehouse scanner rollout",
-            ..Project::shipped()
-        },
-    )
-    .await;
-    let m = Metric::of(
-        checkout,
-        "Scans a shift",
-        "scans",
-        (800.0, 1250.0),
-        "higher",
-    );
+    let checkout =
+        seed::project(&app, &Project { title: "Warehouse scanner rollout", ..Project::shipped() })
+            .await;
+    let m = Metric::of(checkout, "Scans a shift", "scans", (800.0, 1250.0), "higher");
     let m = seed::metric(&app, &m).await;
     app.chord(&[Key::Control.into(), 'k']).await;
     app.fill("search-input", "800").await;
@@ -313,10 +240,7 @@ async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
     }
     let hit = app.text(&format!("search-hit-{m}")).await;
     assert!(hit.contains("Scans a shift"), "{hit}");
-    assert_eq!(
-        app.text(&format!("search-hit-project-{m}")).await,
-        "in Warehouse scanner rollout"
-    );
+    assert_eq!(app.text(&format!("search-hit-project-{m}")).await, "in Warehouse scanner rollout");
     app.close().await;
 }
 
@@ -326,12 +250,10 @@ async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
 #[ignore = "a capture tool, run by `make screenshots`"]
 async fn capture_screenshots() {
     let turn = Turn::take().await;
-    let db = std::env::var_os("CAREERLOG_DB")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            let dir = tempfile::tempdir().unwrap().keep();
-            dir.join("journal.sqlite3")
-        });
+    let db = std::env::var_os("CAREERLOG_DB").map(std::path::PathBuf::from).unwrap_or_else(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        dir.join("journal.sqlite3")
+    });
     let app = turn.open_on(&db).await;
     for theme in ["light", "dark"] {
         app.pick_theme(theme).await;

@@ -12,8 +12,7 @@ use crate::support::{careerlog, id_of, Turn};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_story_is_written_rehearsed_through_every_section_and_kept() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (turn, app) = Turn::opened().await;
 
     let project = seed::project(&app, &seed::story_project("Checkout rewrite")).await;
     let p99 = Metric::of(project, "p99 latency", "ms", (800.0, 120.0), "lower");
@@ -24,8 +23,7 @@ async fn a_story_is_written_rehearsed_through_every_section_and_kept() {
     app.testid("story-first").await;
     app.click("story-new").await;
 
-    app.send_keys("story-title", "Cutting checkout latency")
-        .await;
+    app.send_keys("story-title", "Cutting checkout latency").await;
     let sections = [
         ("situation", "Checkout p99 latency sat at 800 ms during the spring sale and carts were abandoned."),
         ("task", "I owned the checkout service and had six weeks to bring p99 under 200 ms."),
@@ -33,24 +31,19 @@ async fn a_story_is_written_rehearsed_through_every_section_and_kept() {
         ("result", "p99 fell to 120 ms and abandonment dropped."),
     ];
     for (section, text) in sections {
-        app.send_keys(&format!("story-section-{section}"), text)
-            .await;
+        app.send_keys(&format!("story-section-{section}"), text).await;
     }
     app.fill("story-target", "90").await;
 
     // Link the number the result cites: it shows beside the text with its real figures.
-    app.click_centered(&format!("story-link-project-{project}"))
-        .await;
-    app.click_centered(&format!("story-link-metric-{metric}"))
-        .await;
+    app.click_centered(&format!("story-link-project-{project}")).await;
+    app.click_centered(&format!("story-link-metric-{metric}")).await;
     let beside = app.text(&format!("linked-metric-{metric}")).await;
     assert!(beside.contains("800 ms → 120 ms"), "{beside}");
     assert!(beside.contains("\u{2212}85%"), "{beside}");
 
     // The core's estimate follows the typing, per section and in total.
-    let total = app
-        .text_until("story-estimate-total", |t| t != "≈ 0:00")
-        .await;
+    let total = app.text_until("story-estimate-total", |t| t != "≈ 0:00").await;
     assert!(total.starts_with("≈ 0:"), "{total}");
     // (The target typed last reaches the estimate a moment after the text does.)
     let estimate = app.text_with("story-estimate", "of a 1:30 target").await;
@@ -94,9 +87,7 @@ async fn a_story_is_written_rehearsed_through_every_section_and_kept() {
     // The rehearsal is in the history, with the chart drawn by uPlot under the CSP.
     let history = app.testid("story-history").await;
     let rows = history
-        .find_all(Locator::Css(
-            "[data-testid^='rehearsal-']:not([data-testid^='rehearsal-total'])",
-        ))
+        .find_all(Locator::Css("[data-testid^='rehearsal-']:not([data-testid^='rehearsal-total'])"))
         .await
         .unwrap();
     assert_eq!(rows.len(), 1);
@@ -113,20 +104,13 @@ async fn a_story_is_written_rehearsed_through_every_section_and_kept() {
     app.close().await;
 
     // And the journal file has it, per section, as the CLI reads it.
-    let output = careerlog(
-        &turn.db,
-        &[],
-        &["--json", "story", "show", &story.to_string()],
-    );
+    let output = careerlog(&turn.db, &[], &["--json", "story", "show", &story.to_string()]);
     let shown: Value = serde_json::from_str(&output).unwrap();
     let rehearsals = shown["rehearsals"].as_array().expect("rehearsals");
     assert_eq!(rehearsals.len(), 1, "{shown}");
     let section_ms = rehearsals[0]["section_ms"].as_array().unwrap();
     assert_eq!(section_ms.len(), 4, "{shown}");
-    assert!(
-        section_ms.iter().all(|ms| ms.as_u64().unwrap() > 0),
-        "{shown}"
-    );
+    assert!(section_ms.iter().all(|ms| ms.as_u64().unwrap() > 0), "{shown}");
     let sum: u64 = section_ms.iter().map(|ms| ms.as_u64().unwrap()).sum();
     assert_eq!(sum, rehearsals[0]["total_ms"].as_u64().unwrap());
     assert_eq!(rehearsals[0]["rating"], json!(4));
@@ -135,13 +119,11 @@ async fn a_story_is_written_rehearsed_through_every_section_and_kept() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_refused_story_keeps_its_text_and_a_deleted_one_comes_back_with_undo() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
 
     app.click("nav-stories").await;
     app.click("story-new").await;
-    app.send_keys("story-section-action", "Led the migration.")
-        .await;
+    app.send_keys("story-section-action", "Led the migration.").await;
     app.fill("story-target", "5").await;
     // No title: the core refuses and names the field; the text stays.
     app.click("story-save").await;
@@ -151,12 +133,7 @@ async fn a_refused_story_keeps_its_text_and_a_deleted_one_comes_back_with_undo()
     let refused = app.text("error-target_seconds").await;
     assert!(refused.contains("between 15 and 1800"), "{refused}");
     assert_eq!(
-        app.testid("story-section-action")
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .as_deref(),
+        app.testid("story-section-action").await.prop("value").await.unwrap().as_deref(),
         Some("Led the migration.")
     );
     app.fill("story-target", "2:00").await;
@@ -173,16 +150,12 @@ async fn a_refused_story_keeps_its_text_and_a_deleted_one_comes_back_with_undo()
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_short_story_reads_short_and_a_single_rehearsal_is_deleted_with_undo() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
 
     let project = seed::project(&app, &seed::story_project("Checkout rewrite")).await;
     let long_name = "Share of checkout sessions that finish payment within the first attempt";
-    let metric = seed::metric(
-        &app,
-        &Metric::of(project, long_name, "%", (61.0, 66.0), "higher"),
-    )
-    .await;
+    let metric =
+        seed::metric(&app, &Metric::of(project, long_name, "%", (61.0, 66.0), "higher")).await;
     // About 0:46 of speech against a 3:00 target.
     let action = "I profiled the slowest calls, moved tax lookups behind a cache, split the \
         pricing call so it ran beside inventory, and rolled the change out behind a flag one \
@@ -204,11 +177,7 @@ async fn a_short_story_reads_short_and_a_single_rehearsal_is_deleted_with_undo()
     );
     // Three takes, two of them on the same day.
     let mut takes = Vec::new();
-    for at in [
-        "2026-03-02T09:00:00Z",
-        "2026-03-02T09:10:00Z",
-        "2026-03-04T18:00:00Z",
-    ] {
+    for at in ["2026-03-02T09:00:00Z", "2026-03-02T09:10:00Z", "2026-03-04T18:00:00Z"] {
         let take = seed::save(
             &app,
             "rehearsal_save",
@@ -226,14 +195,8 @@ async fn a_short_story_reads_short_and_a_single_rehearsal_is_deleted_with_undo()
     // The bank says it is short, as a warning, never "Fits the target".
     app.click("nav-stories").await;
     let pace = app.testid(&format!("story-pace-{story}")).await;
-    assert_eq!(
-        pace.attr("data-pace").await.unwrap().as_deref(),
-        Some("short")
-    );
-    assert_eq!(
-        app.text_with(&format!("story-pace-{story}"), "Short").await,
-        pace_text
-    );
+    assert_eq!(pace.attr("data-pace").await.unwrap().as_deref(), Some("short"));
+    assert_eq!(app.text_with(&format!("story-pace-{story}"), "Short").await, pace_text);
     let row = app.text(&format!("story-{story}")).await;
     assert!(!row.contains("Fits the target"), "{row}");
 
@@ -253,8 +216,7 @@ async fn a_short_story_reads_short_and_a_single_rehearsal_is_deleted_with_undo()
     assert_ne!(days[0], days[1], "{days:?}");
 
     // One rehearsal goes, with Undo; the others stay.
-    app.click_centered(&format!("history-delete-{}", takes[1]))
-        .await;
+    app.click_centered(&format!("history-delete-{}", takes[1])).await;
     app.gone(&format!("rehearsal-{}", takes[1])).await;
     assert_eq!(app.count(&format!("rehearsal-{}", takes[0])).await, 1);
     let toast = app.text_with("toast", "Deleted the rehearsal").await;
@@ -269,13 +231,8 @@ async fn a_short_story_reads_short_and_a_single_rehearsal_is_deleted_with_undo()
     // The link picker shows a long metric name whole, with the name in its title.
     // (The story links the project, so the editor shows its metrics.)
     app.click("story-edit").await;
-    let name = app
-        .testid(&format!("story-link-metric-name-{metric}"))
-        .await;
-    assert_eq!(
-        name.attr("title").await.unwrap().as_deref(),
-        Some(long_name)
-    );
+    let name = app.testid(&format!("story-link-metric-name-{metric}")).await;
+    assert_eq!(name.attr("title").await.unwrap().as_deref(), Some(long_name));
     let cut = app
         .execute(
             "const el = arguments[0]; return el.scrollWidth > el.clientWidth + 1;",
@@ -311,8 +268,7 @@ async fn a_short_story_reads_short_and_a_single_rehearsal_is_deleted_with_undo()
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a capture tool: cargo test --test e2e stories::capture -- --ignored"]
 async fn capture_stories() {
-    let turn = Turn::take().await;
-    let app = turn.open().await;
+    let (_turn, app) = Turn::opened().await;
     let stories = seed::story_bank(&app).await;
     let [latency, migration, _mentoring, quick] = stories;
 
@@ -350,8 +306,7 @@ async fn capture_stories() {
         app.testid("story-estimate-total").await;
         tokio::time::sleep(Duration::from_millis(400)).await;
         app.shot(&format!("stories-editor-{theme}")).await;
-        app.execute("document.querySelector('main').scrollTo(0, 1e6)", vec![])
-            .await;
+        app.execute("document.querySelector('main').scrollTo(0, 1e6)", vec![]).await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         app.shot(&format!("stories-editor-links-{theme}")).await;
         app.click("story-cancel").await;
@@ -375,8 +330,7 @@ async fn capture_stories() {
     tokio::time::sleep(Duration::from_millis(5_000)).await;
     app.shot("stories-rehearse-light").await;
     tokio::time::sleep(Duration::from_millis(5_000)).await;
-    app.text_until("rehearse-cue", |t| t.starts_with("Over target"))
-        .await;
+    app.text_until("rehearse-cue", |t| t.starts_with("Over target")).await;
     app.shot("stories-rehearse-over-light").await;
     set_theme("dark").await;
     app.shot("stories-rehearse-over-dark").await;

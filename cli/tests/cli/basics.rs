@@ -15,10 +15,7 @@ fn version_prints_without_a_window() {
     let output = Cli::new().without_db().raw(&["--version"]);
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(
-        stdout.trim(),
-        format!("careerlog {}", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(stdout.trim(), format!("careerlog {}", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
@@ -35,10 +32,7 @@ fn a_fresh_journal_is_created_in_the_data_dir_on_first_run() {
     assert!(expected.is_file(), "no journal at {}", expected.display());
     let info: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(info["journal_path"], expected.display().to_string());
-    assert_eq!(
-        info["schema_version"],
-        careerlog_core::store::SCHEMA_VERSION
-    );
+    assert_eq!(info["schema_version"], careerlog_core::store::SCHEMA_VERSION);
 }
 
 #[test]
@@ -49,28 +43,20 @@ fn db_flag_and_environment_choose_the_journal() {
     let home = dir.path().join("home");
     let cli = Cli::new();
 
-    let output = cli
-        .without_db()
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", &home)
-        .raw(&["--db", by_flag.to_str().unwrap(), "--json", "info"]);
+    let output = cli.without_db().env("HOME", &home).env("XDG_DATA_HOME", &home).raw(&[
+        "--db",
+        by_flag.to_str().unwrap(),
+        "--json",
+        "info",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(by_flag.is_file());
 
-    let output = cli
-        .without_db()
-        .env("CAREERLOG_DB", &by_env)
-        .env("HOME", &home)
-        .raw(&["info"]);
+    let output = cli.without_db().env("CAREERLOG_DB", &by_env).env("HOME", &home).raw(&["info"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(by_env.is_file());
-    assert!(String::from_utf8(output.stdout)
-        .unwrap()
-        .contains(by_env.to_str().unwrap()));
-    assert!(
-        !home.join("careerlog").exists(),
-        "the default journal must not be touched"
-    );
+    assert!(String::from_utf8(output.stdout).unwrap().contains(by_env.to_str().unwrap()));
+    assert!(!home.join("careerlog").exists(), "the default journal must not be touched");
 }
 
 #[test]
@@ -79,12 +65,7 @@ fn a_newer_journal_is_refused_with_one_line_and_left_untouched() {
     let db = cli.db();
     {
         let conn = rusqlite::Connection::open(db).unwrap();
-        conn.pragma_update(
-            None,
-            "application_id",
-            careerlog_core::store::APPLICATION_ID,
-        )
-        .unwrap();
+        conn.pragma_update(None, "application_id", careerlog_core::store::APPLICATION_ID).unwrap();
         conn.pragma_update(None, "user_version", 4242).unwrap();
     }
     let before = std::fs::read(db).unwrap();
@@ -92,10 +73,7 @@ fn a_newer_journal_is_refused_with_one_line_and_left_untouched() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert_eq!(message.lines().count(), 1, "{message}");
-    assert!(
-        message.contains("newer Career Log (schema 4242"),
-        "{message}"
-    );
+    assert!(message.contains("newer Career Log (schema 4242"), "{message}");
     assert_eq!(std::fs::read(db).unwrap(), before);
 }
 

@@ -8,34 +8,23 @@ use crate::support::Cli;
 fn guides_and_questions_read_in_the_terminal() {
     let cli = Cli::new();
     let guides = cli.json(&["guide", "list"]);
-    let slugs: Vec<&str> = guides
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["slug"].as_str().unwrap())
-        .collect();
+    let slugs: Vec<&str> =
+        guides.as_array().unwrap().iter().map(|g| g["slug"].as_str().unwrap()).collect();
     for slug in [
-        "technical-leader",
-        "tech-lead-roadmap",
-        "staff-engineer-roadmap",
+        "technical-leader", "tech-lead-roadmap", "staff-engineer-roadmap",
         "engineering-manager-roadmap",
     ] {
         assert!(slugs.contains(&slug), "{slug}");
     }
     let text = cli.text(&["guide", "show", "technical-leader"]);
-    assert!(
-        text.len() > 5_000 && !text.contains("<p>"),
-        "readable text, not HTML"
-    );
+    assert!(text.len() > 5_000 && !text.contains("<p>"), "readable text, not HTML");
     assert!(cli.fails(&["guide", "show", "nope"]).contains("not found"));
 
     let questions = cli.json(&["question", "list"]);
     assert_eq!(questions.as_array().unwrap().len(), 5);
     let mentor = cli.json(&["question", "show", "how-do-you-mentor-engineers"]);
     assert!(!mentor["follow_ups"].as_array().unwrap().is_empty());
-    assert!(cli
-        .text(&["question", "show", "how-do-you-mentor-engineers"])
-        .contains("mentor"));
+    assert!(cli.text(&["question", "show", "how-do-you-mentor-engineers"]).contains("mentor"));
 }
 
 #[test]
@@ -52,15 +41,9 @@ fn checklists_persist_across_runs_with_cycles_and_a_calendar() {
     let checked = cli.json(&["checklist", "check", "technical-leader", &item]);
     assert_eq!(checked["done"], 1);
     let again = cli.json(&["checklist", "show", "technical-leader"]);
-    assert_eq!(
-        again["items"][0]["checked"], true,
-        "a later run still sees the check"
-    );
+    assert_eq!(again["items"][0]["checked"], true, "a later run still sees the check");
     assert!(again["items"][0]["checked_at"].is_string());
-    assert_eq!(
-        cli.json(&["checklist", "uncheck", "technical-leader", &item])["done"],
-        0
-    );
+    assert_eq!(cli.json(&["checklist", "uncheck", "technical-leader", &item])["done"], 0);
     cli.json(&["checklist", "check", "technical-leader", &item]);
     let fresh = cli.json(&["checklist", "new-cycle", "technical-leader"]);
     assert_eq!(fresh["cycle"]["number"], 2);
@@ -74,15 +57,10 @@ fn checklists_persist_across_runs_with_cycles_and_a_calendar() {
     let written = cli.json(&["export", "ics", "--out", &out]);
     let ics = std::fs::read_to_string(&out).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
-    assert_eq!(
-        ics.matches("BEGIN:VEVENT").count() as u64,
-        written["events"].as_u64().unwrap()
-    );
+    assert_eq!(ics.matches("BEGIN:VEVENT").count() as u64, written["events"].as_u64().unwrap());
     assert!(written["events"].as_u64().unwrap() > 0);
     let missing_dir = cli.path("no/such/dir/due.ics");
-    assert!(cli
-        .fails(&["export", "ics", "--out", &missing_dir])
-        .contains("cannot write"));
+    assert!(cli.fails(&["export", "ics", "--out", &missing_dir]).contains("cannot write"));
 }
 
 #[test]
@@ -91,20 +69,9 @@ fn readiness_and_profile() {
     let map = cli.json(&["readiness"]);
     assert!(map["stages"].as_array().unwrap().len() >= 3);
     assert_eq!(map["current_stage"], map["stages"][0]["id"]);
-    let p = cli.json(&[
-        "project", "add", "--title", "Checkout", "--scope", "service",
-    ]);
+    let p = cli.json(&["project", "add", "--title", "Checkout", "--scope", "service"]);
     let id = p["id"].to_string();
-    cli.json(&[
-        "artifact",
-        "add",
-        "--project",
-        &id,
-        "--kind",
-        "rfc",
-        "--title",
-        "RFC-1",
-    ]);
+    cli.json(&["artifact", "add", "--project", &id, "--kind", "rfc", "--title", "RFC-1"]);
     let map = cli.json(&["readiness"]);
     let proofs: Vec<&Value> = map["stages"]
         .as_array()
@@ -112,20 +79,11 @@ fn readiness_and_profile() {
         .iter()
         .flat_map(|s| s["proofs"].as_array().unwrap())
         .collect();
-    assert!(proofs
-        .iter()
-        .any(|p| p["met"] == true && p["entries"][0]["title"] == "RFC-1"));
+    assert!(proofs.iter().any(|p| p["met"] == true && p["entries"][0]["title"] == "RFC-1"));
 
     // The overlapping band names of earlier versions still read: "5-8" is 5-7 years.
     let profile = cli.json(&[
-        "profile",
-        "set",
-        "--band",
-        "5-8",
-        "--role",
-        "backend",
-        "--target",
-        "staff-engineer",
+        "profile", "set", "--band", "5-8", "--role", "backend", "--target", "staff-engineer",
     ]);
     assert_eq!(
         (profile["band"].as_str(), profile["role"].as_str()),
@@ -137,9 +95,7 @@ fn readiness_and_profile() {
     assert!(cli
         .fails(&["profile", "set", "--band", "20"])
         .contains("0-2, 3-4, 5-7, 8-11, 12-plus"));
-    assert!(cli
-        .text(&["profile", "set", "--band", "8-11"])
-        .contains("8-11 years"));
+    assert!(cli.text(&["profile", "set", "--band", "8-11"]).contains("8-11 years"));
 }
 
 /// `checklist show` starts no cycle; an item the journal proves is offered with the entry
@@ -152,21 +108,15 @@ fn a_checklist_is_read_without_starting_a_cycle_and_offers_what_the_journal_prov
     assert!(cli
         .text(&["checklist", "show", "technical-leader"])
         .contains("not started: the first check starts a cycle"));
-    assert!(
-        cli.json(&["checklist", "show", "technical-leader"])["history"]
-            .as_array()
-            .unwrap()
-            .is_empty()
-    );
+    assert!(cli.json(&["checklist", "show", "technical-leader"])["history"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     let project = cli.json(&["project", "add", "--title", "Checkout rewrite"]);
     let list = cli.json(&["checklist", "show", "technical-leader"]);
-    let item = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == "log-recent-project")
-        .unwrap();
+    let item =
+        list["items"].as_array().unwrap().iter().find(|i| i["id"] == "log-recent-project").unwrap();
     assert_eq!(item["checked"], false);
     assert_eq!(item["suggested"]["kind"], "project");
     assert_eq!(item["suggested"]["id"], project["id"]);
@@ -175,12 +125,7 @@ fn a_checklist_is_read_without_starting_a_cycle_and_offers_what_the_journal_prov
         .text(&["checklist", "show", "technical-leader"])
         .contains("done? the journal has project"));
 
-    let accepted = cli.json(&[
-        "checklist",
-        "check",
-        "technical-leader",
-        "log-recent-project",
-    ]);
+    let accepted = cli.json(&["checklist", "check", "technical-leader", "log-recent-project"]);
     assert_eq!(accepted["cycle"]["number"], 1);
     assert_eq!(accepted["done"], 1);
 }
@@ -192,8 +137,6 @@ fn help_names_no_guide_read() {
     let help = cli.text(&["help"]);
     assert!(!help.contains("read."), "{help}");
     assert!(help.contains("Career guides: list, show"));
-    assert!(cli
-        .fails(&["guide", "read", "technical-leader"])
-        .contains("unrecognized"));
+    assert!(cli.fails(&["guide", "read", "technical-leader"]).contains("unrecognized"));
     assert!(cli.text(&["help", "guide"]).contains("show"));
 }

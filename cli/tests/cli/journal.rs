@@ -9,26 +9,9 @@ use crate::support::{id, Cli};
 fn a_project_with_everything_under_it_round_trips_as_json() {
     let cli = Cli::new();
     let project = cli.json(&[
-        "project",
-        "add",
-        "--title",
-        "Checkout rewrite",
-        "--org",
-        "Acme",
-        "--role",
-        "Tech lead",
-        "--started",
-        "2024-01-10",
-        "--scope",
-        "multi-team",
-        "--status",
-        "shipped",
-        "--summary",
-        "Moved checkout to async writes",
-        "--tag",
-        "payments",
-        "--skill",
-        "technical leadership",
+        "project", "add", "--title", "Checkout rewrite", "--org", "Acme", "--role", "Tech lead",
+        "--started", "2024-01-10", "--scope", "multi-team", "--status", "shipped", "--summary",
+        "Moved checkout to async writes", "--tag", "payments", "--skill", "technical leadership",
     ]);
     let pid = id(&project);
     assert_eq!(project["scope"], "multi-team");
@@ -36,81 +19,31 @@ fn a_project_with_everything_under_it_round_trips_as_json() {
     assert_eq!(project["tags"], serde_json::json!(["payments"]));
     assert_eq!(project["uuid"].as_str().unwrap().len(), 36);
 
-    let metric = cli.latency(
-        &pid,
-        &["--measured", "2024-04-01", "--evidence", "Grafana board"],
-    );
+    let metric = cli.latency(&pid, &["--measured", "2024-04-01", "--evidence", "Grafana board"]);
     assert_eq!(metric["change"], -680.0);
     assert_eq!(metric["percent_change"], -85.0);
     assert_eq!(metric["improved"], true);
 
     let decision = cli.json(&[
-        "decision",
-        "add",
-        "--title",
-        "Queue writes",
-        "--project",
-        &pid,
-        "--context",
-        "timeouts",
-        "--option",
-        "Kafka",
-        "--option",
-        "Outbox",
-        "--chosen",
-        "Kafka",
-        "--tradeoffs",
-        "ops cost",
-        "--expected",
-        "no timeouts",
-        "--confidence",
-        "70",
-        "--decided",
-        "2024-02-01",
-        "--review",
+        "decision", "add", "--title", "Queue writes", "--project", &pid, "--context", "timeouts",
+        "--option", "Kafka", "--option", "Outbox", "--chosen", "Kafka", "--tradeoffs", "ops cost",
+        "--expected", "no timeouts", "--confidence", "70", "--decided", "2024-02-01", "--review",
         "2024-05-01",
     ]);
     assert_eq!(decision["options"][1]["text"], "Outbox");
     assert_eq!(decision["review_due"], true);
     let artifact = cli.json(&[
-        "artifact",
-        "add",
-        "--project",
-        &pid,
-        "--kind",
-        "design-doc",
-        "--title",
-        "Async checkout",
-        "--url",
-        "https://docs.example.com/async",
-        "--date",
-        "2024-01-20",
+        "artifact", "add", "--project", &pid, "--kind", "design-doc", "--title", "Async checkout",
+        "--url", "https://docs.example.com/async", "--date", "2024-01-20",
     ]);
     assert_eq!(artifact["kind"], "design-doc");
     let feedback = cli.json(&[
-        "feedback",
-        "add",
-        "--project",
-        &pid,
-        "--source",
-        "manager",
-        "--text",
-        "Clear plan",
-        "--rating",
-        "5",
-        "--date",
-        "2024-05-02",
+        "feedback", "add", "--project", &pid, "--source", "manager", "--text", "Clear plan",
+        "--rating", "5", "--date", "2024-05-02",
     ]);
     assert_eq!(feedback["rating"], 5);
     let note = cli.json(&[
-        "note",
-        "add",
-        "Cut over 10%",
-        "--project",
-        &pid,
-        "--tag",
-        "rollout",
-        "--date",
+        "note", "add", "Cut over 10%", "--project", &pid, "--tag", "rollout", "--date",
         "2024-03-01",
     ]);
     assert_eq!(note["date"], "2024-03-01");
@@ -124,15 +57,8 @@ fn a_project_with_everything_under_it_round_trips_as_json() {
     assert_eq!(list[0]["best_metric"]["id"], metric["id"]);
 
     // Edit changes only the flags given.
-    let edited = cli.json(&[
-        "project",
-        "edit",
-        &pid,
-        "--status",
-        "active",
-        "--ended",
-        "2024-06-30",
-    ]);
+    let edited =
+        cli.json(&["project", "edit", &pid, "--status", "active", "--ended", "2024-06-30"]);
     assert_eq!(edited["status"], "active");
     assert_eq!(edited["title"], "Checkout rewrite");
     assert_eq!(edited["ended_on"], "2024-06-30");
@@ -142,28 +68,13 @@ fn a_project_with_everything_under_it_round_trips_as_json() {
     let m = cli.json(&["metric", "edit", &id(&metric), "--baseline", "100"]);
     assert_eq!(m["percent_change"], 20.0);
     assert_eq!(m["improved"], false);
-    let d = cli.json(&[
-        "decision",
-        "edit",
-        &id(&decision),
-        "--outcome",
-        "held at 3x load",
-    ]);
+    let d = cli.json(&["decision", "edit", &id(&decision), "--outcome", "held at 3x load"]);
     assert_eq!(d["review_due"], false);
     assert_eq!(
-        cli.json(&[
-            "artifact",
-            "edit",
-            &id(&artifact),
-            "--title",
-            "Async checkout v2"
-        ])["title"],
+        cli.json(&["artifact", "edit", &id(&artifact), "--title", "Async checkout v2"])["title"],
         "Async checkout v2"
     );
-    assert_eq!(
-        cli.json(&["feedback", "edit", &id(&feedback), "--rating", "4"])["rating"],
-        4
-    );
+    assert_eq!(cli.json(&["feedback", "edit", &id(&feedback), "--rating", "4"])["rating"], 4);
     assert_eq!(
         cli.json(&["note", "edit", &id(&note), "--text", "Cut over 25%"])["text"],
         "Cut over 25%"
@@ -185,20 +96,8 @@ fn deleting_goes_to_the_trash_and_restores_with_children() {
     let cli = Cli::new();
     let pid = id(&cli.json(&["project", "add", "--title", "Search revamp"]));
     let mid = id(&cli.json(&[
-        "metric",
-        "add",
-        "--project",
-        &pid,
-        "--name",
-        "CTR",
-        "--unit",
-        "%",
-        "--baseline",
-        "4.0",
-        "--result",
-        "5.2",
-        "--better",
-        "higher",
+        "metric", "add", "--project", &pid, "--name", "CTR", "--unit", "%", "--baseline", "4.0",
+        "--result", "5.2", "--better", "higher",
     ]));
     let nid = id(&cli.json(&["note", "add", "standalone"]));
 
@@ -217,9 +116,7 @@ fn deleting_goes_to_the_trash_and_restores_with_children() {
     let shown = cli.json(&["project", "show", &pid]);
     assert_eq!(id(&shown["metrics"][0]), mid);
     assert_eq!(shown["metrics"][0]["percent_change"], 30.0);
-    assert!(cli
-        .fails(&["trash", "restore", &id(&item)])
-        .contains("not found"));
+    assert!(cli.fails(&["trash", "restore", &id(&item)]).contains("not found"));
     assert_eq!(cli.json(&["trash", "empty"])["removed"], 1);
     assert_eq!(cli.json(&["trash", "list"]), serde_json::json!([]));
 }
@@ -227,37 +124,17 @@ fn deleting_goes_to_the_trash_and_restores_with_children() {
 #[test]
 fn search_takes_hostile_text_literally() {
     let cli = Cli::new();
-    cli.json(&[
-        "note",
-        "add",
-        "Ran the \"NEAR(\" AND title:x drill; DROP TABLE notes",
-    ]);
+    cli.json(&["note", "add", "Ran the \"NEAR(\" AND title:x drill; DROP TABLE notes"]);
     cli.json(&["project", "add", "--title", "Payments migration"]);
     let page = cli.json(&["search", "payments"]);
     let hits = &page["hits"];
     assert_eq!(hits[0]["kind"], "project");
-    assert!(hits[0]["snippet"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|p| p["hit"] == true));
-    for hostile in [
-        "\"",
-        "NEAR(",
-        "a AND",
-        "*",
-        "title:x",
-        "'; DROP TABLE entries; --",
-        "(",
-        "^",
-        "\"\"",
-    ] {
+    assert!(hits[0]["snippet"].as_array().unwrap().iter().any(|p| p["hit"] == true));
+    for hostile in
+        ["\"", "NEAR(", "a AND", "*", "title:x", "'; DROP TABLE entries; --", "(", "^", "\"\""]
+    {
         let output = cli.raw(&["--json", "search", hostile]);
-        assert!(
-            output.status.success(),
-            "{hostile}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert!(output.status.success(), "{hostile}: {}", String::from_utf8_lossy(&output.stderr));
         let _: Value = serde_json::from_slice(&output.stdout).unwrap();
     }
     assert_eq!(cli.json(&["search", "\"NEAR(\" AND"])["total"], 1);
@@ -272,121 +149,36 @@ fn bad_input_is_one_line_and_writes_nothing() {
         (&["project", "add", "--title", "  "], "title"),
         (&["project", "add"], "title"),
         (
-            &[
-                "project",
-                "add",
-                "--title",
-                "x",
-                "--started",
-                "2024-05-01",
-                "--ended",
-                "2024-01-01",
-            ],
+            &["project", "add", "--title", "x", "--started", "2024-05-01", "--ended", "2024-01-01"],
             "ended_on",
         ),
-        (
-            &["project", "add", "--title", "x", "--started", "1066-10-14"],
-            "started_on",
-        ),
-        (
-            &["project", "add", "--title", "x", "--started", "yesterday"],
-            "not a date",
-        ),
+        (&["project", "add", "--title", "x", "--started", "1066-10-14"], "started_on"),
+        (&["project", "add", "--title", "x", "--started", "yesterday"], "not a date"),
         (
             &["project", "add", "--title", "x", "--scope", "galaxy"],
             "choose one of: task, feature, service, initiative, multi-team, organization",
         ),
         (
-            &[
-                "metric",
-                "add",
-                "--project",
-                "999",
-                "--name",
-                "x",
-                "--result",
-                "1",
-            ],
+            &["metric", "add", "--project", "999", "--name", "x", "--result", "1"],
             "no project with id 999",
         ),
-        (
-            &[
-                "metric",
-                "add",
-                "--project",
-                &pid,
-                "--name",
-                "x",
-                "--result",
-                "lots",
-            ],
-            "not a number",
-        ),
-        (
-            &[
-                "metric",
-                "add",
-                "--project",
-                &pid,
-                "--name",
-                "x",
-                "--result",
-                "inf",
-            ],
-            "finite",
-        ),
-        (
-            &["metric", "add", "--project", &pid, "--name", "x"],
-            "result",
-        ),
-        (
-            &[
-                "decision",
-                "add",
-                "--title",
-                "x",
-                "--chosen",
-                "y",
-                "--confidence",
-                "101",
-            ],
-            "101",
-        ),
+        (&["metric", "add", "--project", &pid, "--name", "x", "--result", "lots"], "not a number"),
+        (&["metric", "add", "--project", &pid, "--name", "x", "--result", "inf"], "finite"),
+        (&["metric", "add", "--project", &pid, "--name", "x"], "result"),
+        (&["decision", "add", "--title", "x", "--chosen", "y", "--confidence", "101"], "101"),
         (&["decision", "add", "--title", "x"], "chosen"),
         (
             &[
-                "artifact",
-                "add",
-                "--project",
-                &pid,
-                "--kind",
-                "pr",
-                "--title",
-                "x",
-                "--url",
+                "artifact", "add", "--project", &pid, "--kind", "pr", "--title", "x", "--url",
                 "not a url",
             ],
             "web address",
         ),
         (
-            &[
-                "artifact",
-                "add",
-                "--project",
-                &pid,
-                "--kind",
-                "blog",
-                "--title",
-                "x",
-            ],
+            &["artifact", "add", "--project", &pid, "--kind", "blog", "--title", "x"],
             "choose one of: RFC, pull request, postmortem, design doc, demo, talk",
         ),
-        (
-            &[
-                "feedback", "add", "--source", "peer", "--text", "x", "--rating", "9",
-            ],
-            "9",
-        ),
+        (&["feedback", "add", "--source", "peer", "--text", "x", "--rating", "9"], "9"),
         (&["note", "add", ""], "text"),
         (&["project", "edit", "12345", "--title", "x"], "not found"),
         (&["trash", "restore", "77"], "not found"),
@@ -436,46 +228,27 @@ fn search_pages_tells_each_hits_project_and_finds_numbers() {
     }
     // At most three alike rows of one project before the other project's.
     let first_four: Vec<&Value> = hits[..4].iter().map(|h| &h["project_id"]).collect();
-    assert!(
-        first_four.iter().any(|p| **p != *first_four[0]),
-        "{first_four:?}"
-    );
+    assert!(first_four.iter().any(|p| **p != *first_four[0]), "{first_four:?}");
 
     let text = cli.text(&["search", "latency", "--limit", "5"]);
     assert!(text.contains("metric "), "{text}");
+    assert!(text.contains("p99 latency  (in Checkout speed-up)"), "{text}");
     assert!(
-        text.contains("p99 latency  (in Checkout speed-up)"),
-        "{text}"
-    );
-    assert!(
-        text.trim_end()
-            .ends_with("7 more (of 12): careerlog search latency --offset 5"),
+        text.trim_end().ends_with("7 more (of 12): careerlog search latency --offset 5"),
         "{text}"
     );
     let last = cli.json(&["search", "latency", "--limit", "5", "--offset", "10"]);
-    assert_eq!(
-        (
-            last["hits"].as_array().unwrap().len(),
-            last["more"].as_u64()
-        ),
-        (2, Some(0))
-    );
+    assert_eq!((last["hits"].as_array().unwrap().len(), last["more"].as_u64()), (2, Some(0)));
     let past = cli.text(&["search", "latency", "--offset", "40"]);
     assert!(
         past.contains("No more matches for \"latency\": all 12 are before --offset 40"),
         "{past}"
     );
     let two_words = cli.text(&["search", "p99 latency", "--limit", "1"]);
-    assert!(
-        two_words.contains("careerlog search 'p99 latency' --offset 1"),
-        "{two_words}"
-    );
+    assert!(two_words.contains("careerlog search 'p99 latency' --offset 1"), "{two_words}");
 
     let found = cli.json(&["search", "805"]);
-    assert_eq!(
-        found["total"], 2,
-        "the baseline 805, as a number, in both projects"
-    );
+    assert_eq!(found["total"], 2, "the baseline 805, as a number, in both projects");
     assert_eq!(found["hits"][0]["kind"], "metric");
 }
 
@@ -483,53 +256,27 @@ fn search_pages_tells_each_hits_project_and_finds_numbers() {
 fn every_problem_of_an_entry_is_told_on_one_line_in_plain_words() {
     let cli = Cli::new();
     let line = cli.fails(&[
-        "project",
-        "add",
-        "--title",
-        " ",
-        "--started",
-        "2024-05-01",
-        "--ended",
-        "2024-01-01",
+        "project", "add", "--title", " ", "--started", "2024-05-01", "--ended", "2024-01-01",
     ]);
     assert_eq!(
         line.trim_end(),
         "careerlog: title: cannot be empty (and 1 more problem: ended_on: is before the start (2024-01-01 is before 2024-05-01))"
     );
     let line = cli.fails(&[
-        "decision",
-        "add",
-        "--title",
-        "Branching",
-        "--option",
-        "Keep git-flow",
-        "--option",
-        "Trunk-based",
-        "--chosen",
-        "Release branches",
+        "decision", "add", "--title", "Branching", "--option", "Keep git-flow", "--option",
+        "Trunk-based", "--chosen", "Release branches",
     ]);
     assert!(
         line.contains("chosen: \"Release branches\" is not one of the options (Keep git-flow, Trunk-based); pick one of them or add it as an option"),
         "{line}"
     );
     let chosen = cli.json(&[
-        "decision",
-        "add",
-        "--title",
-        "Branching",
-        "--option",
-        "Keep git-flow",
-        "--option",
-        "Trunk-based",
-        "--chosen",
-        " trunk-BASED ",
+        "decision", "add", "--title", "Branching", "--option", "Keep git-flow", "--option",
+        "Trunk-based", "--chosen", " trunk-BASED ",
     ]);
     assert_eq!(chosen["chosen"], "Trunk-based", "spelled as the option is");
     let free = cli.json(&["decision", "add", "--title", "Cache", "--chosen", "Redis"]);
-    assert_eq!(
-        free["chosen"], "Redis",
-        "with no options listed, any choice stands"
-    );
+    assert_eq!(free["chosen"], "Redis", "with no options listed, any choice stands");
 }
 
 /// `project list` says how many more there are past its page and how to see them, and
@@ -545,15 +292,9 @@ fn project_list_says_how_many_more_and_filters() {
         lines[100],
         "Showing 1-100 of 103 projects; 3 more: add --offset 100 to see the next"
     );
-    assert_eq!(
-        cli.json(&["project", "list"]).as_array().unwrap().len(),
-        100
-    );
+    assert_eq!(cli.json(&["project", "list"]).as_array().unwrap().len(), 100);
     let rest = cli.text(&["project", "list", "--offset", "100"]);
-    assert!(
-        rest.ends_with("Showing 101-103 of 103 projects\n"),
-        "{rest}"
-    );
+    assert!(rest.ends_with("Showing 101-103 of 103 projects\n"), "{rest}");
     let small = cli.text(&["project", "list", "--limit", "200"]);
     assert!(small.ends_with("\n103 projects\n"), "{small}");
 
@@ -563,9 +304,7 @@ fn project_list_says_how_many_more_and_filters() {
         ("Rebuild the checkout flow", "active", "payments"),
         ("Instrument billing", "active", "payments"),
     ] {
-        fresh.json(&[
-            "project", "add", "--title", title, "--status", status, "--tag", tag,
-        ]);
+        fresh.json(&["project", "add", "--title", title, "--status", status, "--tag", tag]);
     }
     let titles = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["project", "list"];
@@ -578,21 +317,13 @@ fn project_list_says_how_many_more_and_filters() {
             .map(|p| p["title"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(
-        titles(&["--search", "CHECKOUT"]),
-        vec!["Rebuild the checkout flow"]
-    );
+    assert_eq!(titles(&["--search", "CHECKOUT"]), vec!["Rebuild the checkout flow"]);
     assert_eq!(
         titles(&["--status", "active", "--sort", "title"]),
         vec!["Instrument billing", "Rebuild the checkout flow"]
     );
-    assert_eq!(
-        titles(&["--tag", "platform"]),
-        vec!["Simplify the CI pipeline"]
-    );
-    assert!(fresh
-        .text(&["project", "list", "--search", "nothing"])
-        .contains("No projects match"));
+    assert_eq!(titles(&["--tag", "platform"]), vec!["Simplify the CI pipeline"]);
+    assert!(fresh.text(&["project", "list", "--search", "nothing"]).contains("No projects match"));
     assert!(fresh
         .fails(&["project", "list", "--sort", "random"])
         .contains("choose one of: newest, oldest, title, most-metrics"));
@@ -605,53 +336,20 @@ fn notes_are_filtered_paged_and_moved_between_projects() {
     let cli = Cli::new();
     let project = cli.json(&["project", "add", "--title", "Checkout rewrite"]);
     let pid = id(&project);
-    for (date, tag) in [
-        ("2024-01-05", "weekly"),
-        ("2024-02-05", "weekly"),
-        ("2024-03-05", "jrnl"),
-    ] {
-        cli.json(&[
-            "note",
-            "add",
-            &format!("Week of {date}"),
-            "--date",
-            date,
-            "--tag",
-            tag,
-        ]);
+    for (date, tag) in [("2024-01-05", "weekly"), ("2024-02-05", "weekly"), ("2024-03-05", "jrnl")]
+    {
+        cli.json(&["note", "add", &format!("Week of {date}"), "--date", date, "--tag", tag]);
     }
-    cli.json(&[
-        "note",
-        "add",
-        "Under the project",
-        "--date",
-        "2024-03-06",
-        "--project",
-        &pid,
-    ]);
+    cli.json(&["note", "add", "Under the project", "--date", "2024-03-06", "--project", &pid]);
 
     let weekly = cli.json(&[
-        "note",
-        "list",
-        "--tag",
-        "weekly",
-        "--since",
-        "2024-01-01",
-        "--until",
-        "2024-02-28",
+        "note", "list", "--tag", "weekly", "--since", "2024-01-01", "--until", "2024-02-28",
     ]);
-    let texts: Vec<&str> = weekly
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["text"].as_str().unwrap())
-        .collect();
+    let texts: Vec<&str> =
+        weekly.as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
     assert_eq!(texts, vec!["Week of 2024-02-05", "Week of 2024-01-05"]);
     let page = cli.text(&["note", "list", "--limit", "2"]);
-    assert!(
-        page.contains("Under the project  [Checkout rewrite]"),
-        "{page}"
-    );
+    assert!(page.contains("Under the project  [Checkout rewrite]"), "{page}");
     assert!(
         page.ends_with("Showing 1-2 of 4 notes; 2 more: add --offset 2 to see the next\n"),
         "{page}"
@@ -664,25 +362,11 @@ fn notes_are_filtered_paged_and_moved_between_projects() {
 
     let moved = cli.json(&["note", "edit", &quick, "--project", &pid]);
     assert_eq!(moved["project_id"].as_i64().unwrap().to_string(), pid);
-    assert_eq!(
-        cli.json(&["note", "list", "--project", &pid])
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(cli.json(&["note", "list", "--project", &pid]).as_array().unwrap().len(), 2);
     let out = cli.json(&["note", "edit", &quick, "--no-project"]);
     assert!(out["project_id"].is_null());
-    assert_eq!(
-        cli.json(&["note", "list", "--no-project"])
-            .as_array()
-            .unwrap()
-            .len(),
-        3
-    );
-    assert!(cli
-        .text(&["note", "list", "--tag", "nothing"])
-        .contains("No notes match"));
+    assert_eq!(cli.json(&["note", "list", "--no-project"]).as_array().unwrap().len(), 3);
+    assert!(cli.text(&["note", "list", "--tag", "nothing"]).contains("No notes match"));
     cli.fails(&["note", "list", "--project", &pid, "--no-project"]);
 }
 
@@ -694,18 +378,9 @@ fn decisions_record_pros_and_cons_per_option_and_when_the_outcome_was_written() 
     let help = cli.text(&["decision", "add", "--help"]);
     assert!(help.contains("NAME|PROS|CONS"), "{help}");
     let decision = cli.json(&[
-        "decision",
-        "add",
-        "--title",
-        "Queue checkout writes",
-        "--option",
-        "Kafka|replayable|ops cost",
-        "--option",
-        "Postgres outbox | simple",
-        "--option",
-        "Cron",
-        "--chosen",
-        "Kafka",
+        "decision", "add", "--title", "Queue checkout writes", "--option",
+        "Kafka|replayable|ops cost", "--option", "Postgres outbox | simple", "--option", "Cron",
+        "--chosen", "Kafka",
     ]);
     assert_eq!(
         decision["options"],
@@ -717,15 +392,8 @@ fn decisions_record_pros_and_cons_per_option_and_when_the_outcome_was_written() 
     );
     assert!(decision["outcome_on"].is_null());
     let did = id(&decision);
-    let edited = cli.json(&[
-        "decision",
-        "edit",
-        &did,
-        "--option",
-        "kafka",
-        "--option",
-        "Cron||no replay",
-    ]);
+    let edited =
+        cli.json(&["decision", "edit", &did, "--option", "kafka", "--option", "Cron||no replay"]);
     assert_eq!(
         edited["options"],
         serde_json::json!([
@@ -734,33 +402,16 @@ fn decisions_record_pros_and_cons_per_option_and_when_the_outcome_was_written() 
         ])
     );
     assert!(cli
-        .fails(&[
-            "decision",
-            "add",
-            "--title",
-            "x",
-            "--chosen",
-            "y",
-            "--option",
-            "|pros only"
-        ])
+        .fails(&["decision", "add", "--title", "x", "--chosen", "y", "--option", "|pros only"])
         .contains("no name"));
     assert!(cli
         .fails(&["decision", "add", "--title", "x", "--chosen", "y", "--option", "a|b|c|d"])
         .contains("NAME|PROS|CONS"));
 
     let today = chrono::Local::now().date_naive().to_string();
-    let reviewed = cli.json(&[
-        "decision",
-        "edit",
-        &did,
-        "--outcome",
-        "Replays saved an incident",
-    ]);
+    let reviewed = cli.json(&["decision", "edit", &did, "--outcome", "Replays saved an incident"]);
     assert_eq!(reviewed["outcome_on"], today.as_str());
-    assert!(cli
-        .text(&["decision", "show", &did])
-        .contains(&format!("(outcome written {today})")));
+    assert!(cli.text(&["decision", "show", &did]).contains(&format!("(outcome written {today})")));
 }
 
 /// Artifact links typed without a scheme are kept as https; other schemes are refused.
@@ -769,32 +420,13 @@ fn artifact_links_without_a_scheme_become_https() {
     let cli = Cli::new();
     let pid = id(&cli.json(&["project", "add", "--title", "Checkout rewrite"]));
     let artifact = cli.json(&[
-        "artifact",
-        "add",
-        "--project",
-        &pid,
-        "--kind",
-        "rfc",
-        "--title",
-        "RFC-12",
-        "--url",
+        "artifact", "add", "--project", &pid, "--kind", "rfc", "--title", "RFC-12", "--url",
         "example.com/rfc/12",
     ]);
     assert_eq!(artifact["url"], "https://example.com/rfc/12");
     let refused = cli.fails(&[
-        "artifact",
-        "add",
-        "--project",
-        &pid,
-        "--kind",
-        "rfc",
-        "--title",
-        "RFC-13",
-        "--url",
+        "artifact", "add", "--project", &pid, "--kind", "rfc", "--title", "RFC-13", "--url",
         "ftp://example.com/x",
     ]);
-    assert!(
-        refused.contains("only web addresses (http:// or https://)"),
-        "{refused}"
-    );
+    assert!(refused.contains("only web addresses (http:// or https://)"), "{refused}");
 }

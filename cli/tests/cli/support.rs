@@ -16,11 +16,7 @@ fn binary() -> &'static str {
 
 /// Variables that choose or unlock a journal: never inherited from the person running the
 /// tests, only set by a test that means to.
-const JOURNAL_ENV: [&str; 3] = [
-    "CAREERLOG_DB",
-    "CAREERLOG_PASSPHRASE",
-    "CAREERLOG_NEW_PASSPHRASE",
-];
+const JOURNAL_ENV: [&str; 3] = ["CAREERLOG_DB", "CAREERLOG_PASSPHRASE", "CAREERLOG_NEW_PASSPHRASE"];
 
 /// A new journal (`journal.sqlite3`) in a temporary folder that lives as long as this.
 pub struct Cli {
@@ -47,10 +43,7 @@ impl Cli {
 
     /// A call on this journal (`--db`), to add environment variables to.
     pub fn run(&self) -> Run {
-        Run {
-            db: Some(self.db.clone()),
-            env: Vec::new(),
-        }
+        Run { db: Some(self.db.clone()), env: Vec::new() }
     }
 
     /// A call on this journal with one more environment variable.
@@ -60,18 +53,12 @@ impl Cli {
 
     /// A call on another journal file (`--db path`).
     pub fn on(&self, db: impl AsRef<Path>) -> Run {
-        Run {
-            db: Some(db.as_ref().to_path_buf()),
-            env: Vec::new(),
-        }
+        Run { db: Some(db.as_ref().to_path_buf()), env: Vec::new() }
     }
 
     /// A call without `--db`: the journal is the one the flags and environment choose.
     pub fn without_db(&self) -> Run {
-        Run {
-            db: None,
-            env: Vec::new(),
-        }
+        Run { db: None, env: Vec::new() }
     }
 
     pub fn raw(&self, args: &[&str]) -> Output {
@@ -94,20 +81,8 @@ impl Cli {
     /// `project`, with any further flags.
     pub fn latency(&self, project: &str, more: &[&str]) -> Value {
         let mut args = vec![
-            "metric",
-            "add",
-            "--project",
-            project,
-            "--name",
-            "p99 latency",
-            "--unit",
-            "ms",
-            "--baseline",
-            "800",
-            "--result",
-            "120",
-            "--better",
-            "lower",
+            "metric", "add", "--project", project, "--name", "p99 latency", "--unit", "ms",
+            "--baseline", "800", "--result", "120", "--better", "lower",
         ];
         args.extend_from_slice(more);
         self.json(&args)
@@ -153,11 +128,7 @@ impl Run {
     /// Runs expecting success; returns what it printed.
     pub fn text(&self, args: &[&str]) -> String {
         let output = self.raw(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).unwrap()
     }
 

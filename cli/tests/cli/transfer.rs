@@ -11,32 +11,20 @@ fn a_journal_moves_whole_and_a_second_import_adds_nothing() {
     let id = project["id"].to_string();
     cli.latency(&id, &[]);
     cli.json(&["note", "add", "kickoff", "--project", &id]);
-    assert_eq!(
-        cli.json(&["export", "journal", "--out", &file])["entries"],
-        3
-    );
+    assert_eq!(cli.json(&["export", "journal", "--out", &file])["entries"], 3);
 
     let first = b.json(&["import", "journal", &file]);
     assert_eq!(first["added"], 3);
     let again = b.json(&["import", "journal", &file]);
-    assert_eq!(
-        (again["added"].as_u64(), again["unchanged"].as_u64()),
-        (Some(0), Some(3))
-    );
+    assert_eq!((again["added"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(3)));
     let shown = b.json(&["project", "list"]);
     assert_eq!(shown[0]["uuid"], project["uuid"]);
     assert_eq!(shown[0]["best_metric"]["percent_change"], -85.0);
 
-    std::fs::write(
-        &file,
-        b"{\"format\": \"careerlog-journal\", \"version\": 7, \"entries\": []}",
-    )
-    .unwrap();
+    std::fs::write(&file, b"{\"format\": \"careerlog-journal\", \"version\": 7, \"entries\": []}")
+        .unwrap();
     let line = b.fails(&["--json", "import", "journal", &file]);
-    assert!(
-        line.contains("version 7") && line.lines().count() == 1,
-        "{line}"
-    );
+    assert!(line.contains("version 7") && line.lines().count() == 1, "{line}");
 }
 
 #[test]
@@ -85,25 +73,13 @@ fn a_bad_journal_file_names_the_entry_and_field_in_words() {
     let cli = Cli::new();
     let file = cli.path("journal.json");
     let pid = cli.json(&["project", "add", "--title", "Checkout"])["id"].to_string();
-    cli.json(&[
-        "metric",
-        "add",
-        "--project",
-        &pid,
-        "--name",
-        "p99 latency",
-        "--result",
-        "120",
-    ]);
+    cli.json(&["metric", "add", "--project", &pid, "--name", "p99 latency", "--result", "120"]);
     cli.json(&["export", "journal", "--out", &file]);
     let mut doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(doc["version"], 2);
     assert_eq!(doc["variants"], serde_json::json!([]));
-    doc["entries"][1]["fields"]
-        .as_object_mut()
-        .unwrap()
-        .remove("result");
+    doc["entries"][1]["fields"].as_object_mut().unwrap().remove("result");
     std::fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
     let b = cli.on(cli.path("b.sqlite3"));
     let line = b.fails(&["import", "journal", &file]);
@@ -137,19 +113,10 @@ fn backups_say_why_and_a_restore_says_what_came_back() {
     assert_eq!(restored["safety"]["reason"], "before_restore");
 
     let list = cli.text(&["backup", "list"]);
-    assert!(
-        list.lines().next().unwrap().contains("before restore"),
-        "{list}"
-    );
+    assert!(list.lines().next().unwrap().contains("before restore"), "{list}");
     assert!(list.lines().nth(1).unwrap().contains("manual"), "{list}");
     let safety = restored["safety"]["id"].to_string();
     let undo = cli.text(&["backup", "restore", &safety]);
-    assert!(
-        undo.contains("Restored the copy made before a restore of "),
-        "{undo}"
-    );
-    assert!(
-        undo.contains("the journal now holds 1 project, 2 notes."),
-        "{undo}"
-    );
+    assert!(undo.contains("Restored the copy made before a restore of "), "{undo}");
+    assert!(undo.contains("the journal now holds 1 project, 2 notes."), "{undo}");
 }

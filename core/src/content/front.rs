@@ -179,12 +179,7 @@ impl From<StageFront> for Stage {
 
 impl From<ProofFront> for Proof {
     fn from(f: ProofFront) -> Proof {
-        Proof {
-            id: f.id,
-            text: f.text,
-            evidence: f.evidence.into(),
-            count: f.count.unwrap_or(1),
-        }
+        Proof { id: f.id, text: f.text, evidence: f.evidence.into(), count: f.count.unwrap_or(1) }
     }
 }
 
@@ -212,12 +207,8 @@ impl From<EvidenceRule> for Evidence {
 pub(super) fn parse_all(files: &[(&str, &str)], problems: &mut Vec<ContentProblem>) -> Parsed {
     let mut parsed = Parsed::default();
     for &(path, text) in files {
-        let mut report = |problem: String| {
-            problems.push(ContentProblem {
-                file: path.to_string(),
-                problem,
-            })
-        };
+        let mut report =
+            |problem: String| problems.push(ContentProblem { file: path.to_string(), problem });
         let Some((kind, stem)) = kind_and_stem(path) else {
             report(
                 "is not a content file: expected guides/, questions/ or skills/<slug>.md".into(),
@@ -233,13 +224,7 @@ pub(super) fn parse_all(files: &[(&str, &str)], problems: &mut Vec<ContentProble
         };
         let body = markdown::render(body);
         let file = path.to_string();
-        let read = Read {
-            front,
-            stem,
-            file,
-            body,
-            report: &mut report,
-        };
+        let read = Read { front, stem, file, body, report: &mut report };
         match kind {
             Kind::Guide => parsed.guides.extend(read.doc(|f: GuideFront, r| Guide {
                 slug: f.slug,
@@ -254,19 +239,17 @@ pub(super) fn parse_all(files: &[(&str, &str)], problems: &mut Vec<ContentProble
                 html: r.html.clone(),
                 toc: r.toc.clone(),
             })),
-            Kind::Question => parsed
-                .questions
-                .extend(read.doc(|f: QuestionFront, r| Question {
-                    slug: f.slug,
-                    title: f.title,
-                    skills: f.skills,
-                    guides: f.guides,
-                    looking_for: f.looking_for,
-                    follow_ups: f.follow_ups,
-                    framework: f.framework,
-                    html: r.html.clone(),
-                    toc: r.toc.clone(),
-                })),
+            Kind::Question => parsed.questions.extend(read.doc(|f: QuestionFront, r| Question {
+                slug: f.slug,
+                title: f.title,
+                skills: f.skills,
+                guides: f.guides,
+                looking_for: f.looking_for,
+                follow_ups: f.follow_ups,
+                framework: f.framework,
+                html: r.html.clone(),
+                toc: r.toc.clone(),
+            })),
             Kind::Skill => parsed.skills.extend(read.doc(|f: SkillFront, r| Skill {
                 slug: f.slug,
                 title: f.title,
@@ -348,11 +331,7 @@ impl<R: FnMut(String)> Read<'_, R> {
                 self.stem
             ));
         }
-        Some(Doc {
-            file: self.file,
-            item,
-            body: self.body,
-        })
+        Some(Doc { file: self.file, item, body: self.body })
     }
 }
 
@@ -373,10 +352,8 @@ fn deserialize<T: DeserializeOwned>(front: &str, report: &mut impl FnMut(String)
 /// Splits `+++\n<toml>\n+++\n<markdown>` into its two parts.
 pub(super) fn split_front_matter(text: &str) -> Result<(&str, &str), String> {
     let missing = || "must start with TOML front matter between two `+++` lines".to_string();
-    let rest = text
-        .strip_prefix("+++\n")
-        .or_else(|| text.strip_prefix("+++\r\n"))
-        .ok_or_else(missing)?;
+    let rest =
+        text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")).ok_or_else(missing)?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end_matches(['\r', '\n']) == "+++" {

@@ -101,9 +101,7 @@ pub(super) fn render(markdown: &str) -> Rendered {
                 }
                 out.push(Event::End(TagEnd::Heading(level)));
                 if section_is_empty(level, events.get(end + 1)) {
-                    rendered
-                        .problems
-                        .push(format!("the section \"{text}\" is empty"));
+                    rendered.problems.push(format!("the section \"{text}\" is empty"));
                 }
                 i = end + 1;
                 continue;
@@ -169,23 +167,15 @@ struct TableTally {
 fn pass<'a>(event: Event<'a>, rendered: &mut Rendered, out: &mut Vec<Event<'a>>) {
     match event {
         Event::Html(raw) | Event::InlineHtml(raw) => {
-            rendered.problems.push(format!(
-                "raw HTML is not allowed and was dropped: {}",
-                raw.trim()
-            ));
-        }
-        Event::Start(Tag::Image { .. }) => {
             rendered
                 .problems
-                .push("images are not supported; describe it in words".into());
+                .push(format!("raw HTML is not allowed and was dropped: {}", raw.trim()));
+        }
+        Event::Start(Tag::Image { .. }) => {
+            rendered.problems.push("images are not supported; describe it in words".into());
         }
         Event::End(TagEnd::Image) => {}
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             rendered.links.push(dest_url.to_string());
             out.push(Event::Start(Tag::Link {
                 link_type,
@@ -202,11 +192,8 @@ fn pass<'a>(event: Event<'a>, rendered: &mut Rendered, out: &mut Vec<Event<'a>>)
 
 /// `guide:slug`, `question:slug` and `skill:slug` become the reader's routes; `#id` stays.
 pub(super) fn internal_href(dest: &str) -> String {
-    for (scheme, route) in [
-        ("guide:", "guides"),
-        ("question:", "questions"),
-        ("skill:", "skills"),
-    ] {
+    for (scheme, route) in [("guide:", "guides"), ("question:", "questions"), ("skill:", "skills")]
+    {
         if let Some(slug) = dest.strip_prefix(scheme) {
             return format!("#/{route}/{slug}");
         }
@@ -314,31 +301,8 @@ fn all_labels() -> String {
 /// Keeps the structure a reading view needs and nothing that could run or load.
 fn sanitize(html: &str) -> String {
     let tags: HashSet<&str> = [
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "br",
-        "hr",
-        "ul",
-        "ol",
-        "li",
-        "blockquote",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "pre",
-        "code",
-        "em",
-        "strong",
-        "del",
-        "a",
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "blockquote",
+        "table", "thead", "tbody", "tr", "th", "td", "pre", "code", "em", "strong", "del", "a",
     ]
     .into_iter()
     .collect();

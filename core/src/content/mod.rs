@@ -246,9 +246,7 @@ impl std::error::Error for ContentError {}
 impl ContentError {
     /// Whether some problem in `file` mentions `needle`; for tests and tooling.
     pub fn mentions(&self, file: &str, needle: &str) -> bool {
-        self.problems
-            .iter()
-            .any(|p| p.file == file && p.problem.contains(needle))
+        self.problems.iter().any(|p| p.file == file && p.problem.contains(needle))
     }
 }
 

@@ -19,30 +19,21 @@ fn the_real_content_loads_and_validates() {
 fn the_guides_questions_and_skills_exist() {
     let library = real();
     for slug in [
-        "technical-leader",
-        "tech-lead-roadmap",
-        "staff-engineer-roadmap",
+        "technical-leader", "tech-lead-roadmap", "staff-engineer-roadmap",
         "engineering-manager-roadmap",
     ] {
         assert!(library.guide(slug).is_some(), "guide {slug}");
     }
     for slug in [
-        "tell-me-about-your-leadership-experience",
-        "how-do-you-mentor-engineers",
-        "how-do-you-influence-without-authority",
-        "walk-me-through-an-architecture-decision",
+        "tell-me-about-your-leadership-experience", "how-do-you-mentor-engineers",
+        "how-do-you-influence-without-authority", "walk-me-through-an-architecture-decision",
         "how-do-you-give-constructive-feedback",
     ] {
         let question = library.question(slug).unwrap_or_else(|| panic!("{slug}"));
         assert!(question.follow_ups.len() >= 3, "{slug} follow-ups");
         assert!(question.html.contains("data-role="), "{slug} role tips");
     }
-    for slug in [
-        "technical-leadership",
-        "mentoring",
-        "decision-making",
-        "leadership",
-    ] {
+    for slug in ["technical-leadership", "mentoring", "decision-making", "leadership"] {
         let skill = library.skill(slug).unwrap_or_else(|| panic!("{slug}"));
         assert!(skill.html.contains("data-band="), "{slug} levels");
     }
@@ -55,30 +46,16 @@ fn the_checklists_have_their_size_and_due_items() {
     let library = real();
     let leader = library.guide("technical-leader").unwrap();
     assert!((10..=16).contains(&leader.checklist.len()));
-    assert!(
-        leader
-            .checklist
-            .iter()
-            .filter(|i| i.due_days.is_some())
-            .count()
-            >= 3
-    );
+    assert!(leader.checklist.iter().filter(|i| i.due_days.is_some()).count() >= 3);
     assert!(leader.checklist_item("book-a-mock").is_some());
-    for slug in [
-        "tech-lead-roadmap",
-        "staff-engineer-roadmap",
-        "engineering-manager-roadmap",
-    ] {
+    for slug in ["tech-lead-roadmap", "staff-engineer-roadmap", "engineering-manager-roadmap"] {
         let guide = library.guide(slug).unwrap();
         assert!(
             (8..=12).contains(&guide.checklist.len()),
             "{slug} has {} items",
             guide.checklist.len()
         );
-        assert!(
-            guide.checklist.iter().any(|i| i.due_days.is_some()),
-            "{slug}"
-        );
+        assert!(guide.checklist.iter().any(|i| i.due_days.is_some()), "{slug}");
     }
 }
 
@@ -87,26 +64,13 @@ fn the_main_guide_carries_the_frameworks() {
     let library = real();
     let leader = library.guide("technical-leader").unwrap();
     let stages: Vec<&str> = leader.stages.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(
-        stages,
-        [
-            "foundation",
-            "scope-expansion",
-            "leverage",
-            "organizational"
-        ]
-    );
+    assert_eq!(stages, ["foundation", "scope-expansion", "leverage", "organizational"]);
     for stage in &leader.stages {
         assert!((3..=5).contains(&stage.proofs.len()), "{}", stage.id);
     }
     let tree = leader.tree.as_ref().expect("the next-move tree");
     let suggested: Vec<&str> = tree.paths().iter().map(|p| p.id.as_str()).collect();
-    for path in [
-        "tech-lead",
-        "staff-ic",
-        "engineering-manager",
-        "deepen-senior",
-    ] {
+    for path in ["tech-lead", "staff-ic", "engineering-manager", "deepen-senior"] {
         assert!(suggested.contains(&path), "{path}");
     }
     // Depth, then breadth, then visibility: the staff path in three answers.
@@ -123,16 +87,10 @@ fn the_main_guide_carries_the_frameworks() {
 fn band_and_role_rows_are_tagged_in_the_main_guide() {
     let leader = real().guide("technical-leader").unwrap().html.clone();
     for (_, slug) in BANDS {
-        assert!(
-            leader.contains(&format!("<tr data-band=\"{slug}\">")),
-            "{slug}"
-        );
+        assert!(leader.contains(&format!("<tr data-band=\"{slug}\">")), "{slug}");
     }
     for (_, slug) in ROLES {
-        assert!(
-            leader.contains(&format!("<tr data-role=\"{slug}\">")),
-            "{slug}"
-        );
+        assert!(leader.contains(&format!("<tr data-role=\"{slug}\">")), "{slug}");
     }
 }
 
@@ -142,38 +100,27 @@ fn guides_have_a_table_of_contents_with_anchors() {
     let leader = library.guide("technical-leader").unwrap();
     let ids: Vec<&str> = leader.toc.iter().map(|h| h.id.as_str()).collect();
     for id in [
-        "who-this-guide-is-for",
-        "the-progression-framework",
-        "role-adaptation",
+        "who-this-guide-is-for", "the-progression-framework", "role-adaptation",
         "frequently-asked-questions",
     ] {
         assert!(ids.contains(&id), "{id} in {ids:?}");
         assert!(leader.html.contains(&format!("id=\"{id}\"")), "{id}");
     }
-    assert!(leader
-        .html
-        .contains("href=\"#/questions/how-do-you-mentor-engineers\""));
+    assert!(leader.html.contains("href=\"#/questions/how-do-you-mentor-engineers\""));
 }
 
 #[test]
 fn evidence_serializes_with_its_kind() {
     let json = |e: &Evidence| serde_json::to_string(e).unwrap();
     assert_eq!(
-        json(&Evidence::ProjectScope {
-            at_least: Scope::MultiTeam
-        }),
+        json(&Evidence::ProjectScope { at_least: Scope::MultiTeam }),
         r#"{"kind":"project_scope","at_least":"multi-team"}"#
     );
     assert_eq!(
-        json(&Evidence::Artifact {
-            artifact: ArtifactKind::DesignDoc
-        }),
+        json(&Evidence::Artifact { artifact: ArtifactKind::DesignDoc }),
         r#"{"kind":"artifact","artifact":"design-doc"}"#
     );
-    assert_eq!(
-        json(&Evidence::DecisionReviewed),
-        r#"{"kind":"decision_reviewed"}"#
-    );
+    assert_eq!(json(&Evidence::DecisionReviewed), r#"{"kind":"decision_reviewed"}"#);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -374,10 +321,7 @@ fn fixture() -> Vec<(String, String)> {
 }
 
 fn load(files: &[(String, String)]) -> Result<Library, ContentError> {
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
     Library::from_files(&borrowed)
 }
 
@@ -390,14 +334,9 @@ fn the_fixture_is_valid() {
     assert_eq!(lead.stages[0].proofs[2].count, 2);
     assert_eq!(
         lead.stages[0].proofs[1].evidence,
-        Evidence::MetricImproved {
-            unit: Some("ms".into())
-        }
+        Evidence::MetricImproved { unit: Some("ms".into()) }
     );
-    assert_eq!(
-        library.question("how-do-you-lead").unwrap().framework,
-        Framework::Star
-    );
+    assert_eq!(library.question("how-do-you-lead").unwrap().framework, Framework::Star);
 }
 
 #[test]
@@ -490,25 +429,15 @@ fn files_outside_the_three_folders_are_refused() {
 #[test]
 fn raw_html_never_reaches_the_page() {
     let cases = [
-        "<script>alert(1)</script>\n\nText.",
-        "Text <script>alert(1)</script> inline.",
-        "<img src=x onerror=alert(1)>",
-        "<div onclick=\"alert(1)\">hi</div>",
-        "<iframe src=\"https://example.com\"></iframe>",
-        "[link](javascript:alert(1))",
+        "<script>alert(1)</script>\n\nText.", "Text <script>alert(1)</script> inline.",
+        "<img src=x onerror=alert(1)>", "<div onclick=\"alert(1)\">hi</div>",
+        "<iframe src=\"https://example.com\"></iframe>", "[link](javascript:alert(1))",
         "![pic](https://example.com/x.png)",
     ];
     for markdown in cases {
         let html = render(&format!("## Section\n\n{markdown}\n")).html;
         for banned in [
-            "<script",
-            "alert(1)</",
-            "onerror",
-            "onclick",
-            "<iframe",
-            "<img",
-            "javascript:",
-            "<div",
+            "<script", "alert(1)</", "onerror", "onclick", "<iframe", "<img", "javascript:", "<div",
         ] {
             assert!(!html.contains(banned), "{markdown:?} rendered {html:?}");
         }
@@ -522,16 +451,8 @@ fn markdown_keeps_tables_lists_code_and_emphasis() {
     )
     .html;
     for kept in [
-        "<ul>",
-        "<li><em>one</em></li>",
-        "<strong>two</strong>",
-        "<ol>",
-        "<code>three</code>",
-        "<del>gone</del>",
-        "<table>",
-        "<thead>",
-        "<th>x</th>",
-        "<td>a</td>",
+        "<ul>", "<li><em>one</em></li>", "<strong>two</strong>", "<ol>", "<code>three</code>",
+        "<del>gone</del>", "<table>", "<thead>", "<th>x</th>", "<td>a</td>",
     ] {
         assert!(html.contains(kept), "{kept} missing from {html}");
     }
@@ -545,30 +466,17 @@ fn rows_starting_with_a_band_or_role_carry_its_slug() {
          | Role | What |\n|---|---|\n| **Backend** | a |\n| DevOps/SRE | b |\n| AI/ML | c |\n| Staff+ | d |\n| Engineering manager | e |\n| Frontend engineers | f |\n",
     );
     for tagged in [
-        "<tr data-band=\"0-2\">",
-        "<tr data-band=\"5-7\">",
-        "<tr data-band=\"12-plus\">",
-        "<tr data-role=\"backend\">",
-        "<tr data-role=\"devops-sre\">",
-        "<tr data-role=\"ai-ml\">",
-        "<tr data-role=\"staff-plus\">",
-        "<tr data-role=\"engineering-manager\">",
+        "<tr data-band=\"0-2\">", "<tr data-band=\"5-7\">", "<tr data-band=\"12-plus\">",
+        "<tr data-role=\"backend\">", "<tr data-role=\"devops-sre\">", "<tr data-role=\"ai-ml\">",
+        "<tr data-role=\"staff-plus\">", "<tr data-role=\"engineering-manager\">",
         "<tr data-role=\"frontend\">",
     ] {
-        assert!(
-            rendered.html.contains(tagged),
-            "{tagged} missing from {}",
-            rendered.html
-        );
+        assert!(rendered.html.contains(tagged), "{tagged} missing from {}", rendered.html);
     }
     assert_eq!((rendered.band_rows, rendered.role_rows), (3, 6));
     assert!(rendered.problems.is_empty(), "{:?}", rendered.problems);
     // The header row is never tagged.
-    assert!(
-        rendered.html.contains("<thead><tr><th>Who</th>"),
-        "{}",
-        rendered.html
-    );
+    assert!(rendered.html.contains("<thead><tr><th>Who</th>"), "{}", rendered.html);
 }
 
 #[test]
@@ -599,11 +507,8 @@ fn headings_get_unique_ids_and_a_toc() {
     let rendered = render(
         "## Why it matters\n\nx\n\n### Why it matters\n\ny\n\n## FAQ: `cargo` & you?\n\nz\n\n## Custom {#mine}\n\nw\n\n## Why it matters\n\nv\n",
     );
-    let toc: Vec<(u8, &str, &str)> = rendered
-        .toc
-        .iter()
-        .map(|h| (h.level, h.id.as_str(), h.text.as_str()))
-        .collect();
+    let toc: Vec<(u8, &str, &str)> =
+        rendered.toc.iter().map(|h| (h.level, h.id.as_str(), h.text.as_str())).collect();
     assert_eq!(
         toc,
         [
@@ -614,9 +519,7 @@ fn headings_get_unique_ids_and_a_toc() {
             (2, "why-it-matters-3", "Why it matters"),
         ]
     );
-    assert!(rendered
-        .html
-        .contains("<h2 id=\"why-it-matters\">Why it matters</h2>"));
+    assert!(rendered.html.contains("<h2 id=\"why-it-matters\">Why it matters</h2>"));
     assert!(rendered.html.contains("<h3 id=\"why-it-matters-2\">"));
     assert!(rendered
         .html
@@ -659,14 +562,8 @@ fn internal_links_become_reader_routes() {
 #[test]
 fn front_matter_splits_on_plus_lines() {
     use super::front::split_front_matter;
-    assert_eq!(
-        split_front_matter("+++\na = 1\n+++\nbody\n"),
-        Ok(("a = 1\n", "body\n"))
-    );
-    assert_eq!(
-        split_front_matter("+++\r\na = 1\r\n+++\r\nbody"),
-        Ok(("a = 1\r\n", "body"))
-    );
+    assert_eq!(split_front_matter("+++\na = 1\n+++\nbody\n"), Ok(("a = 1\n", "body\n")));
+    assert_eq!(split_front_matter("+++\r\na = 1\r\n+++\r\nbody"), Ok(("a = 1\r\n", "body")));
     assert_eq!(split_front_matter("+++\n+++\n"), Ok(("", "")));
     assert!(split_front_matter("a = 1\n+++\n").is_err());
     assert!(split_front_matter("+++\na = 1\n").is_err());
@@ -705,12 +602,7 @@ fn the_tree_walks_answer_by_answer() {
 #[test]
 fn every_walk_of_the_real_tree_ends_in_a_path_within_three_answers() {
     let library = real();
-    let tree = library
-        .guide("technical-leader")
-        .unwrap()
-        .tree
-        .clone()
-        .unwrap();
+    let tree = library.guide("technical-leader").unwrap().tree.clone().unwrap();
     let mut pending = vec![Vec::<usize>::new()];
     let mut ends = 0;
     while let Some(answers) = pending.pop() {
@@ -735,13 +627,7 @@ fn every_walk_of_the_real_tree_ends_in_a_path_within_three_answers() {
 #[test]
 fn the_types_have_typescript_declarations() {
     let decls = ts_decls(&ts_rs::Config::default());
-    let evidence = decls
-        .iter()
-        .find(|d| d.starts_with("type Evidence"))
-        .expect("Evidence");
-    assert!(
-        evidence.contains("\"kind\": \"project_scope\""),
-        "{evidence}"
-    );
+    let evidence = decls.iter().find(|d| d.starts_with("type Evidence")).expect("Evidence");
+    assert!(evidence.contains("\"kind\": \"project_scope\""), "{evidence}");
     assert!(decls.iter().any(|d| d.starts_with("type Step")));
 }

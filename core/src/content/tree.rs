@@ -41,18 +41,13 @@ impl DecisionTree {
 
     /// Follows `answers` (indexes into each question's answers) from the first question.
     pub fn walk(&self, answers: &[usize]) -> Step {
-        let mut node = self
-            .node(&self.start)
-            .expect("a validated tree has its start question");
+        let mut node = self.node(&self.start).expect("a validated tree has its start question");
         for (answered, &choice) in answers.iter().enumerate() {
             let Some(answer) = node.answers.get(choice) else {
                 return question(answered, node);
             };
             if let Some(path) = answer.path.as_deref().and_then(|id| self.path(id)) {
-                return Step::Path {
-                    answered: answered as u32 + 1,
-                    path: path.clone(),
-                };
+                return Step::Path { answered: answered as u32 + 1, path: path.clone() };
             }
             match answer.next.as_deref().and_then(|id| self.node(id)) {
                 Some(next) => node = next,
@@ -64,8 +59,5 @@ impl DecisionTree {
 }
 
 fn question(answered: usize, node: &TreeNode) -> Step {
-    Step::Question {
-        answered: answered as u32,
-        node: node.clone(),
-    }
+    Step::Question { answered: answered as u32, node: node.clone() }
 }

@@ -10,19 +10,12 @@ use super::{ContentProblem, DecisionTree, Evidence, Guide, Question, Skill, Stag
 pub const MAX_TREE_DEPTH: usize = 3;
 
 pub const QUESTION_SECTIONS: &[&str] = &[
-    "What the interviewer is looking for",
-    "Outline",
-    "A strong answer, sketched",
-    "A weak answer, sketched",
-    "Likely follow-ups",
-    "Tips by role",
+    "What the interviewer is looking for", "Outline", "A strong answer, sketched",
+    "A weak answer, sketched", "Likely follow-ups", "Tips by role",
 ];
 
-pub const SKILL_SECTIONS: &[&str] = &[
-    "What it looks like at each level",
-    "How to build it",
-    "How to show it in the journal",
-];
+pub const SKILL_SECTIONS: &[&str] =
+    &["What it looks like at each level", "How to build it", "How to show it in the journal"];
 
 struct Slugs<'a> {
     guides: HashSet<&'a str>,
@@ -38,10 +31,7 @@ struct Report<'p> {
 
 impl Report<'_> {
     fn add(&mut self, problem: impl Into<String>) {
-        self.problems.push(ContentProblem {
-            file: self.file.clone(),
-            problem: problem.into(),
-        });
+        self.problems.push(ContentProblem { file: self.file.clone(), problem: problem.into() });
     }
 
     fn required(&mut self, field: &str, value: &str) {
@@ -61,9 +51,7 @@ impl Report<'_> {
     fn links(&mut self, field: &str, values: &[String], known: &HashSet<&str>, kind: &str) {
         for value in values {
             if !known.contains(value.as_str()) {
-                self.add(format!(
-                    "`{field}` names the {kind} \"{value}\", which does not exist"
-                ));
+                self.add(format!("`{field}` names the {kind} \"{value}\", which does not exist"));
             }
         }
     }
@@ -81,11 +69,7 @@ impl Report<'_> {
 pub(super) fn library(parsed: &Parsed, problems: &mut Vec<ContentProblem>) {
     let slugs = Slugs {
         guides: parsed.guides.iter().map(|d| d.item.slug.as_str()).collect(),
-        questions: parsed
-            .questions
-            .iter()
-            .map(|d| d.item.slug.as_str())
-            .collect(),
+        questions: parsed.questions.iter().map(|d| d.item.slug.as_str()).collect(),
         skills: parsed.skills.iter().map(|d| d.item.slug.as_str()).collect(),
     };
     duplicates(&parsed.guides, |g| &g.slug, "guide", problems);
@@ -117,10 +101,7 @@ fn duplicates<T>(
         if !seen.insert(slug(&doc.item).as_str()) {
             problems.push(ContentProblem {
                 file: doc.file.clone(),
-                problem: format!(
-                    "another {kind} already has the slug \"{}\"",
-                    slug(&doc.item)
-                ),
+                problem: format!("another {kind} already has the slug \"{}\"", slug(&doc.item)),
             });
         }
     }
@@ -128,10 +109,7 @@ fn duplicates<T>(
 
 /// Problems found while rendering, and links that lead nowhere.
 fn body<'p, T>(doc: &Doc<T>, slugs: &Slugs, problems: &'p mut Vec<ContentProblem>) -> Report<'p> {
-    let mut report = Report {
-        file: doc.file.clone(),
-        problems,
-    };
+    let mut report = Report { file: doc.file.clone(), problems };
     for problem in &doc.body.problems {
         report.add(problem.clone());
     }
@@ -193,18 +171,10 @@ fn guide(guide: &Guide, slugs: &Slugs, report: &mut Report) {
             ));
         }
         if let Some(found) = &item.evidence {
-            evidence(
-                &format!("checklist item \"{}\"", item.id),
-                found,
-                slugs,
-                report,
-            );
+            evidence(&format!("checklist item \"{}\"", item.id), found, slugs, report);
         }
     }
-    report.unique(
-        "the checklist id",
-        guide.checklist.iter().map(|i| i.id.as_str()),
-    );
+    report.unique("the checklist id", guide.checklist.iter().map(|i| i.id.as_str()));
 
     report.unique("the stage id", guide.stages.iter().map(|s| s.id.as_str()));
     for stage in &guide.stages {
@@ -227,10 +197,7 @@ fn stage(stage: &Stage, slugs: &Slugs, report: &mut Report) {
             stage.proofs.len()
         ));
     }
-    report.unique(
-        &format!("in {at}, the proof id"),
-        stage.proofs.iter().map(|p| p.id.as_str()),
-    );
+    report.unique(&format!("in {at}, the proof id"), stage.proofs.iter().map(|p| p.id.as_str()));
     for proof in &stage.proofs {
         let at = format!("{at}, proof \"{}\"", proof.id);
         report.id("proof id", &proof.id);
@@ -256,18 +223,14 @@ fn evidence(at: &str, evidence: &Evidence, slugs: &Slugs, report: &mut Report) {
             report.add(format!("{at}: a feedback rating runs 1 to 5, not {min}"));
         }
         Evidence::DecisionWithOptions { min_options } if *min_options < 2 => {
-            report.add(format!(
-                "{at}: a decision weighs at least 2 options, not {min_options}"
-            ));
+            report.add(format!("{at}: a decision weighs at least 2 options, not {min_options}"));
         }
         Evidence::MetricImproved { unit: Some(unit) } if unit.trim().is_empty() => {
-            report.add(format!(
-                "{at}: the metric unit is empty; leave it out instead"
-            ));
+            report.add(format!("{at}: the metric unit is empty; leave it out instead"));
         }
-        Evidence::StoryRehearsed {
-            question: Some(question),
-        } if !slugs.questions.contains(question.as_str()) => {
+        Evidence::StoryRehearsed { question: Some(question) }
+            if !slugs.questions.contains(question.as_str()) =>
+        {
             report.add(format!(
                 "{at}: the evidence names the question \"{question}\", which does not exist"
             ));
@@ -277,10 +240,7 @@ fn evidence(at: &str, evidence: &Evidence, slugs: &Slugs, report: &mut Report) {
 }
 
 fn tree(tree: &DecisionTree, slugs: &Slugs, report: &mut Report) {
-    report.unique(
-        "the tree question id",
-        tree.nodes.iter().map(|n| n.id.as_str()),
-    );
+    report.unique("the tree question id", tree.nodes.iter().map(|n| n.id.as_str()));
     report.unique("the tree path id", tree.paths.iter().map(|p| p.id.as_str()));
     for path in &tree.paths {
         let at = format!("tree path \"{}\"", path.id);
@@ -288,10 +248,7 @@ fn tree(tree: &DecisionTree, slugs: &Slugs, report: &mut Report) {
         report.required(&format!("{at} title"), &path.title);
         report.required(&format!("{at} summary"), &path.summary);
         if !slugs.guides.contains(path.guide.as_str()) {
-            report.add(format!(
-                "{at} names the guide \"{}\", which does not exist",
-                path.guide
-            ));
+            report.add(format!("{at} names the guide \"{}\", which does not exist", path.guide));
         }
     }
     let mut links_ok = true;
@@ -371,18 +328,13 @@ fn tree(tree: &DecisionTree, slugs: &Slugs, report: &mut Report) {
     }
     for node in &tree.nodes {
         if !reached_nodes.contains(node.id.as_str()) {
-            report.add(format!(
-                "the tree question \"{}\" cannot be reached from the start",
-                node.id
-            ));
+            report
+                .add(format!("the tree question \"{}\" cannot be reached from the start", node.id));
         }
     }
     for path in &tree.paths {
         if !reached_paths.contains(path.id.as_str()) {
-            report.add(format!(
-                "the tree path \"{}\" is never suggested by any answer",
-                path.id
-            ));
+            report.add(format!("the tree path \"{}\" is never suggested by any answer", path.id));
         }
     }
 }
@@ -427,9 +379,6 @@ fn skill(doc: &Doc<Skill>, slugs: &Slugs, report: &mut Report) {
 fn is_kebab(text: &str) -> bool {
     !text.is_empty()
         && text.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }

@@ -18,26 +18,17 @@ fn told<T: crate::store::Record>(value: Value) -> Vec<(String, String)> {
                 (ipc.field.as_deref(), ipc.message.as_str()),
                 (
                     ipc.errors.first().map(|e| e.field.as_str()),
-                    ipc.errors
-                        .first()
-                        .map(|e| e.message.as_str())
-                        .unwrap_or_default()
+                    ipc.errors.first().map(|e| e.message.as_str()).unwrap_or_default()
                 ),
                 "field and message are the first of the list"
             );
-            ipc.errors
-                .into_iter()
-                .map(|e| (e.field, e.message))
-                .collect()
+            ipc.errors.into_iter().map(|e| (e.field, e.message)).collect()
         }
     }
 }
 
 fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected
-        .iter()
-        .map(|(f, m)| (f.to_string(), m.to_string()))
-        .collect()
+    expected.iter().map(|(f, m)| (f.to_string(), m.to_string())).collect()
 }
 
 #[test]
@@ -47,14 +38,8 @@ fn a_metric_form_hears_of_every_bad_field_in_plain_words() {
             json!({"project_id": 1, "name": "p99", "result": "lots"}),
             vec![("result", "is not a number (\"lots\")")],
         ),
-        (
-            json!({"project_id": 1, "name": "p99", "result": null}),
-            vec![("result", "is missing")],
-        ),
-        (
-            json!({"project_id": 1, "name": "p99"}),
-            vec![("result", "is missing")],
-        ),
+        (json!({"project_id": 1, "name": "p99", "result": null}), vec![("result", "is missing")]),
+        (json!({"project_id": 1, "name": "p99"}), vec![("result", "is missing")]),
         (
             json!({"project_id": 1, "name": " ", "result": 1, "baseline": "800ms",
                    "measured_on": "2024-02-30", "better": "sideways"}),
@@ -64,20 +49,14 @@ fn a_metric_form_hears_of_every_bad_field_in_plain_words() {
                     "better",
                     "is not one of the choices (\"sideways\"); choose one of: lower, higher",
                 ),
-                (
-                    "measured_on",
-                    "is not a day of the calendar (\"2024-02-30\")",
-                ),
+                ("measured_on", "is not a day of the calendar (\"2024-02-30\")"),
                 ("name", "cannot be empty"),
             ],
         ),
         (
             json!({"project_id": "seven", "name": "p99", "result": 1, "measured_on": "yesterday"}),
             vec![
-                (
-                    "measured_on",
-                    "is not a date (\"yesterday\"); write it as YYYY-MM-DD",
-                ),
+                ("measured_on", "is not a date (\"yesterday\"); write it as YYYY-MM-DD"),
                 ("project_id", "is not a whole number (\"seven\")"),
             ],
         ),
@@ -95,17 +74,11 @@ fn a_metric_form_hears_of_every_bad_field_in_plain_words() {
         ),
         (
             json!({"project_id": 1, "name": "p99", "result": 1e300}),
-            vec![(
-                "result",
-                "is too large to be a measurement; check the digits",
-            )],
+            vec![("result", "is too large to be a measurement; check the digits")],
         ),
         (
             json!({"project_id": 1, "name": "p99", "result": 1, "measured_on": "1900-01-01"}),
-            vec![(
-                "measured_on",
-                "is 1900-01-01, outside 1950-2100; check the year",
-            )],
+            vec![("measured_on", "is 1900-01-01, outside 1950-2100; check the year")],
         ),
     ];
     for (value, expected) in cases {
@@ -157,10 +130,7 @@ fn other_forms_hear_of_every_bad_field_too() {
     );
     assert_eq!(
         told::<ArtifactInput>(json!({"project_id": 1, "kind": null, "title": "Post"})),
-        pairs(&[(
-            "kind",
-            "choose one of: RFC, pull request, postmortem, design doc, demo, talk"
-        )])
+        pairs(&[("kind", "choose one of: RFC, pull request, postmortem, design doc, demo, talk")])
     );
     assert!(
         told::<ArtifactInput>(json!({"project_id": 1, "kind": "Pull request", "title": "Post"}))
@@ -217,24 +187,15 @@ fn other_forms_hear_of_every_bad_field_too() {
     .decode_entry()
     .and_then(|r| crate::stories::validate::rehearsal(r, crate::stories::Framework::Star))
     .unwrap_err();
-    let rehearsal: Vec<(String, String)> = rehearsal
-        .field_errors()
-        .iter()
-        .map(|e| (e.field.clone(), e.reason.clone()))
-        .collect();
+    let rehearsal: Vec<(String, String)> =
+        rehearsal.field_errors().iter().map(|e| (e.field.clone(), e.reason.clone())).collect();
     assert_eq!(
         rehearsal,
         pairs(&[
             ("total_ms", "a rehearsal lasts between a moment and an hour"),
-            (
-                "section_ms",
-                "a STAR story has 4 sections; 2 times were given"
-            ),
+            ("section_ms", "a STAR story has 4 sections; 2 times were given"),
             ("rating", "must be from 1 to 5"),
-            (
-                "started_at",
-                "\"yesterday\" is not a date and time (like 2024-03-01T09:30:00Z)"
-            ),
+            ("started_at", "\"yesterday\" is not a date and time (like 2024-03-01T09:30:00Z)"),
         ])
     );
 }
@@ -273,32 +234,20 @@ fn settings_and_single_values_are_told_by_their_field() {
     }))
     .decode()
     .unwrap_err();
-    let told: Vec<(&str, &str)> = error
-        .field_errors()
-        .iter()
-        .map(|e| (e.field.as_str(), e.reason.as_str()))
-        .collect();
+    let told: Vec<(&str, &str)> =
+        error.field_errors().iter().map(|e| (e.field.as_str(), e.reason.as_str())).collect();
     assert_eq!(
         told,
         [
-            (
-                "theme",
-                "is not one of the choices (\"sepia\"); choose one of: system, light, dark"
-            ),
+            ("theme", "is not one of the choices (\"sepia\"); choose one of: system, light, dark"),
             ("words_per_minute", "is not a whole number (\"fast\")"),
         ]
     );
-    let since = Form::<Option<chrono::NaiveDate>>::new(json!("2024-02-30"))
-        .decode_as("since")
-        .unwrap_err();
+    let since =
+        Form::<Option<chrono::NaiveDate>>::new(json!("2024-02-30")).decode_as("since").unwrap_err();
+    assert_eq!(since.to_string(), "since: is not a day of the calendar (\"2024-02-30\")");
     assert_eq!(
-        since.to_string(),
-        "since: is not a day of the calendar (\"2024-02-30\")"
-    );
-    assert_eq!(
-        Form::<Option<chrono::NaiveDate>>::new(json!(null))
-            .decode_as("since")
-            .unwrap(),
+        Form::<Option<chrono::NaiveDate>>::new(json!(null)).decode_as("since").unwrap(),
         None
     );
 }
@@ -309,16 +258,9 @@ fn field_names_are_told_in_words() {
     assert_eq!(field_words("project_id"), "project");
     assert_eq!(field_words("words_per_minute"), "words per minute");
     assert_eq!(
-        place_words(&[
-            Step::Key("options".into()),
-            Step::Index(1),
-            Step::Key("text".into())
-        ]),
+        place_words(&[Step::Key("options".into()), Step::Index(1), Step::Key("text".into())]),
         "options (item 2, text)"
     );
     assert_eq!(about("result", "is missing"), "the result is missing");
-    assert_eq!(
-        about("end date", "2024 comes first"),
-        "the end date: 2024 comes first"
-    );
+    assert_eq!(about("end date", "2024 comes first"), "the end date: 2024 comes first");
 }

@@ -128,9 +128,7 @@ fn guide(slug: &str) -> Result<&'static Guide> {
     library()
         .guide(slug)
         .filter(|g| !g.checklist.is_empty())
-        .ok_or_else(|| Error::NotFound {
-            what: format!("a checklist for the guide \"{slug}\""),
-        })
+        .ok_or_else(|| Error::NotFound { what: format!("a checklist for the guide \"{slug}\"") })
 }
 
 impl Journal {
@@ -144,16 +142,11 @@ impl Journal {
             None => Vec::new(),
         };
         // A later cycle asks for the work again: only what was done since it began counts.
-        let since = cycle
-            .as_ref()
-            .filter(|c| c.number > 1)
-            .map(|c| c.started_on);
+        let since = cycle.as_ref().filter(|c| c.number > 1).map(|c| c.started_on);
         let history = self.cycles(slug)?;
         let mut list = build_checklist(guide, cycle, &checks, history, today);
         for entry in list.items.iter_mut().filter(|e| !e.checked) {
-            let evidence = guide
-                .checklist_item(&entry.id)
-                .and_then(|item| item.evidence.as_ref());
+            let evidence = guide.checklist_item(&entry.id).and_then(|item| item.evidence.as_ref());
             if let Some(evidence) = evidence {
                 entry.suggested = self.newest_evidence(evidence, since)?;
             }

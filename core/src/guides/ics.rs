@@ -50,20 +50,14 @@ pub fn to_ics(items: &[DueItem], now: NaiveDateTime) -> String {
         let end = item.due.checked_add_days(Days::new(1)).unwrap_or(item.due);
         lines.extend([
             "BEGIN:VEVENT".to_string(),
-            format!(
-                "UID:{}-{}-cycle{}@careerlog.local",
-                item.guide, item.item, item.cycle
-            ),
+            format!("UID:{}-{}-cycle{}@careerlog.local", item.guide, item.item, item.cycle),
             format!("DTSTAMP:{stamp}"),
             format!("DTSTART;VALUE=DATE:{}", item.due.format("%Y%m%d")),
             format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
             format!("SUMMARY:{}", escape(&item.text)),
             format!(
                 "DESCRIPTION:{}",
-                escape(&format!(
-                    "From the checklist of {} in Career Log.",
-                    item.guide_title
-                ))
+                escape(&format!("From the checklist of {} in Career Log.", item.guide_title))
             ),
             "TRANSP:TRANSPARENT".to_string(),
             "END:VEVENT".to_string(),
@@ -99,40 +93,23 @@ mod tests {
 
     #[test]
     fn a_real_parser_reads_the_events_back() {
-        let long = format!(
-            "Write an RFC; get it reviewed, merged — {} ✓",
-            "and shipped ".repeat(10)
-        );
-        let ics = to_ics(
-            &[
-                item(&long, "2026-12-09"),
-                item("Mentor one engineer", "2027-01-05"),
-            ],
-            now(),
-        );
+        let long =
+            format!("Write an RFC; get it reviewed, merged — {} ✓", "and shipped ".repeat(10));
+        let ics =
+            to_ics(&[item(&long, "2026-12-09"), item("Mentor one engineer", "2027-01-05")], now());
         assert!(ics.lines().all(|l| l.len() <= 75), "lines are folded");
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         let mut parser = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
         let calendar = parser.next().expect("one calendar").expect("it parses");
         assert_eq!(calendar.events.len(), 2);
         let value = |event: &ical::parser::ical::component::IcalEvent, name: &str| {
-            event
-                .properties
-                .iter()
-                .find(|p| p.name == name)
-                .and_then(|p| p.value.clone())
-                .unwrap()
+            event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap()
         };
         let first = &calendar.events[0];
         assert_eq!(value(first, "DTSTART"), "20261209");
         assert_eq!(value(first, "DTEND"), "20261210");
-        assert_eq!(
-            value(first, "UID"),
-            "technical-leader-write-an-rfc-cycle2@careerlog.local"
-        );
-        let summary = value(first, "SUMMARY")
-            .replace("\\;", ";")
-            .replace("\\,", ",");
+        assert_eq!(value(first, "UID"), "technical-leader-write-an-rfc-cycle2@careerlog.local");
+        let summary = value(first, "SUMMARY").replace("\\;", ";").replace("\\,", ",");
         assert_eq!(summary, long);
         assert!(parser.next().is_none());
     }
@@ -140,10 +117,7 @@ mod tests {
     #[test]
     fn an_empty_list_is_still_a_calendar() {
         let ics = to_ics(&[], now());
-        let calendar = ical::IcalParser::new(ics.as_bytes())
-            .next()
-            .unwrap()
-            .unwrap();
+        let calendar = ical::IcalParser::new(ics.as_bytes()).next().unwrap().unwrap();
         assert!(calendar.events.is_empty());
     }
 }

@@ -98,8 +98,7 @@ pub fn missing_text(evidence: &Evidence, needed: u32, found: u32) -> String {
             &format!("decisions weighing {min_options} or more options"),
         ),
         Evidence::DecisionReviewed => n(
-            "decision with its outcome written down",
-            "decisions with their outcomes written down",
+            "decision with its outcome written down", "decisions with their outcomes written down",
         ),
         Evidence::FeedbackSkill { skill } => n(
             &format!("piece of feedback tagged with the skill {skill}"),
@@ -167,10 +166,7 @@ pub fn assemble(
         })
         .collect();
     Readiness {
-        current_stage: stages
-            .iter()
-            .find(|s| s.met < s.total)
-            .map(|s| s.id.clone()),
+        current_stage: stages.iter().find(|s| s.met < s.total).map(|s| s.id.clone()),
         stages,
         band,
     }
@@ -184,35 +180,17 @@ mod tests {
     #[test]
     fn missing_proofs_are_said_as_tasks() {
         let cases = [
+            (Evidence::Artifact { artifact: ArtifactKind::Rfc }, 2, 1, "1 RFC"),
+            (Evidence::Artifact { artifact: ArtifactKind::Rfc }, 3, 0, "3 RFCs"),
             (
-                Evidence::Artifact {
-                    artifact: ArtifactKind::Rfc,
-                },
-                2,
-                1,
-                "1 RFC",
-            ),
-            (
-                Evidence::Artifact {
-                    artifact: ArtifactKind::Rfc,
-                },
-                3,
-                0,
-                "3 RFCs",
-            ),
-            (
-                Evidence::ProjectScope {
-                    at_least: Scope::MultiTeam,
-                },
+                Evidence::ProjectScope { at_least: Scope::MultiTeam },
                 1,
                 0,
                 "1 project of multi-team scope or wider",
             ),
             (Evidence::DecisionReviewed, 1, 1, ""),
             (
-                Evidence::FeedbackSkill {
-                    skill: "mentoring".into(),
-                },
+                Evidence::FeedbackSkill { skill: "mentoring".into() },
                 2,
                 0,
                 "2 pieces of feedback tagged with the skill mentoring",

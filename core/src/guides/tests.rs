@@ -1,19 +1,9 @@
 //! Checklists and readiness on a temporary journal, against the real guides.
 
-use chrono::NaiveDate;
-
 use crate::journal::*;
 use crate::{Error, Journal};
 
-fn journal() -> (tempfile::TempDir, Journal) {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-    (dir, journal)
-}
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().unwrap()
-}
+use crate::test_support::{day, journal};
 
 const GUIDE: &str = "technical-leader";
 
@@ -25,50 +15,26 @@ fn checklist_progress_survives_a_restart_and_cycles_keep_history() {
     assert!(list.total >= 10);
     assert_eq!((list.done, list.cycle.as_ref()), (0, None));
 
-    let list = j
-        .set_checked(GUIDE, "set-band-and-role", true, start)
-        .unwrap();
+    let list = j.set_checked(GUIDE, "set-band-and-role", true, start).unwrap();
     assert_eq!(list.done, 1);
     assert_eq!(list.cycle.as_ref().map(|c| c.number), Some(1));
-    let first = list
-        .items
-        .iter()
-        .find(|i| i.id == "set-band-and-role")
-        .unwrap();
-    assert_eq!(
-        first.due,
-        Some(day("2026-01-08")),
-        "due 3 days into the cycle"
-    );
+    let first = list.items.iter().find(|i| i.id == "set-band-and-role").unwrap();
+    assert_eq!(first.due, Some(day("2026-01-08")), "due 3 days into the cycle");
     let missing = j.set_checked(GUIDE, "no-such-item", true, start);
     assert!(matches!(missing, Err(Error::NotFound { .. })));
-    assert!(matches!(
-        j.checklist("no-such-guide", start),
-        Err(Error::NotFound { .. })
-    ));
+    assert!(matches!(j.checklist("no-such-guide", start), Err(Error::NotFound { .. })));
     drop(j);
 
     let mut j = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
     let later = day("2026-01-20");
     let list = j.checklist(GUIDE, later).unwrap();
-    let item = list
-        .items
-        .iter()
-        .find(|i| i.id == "set-band-and-role")
-        .unwrap();
+    let item = list.items.iter().find(|i| i.id == "set-band-and-role").unwrap();
     assert!(item.checked && item.checked_at.is_some());
-    let overdue = list
-        .items
-        .iter()
-        .find(|i| i.id == "place-yourself")
-        .unwrap();
+    let overdue = list.items.iter().find(|i| i.id == "place-yourself").unwrap();
     assert!(overdue.overdue, "due on the 12th, unchecked on the 20th");
 
     let due = j.due_items(later).unwrap();
-    assert!(
-        due.iter().all(|d| d.guide == GUIDE),
-        "only started checklists count"
-    );
+    assert!(due.iter().all(|d| d.guide == GUIDE), "only started checklists count");
     assert!(due.windows(2).all(|w| w[0].due <= w[1].due));
     assert!(!due.iter().any(|d| d.item == "set-band-and-role"));
 
@@ -88,23 +54,11 @@ fn reading_a_checklist_starts_no_cycle() {
         let list = j.checklist(GUIDE, start).unwrap();
         assert_eq!(list.cycle, None);
         assert!(list.history.is_empty());
-        let item = list
-            .items
-            .iter()
-            .find(|i| i.id == "set-band-and-role")
-            .unwrap();
-        assert_eq!(
-            (item.due, item.due_days),
-            (None, Some(3)),
-            "not due before a start"
-        );
+        let item = list.items.iter().find(|i| i.id == "set-band-and-role").unwrap();
+        assert_eq!((item.due, item.due_days), (None, Some(3)), "not due before a start");
     }
-    j.set_checked(GUIDE, "set-band-and-role", false, start)
-        .unwrap();
-    assert!(
-        j.cycles(GUIDE).unwrap().is_empty(),
-        "an uncheck starts nothing"
-    );
+    j.set_checked(GUIDE, "set-band-and-role", false, start).unwrap();
+    assert!(j.cycles(GUIDE).unwrap().is_empty(), "an uncheck starts nothing");
     assert!(j.due_items(start).unwrap().is_empty());
     drop(j);
     // Nothing was written: the file holds no cycle for anyone to find later.
@@ -133,25 +87,12 @@ fn the_journal_suggests_the_items_it_proves() {
     assert_eq!(suggested(&j, "log-recent-project"), None);
 
     let project = j
-        .add(ProjectInput {
-            title: "Rebuild the checkout flow".into(),
-            ..Default::default()
-        })
+        .add(ProjectInput { title: "Rebuild the checkout flow".into(), ..Default::default() })
         .unwrap();
     let offered = suggested(&j, "log-recent-project").unwrap();
     assert_eq!(
-        (
-            offered.kind,
-            offered.id,
-            offered.title.as_str(),
-            offered.project_id
-        ),
-        (
-            EntryKind::Project,
-            project.id,
-            "Rebuild the checkout flow",
-            Some(project.id)
-        )
+        (offered.kind, offered.id, offered.title.as_str(), offered.project_id),
+        (EntryKind::Project, project.id, "Rebuild the checkout flow", Some(project.id))
     );
     assert_eq!(suggested(&j, "add-a-metric"), None, "no metric yet");
 
@@ -199,11 +140,7 @@ fn the_journal_suggests_the_items_it_proves() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(
-        suggested(&j, "rehearse-leadership-story"),
-        None,
-        "not rehearsed yet"
-    );
+    assert_eq!(suggested(&j, "rehearse-leadership-story"), None, "not rehearsed yet");
     j.add(crate::stories::RehearsalInput {
         story_id: story.id,
         total_ms: 95_000,
@@ -217,20 +154,11 @@ fn the_journal_suggests_the_items_it_proves() {
     let list = j.checklist(GUIDE, today).unwrap();
     assert!(list.cycle.is_none());
     assert!(list.suggested >= 5, "{}", list.suggested);
-    let list = j
-        .set_checked(GUIDE, "log-recent-project", true, today)
-        .unwrap();
-    let item = list
-        .items
-        .iter()
-        .find(|i| i.id == "log-recent-project")
-        .unwrap();
+    let list = j.set_checked(GUIDE, "log-recent-project", true, today).unwrap();
+    let item = list.items.iter().find(|i| i.id == "log-recent-project").unwrap();
     assert!(item.checked);
     assert_eq!(item.suggested, None, "a checked item needs no suggestion");
-    assert!(
-        suggested(&j, "add-a-metric").is_some(),
-        "the first cycle takes the whole record"
-    );
+    assert!(suggested(&j, "add-a-metric").is_some(), "the first cycle takes the whole record");
 
     // A second cycle starts tomorrow: yesterday's work is not offered again.
     j.start_new_cycle(GUIDE, day("2099-01-01")).unwrap();
@@ -243,10 +171,7 @@ fn readiness_is_measured_on_the_journal() {
     let (_dir, mut j) = journal();
     let empty = j.readiness().unwrap();
     assert!(empty.stages.len() >= 3);
-    assert_eq!(
-        empty.current_stage.as_deref(),
-        Some(empty.stages[0].id.as_str())
-    );
+    assert_eq!(empty.current_stage.as_deref(), Some(empty.stages[0].id.as_str()));
     assert!(empty.stages.iter().all(|s| s.met == 0));
     assert!(empty.stages[0].proofs.iter().all(|p| !p.missing.is_empty()));
 
@@ -304,10 +229,7 @@ fn readiness_is_measured_on_the_journal() {
         source: "mentee".into(),
         text: "Pairing sessions got me shipping alone".into(),
         rating: Some(5),
-        labels: Labels {
-            skills: vec!["Mentoring".into()],
-            ..Default::default()
-        },
+        labels: Labels { skills: vec!["Mentoring".into()], ..Default::default() },
         ..Default::default()
     })
     .unwrap();
@@ -324,35 +246,19 @@ fn readiness_is_measured_on_the_journal() {
             .unwrap()
             .clone()
     };
-    assert!(
-        proof("foundation", "shipped-feature").met,
-        "multi-team is wider than feature"
-    );
+    assert!(proof("foundation", "shipped-feature").met, "multi-team is wider than feature");
     assert!(proof("foundation", "moved-a-number").met);
     let prs = proof("foundation", "reviewable-prs");
     assert!(prs.met && prs.found == 3 && prs.entries.len() == 3);
     assert!(proof("foundation", "peer-vouches").met);
     assert!(proof("scope-expansion", "wrote-an-rfc").met);
-    assert_eq!(
-        proof("scope-expansion", "wrote-an-rfc").entries[0].project_id,
-        Some(p.id)
-    );
+    assert_eq!(proof("scope-expansion", "wrote-an-rfc").entries[0].project_id, Some(p.id));
     assert!(!proof("scope-expansion", "led-an-incident").met);
-    assert_eq!(
-        proof("scope-expansion", "led-an-incident").missing,
-        "1 postmortem"
-    );
-    assert!(
-        proof("leverage", "grew-someone").met,
-        "a skill label in any case and spacing"
-    );
+    assert_eq!(proof("scope-expansion", "led-an-incident").missing, "1 postmortem");
+    assert!(proof("leverage", "grew-someone").met, "a skill label in any case and spacing");
     assert!(proof("leverage", "closed-the-loop").met);
     let gains = proof("leverage", "repeatable-gains");
-    assert_eq!(
-        (gains.found, gains.met),
-        (1, false),
-        "a regression does not count"
-    );
+    assert_eq!((gains.found, gains.met), (1, false), "a regression does not count");
     assert!(!proof("organizational", "org-wide-initiative").met);
     assert_eq!(map.current_stage.as_deref(), Some("scope-expansion"));
 }

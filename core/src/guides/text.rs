@@ -25,11 +25,7 @@ pub fn readable_text(html: &str) -> String {
         match (name.as_str(), closing) {
             ("h1" | "h2" | "h3" | "h4", false) => {
                 out.push_str("\n\n");
-                let underline = if name == "h1" || name == "h2" {
-                    '='
-                } else {
-                    '-'
-                };
+                let underline = if name == "h1" || name == "h2" { '=' } else { '-' };
                 heading = Some((out.len(), underline));
             }
             ("h1" | "h2" | "h3" | "h4", true) => {
@@ -98,21 +94,14 @@ mod tests {
         assert!(text.starts_with("Who it is for\n============="), "{text}");
         assert!(text.contains("Engineers & leads <3"));
         assert!(text.contains("  - one\n  - two"));
-        assert!(
-            text.contains("  Band | Focus\n  0-2 years | Ship"),
-            "{text}"
-        );
+        assert!(text.contains("  Band | Focus\n  0-2 years | Ship"), "{text}");
     }
 
     #[test]
     fn every_guide_reads_without_tags() {
         for guide in &crate::content::library().guides {
             let text = readable_text(&guide.html);
-            assert!(
-                !text.contains('<') || !text.contains("</"),
-                "{}",
-                guide.slug
-            );
+            assert!(!text.contains('<') || !text.contains("</"), "{}", guide.slug);
             assert!(text.len() > 500, "{}", guide.slug);
         }
     }

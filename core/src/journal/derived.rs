@@ -14,11 +14,7 @@ pub struct MetricChange {
 impl MetricChange {
     pub fn of(baseline: Option<f64>, result: f64, better: Option<Direction>) -> MetricChange {
         let Some(baseline) = baseline else {
-            return MetricChange {
-                change: None,
-                percent_change: None,
-                improved: None,
-            };
+            return MetricChange { change: None, percent_change: None, improved: None };
         };
         let change = tidy(result - baseline);
         let percent_change = (baseline != 0.0).then(|| tidy(change / baseline.abs() * 100.0));
@@ -26,11 +22,7 @@ impl MetricChange {
             Direction::Lower => change < 0.0,
             Direction::Higher => change > 0.0,
         });
-        MetricChange {
-            change: Some(change),
-            percent_change,
-            improved,
-        }
+        MetricChange { change: Some(change), percent_change, improved }
     }
 
     /// How strongly the metric argues for the project: the size of an improvement.
@@ -57,22 +49,8 @@ mod tests {
     fn changes_follow_the_direction() {
         let cases = [
             // baseline, result, better, change, percent, improved
-            (
-                Some(800.0),
-                120.0,
-                Some(Direction::Lower),
-                Some(-680.0),
-                Some(-85.0),
-                Some(true),
-            ),
-            (
-                Some(4.0),
-                5.2,
-                Some(Direction::Higher),
-                Some(1.2),
-                Some(30.0),
-                Some(true),
-            ),
+            (Some(800.0), 120.0, Some(Direction::Lower), Some(-680.0), Some(-85.0), Some(true)),
+            (Some(4.0), 5.2, Some(Direction::Higher), Some(1.2), Some(30.0), Some(true)),
             (
                 Some(99.9),
                 99.5,
@@ -81,30 +59,9 @@ mod tests {
                 Some(-0.400400400),
                 Some(false),
             ),
-            (
-                Some(10.0),
-                10.0,
-                Some(Direction::Lower),
-                Some(0.0),
-                Some(0.0),
-                Some(false),
-            ),
-            (
-                Some(0.0),
-                12.0,
-                Some(Direction::Higher),
-                Some(12.0),
-                None,
-                Some(true),
-            ),
-            (
-                Some(-20.0),
-                -10.0,
-                Some(Direction::Higher),
-                Some(10.0),
-                Some(50.0),
-                Some(true),
-            ),
+            (Some(10.0), 10.0, Some(Direction::Lower), Some(0.0), Some(0.0), Some(false)),
+            (Some(0.0), 12.0, Some(Direction::Higher), Some(12.0), None, Some(true)),
+            (Some(-20.0), -10.0, Some(Direction::Higher), Some(10.0), Some(50.0), Some(true)),
             (Some(3.0), 6.0, None, Some(3.0), Some(100.0), None),
             (None, 42.0, Some(Direction::Higher), None, None, None),
         ];

@@ -238,31 +238,14 @@ impl Metric {
     /// The metric with its change from the baseline derived.
     pub(crate) fn derived(head: EntryHead, input: MetricInput) -> Metric {
         let change = MetricChange::of(input.baseline, input.result, input.better);
-        let told = Telling::of(
-            input.baseline,
-            input.result,
-            input.unit.as_deref(),
-            input.better,
-        )
-        .told();
-        Metric::new(
-            head,
-            input,
-            change.change,
-            change.percent_change,
-            change.improved,
-            told,
-        )
+        let told =
+            Telling::of(input.baseline, input.result, input.unit.as_deref(), input.better).told();
+        Metric::new(head, input, change.change, change.percent_change, change.improved, told)
     }
 
     /// Everything about the metric's change, before a surface puts it into words.
     pub fn telling(&self) -> Telling {
-        Telling::of(
-            self.baseline,
-            self.result,
-            self.unit.as_deref(),
-            self.better,
-        )
+        Telling::of(self.baseline, self.result, self.unit.as_deref(), self.better)
     }
 }
 
@@ -279,10 +262,7 @@ pub struct DecisionOption {
 impl<T: Into<String>> From<T> for DecisionOption {
     /// An option known only by its name.
     fn from(text: T) -> Self {
-        DecisionOption {
-            text: text.into(),
-            ..Default::default()
-        }
+        DecisionOption { text: text.into(), ..Default::default() }
     }
 }
 

@@ -227,17 +227,11 @@ impl Telling {
             .then(|| (result / baseline * 10.0).round() / 10.0);
         let times = |r: f64| {
             let text = format!("{}x", number(r));
-            Amount {
-                plain: text.clone(),
-                signed: text,
-            }
+            Amount { plain: text.clone(), signed: text }
         };
         let relative_amount = |r: f64| {
             let plain = percent(r);
-            Amount {
-                signed: signed(&plain, r > 0.0),
-                plain,
-            }
+            Amount { signed: signed(&plain, r > 0.0), plain }
         };
         let (main, aside, multiple) = if went == Went::Same {
             (None, None, false)
@@ -248,10 +242,7 @@ impl Telling {
                 number(points),
                 if (points - 1.0).abs() < 1e-9 { "" } else { "s" }
             );
-            let main = Amount {
-                signed: signed(&plain, up),
-                plain,
-            };
+            let main = Amount { signed: signed(&plain, up), plain };
             let aside = match (ratio, relative) {
                 (Some(r), _) => Some(times(r)),
                 (None, Some(r)) => Some(relative_amount(r)),
@@ -264,14 +255,7 @@ impl Telling {
             (Some(relative_amount(r)), None, false)
         } else {
             let plain = with_unit(diff.abs(), unit);
-            (
-                Some(Amount {
-                    signed: signed(&plain, up),
-                    plain,
-                }),
-                None,
-                false,
-            )
+            (Some(Amount { signed: signed(&plain, up), plain }), None, false)
         };
         Telling {
             kind,
@@ -288,9 +272,7 @@ impl Telling {
 
     /// "800 ms → 120 ms".
     pub fn before_after(&self) -> Option<String> {
-        self.from
-            .as_ref()
-            .map(|from| format!("{from} → {}", self.to))
+        self.from.as_ref().map(|from| format!("{from} → {}", self.to))
     }
 
     /// "0.5 points (24%)", "85%", "5x".
@@ -343,11 +325,7 @@ impl Telling {
     /// The size alone, as a clause says it: "by 85%", "5x", "by 0.5 points (24%)".
     pub fn by_amount(&self) -> Option<String> {
         let amount = self.amount()?;
-        Some(if self.multiple {
-            amount
-        } else {
-            format!("by {amount}")
-        })
+        Some(if self.multiple { amount } else { format!("by {amount}") })
     }
 
     /// How it moved, intransitively: "fell 85% (800 ms → 120 ms)", "held at 99.9%".
@@ -361,10 +339,7 @@ impl Telling {
                     _ => "fell",
                 };
                 let phrase = self.phrase()?;
-                Some(format!(
-                    "{verb} {}",
-                    phrase.strip_prefix("by ").unwrap_or(&phrase)
-                ))
+                Some(format!("{verb} {}", phrase.strip_prefix("by ").unwrap_or(&phrase)))
             }
         }
     }
@@ -547,16 +522,7 @@ mod tests {
                 None,
                 Some("held at 99.9%"),
             ),
-            (
-                None,
-                99.9,
-                Some("%"),
-                Some(Higher),
-                "99.9%",
-                None,
-                None,
-                None,
-            ),
+            (None, 99.9, Some("%"), Some(Higher), "99.9%", None, None, None),
             // currency
             (
                 Some(50_000.0),
@@ -740,16 +706,7 @@ mod tests {
                 Some("by 50% (800 req/s → 1,200 req/s)"),
                 Some("rose 50% (800 req/s → 1,200 req/s)"),
             ),
-            (
-                None,
-                42.0,
-                Some("incidents"),
-                Some(Lower),
-                "42 incidents",
-                None,
-                None,
-                None,
-            ),
+            (None, 42.0, Some("incidents"), Some(Lower), "42 incidents", None, None, None),
             // no unit at all: better, worse, unknown direction, unchanged
             (
                 Some(3.0),
@@ -801,16 +758,7 @@ mod tests {
                 Some("by 33% (9 → 6)"),
                 Some("fell 33% (9 → 6)"),
             ),
-            (
-                Some(5.0),
-                5.0,
-                None,
-                None,
-                "5 → 5 · no change",
-                None,
-                None,
-                Some("held at 5"),
-            ),
+            (Some(5.0), 5.0, None, None, "5 → 5 · no change", None, None, Some("held at 5")),
             (None, 7.0, None, None, "7", None, None, None),
         ];
         for (baseline, result, unit, better, short, verb, phrase, moved) in cases {

@@ -84,10 +84,7 @@ pub fn project(input: ProjectInput) -> Result<ProjectInput> {
     let ended_on = p.take(date("ended_on", input.ended_on));
     if let (Some(start), Some(end)) = (started_on, ended_on) {
         if end < start {
-            p.add(
-                "ended_on",
-                format!("is before the start ({end} is before {start})"),
-            );
+            p.add("ended_on", format!("is before the start ({end} is before {start})"));
         }
     }
     let summary = p.take(optional("summary", input.summary, MAX_TEXT));
@@ -202,12 +199,8 @@ fn options(options: Vec<DecisionOption>) -> Result<Vec<DecisionOption>> {
             };
             DecisionOption {
                 text,
-                pros: p
-                    .take(optional("options", Some(o.pros), MAX_TEXT))
-                    .unwrap_or_default(),
-                cons: p
-                    .take(optional("options", Some(o.cons), MAX_TEXT))
-                    .unwrap_or_default(),
+                pros: p.take(optional("options", Some(o.pros), MAX_TEXT)).unwrap_or_default(),
+                cons: p.take(optional("options", Some(o.cons), MAX_TEXT)).unwrap_or_default(),
             }
         })
         .collect();
@@ -333,10 +326,7 @@ fn number(field: &str, value: f64) -> Result<f64> {
         return Err(Error::invalid(field, "is not a number"));
     }
     if value.abs() > MAX_NUMBER {
-        return Err(Error::invalid(
-            field,
-            "is too large to be a measurement; check the digits",
-        ));
+        return Err(Error::invalid(field, "is too large to be a measurement; check the digits"));
     }
     Ok(value)
 }
@@ -344,12 +334,8 @@ fn number(field: &str, value: f64) -> Result<f64> {
 /// Only web addresses are links: `http` or `https` with a host. An address typed without
 /// a scheme ("example.com/x") is taken as `https://`; any other scheme is refused by name.
 pub fn url(field: &str, text: &str) -> Result<String> {
-    let not_web = || {
-        Error::invalid(
-            field,
-            format!("\"{text}\" is not a web address (https://...)"),
-        )
-    };
+    let not_web =
+        || Error::invalid(field, format!("\"{text}\" is not a web address (https://...)"));
     let (text, typed_scheme) = match scheme_of(text) {
         Some(scheme) if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") => {
             return Err(Error::invalid(
@@ -377,9 +363,7 @@ pub fn url(field: &str, text: &str) -> Result<String> {
 fn scheme_of(text: &str) -> Option<&str> {
     let (scheme, rest) = text.split_once(':')?;
     let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     let port = rest.starts_with(|c: char| c.is_ascii_digit());
     (is_scheme && (rest.starts_with("//") || !port)).then_some(scheme)
 }
@@ -406,10 +390,7 @@ pub fn labels(field: &str, labels: Vec<String>) -> Result<Vec<String>> {
         kept.push(label.to_string());
     }
     if kept.len() > MAX_LABELS {
-        return Err(Error::invalid(
-            field,
-            format!("at most {MAX_LABELS} {field} per entry"),
-        ));
+        return Err(Error::invalid(field, format!("at most {MAX_LABELS} {field} per entry")));
     }
     Ok(kept)
 }
@@ -449,55 +430,18 @@ mod tests {
         assert_eq!(tidy.labels.tags, vec!["perf", "payments"]);
 
         let cases: Vec<(ProjectInput, &str)> = vec![
+            (ProjectInput { title: " \n ".into(), ..ok.clone() }, "title"),
+            (ProjectInput { title: "x".repeat(MAX_TITLE + 1), ..ok.clone() }, "title"),
+            (ProjectInput { ended_on: day(2023, 12, 31), ..ok.clone() }, "ended_on"),
             (
-                ProjectInput {
-                    title: " \n ".into(),
-                    ..ok.clone()
-                },
-                "title",
-            ),
-            (
-                ProjectInput {
-                    title: "x".repeat(MAX_TITLE + 1),
-                    ..ok.clone()
-                },
-                "title",
-            ),
-            (
-                ProjectInput {
-                    ended_on: day(2023, 12, 31),
-                    ..ok.clone()
-                },
-                "ended_on",
-            ),
-            (
-                ProjectInput {
-                    started_on: day(1900, 1, 1),
-                    ended_on: None,
-                    ..ok.clone()
-                },
+                ProjectInput { started_on: day(1900, 1, 1), ended_on: None, ..ok.clone() },
                 "started_on",
             ),
+            (ProjectInput { ended_on: day(2999, 1, 1), ..ok.clone() }, "ended_on"),
+            (ProjectInput { summary: Some("a".repeat(10_000_000)), ..ok.clone() }, "summary"),
             (
                 ProjectInput {
-                    ended_on: day(2999, 1, 1),
-                    ..ok.clone()
-                },
-                "ended_on",
-            ),
-            (
-                ProjectInput {
-                    summary: Some("a".repeat(10_000_000)),
-                    ..ok.clone()
-                },
-                "summary",
-            ),
-            (
-                ProjectInput {
-                    labels: Labels {
-                        tags: vec!["t".repeat(41)],
-                        ..Default::default()
-                    },
+                    labels: Labels { tags: vec!["t".repeat(41)], ..Default::default() },
                     ..ok.clone()
                 },
                 "tags",
@@ -527,34 +471,13 @@ mod tests {
             ..Default::default()
         };
         assert!(metric(ok.clone()).is_ok());
+        assert_eq!(field_of(metric(MetricInput { name: "".into(), ..ok.clone() })), "name");
+        assert_eq!(field_of(metric(MetricInput { result: f64::NAN, ..ok.clone() })), "result");
         assert_eq!(
-            field_of(metric(MetricInput {
-                name: "".into(),
-                ..ok.clone()
-            })),
-            "name"
-        );
-        assert_eq!(
-            field_of(metric(MetricInput {
-                result: f64::NAN,
-                ..ok.clone()
-            })),
-            "result"
-        );
-        assert_eq!(
-            field_of(metric(MetricInput {
-                baseline: Some(f64::INFINITY),
-                ..ok.clone()
-            })),
+            field_of(metric(MetricInput { baseline: Some(f64::INFINITY), ..ok.clone() })),
             "baseline"
         );
-        assert_eq!(
-            field_of(metric(MetricInput {
-                baseline: Some(1e300),
-                ..ok
-            })),
-            "baseline"
-        );
+        assert_eq!(field_of(metric(MetricInput { baseline: Some(1e300), ..ok })), "baseline");
     }
 
     #[test]
@@ -566,17 +489,11 @@ mod tests {
         };
         assert!(decision(ok.clone()).is_ok());
         assert_eq!(
-            field_of(decision(DecisionInput {
-                chosen: " ".into(),
-                ..ok.clone()
-            })),
+            field_of(decision(DecisionInput { chosen: " ".into(), ..ok.clone() })),
             "chosen"
         );
         assert_eq!(
-            field_of(decision(DecisionInput {
-                confidence: Some(101),
-                ..ok.clone()
-            })),
+            field_of(decision(DecisionInput { confidence: Some(101), ..ok.clone() })),
             "confidence"
         );
         assert_eq!(
@@ -587,16 +504,10 @@ mod tests {
             })),
             "review_on"
         );
-        let nameless = DecisionOption {
-            text: " ".into(),
-            pros: "cheap".into(),
-            cons: String::new(),
-        };
+        let nameless =
+            DecisionOption { text: " ".into(), pros: "cheap".into(), cons: String::new() };
         assert_eq!(
-            field_of(decision(DecisionInput {
-                options: vec![nameless],
-                ..ok.clone()
-            })),
+            field_of(decision(DecisionInput { options: vec![nameless], ..ok.clone() })),
             "options"
         );
         let goals = [
@@ -606,20 +517,14 @@ mod tests {
             ),
             (Some("in order to cut pages"), Some("cut pages")),
             (Some("so retries are safe"), Some("so retries are safe")),
-            (
-                Some("tolerate a region outage"),
-                Some("tolerate a region outage"),
-            ),
+            (Some("tolerate a region outage"), Some("tolerate a region outage")),
             (Some(" to "), None),
             (Some("   "), None),
             (None, None),
         ];
         for (typed, kept) in goals {
-            let tidy = decision(DecisionInput {
-                goal: typed.map(Into::into),
-                ..ok.clone()
-            })
-            .unwrap();
+            let tidy =
+                decision(DecisionInput { goal: typed.map(Into::into), ..ok.clone() }).unwrap();
             assert_eq!(tidy.goal.as_deref(), kept, "{typed:?}");
         }
         assert_eq!(
@@ -630,31 +535,17 @@ mod tests {
             "goal"
         );
         let blank = DecisionOption::default();
-        assert!(decision(DecisionInput {
-            options: vec![blank],
-            ..ok
-        })
-        .unwrap()
-        .options
-        .is_empty());
+        assert!(decision(DecisionInput { options: vec![blank], ..ok }).unwrap().options.is_empty());
     }
 
     #[test]
     fn only_web_addresses_are_links() {
-        for good in [
-            "https://github.com/acme/pay/pull/42",
-            "http://intranet.local/rfc/7",
-        ] {
+        for good in ["https://github.com/acme/pay/pull/42", "http://intranet.local/rfc/7"] {
             assert_eq!(url("url", good).unwrap(), good);
         }
         for bad in [
-            "not a url",
-            "javascript:alert(1)",
-            "file:///etc/passwd",
-            "https://",
-            "ftp://x.org/a",
-            "mailto:ada@example.com",
-            "nope",
+            "not a url", "javascript:alert(1)", "file:///etc/passwd", "https://", "ftp://x.org/a",
+            "mailto:ada@example.com", "nope",
         ] {
             assert!(url("url", bad).is_err(), "{bad}");
         }
@@ -662,10 +553,7 @@ mod tests {
         for (bare, kept) in [
             ("example.com/x", "https://example.com/x"),
             ("www.example.com", "https://www.example.com"),
-            (
-                "intranet.local:8080/rfc/7",
-                "https://intranet.local:8080/rfc/7",
-            ),
+            ("intranet.local:8080/rfc/7", "https://intranet.local:8080/rfc/7"),
             ("localhost:3000", "https://localhost:3000"),
         ] {
             assert_eq!(url("url", bare).unwrap(), kept, "{bare}");
@@ -683,20 +571,8 @@ mod tests {
             ..Default::default()
         };
         assert!(artifact(ok.clone()).is_ok());
-        assert_eq!(
-            field_of(artifact(ArtifactInput {
-                kind: None,
-                ..ok.clone()
-            })),
-            "kind"
-        );
-        assert_eq!(
-            field_of(artifact(ArtifactInput {
-                url: Some("nope".into()),
-                ..ok
-            })),
-            "url"
-        );
+        assert_eq!(field_of(artifact(ArtifactInput { kind: None, ..ok.clone() })), "kind");
+        assert_eq!(field_of(artifact(ArtifactInput { url: Some("nope".into()), ..ok })), "url");
     }
 
     #[test]
@@ -707,43 +583,17 @@ mod tests {
             ..Default::default()
         };
         assert!(feedback(ok.clone()).is_ok());
-        assert_eq!(
-            field_of(feedback(FeedbackInput {
-                rating: Some(0),
-                ..ok.clone()
-            })),
-            "rating"
-        );
-        assert_eq!(
-            field_of(feedback(FeedbackInput {
-                rating: Some(6),
-                ..ok.clone()
-            })),
-            "rating"
-        );
-        assert_eq!(
-            field_of(feedback(FeedbackInput {
-                source: "".into(),
-                ..ok
-            })),
-            "source"
-        );
-        assert_eq!(
-            field_of(note(NoteInput {
-                text: "\t".into(),
-                ..Default::default()
-            })),
-            "text"
-        );
+        assert_eq!(field_of(feedback(FeedbackInput { rating: Some(0), ..ok.clone() })), "rating");
+        assert_eq!(field_of(feedback(FeedbackInput { rating: Some(6), ..ok.clone() })), "rating");
+        assert_eq!(field_of(feedback(FeedbackInput { source: "".into(), ..ok })), "source");
+        assert_eq!(field_of(note(NoteInput { text: "\t".into(), ..Default::default() })), "text");
     }
 
     fn problems_of(result: Result<impl std::fmt::Debug>) -> Vec<(String, String)> {
         match result {
-            Err(error @ Error::Invalid { .. }) => error
-                .field_errors()
-                .iter()
-                .map(|e| (e.field.clone(), e.reason.clone()))
-                .collect(),
+            Err(error @ Error::Invalid { .. }) => {
+                error.field_errors().iter().map(|e| (e.field.clone(), e.reason.clone())).collect()
+            }
             other => panic!("expected a refusal, got {other:?}"),
         }
     }
@@ -752,10 +602,7 @@ mod tests {
     type Told = Vec<(String, String)>;
 
     fn pairs(expected: &[(&str, &str)]) -> Told {
-        expected
-            .iter()
-            .map(|(f, r)| (f.to_string(), r.to_string()))
-            .collect()
+        expected.iter().map(|(f, r)| (f.to_string(), r.to_string())).collect()
     }
 
     #[test]
@@ -901,11 +748,8 @@ mod tests {
             )])
         );
         // With no options listed, any choice stands.
-        let free = decision(DecisionInput {
-            options: Vec::new(),
-            ..with("Release branches")
-        })
-        .unwrap();
+        let free =
+            decision(DecisionInput { options: Vec::new(), ..with("Release branches") }).unwrap();
         assert_eq!(free.chosen, "Release branches");
         // Blank options do not count as options.
         assert!(decision(DecisionInput {

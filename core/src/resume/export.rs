@@ -25,10 +25,7 @@ fn groups(bullets: &[Bullet]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group> = Vec::new();
     for b in bullets {
         let key = (b.organization.as_deref(), b.role.as_deref());
-        let group = match groups
-            .iter_mut()
-            .position(|g| (g.organization, g.role) == key)
-        {
+        let group = match groups.iter_mut().position(|g| (g.organization, g.role) == key) {
             Some(i) => &mut groups[i],
             None => {
                 groups.push(Group {
@@ -82,14 +79,11 @@ fn person(profile: &Profile) -> Vec<String> {
     if let Some(name) = &profile.name {
         lines.push(name.clone());
     }
-    let contact: Vec<&str> = [
-        profile.headline.as_deref(),
-        profile.email.as_deref(),
-        profile.location.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let contact: Vec<&str> =
+        [profile.headline.as_deref(), profile.email.as_deref(), profile.location.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
     if !contact.is_empty() {
         lines.push(contact.join(" · "));
     }
@@ -164,18 +158,12 @@ pub fn json_resume(bullets: &[Bullet], profile: &Profile, skills: &[String]) -> 
         .iter()
         .map(|g| {
             let mut entry = Map::new();
-            entry.insert(
-                "name".into(),
-                json!(g.organization.unwrap_or("Independent")),
-            );
+            entry.insert("name".into(), json!(g.organization.unwrap_or("Independent")));
             if let Some(role) = g.role {
                 entry.insert("position".into(), json!(role));
             }
             if let Some(start) = g.start {
-                entry.insert(
-                    "startDate".into(),
-                    json!(start.format("%Y-%m-%d").to_string()),
-                );
+                entry.insert("startDate".into(), json!(start.format("%Y-%m-%d").to_string()));
             }
             if let (false, Some(end)) = (g.ongoing, g.end) {
                 entry.insert("endDate".into(), json!(end.format("%Y-%m-%d").to_string()));
@@ -217,11 +205,7 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
         d.map(|d| d.to_string()).unwrap_or_else(|| open.to_string())
     };
     let mut out = String::new();
-    let name = profile
-        .name
-        .as_deref()
-        .map(|n| format!(": {n}"))
-        .unwrap_or_default();
+    let name = profile.name.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
     out.push_str(&format!("# Brag document{name}\n\n"));
     out.push_str(&format!(
         "Period: {} to {}\n\n",
@@ -260,11 +244,8 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
             .iter()
             .filter(|m| within(m.measured_on, since, until))
             .map(|m| {
-                let evidence = m
-                    .evidence
-                    .as_deref()
-                    .map(|e| format!(" — evidence: {e}"))
-                    .unwrap_or_default();
+                let evidence =
+                    m.evidence.as_deref().map(|e| format!(" — evidence: {e}")).unwrap_or_default();
                 format!("- {}: {}{evidence}", m.name, m.told.short)
             })
             .collect();
@@ -276,11 +257,8 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
             .iter()
             .filter(|x| within(x.decided_on, since, until))
             .map(|x| {
-                let outcome = x
-                    .outcome
-                    .as_deref()
-                    .map(|o| format!(" Outcome: {o}"))
-                    .unwrap_or_default();
+                let outcome =
+                    x.outcome.as_deref().map(|o| format!(" Outcome: {o}")).unwrap_or_default();
                 format!("- {}: {}.{outcome}", x.title, decision_choice(x, &names))
             })
             .collect();
@@ -296,10 +274,7 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
                     "- {} ({}){}",
                     a.title,
                     a.kind.map_or("", |k| k.as_str()),
-                    a.url
-                        .as_deref()
-                        .map(|u| format!(": {u}"))
-                        .unwrap_or_default()
+                    a.url.as_deref().map(|u| format!(": {u}")).unwrap_or_default()
                 )
             })
             .collect();

@@ -178,13 +178,6 @@ pub fn preview_bullet(entry: &PreviewEntry, cx: &PreviewContext) -> BulletPrevie
             (text, hint.map(str::to_string), Vec::new())
         }
     };
-    let findings = text
-        .as_deref()
-        .map(|t| lint_with(t, &cited, names))
-        .unwrap_or_default();
-    BulletPreview {
-        text,
-        findings,
-        hint,
-    }
+    let findings = text.as_deref().map(|t| lint_with(t, &cited, names)).unwrap_or_default();
+    BulletPreview { text, findings, hint }
 }

@@ -260,17 +260,9 @@ fn lexicon() -> &'static Lexicon {
         let mut forms = HashMap::new();
         for (list, ambiguous) in [(STRICT, false), (AMBIGUOUS, true)] {
             for (base, past) in list {
-                let past = if past.is_empty() {
-                    regular_past(base)
-                } else {
-                    past.to_string()
-                };
-                let verb = Verb {
-                    base: base.to_string(),
-                    gerund: gerund_of(base),
-                    past,
-                    ambiguous,
-                };
+                let past = if past.is_empty() { regular_past(base) } else { past.to_string() };
+                let verb =
+                    Verb { base: base.to_string(), gerund: gerund_of(base), past, ambiguous };
                 let index = verbs.len();
                 // The base form wins where a past equals it (cut, set, split).
                 forms.insert(verb.gerund.clone(), (index, Form::Gerund));
@@ -287,10 +279,7 @@ fn lexicon() -> &'static Lexicon {
 pub fn verb(word: &str) -> Option<(&'static Verb, Form)> {
     let lexicon = lexicon();
     let lower = word.to_lowercase();
-    lexicon
-        .forms
-        .get(lower.as_str())
-        .map(|&(i, form)| (&lexicon.verbs[i], form))
+    lexicon.forms.get(lower.as_str()).map(|&(i, form)| (&lexicon.verbs[i], form))
 }
 
 /// A word the lexicon does not know, read as a regular verb in its base form because an
@@ -356,34 +345,10 @@ fn is_preposition(word: &str) -> bool {
 
 /// Heads that make a title a noun phrase ("checkout rewrite", "search relevance tuning").
 const NOUN_HEADS: &[&str] = &[
-    "rewrite",
-    "rebuild",
-    "rollout",
-    "cleanup",
-    "clean-up",
-    "overhaul",
-    "upgrade",
-    "redesign",
-    "revamp",
-    "refactor",
-    "speedup",
-    "fix",
-    "fixes",
-    "push",
-    "work",
-    "effort",
-    "project",
-    "program",
-    "programme",
-    "initiative",
-    "launch",
-    "review",
-    "audit",
-    "build-out",
-    "cutover",
-    "cut-over",
-    "spike",
-    "pilot",
+    "rewrite", "rebuild", "rollout", "cleanup", "clean-up", "overhaul", "upgrade", "redesign",
+    "revamp", "refactor", "speedup", "fix", "fixes", "push", "work", "effort", "project",
+    "program", "programme", "initiative", "launch", "review", "audit", "build-out", "cutover",
+    "cut-over", "spike", "pilot",
 ];
 /// Endings of nouns, which make a title a noun phrase ("search relevance").
 const NOUN_SUFFIXES: &[&str] = &[
@@ -419,11 +384,7 @@ fn plural(word: &str) -> bool {
 pub enum Shape<'a> {
     /// Led by a verb ("Simplify the CI pipeline", "Migrated billing", "Moving to Kafka"):
     /// the verb and the words after it.
-    Verbal {
-        verb: Verb,
-        form: Form,
-        rest: &'a str,
-    },
+    Verbal { verb: Verb, form: Form, rest: &'a str },
     /// Anything else: "Checkout rewrite", "Postgres outbox", "Kafka".
     Noun,
 }
@@ -480,9 +441,7 @@ pub fn shape(text: &str) -> Shape<'_> {
 /// service"): its title names the options, not what the choice was for.
 pub fn dilemma(text: &str) -> bool {
     let lower = format!(" {} ", text.to_lowercase());
-    [" or ", " vs ", " vs. ", " versus "]
-        .iter()
-        .any(|s| lower.contains(s))
+    [" or ", " vs ", " vs. ", " versus "].iter().any(|s| lower.contains(s))
 }
 
 /// What a choice was about, from a title such as "Pick a queue for the background jobs":
@@ -494,10 +453,7 @@ pub fn choice_object(text: &str) -> Option<String> {
     if !matches!(verb.base.as_str(), "pick" | "choose" | "select" | "decide") {
         return None;
     }
-    let rest = rest
-        .strip_prefix("on ")
-        .or_else(|| rest.strip_prefix("upon "))
-        .unwrap_or(rest);
+    let rest = rest.strip_prefix("on ").or_else(|| rest.strip_prefix("upon ")).unwrap_or(rest);
     let (first, tail) = split_first(rest);
     match first.to_lowercase().as_str() {
         "a" | "an" | "the" if !tail.is_empty() => Some(format!("the {tail}")),
@@ -516,129 +472,21 @@ pub fn capitalised(text: &str) -> String {
 
 /// Built-in names: tools, clouds and languages engineers write with capitals.
 const KNOWN_NAMES: &[&str] = &[
-    "Airflow",
-    "Akamai",
-    "Android",
-    "Ansible",
-    "Argo",
-    "Auth0",
-    "Aurora",
-    "Azure",
-    "BigQuery",
-    "Bazel",
-    "Buildkite",
-    "Cassandra",
-    "Celery",
-    "ClickHouse",
-    "Cloudflare",
-    "CockroachDB",
-    "Consul",
-    "Confluence",
-    "Databricks",
-    "Datadog",
-    "Debian",
-    "Deno",
-    "Django",
-    "Docker",
-    "DynamoDB",
-    "Elasticsearch",
-    "Envoy",
-    "Fastly",
-    "Figma",
-    "Flask",
-    "Flink",
-    "Flutter",
-    "Git",
-    "GitHub",
-    "GitLab",
-    "Go",
-    "Gradle",
-    "Grafana",
-    "GraphQL",
-    "Hadoop",
-    "Helm",
-    "Heroku",
-    "Istio",
-    "Java",
-    "JavaScript",
-    "Jenkins",
-    "Jira",
-    "Kafka",
-    "Kibana",
-    "Kinesis",
-    "Kotlin",
-    "Kubernetes",
-    "Lambda",
-    "LaunchDarkly",
-    "Linkerd",
-    "Linux",
-    "Looker",
-    "Maven",
-    "Memcached",
-    "MongoDB",
-    "MySQL",
-    "NATS",
-    "Netlify",
-    "Nginx",
-    "Node",
-    "Okta",
-    "OpenSearch",
-    "OpenTelemetry",
-    "PagerDuty",
-    "Postgres",
-    "PostgreSQL",
-    "Prometheus",
-    "Pulsar",
-    "Python",
-    "RabbitMQ",
-    "Rails",
-    "React",
-    "Redis",
-    "Redshift",
-    "Ruby",
-    "Rust",
-    "Scala",
-    "Sentry",
-    "Sidekiq",
-    "Slack",
-    "Snowflake",
-    "Spark",
-    "Splunk",
-    "Spring",
-    "SQLite",
-    "Stripe",
-    "Svelte",
-    "Swift",
-    "Temporal",
-    "Terraform",
-    "TypeScript",
-    "Ubuntu",
-    "Vault",
-    "Vercel",
-    "Vitess",
-    "Vue",
-    "Webpack",
-    "Windows",
-    "Zookeeper",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "Airflow", "Akamai", "Android", "Ansible", "Argo", "Auth0", "Aurora", "Azure", "BigQuery",
+    "Bazel", "Buildkite", "Cassandra", "Celery", "ClickHouse", "Cloudflare", "CockroachDB",
+    "Consul", "Confluence", "Databricks", "Datadog", "Debian", "Deno", "Django", "Docker",
+    "DynamoDB", "Elasticsearch", "Envoy", "Fastly", "Figma", "Flask", "Flink", "Flutter", "Git",
+    "GitHub", "GitLab", "Go", "Gradle", "Grafana", "GraphQL", "Hadoop", "Helm", "Heroku", "Istio",
+    "Java", "JavaScript", "Jenkins", "Jira", "Kafka", "Kibana", "Kinesis", "Kotlin", "Kubernetes",
+    "Lambda", "LaunchDarkly", "Linkerd", "Linux", "Looker", "Maven", "Memcached", "MongoDB",
+    "MySQL", "NATS", "Netlify", "Nginx", "Node", "Okta", "OpenSearch", "OpenTelemetry",
+    "PagerDuty", "Postgres", "PostgreSQL", "Prometheus", "Pulsar", "Python", "RabbitMQ", "Rails",
+    "React", "Redis", "Redshift", "Ruby", "Rust", "Scala", "Sentry", "Sidekiq", "Slack",
+    "Snowflake", "Spark", "Splunk", "Spring", "SQLite", "Stripe", "Svelte", "Swift", "Temporal",
+    "Terraform", "TypeScript", "Ubuntu", "Vault", "Vercel", "Vitess", "Vue", "Webpack", "Windows",
+    "Zookeeper", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
 ];
 
 fn known() -> &'static HashSet<&'static str> {
@@ -675,9 +523,7 @@ fn capital(word: &str) -> bool {
 /// The word with the punctuation around it removed and a possessive dropped.
 pub fn bare(word: &str) -> &str {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
 impl Names {
@@ -708,10 +554,7 @@ impl Names {
 
     /// An organisation's name: its first word is a name, the rest are names after it.
     pub fn organization(&mut self, name: &str) {
-        let words: Vec<&str> = name
-            .split_whitespace()
-            .filter(|w| capital(bare(w)))
-            .collect();
+        let words: Vec<&str> = name.split_whitespace().filter(|w| capital(bare(w))).collect();
         self.add_run(&words);
     }
 
@@ -719,10 +562,8 @@ impl Names {
     /// Rewrite") teaches nothing: its capitals are style, not names.
     pub fn text(&mut self, text: &str) {
         let words: Vec<&str> = text.split_whitespace().collect();
-        let lettered: Vec<&&str> = words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect();
+        let lettered: Vec<&&str> =
+            words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
         if lettered.len() >= 3 && lettered.iter().all(|w| capital(w)) {
             return;
         }
@@ -805,10 +646,7 @@ pub fn mid_sentence(text: &str, names: &Names) -> String {
 /// A verb phrase in the past tense ("Leave it and add a merge queue" -> "left it and added
 /// a merge queue"), or in the -ing form; each verb after an "and" follows.
 pub fn verbal(text: &str, form: Form) -> Option<String> {
-    let Shape::Verbal {
-        verb: lead, rest, ..
-    } = shape(text)
-    else {
+    let Shape::Verbal { verb: lead, rest, .. } = shape(text) else {
         return None;
     };
     let head = match form {
@@ -831,21 +669,14 @@ pub fn verbal(text: &str, form: Form) -> Option<String> {
         }
     }
     let rest = words.join(" ");
-    Some(if rest.is_empty() {
-        head.clone()
-    } else {
-        format!("{head} {rest}")
-    })
+    Some(if rest.is_empty() { head.clone() } else { format!("{head} {rest}") })
 }
 
 /// The word a phrase is about: the last before its first preposition ("migration" in
 /// "Migration of billing to Stripe", "rewrite" in "Checkout rewrite").
 fn head<'a>(words: &[&'a str]) -> &'a str {
-    let end = words
-        .iter()
-        .skip(1)
-        .position(|w| is_preposition(bare(w)))
-        .map_or(words.len(), |i| i + 1);
+    let end =
+        words.iter().skip(1).position(|w| is_preposition(bare(w))).map_or(words.len(), |i| i + 1);
     words.get(end.saturating_sub(1)).map_or("", |w| bare(w))
 }
 
@@ -927,10 +758,7 @@ pub fn first_clause(text: &str) -> &str {
 
 /// Words of a text, without punctuation, lower-cased: what phrase comparisons work on.
 pub fn plain_words(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| bare(w).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+    text.split_whitespace().map(|w| bare(w).to_lowercase()).filter(|w| !w.is_empty()).collect()
 }
 
 #[cfg(test)]
@@ -965,38 +793,21 @@ mod tests {
     #[test]
     fn a_title_is_read_as_a_verb_phrase_or_a_noun_phrase() {
         let verbal_titles = [
-            "Simplify the CI pipeline",
-            "Speed up the search API",
-            "Split out the auth gateway",
-            "Scale the Kubernetes clusters",
-            "Queue checkout writes",
-            "Build on the existing config service",
-            "Migrated billing to Stripe",
-            "Migrating billing to Stripe",
-            "Keep git-flow with stricter reviews",
-            "Extract two services",
-            "Cache product pages",
-            "Rightsize the Kubernetes clusters",
-            "Handle the traffic spike",
-            "Onboarding the new hires",
+            "Simplify the CI pipeline", "Speed up the search API", "Split out the auth gateway",
+            "Scale the Kubernetes clusters", "Queue checkout writes",
+            "Build on the existing config service", "Migrated billing to Stripe",
+            "Migrating billing to Stripe", "Keep git-flow with stricter reviews",
+            "Extract two services", "Cache product pages", "Rightsize the Kubernetes clusters",
+            "Handle the traffic spike", "Onboarding the new hires",
         ];
         for title in verbal_titles {
             assert!(matches!(shape(title), Shape::Verbal { .. }), "{title}");
         }
         let noun_titles = [
-            "Checkout rewrite",
-            "Search relevance",
-            "Search relevance tuning",
-            "Release branches only",
-            "Build times",
-            "Deploy pipeline",
-            "Redesign of the checkout",
-            "Kafka",
-            "Postgres with SKIP LOCKED",
-            "Modules with enforced boundaries",
-            "Test coverage push",
-            "Read replicas",
-            "Checkout rewrites",
+            "Checkout rewrite", "Search relevance", "Search relevance tuning",
+            "Release branches only", "Build times", "Deploy pipeline", "Redesign of the checkout",
+            "Kafka", "Postgres with SKIP LOCKED", "Modules with enforced boundaries",
+            "Test coverage push", "Read replicas", "Checkout rewrites",
         ];
         for title in noun_titles {
             assert_eq!(shape(title), Shape::Noun, "{title}");
@@ -1019,34 +830,19 @@ mod tests {
         );
         assert_eq!(verbal("Checkout rewrite", Form::Past), None);
         let names = Names::new();
-        assert_eq!(
-            noun_phrase("Checkout rewrite", &names),
-            "the checkout rewrite"
-        );
-        assert_eq!(
-            noun_phrase("Search relevance", &names),
-            "the search relevance project"
-        );
-        assert_eq!(
-            noun_phrase("Kubernetes migration", &names),
-            "the Kubernetes migration"
-        );
+        assert_eq!(noun_phrase("Checkout rewrite", &names), "the checkout rewrite");
+        assert_eq!(noun_phrase("Search relevance", &names), "the search relevance project");
+        assert_eq!(noun_phrase("Kubernetes migration", &names), "the Kubernetes migration");
         assert_eq!(
             noun_phrase("Payments Platform Migration", &names),
             "the payments platform migration"
         );
-        assert_eq!(
-            noun_phrase("The new ledger", &names),
-            "the new ledger project"
-        );
+        assert_eq!(noun_phrase("The new ledger", &names), "the new ledger project");
         assert_eq!(
             noun_phrase("Migration of billing to Stripe", &names),
             "the migration of billing to Stripe"
         );
-        assert_eq!(
-            noun_phrase("Checkout Rewrite", &names),
-            "the checkout rewrite"
-        );
+        assert_eq!(noun_phrase("Checkout Rewrite", &names), "the checkout rewrite");
         assert_eq!(noun_phrase("Project Atlas", &names), "Project Atlas");
         let mut atlas = Names::new();
         atlas.title("Project Atlas");
@@ -1061,14 +857,8 @@ mod tests {
         assert!(dilemma("Cache at the edge or in the service"));
         assert!(!dilemma("Standardise the service template"));
         assert_eq!(first_clause("Grew 3.5x. Then more"), "Grew 3.5x");
-        assert_eq!(
-            listed(&["a".into(), "b".into(), "c".into()], false),
-            "a, b and c"
-        );
-        assert_eq!(
-            listed(&["a".into(), "b and c".into()], true),
-            "a or b and c"
-        );
+        assert_eq!(listed(&["a".into(), "b".into(), "c".into()], false), "a, b and c");
+        assert_eq!(listed(&["a".into(), "b and c".into()], true), "a or b and c");
     }
 
     #[test]
@@ -1080,38 +870,20 @@ mod tests {
         names.option("Trunk-based development with Flagsmith");
         names.text("Rebuild The Checkout Flow Completely");
         for name in [
-            "Fjord",
-            "Kafka",
-            "Flagsmith",
-            "CI",
-            "PostgreSQL",
-            "P99",
-            "Redis",
-            "Kafka-based",
+            "Fjord", "Kafka", "Flagsmith", "CI", "PostgreSQL", "P99", "Redis", "Kafka-based",
             "Fjord's",
         ] {
             assert!(names.is_name(name), "{name}");
         }
         assert!(!names.is_name("Logistics") && names.follows_a_name("Logistics"));
-        for word in [
-            "Keep",
-            "Trunk-based",
-            "Rebuild",
-            "The",
-            "Checkout",
-            "Simplify",
-            "A",
-        ] {
+        for word in ["Keep", "Trunk-based", "Rebuild", "The", "Checkout", "Simplify", "A"] {
             assert!(!names.is_name(word), "{word}");
         }
         assert_eq!(
             mid_sentence("Keep git-flow with stricter reviews", &names),
             "keep git-flow with stricter reviews"
         );
-        assert_eq!(
-            mid_sentence("Postgres with SKIP LOCKED", &names),
-            "Postgres with SKIP LOCKED"
-        );
+        assert_eq!(mid_sentence("Postgres with SKIP LOCKED", &names), "Postgres with SKIP LOCKED");
         assert_eq!(mid_sentence("A managed queue", &names), "a managed queue");
     }
 }

@@ -53,135 +53,31 @@ pub const MAX_WORDS: usize = 32;
 pub const MAX_CHARS: usize = 220;
 
 const WEAK_OPENINGS: &[&str] = &[
-    "responsible for",
-    "helped",
-    "helping",
-    "worked on",
-    "working on",
-    "assisted",
-    "participated in",
-    "involved in",
-    "tasked with",
-    "duties included",
-    "in charge of",
+    "responsible for", "helped", "helping", "worked on", "working on", "assisted",
+    "participated in", "involved in", "tasked with", "duties included", "in charge of",
 ];
 
 const BUZZWORDS: &[&str] = &[
-    "synergy",
-    "synergies",
-    "synergize",
-    "leveraged",
-    "leverage",
-    "leveraging",
-    "results-driven",
-    "results driven",
-    "go-getter",
-    "rockstar",
-    "ninja",
-    "guru",
-    "thought leader",
-    "think outside the box",
-    "best-of-breed",
-    "best of breed",
-    "world-class",
-    "cutting-edge",
-    "bleeding-edge",
-    "paradigm",
-    "game-changer",
-    "game changing",
-    "detail-oriented",
-    "team player",
-    "hard-working",
-    "self-starter",
-    "dynamic",
-    "passionate",
-    "value-add",
-    "move the needle",
+    "synergy", "synergies", "synergize", "leveraged", "leverage", "leveraging", "results-driven",
+    "results driven", "go-getter", "rockstar", "ninja", "guru", "thought leader",
+    "think outside the box", "best-of-breed", "best of breed", "world-class", "cutting-edge",
+    "bleeding-edge", "paradigm", "game-changer", "game changing", "detail-oriented", "team player",
+    "hard-working", "self-starter", "dynamic", "passionate", "value-add", "move the needle",
 ];
 
 const FIRST_PERSON: &[&str] = &["i", "me", "my", "mine", "we", "our", "us", "myself"];
 
 /// Words after a number that say what it counts, beyond the ones with a symbol.
 const UNIT_WORDS: &[&str] = &[
-    "ms",
-    "s",
-    "sec",
-    "seconds",
-    "second",
-    "min",
-    "mins",
-    "minutes",
-    "minute",
-    "h",
-    "hours",
-    "hour",
-    "days",
-    "day",
-    "weeks",
-    "week",
-    "months",
-    "month",
-    "years",
-    "year",
-    "x",
-    "points",
-    "point",
-    "pp",
-    "users",
-    "customers",
-    "requests",
-    "engineers",
-    "people",
-    "teams",
-    "team",
-    "services",
-    "incidents",
-    "deploys",
-    "deployments",
-    "releases",
-    "pages",
-    "alerts",
-    "tickets",
-    "bugs",
-    "tests",
-    "regions",
-    "countries",
-    "languages",
-    "gb",
-    "tb",
-    "mb",
-    "kb",
-    "qps",
-    "rps",
-    "req/s",
-    "percent",
-    "k",
-    "m",
-    "million",
-    "billion",
-    "thousand",
-    "hires",
-    "interviews",
-    "reports",
-    "services,",
-    "nodes",
-    "machines",
-    "servers",
-    "clusters",
-    "databases",
-    "tables",
-    "queries",
-    "jobs",
-    "pipelines",
-    "repos",
-    "repositories",
-    "lines",
-    "files",
-    "apis",
-    "endpoints",
-    "features",
-    "products",
-    "projects",
+    "ms", "s", "sec", "seconds", "second", "min", "mins", "minutes", "minute", "h", "hours",
+    "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "x", "points",
+    "point", "pp", "users", "customers", "requests", "engineers", "people", "teams", "team",
+    "services", "incidents", "deploys", "deployments", "releases", "pages", "alerts", "tickets",
+    "bugs", "tests", "regions", "countries", "languages", "gb", "tb", "mb", "kb", "qps", "rps",
+    "req/s", "percent", "k", "m", "million", "billion", "thousand", "hires", "interviews",
+    "reports", "services,", "nodes", "machines", "servers", "clusters", "databases", "tables",
+    "queries", "jobs", "pipelines", "repos", "repositories", "lines", "files", "apis", "endpoints",
+    "features", "products", "projects",
 ];
 
 fn words(text: &str) -> Vec<String> {
@@ -194,12 +90,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 fn finding(rule: LintRule, why: &str, fix: &str, excerpt: Option<String>) -> Finding {
-    Finding {
-        rule,
-        why: why.to_string(),
-        fix: fix.to_string(),
-        excerpt,
-    }
+    Finding { rule, why: why.to_string(), fix: fix.to_string(), excerpt }
 }
 
 /// Every finding for `text` with only the built-in names (tools, clouds, languages) known;
@@ -246,10 +137,7 @@ pub fn lint_with(text: &str, cited: &[Metric], names: &Names) -> Vec<Finding> {
             ));
         }
     }
-    if let Some(word) = tokens
-        .iter()
-        .find(|w| FIRST_PERSON.contains(&w.to_lowercase().as_str()))
-    {
+    if let Some(word) = tokens.iter().find(|w| FIRST_PERSON.contains(&w.to_lowercase().as_str())) {
         findings.push(finding(
             LintRule::FirstPerson,
             "Resume bullets are written without pronouns; they read as notes otherwise.",
@@ -258,10 +146,8 @@ pub fn lint_with(text: &str, cited: &[Metric], names: &Names) -> Vec<Finding> {
         ));
     }
     for pair in lower_tokens.windows(2) {
-        let auxiliary = matches!(
-            pair[0].as_str(),
-            "was" | "were" | "been" | "being" | "is" | "are"
-        );
+        let auxiliary =
+            matches!(pair[0].as_str(), "was" | "were" | "been" | "being" | "is" | "are");
         let participle = pair[1].len() > 3 && (pair[1].ends_with("ed") || pair[1].ends_with("en"));
         if auxiliary && participle {
             findings.push(finding(
@@ -318,46 +204,11 @@ pub fn lint_with(text: &str, cited: &[Metric], names: &Names) -> Vec<Finding> {
 
 /// Verbs that claim a metric moved the better way.
 const CLAIMS: &[&str] = &[
-    "cut",
-    "cutting",
-    "reduce",
-    "reduced",
-    "reducing",
-    "raise",
-    "raised",
-    "raising",
-    "increase",
-    "increased",
-    "increasing",
-    "grew",
-    "growing",
-    "grow",
-    "improve",
-    "improved",
-    "improving",
-    "lower",
-    "lowered",
-    "lowering",
-    "boosted",
-    "boosting",
-    "doubled",
-    "halved",
-    "tripled",
-    "lifted",
-    "slashed",
-    "shrank",
-    "decreased",
-    "decreasing",
-    "dropped",
-    "sped",
-    "accelerated",
-    "trimmed",
-    "expanded",
-    "eliminated",
-    "minimised",
-    "minimized",
-    "maximised",
-    "maximized",
+    "cut", "cutting", "reduce", "reduced", "reducing", "raise", "raised", "raising", "increase",
+    "increased", "increasing", "grew", "growing", "grow", "improve", "improved", "improving",
+    "lower", "lowered", "lowering", "boosted", "boosting", "doubled", "halved", "tripled",
+    "lifted", "slashed", "shrank", "decreased", "decreasing", "dropped", "sped", "accelerated",
+    "trimmed", "expanded", "eliminated", "minimised", "minimized", "maximised", "maximized",
 ];
 
 /// Where `text` claims `metric` improved: a claiming verb just before its name, or a
@@ -365,10 +216,7 @@ const CLAIMS: &[&str] = &[
 fn claimed(text: &str, metric: &Metric) -> Option<String> {
     let lower = text.to_lowercase();
     let name = metric.name.trim().to_lowercase();
-    let words: Vec<String> = lower
-        .split_whitespace()
-        .map(|w| bare(w).to_string())
-        .collect();
+    let words: Vec<String> = lower.split_whitespace().map(|w| bare(w).to_string()).collect();
     if let Some(at) = (!name.is_empty()).then(|| lower.find(&name)).flatten() {
         let before = lower[..at].split_whitespace().count();
         let window = &words[before.saturating_sub(3)..before.min(words.len())];
@@ -377,10 +225,8 @@ fn claimed(text: &str, metric: &Metric) -> Option<String> {
         }
     }
     let told = &metric.told;
-    let figures = told
-        .from
-        .as_deref()
-        .is_some_and(|from| text.contains(from) && text.contains(&told.to));
+    let figures =
+        told.from.as_deref().is_some_and(|from| text.contains(from) && text.contains(&told.to));
     let opens = words.first().is_some_and(|w| CLAIMS.contains(&w.as_str()));
     (figures && opens).then(|| format!("{} {}", words[0], metric.name.trim()))
 }
@@ -394,22 +240,8 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Words after which "to" is a preposition, so a bare verb cannot follow it.
 const TO_AS_PREPOSITION: &[&str] = &[
-    "due",
-    "thanks",
-    "contributed",
-    "moved",
-    "migrated",
-    "switched",
-    "ported",
-    "converted",
-    "addition",
-    "compared",
-    "related",
-    "according",
-    "prior",
-    "committed",
-    "dedicated",
-    "devoted",
+    "due", "thanks", "contributed", "moved", "migrated", "switched", "ported", "converted",
+    "addition", "compared", "related", "according", "prior", "committed", "dedicated", "devoted",
 ];
 
 /// Verbs that take a bare verb after them ("helped ship", "let teams deploy").
@@ -523,9 +355,7 @@ fn grammar(text: &str, names: &Names, findings: &mut Vec<Finding>) {
 fn is_number(token: &str) -> bool {
     let digits = token.trim_start_matches(['~', '+', '-', '−']);
     digits.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 fn is_year(token: &str) -> bool {
@@ -590,30 +420,18 @@ mod tests {
             rules("Cut p99 checkout latency by 85% (800 ms → 120 ms) by moving writes to a queue"),
             vec![]
         );
-        assert_eq!(
-            rules("Grew deploys per week 5x (2 → 10 deploys) across 4 teams"),
-            vec![]
-        );
-        assert_eq!(
-            rules("Saved $120,000 a year by rightsizing 40 clusters in 2024"),
-            vec![]
-        );
+        assert_eq!(rules("Grew deploys per week 5x (2 → 10 deploys) across 4 teams"), vec![]);
+        assert_eq!(rules("Saved $120,000 a year by rightsizing 40 clusters in 2024"), vec![]);
     }
 
     #[test]
     fn each_rule_catches_its_weakness() {
         use LintRule::*;
         let cases: &[(&str, &[LintRule])] = &[
-            (
-                "Responsible for the payments service",
-                &[NoNumber, WeakOpening],
-            ),
+            ("Responsible for the payments service", &[NoNumber, WeakOpening]),
             ("Helped the team ship 3 features", &[WeakOpening]),
             ("Worked on search relevance", &[NoNumber, WeakOpening]),
-            (
-                "Leveraged synergy to deliver 4 services",
-                &[Buzzword, Buzzword],
-            ),
+            ("Leveraged synergy to deliver 4 services", &[Buzzword, Buzzword]),
             ("Results-driven lead of 5 engineers", &[Buzzword]),
             ("I led the migration of 12 services", &[FirstPerson]),
             ("Latency was reduced by 40%", &[PassiveVoice]),
@@ -625,10 +443,7 @@ mod tests {
         }
         let long = format!(
             "Led {} with 3 teams",
-            (1..=40)
-                .map(|i| format!("part{i}"))
-                .collect::<Vec<_>>()
-                .join(" ")
+            (1..=40).map(|i| format!("part{i}")).collect::<Vec<_>>().join(" ")
         );
         assert_eq!(rules(&long), vec![TooLong]);
     }
@@ -636,10 +451,7 @@ mod tests {
     #[test]
     fn findings_say_why_and_how() {
         for finding in lint("Responsible for synergy; I was tasked", &[]) {
-            assert!(
-                finding.why.len() > 20 && finding.fix.len() > 20,
-                "{finding:?}"
-            );
+            assert!(finding.why.len() > 20 && finding.fix.len() > 20, "{finding:?}");
         }
     }
 }

@@ -63,9 +63,7 @@ impl VariantFilter {
     pub fn matches(&self, bullet: &Bullet) -> bool {
         let any = |wanted: &[String], have: &[String]| {
             wanted.is_empty()
-                || wanted
-                    .iter()
-                    .any(|w| have.iter().any(|h| h.eq_ignore_ascii_case(w)))
+                || wanted.iter().any(|w| have.iter().any(|h| h.eq_ignore_ascii_case(w)))
         };
         let role = bullet.role.clone().into_iter().collect::<Vec<_>>();
         let end = bullet.ended_on.or(bullet.started_on);
@@ -73,12 +71,8 @@ impl VariantFilter {
         any(&self.tags, &bullet.tags)
             && any(&self.skills, &bullet.skills)
             && any(&self.roles, &role)
-            && self
-                .since
-                .is_none_or(|since| end.is_none_or(|e| e >= since))
-            && self
-                .until
-                .is_none_or(|until| start.is_none_or(|s| s <= until))
+            && self.since.is_none_or(|since| end.is_none_or(|e| e >= since))
+            && self.until.is_none_or(|until| start.is_none_or(|s| s <= until))
     }
 }
 

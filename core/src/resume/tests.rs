@@ -8,11 +8,7 @@ use crate::journal::*;
 use crate::profile::Profile;
 use crate::{Error, Journal};
 
-fn journal() -> (tempfile::TempDir, Journal) {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-    (dir, journal)
-}
+use crate::test_support::journal;
 
 fn day(text: &str) -> Option<NaiveDate> {
     Some(text.parse().unwrap())
@@ -74,10 +70,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
             role: Some("Senior engineer".into()),
             started_on: day("2022-03-01"),
             ended_on: day("2022-09-01"),
-            labels: Labels {
-                tags: vec!["ml".into()],
-                ..Default::default()
-            },
+            labels: Labels { tags: vec!["ml".into()], ..Default::default() },
             ..Default::default()
         })
         .unwrap();
@@ -112,47 +105,22 @@ fn bullets_are_generated_with_their_sources_and_lint() {
     assert!(j.refresh_bullets().unwrap() > 0);
     assert_eq!(j.refresh_bullets().unwrap(), 0, "nothing changes twice");
     let bullets = j.bullets().unwrap();
-    let cut = bullets
-        .iter()
-        .find(|b| b.key == format!("metric:{}", latency.id))
-        .unwrap();
+    let cut = bullets.iter().find(|b| b.key == format!("metric:{}", latency.id)).unwrap();
     assert_eq!(
         cut.text,
         "Cut p99 checkout latency by 85% (800 ms → 120 ms) through the checkout rewrite"
     );
     assert_eq!(cut.sources, vec![checkout.id, latency.id]);
-    assert!(
-        cut.included && cut.findings.is_empty(),
-        "{:?}",
-        cut.findings
-    );
-    let cost = bullets
-        .iter()
-        .find(|b| b.text.contains("cloud cost"))
-        .unwrap();
+    assert!(cut.included && cut.findings.is_empty(), "{:?}", cut.findings);
+    let cost = bullets.iter().find(|b| b.text.contains("cloud cost")).unwrap();
     assert!(cost.text.contains("$50,000 → $30,000"));
-    assert!(cost
-        .findings
-        .iter()
-        .any(|f| f.rule == LintRule::MetricWithoutEvidence));
-    let decision = bullets
-        .iter()
-        .find(|b| b.key.starts_with("decision:"))
-        .unwrap();
+    assert!(cost.findings.iter().any(|f| f.rule == LintRule::MetricWithoutEvidence));
+    let decision = bullets.iter().find(|b| b.key.starts_with("decision:")).unwrap();
     assert_eq!(decision.text, "Chose Kafka over Postgres outbox to queue checkout writes, trading more moving parts for replayable writes");
     assert!(!decision.included);
-    let project = bullets
-        .iter()
-        .find(|b| b.key == format!("project:{}", checkout.id))
-        .unwrap();
-    assert_eq!(
-        project.text,
-        "Led the checkout rewrite across several teams at Acme"
-    );
-    assert!(project
-        .findings
-        .iter()
-        .any(|f| f.rule == LintRule::NoNumber));
+    let project = bullets.iter().find(|b| b.key == format!("project:{}", checkout.id)).unwrap();
+    assert_eq!(project.text, "Led the checkout rewrite across several teams at Acme");
+    assert!(project.findings.iter().any(|f| f.rule == LintRule::NoNumber));
 }
 
 #[test]
@@ -167,33 +135,16 @@ fn an_edited_bullet_keeps_its_words_and_sources_through_regeneration() {
         .find(|b| b.key == format!("metric:{}", latency.id))
         .unwrap()
         .id;
-    let edited = j
-        .edit_bullet(
-            id,
-            "Cut p99 checkout latency 85% by moving writes onto a queue",
-        )
-        .unwrap();
+    let edited =
+        j.edit_bullet(id, "Cut p99 checkout latency 85% by moving writes onto a queue").unwrap();
     assert!(edited.edited);
-    assert!(matches!(
-        j.edit_bullet(id, "  "),
-        Err(Error::Invalid { .. })
-    ));
+    assert!(matches!(j.edit_bullet(id, "  "), Err(Error::Invalid { .. })));
 
     // The metric changes: the generated wording follows, the edit stays.
-    j.update(
-        latency.id,
-        MetricInput {
-            result: 100.0,
-            ..latency.input.clone()
-        },
-    )
-    .unwrap();
+    j.update(latency.id, MetricInput { result: 100.0, ..latency.input.clone() }).unwrap();
     j.refresh_bullets().unwrap();
     let after = j.bullet(id).unwrap();
-    assert_eq!(
-        after.text,
-        "Cut p99 checkout latency 85% by moving writes onto a queue"
-    );
+    assert_eq!(after.text, "Cut p99 checkout latency 85% by moving writes onto a queue");
     assert!(after.generated_text.contains("800 ms → 100 ms"));
     assert_eq!(after.sources, vec![checkout.id, latency.id]);
     let reset = j.reset_bullet(id).unwrap();
@@ -201,21 +152,13 @@ fn an_edited_bullet_keeps_its_words_and_sources_through_regeneration() {
     assert!(!reset.edited);
 
     // A trashed project hides its bullets; restoring brings the edits back.
-    j.edit_bullet(id, "Edited before the trash, 85% faster")
-        .unwrap();
+    j.edit_bullet(id, "Edited before the trash, 85% faster").unwrap();
     let item = j.delete_entry(checkout.id).unwrap();
     j.refresh_bullets().unwrap();
-    assert!(j
-        .bullets()
-        .unwrap()
-        .iter()
-        .all(|b| b.project_id != checkout.id));
+    assert!(j.bullets().unwrap().iter().all(|b| b.project_id != checkout.id));
     j.restore(item.id).unwrap();
     j.refresh_bullets().unwrap();
-    assert_eq!(
-        j.bullet(id).unwrap().text,
-        "Edited before the trash, 85% faster"
-    );
+    assert_eq!(j.bullet(id).unwrap().text, "Edited before the trash, 85% faster");
 }
 
 #[test]
@@ -227,14 +170,8 @@ fn order_and_picks_persist() {
     let reversed: Vec<i64> = ids.iter().rev().copied().collect();
     let ordered = j.order_bullets(&reversed).unwrap();
     assert_eq!(ordered.iter().map(|b| b.id).collect::<Vec<_>>(), reversed);
-    assert!(matches!(
-        j.order_bullets(&[9_999]),
-        Err(Error::NotFound { .. })
-    ));
-    let decision = ordered
-        .iter()
-        .find(|b| b.key.starts_with("decision:"))
-        .unwrap();
+    assert!(matches!(j.order_bullets(&[9_999]), Err(Error::NotFound { .. })));
+    let decision = ordered.iter().find(|b| b.key.starts_with("decision:")).unwrap();
     assert!(j.include_bullet(decision.id, true).unwrap().included);
 }
 
@@ -247,32 +184,18 @@ fn variants_select_order_and_reword_on_their_own() {
         .save_variant(
             None,
             "Staff backend",
-            &VariantFilter {
-                tags: vec!["backend".into()],
-                ..Default::default()
-            },
+            &VariantFilter { tags: vec!["backend".into()], ..Default::default() },
         )
         .unwrap();
-    assert!(backend
-        .bullets
-        .iter()
-        .all(|b| b.project_title == "Checkout rewrite"));
-    assert_eq!(
-        backend.bullets.len(),
-        2,
-        "the two picked metric bullets of the backend project"
-    );
+    assert!(backend.bullets.iter().all(|b| b.project_title == "Checkout rewrite"));
+    assert_eq!(backend.bullets.len(), 2, "the two picked metric bullets of the backend project");
     assert!(matches!(
         j.save_variant(None, "staff BACKEND", &VariantFilter::default()),
         Err(Error::Invalid { .. })
     ));
 
-    let cut = backend
-        .bullets
-        .iter()
-        .find(|b| b.key == format!("metric:{}", latency.id))
-        .unwrap()
-        .id;
+    let cut =
+        backend.bullets.iter().find(|b| b.key == format!("metric:{}", latency.id)).unwrap().id;
     let other = backend.bullets.iter().find(|b| b.id != cut).unwrap().id;
     let tailored = j
         .tailor_bullet(
@@ -283,41 +206,28 @@ fn variants_select_order_and_reword_on_their_own() {
             Some(10),
         )
         .unwrap();
-    assert_eq!(
-        tailored.bullets.last().unwrap().text,
-        "Cut p99 latency 85% for staff panels"
-    );
+    assert_eq!(tailored.bullets.last().unwrap().text, "Cut p99 latency 85% for staff panels");
     assert_eq!(
         j.bullet(cut).unwrap().text,
         "Cut p99 checkout latency by 85% (800 ms → 120 ms) through the checkout rewrite",
         "the base bullet is untouched"
     );
-    let without = j
-        .tailor_bullet(backend.id, other, None, true, None)
-        .unwrap();
+    let without = j.tailor_bullet(backend.id, other, None, true, None).unwrap();
     assert_eq!(without.bullets.len(), 1);
 
     let dated = j
         .save_variant(
             None,
             "Recent",
-            &VariantFilter {
-                since: day("2023-01-01"),
-                ..Default::default()
-            },
+            &VariantFilter { since: day("2023-01-01"), ..Default::default() },
         )
         .unwrap();
-    assert!(dated
-        .bullets
-        .iter()
-        .all(|b| b.organization.as_deref() == Some("Acme")));
+    assert!(dated.bullets.iter().all(|b| b.organization.as_deref() == Some("Acme")));
     let gone = j.delete_variant(dated.id).unwrap();
     assert!(j.variants().unwrap().iter().all(|v| v.id != dated.id));
     assert_eq!(j.restore_variant(gone.id).unwrap().name, "Recent");
 
-    let exported = j
-        .bullets_for_export(Some("staff backend"), &VariantFilter::default())
-        .unwrap();
+    let exported = j.bullets_for_export(Some("staff backend"), &VariantFilter::default()).unwrap();
     assert_eq!(exported.len(), 1);
     assert!(matches!(
         j.bullets_for_export(Some("nope"), &VariantFilter::default()),
@@ -329,9 +239,7 @@ fn variants_select_order_and_reword_on_their_own() {
 fn every_export_format_holds_the_chosen_bullets() {
     let (_dir, mut j) = journal();
     fixture(&mut j);
-    let bullets = j
-        .bullets_for_export(None, &VariantFilter::default())
-        .unwrap();
+    let bullets = j.bullets_for_export(None, &VariantFilter::default()).unwrap();
     let profile = profile();
 
     let md = markdown(&bullets, &profile);
@@ -352,13 +260,7 @@ fn every_export_format_holds_the_chosen_bullets() {
     assert!(!text.contains('#'));
 
     let only_ml = j
-        .bullets_for_export(
-            None,
-            &VariantFilter {
-                tags: vec!["ml".into()],
-                ..Default::default()
-            },
-        )
+        .bullets_for_export(None, &VariantFilter { tags: vec!["ml".into()], ..Default::default() })
         .unwrap();
     assert_eq!(only_ml.len(), 1);
 }
@@ -367,22 +269,15 @@ fn every_export_format_holds_the_chosen_bullets() {
 fn the_json_resume_export_passes_the_official_schema() {
     let (_dir, mut j) = journal();
     fixture(&mut j);
-    let bullets = j
-        .bullets_for_export(None, &VariantFilter::default())
-        .unwrap();
+    let bullets = j.bullets_for_export(None, &VariantFilter::default()).unwrap();
     let skills = j.journal_skills().unwrap();
     let resume = json_resume(&bullets, &profile(), &skills);
 
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("jsonresume-schema.json")).unwrap();
-    let validator = jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&resume)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
+    let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
+    let errors: Vec<String> =
+        validator.iter_errors(&resume).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:?}\n{resume:#}");
 
     assert_eq!(resume["basics"]["name"], "Robin Vale");
@@ -412,16 +307,10 @@ fn the_brag_document_covers_its_period() {
         ..Default::default()
     })
     .unwrap();
-    let projects = j
-        .projects_between(day("2024-01-01"), day("2024-12-31"))
-        .unwrap();
+    let projects = j.projects_between(day("2024-01-01"), day("2024-12-31")).unwrap();
     assert_eq!(projects.len(), 1);
     let doc = brag_document(
-        &BragEntries {
-            since: day("2024-01-01"),
-            until: day("2024-12-31"),
-            projects: &projects,
-        },
+        &BragEntries { since: day("2024-01-01"), until: day("2024-12-31"), projects: &projects },
         &profile(),
     );
     assert!(doc.starts_with("# Brag document: Robin Vale\n\nPeriod: 2024-01-01 to 2024-12-31\n"));
@@ -433,11 +322,7 @@ fn the_brag_document_covers_its_period() {
     assert!(doc.contains("- manager (2024-05-01): \"Calm, clear rollout\""));
     assert!(!doc.contains("Search relevance"));
     let empty = brag_document(
-        &BragEntries {
-            since: day("2030-01-01"),
-            until: None,
-            projects: &[],
-        },
+        &BragEntries { since: day("2030-01-01"), until: None, projects: &[] },
         &Profile::default(),
     );
     assert!(empty.contains("No projects in this period."));
@@ -498,18 +383,10 @@ fn a_decision_keeps_its_goal_and_its_bullet_says_it() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(
-        queued.goal.as_deref(),
-        Some("keep checkout writes replayable")
-    );
+    assert_eq!(queued.goal.as_deref(), Some("keep checkout writes replayable"));
     let back: Decision = j.entry(queued.id).unwrap();
     assert_eq!(back.goal, queued.goal);
-    assert!(j
-        .search("replayable", 0, 10)
-        .unwrap()
-        .hits
-        .iter()
-        .any(|h| h.id == queued.id));
+    assert!(j.search("replayable", 0, 10).unwrap().hits.iter().any(|h| h.id == queued.id));
     j.refresh_bullets().unwrap();
     let bullet = j
         .bullets()
@@ -523,9 +400,7 @@ fn a_decision_keeps_its_goal_and_its_bullet_says_it() {
     );
 
     // The form's preview words the same bullet before the entry is saved.
-    let preview = j
-        .preview_bullet(None, &PreviewEntry::Decision(queued.input.clone()))
-        .unwrap();
+    let preview = j.preview_bullet(None, &PreviewEntry::Decision(queued.input.clone())).unwrap();
     assert_eq!(preview.text.as_deref(), Some(bullet.text.as_str()));
     assert_eq!(preview.hint, None);
 }
@@ -553,59 +428,26 @@ fn a_metric_that_got_worse_never_claims_it_improved() {
         })
         .unwrap()
     };
-    let throughput = add(
-        &mut j,
-        "Peak throughput",
-        "req/s",
-        2_000.0,
-        8_400.0,
-        Direction::Higher,
-    );
+    let throughput = add(&mut j, "Peak throughput", "req/s", 2_000.0, 8_400.0, Direction::Higher);
     let coverage = add(&mut j, "Test coverage", "%", 36.0, 35.0, Direction::Higher);
-    let recovery = add(
-        &mut j,
-        "Mean time to recovery",
-        "min",
-        95.0,
-        118.0,
-        Direction::Lower,
-    );
+    let recovery = add(&mut j, "Mean time to recovery", "min", 95.0, 118.0, Direction::Lower);
     j.refresh_bullets().unwrap();
     let bullets = j.bullets().unwrap();
     let of = |id: i64| bullets.iter().find(|b| b.key == format!("metric:{id}"));
-    assert!(
-        of(recovery.id).is_none(),
-        "a plain regression makes no bullet"
-    );
+    assert!(of(recovery.id).is_none(), "a plain regression makes no bullet");
     let held = of(coverage.id).unwrap();
     assert_eq!(
         held.text,
         "Held test coverage within 1 point (36% → 35%) while growing peak throughput 4.2x"
     );
     assert_eq!(held.sources, vec![ingest.id, coverage.id, throughput.id]);
-    assert!(
-        !held.included && held.findings.is_empty(),
-        "{:?}",
-        held.findings
-    );
+    assert!(!held.included && held.findings.is_empty(), "{:?}", held.findings);
 
     // An edit that words the regression as a win is flagged against the metric it cites.
-    let edited = j
-        .edit_bullet(held.id, "Raised test coverage by 1 point (36% → 35%)")
-        .unwrap();
-    assert!(edited
-        .findings
-        .iter()
-        .any(|f| f.rule == LintRule::ClaimNotShown));
+    let edited = j.edit_bullet(held.id, "Raised test coverage by 1 point (36% → 35%)").unwrap();
+    assert!(edited.findings.iter().any(|f| f.rule == LintRule::ClaimNotShown));
     // The edit survives regeneration, and so does its flag.
-    j.update(
-        throughput.id,
-        MetricInput {
-            result: 9_000.0,
-            ..throughput.input.clone()
-        },
-    )
-    .unwrap();
+    j.update(throughput.id, MetricInput { result: 9_000.0, ..throughput.input.clone() }).unwrap();
     j.refresh_bullets().unwrap();
     let after = j.bullet(held.id).unwrap();
     assert_eq!(after.text, "Raised test coverage by 1 point (36% → 35%)");
@@ -617,17 +459,10 @@ fn typed_text_is_linted_with_the_journals_names() {
     let (_dir, mut j) = journal();
     fixture(&mut j);
     let rules = |text: &str| -> Vec<(LintRule, Option<String>)> {
-        j.lint_text(text)
-            .unwrap()
-            .into_iter()
-            .map(|f| (f.rule, f.excerpt))
-            .collect()
+        j.lint_text(text).unwrap().into_iter().map(|f| (f.rule, f.excerpt)).collect()
     };
     assert_eq!(rules("Cut Kafka lag at Globex by 40% with Acme"), vec![]);
-    assert_eq!(
-        rules("Promoted to Tech lead after 3 launches at Acme"),
-        vec![]
-    );
+    assert_eq!(rules("Promoted to Tech lead after 3 launches at Acme"), vec![]);
     assert_eq!(
         rules("Delivered Simplify the CI pipeline at Acme in 3 weeks"),
         vec![

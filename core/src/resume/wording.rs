@@ -31,12 +31,7 @@ impl Work {
     pub fn of(title: &str, names: &Names) -> Work {
         let title = title.trim().trim_end_matches(['.', '!']);
         if title.is_empty() {
-            return Work {
-                done: None,
-                base: None,
-                noun: None,
-                means: String::new(),
-            };
+            return Work { done: None, base: None, noun: None, means: String::new() };
         }
         match shape(title) {
             Shape::Verbal { .. } => {
@@ -50,12 +45,7 @@ impl Work {
             }
             Shape::Noun => {
                 let noun = noun_phrase(title, names);
-                Work {
-                    done: None,
-                    base: None,
-                    means: format!("through {noun}"),
-                    noun: Some(noun),
-                }
+                Work { done: None, base: None, means: format!("through {noun}"), noun: Some(noun) }
             }
         }
     }
@@ -86,27 +76,9 @@ fn leads(role: Option<&str>) -> bool {
 
 /// Words that open a clause saying why or when: what may follow a sentence as it is.
 const CONNECTIVES: &[&str] = &[
-    "to ",
-    "so ",
-    "because ",
-    "after ",
-    "ahead of ",
-    "before ",
-    "for ",
-    "when ",
-    "while ",
-    "as ",
-    "in order to ",
-    "following ",
-    "during ",
-    "until ",
-    "without ",
-    "with ",
-    "by ",
-    "once ",
-    "since ",
-    "in time for ",
-    "in response to ",
+    "to ", "so ", "because ", "after ", "ahead of ", "before ", "for ", "when ", "while ", "as ",
+    "in order to ", "following ", "during ", "until ", "without ", "with ", "by ", "once ",
+    "since ", "in time for ", "in response to ",
 ];
 
 fn connective(text: &str) -> bool {
@@ -118,17 +90,15 @@ fn connective(text: &str) -> bool {
 /// clause; `None` when the clause does not restate it.
 fn after_restated<'a>(clause: &'a str, restated: &[String]) -> Option<&'a str> {
     let lower = clause.to_lowercase();
-    restated
-        .iter()
-        .filter(|r| !r.is_empty())
-        .find(|r| lower.starts_with(&r.to_lowercase()))
-        .map(|r| {
+    restated.iter().filter(|r| !r.is_empty()).find(|r| lower.starts_with(&r.to_lowercase())).map(
+        |r| {
             clause
                 .get(r.len()..)
                 .unwrap_or_default()
                 .trim_start_matches([',', '-', '—', '–', ':', ' '])
                 .trim()
-        })
+        },
+    )
 }
 
 /// Half the title's words (those over three letters) or more appear in the clause.
@@ -136,10 +106,7 @@ fn restates(clause: &str, title: &str) -> bool {
     let said = plain_words(clause);
     let stem = |w: &str| w.chars().take(5).collect::<String>();
     let said: Vec<String> = said.iter().map(|w| stem(w)).collect();
-    let title: Vec<String> = plain_words(title)
-        .into_iter()
-        .filter(|w| w.len() > 3)
-        .collect();
+    let title: Vec<String> = plain_words(title).into_iter().filter(|w| w.len() > 3).collect();
     !title.is_empty() && title.iter().filter(|w| said.contains(&stem(w))).count() * 2 >= title.len()
 }
 
@@ -148,9 +115,7 @@ fn restates(clause: &str, title: &str) -> bool {
 /// again.
 fn summary_tail(summary: &str, title: &str, work: &Work, names: &Names) -> Option<String> {
     let clause = first_clause(summary).trim_end_matches([',', ' ']);
-    let ends = summary
-        .find(clause)
-        .and_then(|at| summary[at + clause.len()..].chars().next());
+    let ends = summary.find(clause).and_then(|at| summary[at + clause.len()..].chars().next());
     // "Two goals: ..." only introduces what follows; it says nothing on its own.
     if clause.is_empty() || ends == Some(':') {
         return None;
@@ -167,9 +132,9 @@ fn summary_tail(summary: &str, title: &str, work: &Work, names: &Names) -> Optio
         return None;
     }
     match shape(clause) {
-        Shape::Verbal {
-            form: Form::Gerund, ..
-        } => Some(format!(", {}", mid_sentence(clause, names))),
+        Shape::Verbal { form: Form::Gerund, .. } => {
+            Some(format!(", {}", mid_sentence(clause, names)))
+        }
         Shape::Verbal { .. } => {
             verbal(clause, Form::Past).map(|done| format!(": {}", mid_sentence(&done, names)))
         }
@@ -180,11 +145,7 @@ fn summary_tail(summary: &str, title: &str, work: &Work, names: &Names) -> Optio
 /// The project's own bullet: the work, where and how widely, and why.
 pub fn project_bullet(p: &ProjectInput, names: &Names) -> String {
     let work = Work::of(&p.title, names);
-    let lead = if leads(p.role.as_deref()) {
-        "led"
-    } else {
-        "delivered"
-    };
+    let lead = if leads(p.role.as_deref()) { "led" } else { "delivered" };
     let organization = p.organization.as_deref().map(str::trim);
     let main = match (p.scope, &work.base, &work.noun) {
         (Some(Scope::Initiative), Some(base), _) => {
@@ -206,10 +167,7 @@ pub fn project_bullet(p: &ProjectInput, names: &Names) -> String {
         _ => String::new(),
     };
     let base = capitalised(&format!("{main}{place}"));
-    let tail = p
-        .summary
-        .as_deref()
-        .and_then(|s| summary_tail(s, &p.title, &work, names));
+    let tail = p.summary.as_deref().and_then(|s| summary_tail(s, &p.title, &work, names));
     match tail {
         Some(tail) => first_fitting(vec![format!("{base}{tail}"), base]),
         None => base,
@@ -301,11 +259,9 @@ fn purpose_from_title(title: &str, names: &Names) -> Option<String> {
         return None;
     }
     match shape(title) {
-        Shape::Verbal {
-            form: Form::Base,
-            verb,
-            ..
-        } if !CHOICE_VERBS.contains(&verb.base.as_str()) => {
+        Shape::Verbal { form: Form::Base, verb, .. }
+            if !CHOICE_VERBS.contains(&verb.base.as_str()) =>
+        {
             verbal(title, Form::Base).map(|t| format!(" to {}", mid_sentence(&t, names)))
         }
         Shape::Verbal { .. } => None,
@@ -326,21 +282,10 @@ fn for_how_long(after: &str) -> bool {
     let words = plain_words(after);
     let skip = match words.as_slice() {
         [a, b, ..] if a == "up" && b == "to" => 2,
-        [a, ..]
-            if matches!(
-                a.as_str(),
-                "about" | "roughly" | "around" | "over" | "under"
-            ) =>
-        {
-            1
-        }
+        [a, ..] if matches!(a.as_str(), "about" | "roughly" | "around" | "over" | "under") => 1,
         _ => 0,
     };
-    words
-        .iter()
-        .skip(skip)
-        .take(3)
-        .any(|w| TIME_WORDS.contains(&w.as_str()))
+    words.iter().skip(skip).take(3).any(|w| TIME_WORDS.contains(&w.as_str()))
 }
 
 /// What the choice cost: ", trading X for Y" or ", accepting X".
@@ -362,14 +307,8 @@ fn tradeoff(text: &str, names: &Names) -> Option<String> {
         Some((given, got)) => format!("{given} for {got}"),
         None => clause,
     };
-    let exchange = clause
-        .rsplit_once(" for ")
-        .is_some_and(|(_, got)| !for_how_long(got));
-    Some(if exchange {
-        format!(", trading {clause}")
-    } else {
-        format!(", accepting {clause}")
-    })
+    let exchange = clause.rsplit_once(" for ").is_some_and(|(_, got)| !for_how_long(got));
+    Some(if exchange { format!(", trading {clause}") } else { format!(", accepting {clause}") })
 }
 
 /// An option as part of a sentence: a verb phrase in the -ing form ("buying a hosted
@@ -424,10 +363,7 @@ pub fn decision_bullet(d: &DecisionInput, names: &Names) -> Option<String> {
         None if role.is_some() => None,
         None => purpose_from_title(&d.title, names),
     };
-    let chosen_option = d
-        .options
-        .iter()
-        .find(|o| o.text.trim().eq_ignore_ascii_case(chosen));
+    let chosen_option = d.options.iter().find(|o| o.text.trim().eq_ignore_ascii_case(chosen));
     let cost = match d.tradeoffs.as_deref() {
         Some(t) => tradeoff(t, names),
         None => chosen_option.and_then(|o| match (o.cons.trim(), o.pros.trim()) {

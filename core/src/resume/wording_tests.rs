@@ -8,11 +8,7 @@ use crate::demo;
 use crate::journal::*;
 
 fn head(id: i64) -> EntryHead {
-    EntryHead {
-        id,
-        uuid: format!("u{id}"),
-        ..Default::default()
-    }
+    EntryHead { id, uuid: format!("u{id}"), ..Default::default() }
 }
 
 fn project(
@@ -93,11 +89,9 @@ fn detail(p: ProjectInput, entry: &Entry) -> ProjectDetail {
         _ => Vec::new(),
     };
     let decisions = match entry {
-        Entry::Decision(d) => vec![Decision::new(
-            head(100),
-            validate::decision(d.clone()).unwrap(),
-            false,
-        )],
+        Entry::Decision(d) => {
+            vec![Decision::new(head(100), validate::decision(d.clone()).unwrap(), false)]
+        }
         _ => Vec::new(),
     };
     ProjectDetail {
@@ -119,10 +113,7 @@ fn worded(p: ProjectInput, entry: Entry) -> (Option<String>, Names) {
     };
     let detail = detail(p, &entry);
     let names = names_of(std::slice::from_ref(&detail));
-    let text = candidates(&detail, &names)
-        .into_iter()
-        .find(|c| c.key == key)
-        .map(|c| c.text);
+    let text = candidates(&detail, &names).into_iter().find(|c| c.key == key).map(|c| c.text);
     (text, names)
 }
 
@@ -457,11 +448,9 @@ fn the_lint_catches_what_generation_used_to_get_wrong() {
     for org in ["Fjord Logistics", "Lumen Health"] {
         names.organization(org);
     }
-    for option in [
-        "Keep git-flow with stricter reviews",
-        "Trunk-based with flags",
-        "Release branches only",
-    ] {
+    for option in
+        ["Keep git-flow with stricter reviews", "Trunk-based with flags", "Release branches only"]
+    {
         names.option(option);
     }
     let cases: &[(&str, &[LintRule])] = &[
@@ -483,15 +472,10 @@ fn the_lint_catches_what_generation_used_to_get_wrong() {
         ),
     ];
     for (text, wanted) in cases {
-        let found: Vec<LintRule> = grammar_findings(text, &names)
-            .into_iter()
-            .map(|(r, _)| r)
-            .collect();
+        let found: Vec<LintRule> =
+            grammar_findings(text, &names).into_iter().map(|(r, _)| r).collect();
         for rule in *wanted {
-            assert!(
-                found.contains(rule),
-                "{rule:?} missing for {text}: {found:?}"
-            );
+            assert!(found.contains(rule), "{rule:?} missing for {text}: {found:?}");
         }
     }
     let stray: Vec<Option<String>> = grammar_findings(cases[0].0, &names)
@@ -501,23 +485,13 @@ fn the_lint_catches_what_generation_used_to_get_wrong() {
         .collect();
     assert_eq!(
         stray,
-        vec![
-            Some("Keep".into()),
-            Some("Trunk-based".into()),
-            Some("Release".into())
-        ]
+        vec![Some("Keep".into()), Some("Trunk-based".into()), Some("Release".into())]
     );
 
     // A regression worded as a win is flagged against the metric it cites.
     let recovery = Metric::derived(
         head(7),
-        metric(
-            "mean time to recovery",
-            Some("min"),
-            Some(95.0),
-            118.0,
-            Some(Direction::Lower),
-        ),
+        metric("mean time to recovery", Some("min"), Some(95.0), 118.0, Some(Direction::Lower)),
     );
     let text = "Increased mean time to recovery by 24% (95 min → 118 min) in Instrument the billing service";
     let rules: Vec<LintRule> = lint_with(text, std::slice::from_ref(&recovery), &names)
@@ -563,26 +537,10 @@ fn grammar_rules_pass_clean_sentences_and_name_their_words() {
             LintRule::RepeatedPhrase,
             "the migration for",
         ),
-        (
-            "Cut latency with Enforced boundaries",
-            LintRule::StrayCapital,
-            "Enforced",
-        ),
-        (
-            "Cut the Payments platform cost by 40%",
-            LintRule::StrayCapital,
-            "Payments",
-        ),
-        (
-            "Led migrate the ledger to Postgres",
-            LintRule::VerbAfterVerb,
-            "Led migrate",
-        ),
-        (
-            "Built tooling for migrate jobs",
-            LintRule::DanglingPreposition,
-            "for migrate",
-        ),
+        ("Cut latency with Enforced boundaries", LintRule::StrayCapital, "Enforced"),
+        ("Cut the Payments platform cost by 40%", LintRule::StrayCapital, "Payments"),
+        ("Led migrate the ledger to Postgres", LintRule::VerbAfterVerb, "Led migrate"),
+        ("Built tooling for migrate jobs", LintRule::DanglingPreposition, "for migrate"),
         (
             "Cut costs due to consolidate the clusters",
             LintRule::DanglingPreposition,
@@ -591,10 +549,7 @@ fn grammar_rules_pass_clean_sentences_and_name_their_words() {
     ];
     for (text, rule, excerpt) in flagged {
         let found = grammar_findings(text, &names);
-        assert!(
-            found.contains(&(rule, Some(excerpt.to_string()))),
-            "{text}: {found:?}"
-        );
+        assert!(found.contains(&(rule, Some(excerpt.to_string()))), "{text}: {found:?}");
     }
 }
 
@@ -603,27 +558,17 @@ fn grammar_rules_pass_clean_sentences_and_name_their_words() {
 #[test]
 fn every_demo_bullet_passes_the_lint() {
     for seed in [demo::DEFAULT_SEED, 1, 2, 3, 7, 42] {
-        let details: Vec<ProjectDetail> = demo::projects(seed, 30)
-            .enumerate()
-            .map(|(n, p)| demo_detail(n as i64, p))
-            .collect();
+        let details: Vec<ProjectDetail> =
+            demo::projects(seed, 30).enumerate().map(|(n, p)| demo_detail(n as i64, p)).collect();
         let names = names_of(&details);
         for d in &details {
             for c in candidates(d, &names) {
-                let cited: Vec<Metric> = d
-                    .metrics
-                    .iter()
-                    .filter(|m| c.sources.contains(&m.id))
-                    .cloned()
-                    .collect();
+                let cited: Vec<Metric> =
+                    d.metrics.iter().filter(|m| c.sources.contains(&m.id)).cloned().collect();
                 let bad = lint_with(&c.text, &cited, &names);
                 assert!(bad.is_empty(), "seed {seed}: {}\n{bad:?}", c.text);
                 if !c.key.starts_with("project:") {
-                    assert!(
-                        !c.text.contains(&d.project.title),
-                        "title pasted: {}",
-                        c.text
-                    );
+                    assert!(!c.text.contains(&d.project.title), "title pasted: {}", c.text);
                 }
             }
         }
@@ -638,13 +583,7 @@ fn demo_detail(n: i64, p: demo::DemoProject) -> ProjectDetail {
         .into_iter()
         .enumerate()
         .map(|(i, m)| {
-            Metric::derived(
-                head(base + 1 + i as i64),
-                MetricInput {
-                    project_id: base,
-                    ..m.input
-                },
-            )
+            Metric::derived(head(base + 1 + i as i64), MetricInput { project_id: base, ..m.input })
         })
         .collect();
     let decisions = p
@@ -652,11 +591,7 @@ fn demo_detail(n: i64, p: demo::DemoProject) -> ProjectDetail {
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
-            Decision::new(
-                head(base + 100 + i as i64),
-                validate::decision(d.input).unwrap(),
-                false,
-            )
+            Decision::new(head(base + 100 + i as i64), validate::decision(d.input).unwrap(), false)
         })
         .collect();
     ProjectDetail {
@@ -673,18 +608,8 @@ fn demo_detail(n: i64, p: demo::DemoProject) -> ProjectDetail {
 fn a_form_previews_the_bullet_its_entry_will_make() {
     let names = Names::new();
     let checkout = titled("Rebuild the checkout flow");
-    let cx = PreviewContext {
-        project: Some(&checkout),
-        metrics: &[],
-        names: &names,
-    };
-    let draft = metric(
-        "p99 latency",
-        Some("ms"),
-        Some(1547.0),
-        1001.0,
-        Some(Direction::Lower),
-    );
+    let cx = PreviewContext { project: Some(&checkout), metrics: &[], names: &names };
+    let draft = metric("p99 latency", Some("ms"), Some(1547.0), 1001.0, Some(Direction::Lower));
     let preview = preview_bullet(&PreviewEntry::Metric(draft.clone()), &cx);
     assert_eq!(
         preview.text.as_deref(),
@@ -692,33 +617,17 @@ fn a_form_previews_the_bullet_its_entry_will_make() {
     );
     assert_eq!(preview.hint, None);
     let worse = preview_bullet(
-        &PreviewEntry::Metric(MetricInput {
-            result: 1_900.0,
-            ..draft.clone()
-        }),
+        &PreviewEntry::Metric(MetricInput { result: 1_900.0, ..draft.clone() }),
         &cx,
     );
     assert_eq!(worse.text, None);
     assert!(worse.hint.unwrap().contains("did not improve"));
     let unfiled = preview_bullet(
         &PreviewEntry::Metric(draft.clone()),
-        &PreviewContext {
-            project: None,
-            metrics: &[],
-            names: &names,
-        },
+        &PreviewContext { project: None, metrics: &[], names: &names },
     );
-    assert_eq!(
-        unfiled.text.as_deref(),
-        Some("Cut p99 latency by 35% (1,547 ms → 1,001 ms)")
-    );
-    let bare = preview_bullet(
-        &PreviewEntry::Metric(MetricInput {
-            baseline: None,
-            ..draft
-        }),
-        &cx,
-    );
+    assert_eq!(unfiled.text.as_deref(), Some("Cut p99 latency by 35% (1,547 ms → 1,001 ms)"));
+    let bare = preview_bullet(&PreviewEntry::Metric(MetricInput { baseline: None, ..draft }), &cx);
     assert_eq!(bare.text, None);
     assert!(bare.hint.unwrap().contains("baseline"));
 
@@ -737,18 +646,10 @@ fn a_form_previews_the_bullet_its_entry_will_make() {
         Some("Chose Kafka over a Postgres outbox to keep checkout writes replayable")
     );
     assert!(preview.hint.unwrap().contains("trade-off"));
-    let without_goal = preview_bullet(
-        &PreviewEntry::Decision(DecisionInput {
-            goal: None,
-            ..typed
-        }),
-        &cx,
-    );
+    let without_goal =
+        preview_bullet(&PreviewEntry::Decision(DecisionInput { goal: None, ..typed }), &cx);
     assert!(without_goal.hint.unwrap().contains("goal"));
-    assert!(without_goal
-        .text
-        .unwrap()
-        .ends_with("to queue checkout writes"));
+    assert!(without_goal.text.unwrap().ends_with("to queue checkout writes"));
 
     let project = preview_bullet(
         &PreviewEntry::Project(project(
@@ -758,18 +659,8 @@ fn a_form_previews_the_bullet_its_entry_will_make() {
             None,
             None,
         )),
-        &PreviewContext {
-            project: None,
-            metrics: &[],
-            names: &names,
-        },
+        &PreviewContext { project: None, metrics: &[], names: &names },
     );
-    assert_eq!(
-        project.text.as_deref(),
-        Some("Led the checkout rewrite at Acme")
-    );
-    assert!(project
-        .findings
-        .iter()
-        .any(|f| f.rule == LintRule::NoNumber));
+    assert_eq!(project.text.as_deref(), Some("Led the checkout rewrite at Acme"));
+    assert!(project.findings.iter().any(|f| f.rule == LintRule::NoNumber));
 }

@@ -68,10 +68,7 @@ pub fn number_spellings(value: f64) -> Vec<String> {
         return Vec::new();
     }
     let plain = format!("{:.6}", value.abs());
-    let plain = plain
-        .trim_end_matches('0')
-        .trim_end_matches('.')
-        .to_string();
+    let plain = plain.trim_end_matches('0').trim_end_matches('.').to_string();
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
     let mut spellings = vec![plain.clone()];
     if whole.len() > 3 {
@@ -179,10 +176,7 @@ pub(crate) fn split_snippet(marked: &str) -> Vec<SnippetPart> {
         match toggle {
             Some(next) => {
                 if !current.is_empty() {
-                    parts.push(SnippetPart {
-                        text: std::mem::take(&mut current),
-                        hit,
-                    });
+                    parts.push(SnippetPart { text: std::mem::take(&mut current), hit });
                 }
                 hit = next;
             }
@@ -246,18 +240,9 @@ mod tests {
         assert_eq!(
             split_snippet(&marked),
             vec![
-                SnippetPart {
-                    text: "cut ".into(),
-                    hit: false
-                },
-                SnippetPart {
-                    text: "latency".into(),
-                    hit: true
-                },
-                SnippetPart {
-                    text: " by half".into(),
-                    hit: false
-                },
+                SnippetPart { text: "cut ".into(), hit: false },
+                SnippetPart { text: "latency".into(), hit: true },
+                SnippetPart { text: " by half".into(), hit: false },
             ]
         );
         assert!(split_snippet("").is_empty());

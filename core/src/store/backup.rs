@@ -42,11 +42,8 @@ pub enum BackupReason {
 }
 
 impl BackupReason {
-    const ALL: [BackupReason; 3] = [
-        BackupReason::Manual,
-        BackupReason::Daily,
-        BackupReason::BeforeRestore,
-    ];
+    const ALL: [BackupReason; 3] =
+        [BackupReason::Manual, BackupReason::Daily, BackupReason::BeforeRestore];
 
     /// The name's tail after the id: `manual`, `daily`, `before-restore`.
     fn suffix(self) -> &'static str {
@@ -119,11 +116,7 @@ impl Journal {
     }
 
     fn backup_prefix(&self) -> String {
-        let stem = self
-            .path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("journal");
+        let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or("journal");
         format!("{stem}-")
     }
 
@@ -201,9 +194,7 @@ impl Journal {
         self.backups()?
             .into_iter()
             .find(|b| b.id == id)
-            .ok_or_else(|| Error::NotFound {
-                what: format!("backup {id}"),
-            })
+            .ok_or_else(|| Error::NotFound { what: format!("backup {id}") })
     }
 
     /// Makes a backup when the newest is older than a day (or there is none).
@@ -212,8 +203,7 @@ impl Journal {
         let due = newest
             .is_none_or(|b| now.timestamp_millis() - b.id >= AUTOMATIC_EVERY.as_millis() as i64);
         if due {
-            self.backup_for(BackupReason::Daily, keep, &|_, _| {})
-                .map(Some)
+            self.backup_for(BackupReason::Daily, keep, &|_, _| {}).map(Some)
         } else {
             Ok(None)
         }
@@ -231,9 +221,7 @@ impl Journal {
             .backups()?
             .into_iter()
             .find(|b| b.id == id)
-            .ok_or_else(|| Error::NotFound {
-                what: format!("backup {id}"),
-            })?;
+            .ok_or_else(|| Error::NotFound { what: format!("backup {id}") })?;
         let safety = self.backup_for(BackupReason::BeforeRestore, keep.max(2), &|_, _| {})?;
         let from = Connection::open_with_flags(&chosen.path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| {
@@ -243,13 +231,9 @@ impl Journal {
                 )
             })?;
         self.key_connection(&from)?;
-        let ok: String = from
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .map_err(|_| {
-                Error::invalid(
-                    "backup",
-                    format!("the backup {} cannot be read", chosen.path),
-                )
+        let ok: String =
+            from.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|_| {
+                Error::invalid("backup", format!("the backup {} cannot be read", chosen.path))
             })?;
         if ok != "ok" {
             return Err(Error::invalid(
@@ -272,9 +256,8 @@ impl Journal {
 
     /// How many entries of each kind the journal holds, in the kinds' usual order.
     pub fn entry_counts(&self) -> Result<Vec<EntryCount>> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT kind, count(*) FROM entries GROUP BY kind")?;
+        let mut statement =
+            self.conn.prepare_cached("SELECT kind, count(*) FROM entries GROUP BY kind")?;
         let counted: Vec<(String, u32)> = statement
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -282,10 +265,7 @@ impl Journal {
             .into_iter()
             .filter_map(|kind| {
                 let (_, count) = counted.iter().find(|(k, _)| k == kind.as_str())?;
-                Some(EntryCount {
-                    kind,
-                    count: *count,
-                })
+                Some(EntryCount { kind, count: *count })
             })
             .collect())
     }
@@ -298,9 +278,7 @@ fn parse_name(rest: &str) -> Option<(i64, Option<BackupReason>)> {
     let (id, reason) = match stem.split_once('-') {
         None => (stem, None),
         Some((id, suffix)) => {
-            let reason = BackupReason::ALL
-                .into_iter()
-                .find(|r| r.suffix() == suffix)?;
+            let reason = BackupReason::ALL.into_iter().find(|r| r.suffix() == suffix)?;
             (id, Some(reason))
         }
     };
@@ -317,18 +295,10 @@ mod tests {
     use super::*;
     use crate::journal::NoteInput;
 
-    fn journal() -> (tempfile::TempDir, Journal) {
-        let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-        (dir, journal)
-    }
+    use crate::test_support::journal;
 
     fn note(j: &mut Journal, text: &str) {
-        j.add(NoteInput {
-            text: text.into(),
-            ..Default::default()
-        })
-        .unwrap();
+        j.add(NoteInput { text: text.into(), ..Default::default() }).unwrap();
     }
 
     #[test]
@@ -364,11 +334,7 @@ mod tests {
         assert_eq!(j.list_notes(10).unwrap().len(), 2);
         drop(j);
         let reopened = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-        assert_eq!(
-            reopened.list_notes(10).unwrap().len(),
-            2,
-            "a restore survives reopening"
-        );
+        assert_eq!(reopened.list_notes(10).unwrap().len(), 2, "a restore survives reopening");
     }
 
     #[test]
@@ -379,15 +345,9 @@ mod tests {
         }
         let kept = j.backups().unwrap();
         assert_eq!(kept.len(), 3);
-        assert!(
-            kept.windows(2).all(|w| w[0].id > w[1].id),
-            "newest first, distinct ids"
-        );
+        assert!(kept.windows(2).all(|w| w[0].id > w[1].id), "newest first, distinct ids");
         let now = Utc::now();
-        assert!(
-            j.backup_if_due(3, now).unwrap().is_none(),
-            "one was made moments ago"
-        );
+        assert!(j.backup_if_due(3, now).unwrap().is_none(), "one was made moments ago");
         let tomorrow = now + chrono::Duration::hours(25);
         assert!(j.backup_if_due(3, tomorrow).unwrap().is_some());
         assert!(matches!(j.backups().unwrap().len(), 3));
@@ -415,37 +375,20 @@ mod tests {
         note(&mut j, "third");
 
         let restored = j.restore_backup(manual.id, 10, &|_, _| {}).unwrap();
-        assert_eq!(
-            restored.backup, manual,
-            "the backup's own fields, as before"
-        );
+        assert_eq!(restored.backup, manual, "the backup's own fields, as before");
         assert_eq!(restored.backup.created_at, manual.created_at);
         use crate::journal::EntryKind;
         assert_eq!(
             restored.entries,
             vec![
-                EntryCount {
-                    kind: EntryKind::Project,
-                    count: 1
-                },
-                EntryCount {
-                    kind: EntryKind::Note,
-                    count: 1
-                },
+                EntryCount { kind: EntryKind::Project, count: 1 },
+                EntryCount { kind: EntryKind::Note, count: 1 },
             ]
         );
         assert_eq!(restored.entry_count, 2);
         assert_eq!(restored.safety.reason, Some(BackupReason::BeforeRestore));
         let json = serde_json::to_value(&restored).unwrap();
-        for field in [
-            "id",
-            "path",
-            "created_at",
-            "bytes",
-            "reason",
-            "entries",
-            "safety",
-        ] {
+        for field in ["id", "path", "created_at", "bytes", "reason", "entries", "safety"] {
             assert!(json.get(field).is_some(), "{field}");
         }
         assert_eq!(json["reason"], "manual");
@@ -461,24 +404,17 @@ mod tests {
                 Some(BackupReason::Manual)
             ]
         );
-        let undone = j
-            .restore_backup(restored.safety.id, 10, &|_, _| {})
-            .unwrap();
-        assert_eq!(
-            undone.entry_count, 4,
-            "the safety copy held the notes written after"
-        );
+        let undone = j.restore_backup(restored.safety.id, 10, &|_, _| {}).unwrap();
+        assert_eq!(undone.entry_count, 4, "the safety copy held the notes written after");
         assert!(j.entry::<crate::journal::Project>(project.id).is_ok());
 
         // A backup from before reasons were kept still lists (and restores), unlabelled;
         // files that only look alike are not taken for backups.
         let old = dir.path().join("backups/journal-1700000000000.sqlite3");
         std::fs::copy(&manual.path, &old).unwrap();
-        for stranger in [
-            "journal-12-weekly.sqlite3",
-            "journal-x-manual.sqlite3",
-            "journal--manual.sqlite3",
-        ] {
+        for stranger in
+            ["journal-12-weekly.sqlite3", "journal-x-manual.sqlite3", "journal--manual.sqlite3"]
+        {
             std::fs::write(dir.path().join("backups").join(stranger), b"").unwrap();
         }
         let all = j.backups().unwrap();
@@ -487,12 +423,7 @@ mod tests {
         assert_eq!((oldest.id, oldest.reason), (1_700_000_000_000, None));
         let json = serde_json::to_value(oldest).unwrap();
         assert_eq!(json["reason"], serde_json::Value::Null);
-        assert_eq!(
-            j.restore_backup(oldest.id, 10, &|_, _| {})
-                .unwrap()
-                .entry_count,
-            2
-        );
+        assert_eq!(j.restore_backup(oldest.id, 10, &|_, _| {}).unwrap().entry_count, 2);
     }
 
     #[test]
@@ -502,10 +433,7 @@ mod tests {
         let backup = j.create_backup(10, &|_, _| {}).unwrap();
         std::fs::write(&backup.path, b"not a database at all").unwrap();
         assert!(j.restore_backup(backup.id, 10, &|_, _| {}).is_err());
-        assert!(matches!(
-            j.restore_backup(42, 10, &|_, _| {}),
-            Err(Error::NotFound { .. })
-        ));
+        assert!(matches!(j.restore_backup(42, 10, &|_, _| {}), Err(Error::NotFound { .. })));
         assert_eq!(j.list_notes(10).unwrap()[0].text, "keep me");
     }
 }

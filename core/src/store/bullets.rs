@@ -39,11 +39,7 @@ fn project_labels(conn: &rusqlite::Connection) -> Result<HashMap<i64, Labels>> {
     while let Some(row) = rows.next()? {
         let kind: String = row.get(1)?;
         let entry = labels.entry(row.get(0)?).or_default();
-        let list = if kind == "tag" {
-            &mut entry.tags
-        } else {
-            &mut entry.skills
-        };
+        let list = if kind == "tag" { &mut entry.tags } else { &mut entry.skills };
         list.push(row.get(2)?);
     }
     Ok(labels)
@@ -93,10 +89,7 @@ pub(super) fn check_text(text: &str) -> Result<String> {
         return Err(Error::invalid("text", "cannot be empty"));
     }
     if text.chars().count() > MAX_BULLET {
-        return Err(Error::invalid(
-            "text",
-            format!("the limit is {MAX_BULLET} characters"),
-        ));
+        return Err(Error::invalid("text", format!("the limit is {MAX_BULLET} characters")));
     }
     Ok(text)
 }
@@ -115,10 +108,7 @@ pub(super) fn check_name(name: &str) -> Result<String> {
 pub(super) fn check_filter(filter: &VariantFilter) -> Result<()> {
     if let (Some(since), Some(until)) = (filter.since, filter.until) {
         if until < since {
-            return Err(Error::invalid(
-                "until",
-                "is before the start of the range (since)",
-            ));
+            return Err(Error::invalid("until", "is before the start of the range (since)"));
         }
     }
     Ok(())
@@ -146,11 +136,8 @@ impl Journal {
                 existing.insert(key, value);
             }
         }
-        let mut next: u32 = tx.query_row(
-            "SELECT coalesce(max(position), 0) + 1 FROM bullets",
-            [],
-            |r| r.get(0),
-        )?;
+        let mut next: u32 =
+            tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM bullets", [], |r| r.get(0))?;
         let mut changed = 0;
         let sources_of = |c: &crate::resume::Candidate| {
             serde_json::to_string(&c.sources).expect("ids serialise")
@@ -203,8 +190,7 @@ impl Journal {
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM bullets b JOIN projects p ON p.id = b.project_id WHERE b.id = ?1)")?
                 .query_row([id], |r| r.get(0))?;
             if project_present {
-                tx.prepare_cached("DELETE FROM bullets WHERE id = ?1")?
-                    .execute([id])?;
+                tx.prepare_cached("DELETE FROM bullets WHERE id = ?1")?.execute([id])?;
                 changed += 1;
             }
         }
@@ -216,9 +202,7 @@ impl Journal {
     /// Where the journal's writes stand: `data_version` moves with other connections'
     /// commits, `total_changes` with this one's rows written.
     fn write_state(&self) -> Result<(i64, u64)> {
-        let version = self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let version = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
         Ok((version, self.conn.total_changes()))
     }
 
@@ -231,9 +215,8 @@ impl Journal {
     /// an export writes.
     fn bullets_unlinted(&self, all: bool) -> Result<Vec<Bullet>> {
         let mut statement = self.conn.prepare_cached(BULLET_LIST)?;
-        let mut bullets: Vec<Bullet> = statement
-            .query_map([all], bullet_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut bullets: Vec<Bullet> =
+            statement.query_map([all], bullet_row)?.collect::<rusqlite::Result<_>>()?;
         let labels = project_labels(&self.conn)?;
         for b in &mut bullets {
             if let Some(own) = labels.get(&b.project_id) {
@@ -248,9 +231,8 @@ impl Journal {
     /// options, summaries and metric names), which the lint takes as names mid-sentence.
     pub fn names(&self) -> Result<Names> {
         let mut names = Names::new();
-        let mut projects = self
-            .conn
-            .prepare_cached("SELECT organization, role, title, summary FROM projects")?;
+        let mut projects =
+            self.conn.prepare_cached("SELECT organization, role, title, summary FROM projects")?;
         let mut rows = projects.query([])?;
         while let Some(r) = rows.next()? {
             for i in [0, 1] {
@@ -331,14 +313,7 @@ impl Journal {
             PreviewEntry::Project(p) => Some(p),
             _ => detail.as_ref().map(|d| &d.project.input),
         };
-        Ok(preview_bullet(
-            entry,
-            &PreviewContext {
-                project,
-                metrics: &others,
-                names: &names,
-            },
-        ))
+        Ok(preview_bullet(entry, &PreviewContext { project, metrics: &others, names: &names }))
     }
 
     fn with_findings(&self, mut bullets: Vec<Bullet>) -> Result<Vec<Bullet>> {
@@ -348,11 +323,8 @@ impl Journal {
         cited.dedup();
         let metrics = metrics_by_id(&self.conn, &cited)?;
         for b in &mut bullets {
-            let cited: Vec<Metric> = b
-                .sources
-                .iter()
-                .filter_map(|id| metrics.get(id).cloned())
-                .collect();
+            let cited: Vec<Metric> =
+                b.sources.iter().filter_map(|id| metrics.get(id).cloned()).collect();
             b.findings = lint_with(&b.text, &cited, &names);
         }
         Ok(bullets)
@@ -405,9 +377,7 @@ impl Journal {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         if let Some(unknown) = ids.iter().find(|id| !all.contains(id)) {
-            return Err(Error::NotFound {
-                what: format!("bullet {unknown}"),
-            });
+            return Err(Error::NotFound { what: format!("bullet {unknown}") });
         }
         let order = ids.iter().chain(all.iter().filter(|id| !ids.contains(id)));
         for (position, id) in order.enumerate() {
@@ -435,12 +405,7 @@ impl Journal {
     /// Moves one of a variant's bullets to place `to` (1 is first) of the variant's order;
     /// the variant's own wording and exclusions stay.
     pub fn move_variant_bullet(&mut self, variant: i64, bullet: i64, to: u32) -> Result<Variant> {
-        let mut order: Vec<i64> = self
-            .variant(variant)?
-            .bullets
-            .iter()
-            .map(|b| b.id)
-            .collect();
+        let mut order: Vec<i64> = self.variant(variant)?.bullets.iter().map(|b| b.id).collect();
         if !order.contains(&bullet) {
             self.bullet(bullet)?;
             return Err(Error::invalid(
@@ -475,11 +440,7 @@ impl Journal {
             "SELECT id, name, filter FROM variants WHERE deleted_at IS NULL ORDER BY name",
         )?;
         let rows = statement.query_map([], |r| {
-            Ok(VariantSummary {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                filter: json_list(r, 2)?,
-            })
+            Ok(VariantSummary { id: r.get(0)?, name: r.get(1)?, filter: json_list(r, 2)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -514,9 +475,7 @@ impl Journal {
                     .prepare_cached("UPDATE variants SET name = ?2, filter = ?3, updated_at = ?4 WHERE id = ?1 AND deleted_at IS NULL")?
                     .execute(params![id, name, filter_json, super::journal::now()])?;
                 if updated == 0 {
-                    return Err(Error::NotFound {
-                        what: format!("variant {id}"),
-                    });
+                    return Err(Error::NotFound { what: format!("variant {id}") });
                 }
                 id
             }
@@ -543,9 +502,7 @@ impl Journal {
             )?
             .query_row([name], |r| r.get(0))
             .optional()?;
-        id.ok_or_else(|| Error::NotFound {
-            what: format!("a variant called \"{name}\""),
-        })
+        id.ok_or_else(|| Error::NotFound { what: format!("a variant called \"{name}\"") })
     }
 
     /// A variant with the bullets it takes, in its order and wording.
@@ -554,9 +511,7 @@ impl Journal {
             .variants()?
             .into_iter()
             .find(|v| v.id == id)
-            .ok_or_else(|| Error::NotFound {
-                what: format!("variant {id}"),
-            })?;
+            .ok_or_else(|| Error::NotFound { what: format!("variant {id}") })?;
         let mut overrides: HashMap<i64, (Option<u32>, Option<String>, bool)> = HashMap::new();
         {
             let mut statement = self
@@ -630,11 +585,7 @@ impl Journal {
         self.conn
             .prepare_cached("UPDATE variants SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
             .execute(params![id, super::journal::now()])?;
-        Ok(VariantSummary {
-            id,
-            name: variant.name,
-            filter: variant.filter,
-        })
+        Ok(VariantSummary { id, name: variant.name, filter: variant.filter })
     }
 
     pub fn restore_variant(&mut self, id: i64) -> Result<Variant> {
@@ -643,9 +594,7 @@ impl Journal {
             .prepare_cached("SELECT name FROM variants WHERE id = ?1 AND deleted_at IS NOT NULL")?
             .query_row([id], |r| r.get(0))
             .optional()?;
-        let name = name.ok_or_else(|| Error::NotFound {
-            what: format!("deleted variant {id}"),
-        })?;
+        let name = name.ok_or_else(|| Error::NotFound { what: format!("deleted variant {id}") })?;
         if self.variant_id(&name).is_ok() {
             return Err(Error::invalid(
                 "name",
@@ -737,14 +686,7 @@ impl Journal {
         until: Option<chrono::NaiveDate>,
     ) -> Result<(String, usize)> {
         let projects = self.projects_between(since, until)?;
-        let entries = crate::resume::BragEntries {
-            since,
-            until,
-            projects: &projects,
-        };
-        Ok((
-            crate::resume::brag_document(&entries, &self.profile()?),
-            projects.len(),
-        ))
+        let entries = crate::resume::BragEntries { since, until, projects: &projects };
+        Ok((crate::resume::brag_document(&entries, &self.profile()?), projects.len()))
     }
 }

@@ -103,11 +103,7 @@ mod tests {
     use super::*;
     use crate::journal::NoteInput;
 
-    fn journal() -> (tempfile::TempDir, Journal) {
-        let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::open(dir.path().join("demo.sqlite3")).unwrap();
-        (dir, journal)
-    }
+    use crate::test_support::journal;
 
     #[test]
     fn the_same_seed_gives_the_same_export() {
@@ -163,22 +159,14 @@ mod tests {
         assert!(stories.iter().all(|s| s.projects.len() == 1));
         assert_eq!(journal.list_projects(0, 500).unwrap().total, 30);
         assert!(!journal.search("latency", 0, 5).unwrap().hits.is_empty() || counts.metrics > 0);
-        assert!(!journal
-            .reviews_due(crate::store::journal::today())
-            .unwrap()
-            .is_empty());
+        assert!(!journal.reviews_due(crate::store::journal::today()).unwrap().is_empty());
         assert!(journal.integrity_ok().unwrap());
     }
 
     #[test]
     fn a_journal_with_entries_is_refused_and_left_alone() {
         let (_dir, mut journal) = journal();
-        journal
-            .add(NoteInput {
-                text: "my own note".into(),
-                ..Default::default()
-            })
-            .unwrap();
+        journal.add(NoteInput { text: "my own note".into(), ..Default::default() }).unwrap();
         let error = journal.fill_demo(1, 3).unwrap_err();
         assert!(
             matches!(&error, Error::Invalid { field, reason, .. } if field == "journal" && reason.contains("empty")),
@@ -187,12 +175,7 @@ mod tests {
         assert_eq!(journal.entry_count().unwrap(), 1);
         // Even an emptied journal whose entries wait in the trash is someone's.
         let (_other, mut trashed) = self::journal();
-        let note = trashed
-            .add(NoteInput {
-                text: "deleted".into(),
-                ..Default::default()
-            })
-            .unwrap();
+        let note = trashed.add(NoteInput { text: "deleted".into(), ..Default::default() }).unwrap();
         trashed.delete_entry(note.id).unwrap();
         assert!(trashed.fill_demo(1, 3).is_err());
         // So is one whose first-run questions were answered, before any entry.

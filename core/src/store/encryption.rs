@@ -57,10 +57,7 @@ impl Work<'_> {
             // The connection went with the thread; the caller reopens the file.
             let lost = Connection::open_in_memory().expect("an in-memory database opens");
             let stopped = std::io::Error::other("its worker stopped unexpectedly");
-            (
-                lost,
-                Err(Error::io("the conversion did not finish", stopped)),
-            )
+            (lost, Err(Error::io("the conversion did not finish", stopped)))
         });
         self.done += size;
         self.report(0);
@@ -83,9 +80,7 @@ pub(crate) fn looks_encrypted(path: &Path) -> bool {
     let whole_pages = std::fs::metadata(path).is_ok_and(|m| m.len() >= 1024 && m.len() % 512 == 0);
     let mut header = [0u8; 64];
     let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
-    let noisy = header
-        .iter()
-        .any(|b| !(b.is_ascii_graphic() || b.is_ascii_whitespace()));
+    let noisy = header.iter().any(|b| !(b.is_ascii_graphic() || b.is_ascii_whitespace()));
     whole_pages && read.is_ok() && &header[..16] != b"SQLite format 3\0" && noisy
 }
 
@@ -159,18 +154,13 @@ impl Journal {
             check_passphrase(next)?;
         }
         let converted = self.path.with_extension("converting.partial");
-        self.conn
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         let size = |path: &Path| kib(std::fs::metadata(path).map_or(0, |m| m.len()));
         let backups = self.backups()?;
         let own = size(&self.path);
         let mut work = Work {
             done: 0,
-            total: own
-                + backups
-                    .iter()
-                    .map(|b| size(Path::new(&b.path)))
-                    .sum::<u64>(),
+            total: own + backups.iter().map(|b| size(Path::new(&b.path))).sum::<u64>(),
             progress,
         };
         work.report(0);
@@ -237,11 +227,7 @@ mod tests {
                 let path = entry.path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if std::fs::read(&path)
-                    .unwrap()
-                    .windows(needle.len())
-                    .any(|w| w == needle)
-                {
+                } else if std::fs::read(&path).unwrap().windows(needle.len()).any(|w| w == needle) {
                     hits.push(path.display().to_string());
                 }
             }
@@ -258,10 +244,7 @@ mod tests {
         let mut j = Journal::open(&path).unwrap();
         for n in 0..400 {
             j.add(NoteInput {
-                text: format!(
-                    "{n} {}",
-                    "a week of notes on the checkout rewrite ".repeat(20)
-                ),
+                text: format!("{n} {}", "a week of notes on the checkout rewrite ".repeat(20)),
                 ..Default::default()
             })
             .unwrap();
@@ -275,10 +258,7 @@ mod tests {
         let seen = seen.into_inner();
         assert!(seen.len() >= 3, "{seen:?}");
         let total = seen[0].1;
-        assert!(
-            total > 400,
-            "the journal and its backup are counted: {total} KiB"
-        );
+        assert!(total > 400, "the journal and its backup are counted: {total} KiB");
         assert!(seen.iter().all(|(done, t)| *t == total && done <= t));
         assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
         assert_eq!(*seen.last().unwrap(), (total, total));
@@ -299,40 +279,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
         let mut j = Journal::open(&path).unwrap();
-        j.add(NoteInput {
-            text: SECRET.into(),
-            ..Default::default()
-        })
-        .unwrap();
+        j.add(NoteInput { text: SECRET.into(), ..Default::default() }).unwrap();
         j.create_backup(5, &|_, _| {}).unwrap();
-        assert!(
-            !files_hold(dir.path(), SECRET.as_bytes()).is_empty(),
-            "plain at first"
-        );
+        assert!(!files_hold(dir.path(), SECRET.as_bytes()).is_empty(), "plain at first");
 
-        j.set_passphrase(None, Some("correct horse battery"))
-            .unwrap();
+        j.set_passphrase(None, Some("correct horse battery")).unwrap();
         assert!(j.is_encrypted());
-        j.add(NoteInput {
-            text: format!("{SECRET} again"),
-            ..Default::default()
-        })
-        .unwrap();
+        j.add(NoteInput { text: format!("{SECRET} again"), ..Default::default() }).unwrap();
         j.create_backup(5, &|_, _| {}).unwrap();
-        assert_eq!(
-            j.list_notes(10).unwrap().len(),
-            2,
-            "nothing lost in the conversion"
-        );
+        assert_eq!(j.list_notes(10).unwrap().len(), 2, "nothing lost in the conversion");
         // With the journal still open, its WAL holds the latest write.
-        assert_eq!(
-            files_hold(dir.path(), SECRET.as_bytes()),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            files_hold(dir.path(), b"SQLite format 3"),
-            Vec::<String>::new()
-        );
+        assert_eq!(files_hold(dir.path(), SECRET.as_bytes()), Vec::<String>::new());
+        assert_eq!(files_hold(dir.path(), b"SQLite format 3"), Vec::<String>::new());
         drop(j);
 
         assert!(matches!(Journal::open(&path), Err(Error::PassphraseNeeded)));
@@ -358,8 +316,7 @@ mod tests {
             j.set_passphrase(Some("correct horse battery"), Some("short")),
             Err(Error::Invalid { .. })
         ));
-        j.set_passphrase(Some("correct horse battery"), Some("another long one"))
-            .unwrap();
+        j.set_passphrase(Some("correct horse battery"), Some("another long one")).unwrap();
         j.set_passphrase(Some("another long one"), None).unwrap();
         drop(j);
         let j = Journal::open(&path).unwrap();

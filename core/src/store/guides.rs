@@ -50,10 +50,7 @@ pub(super) fn validate_profile(profile: Profile) -> Result<Profile> {
             Some(t) if t.chars().count() > max => {
                 p.add(
                     field,
-                    format!(
-                        "is {} characters long; the limit is {max}",
-                        t.chars().count()
-                    ),
+                    format!("is {} characters long; the limit is {max}", t.chars().count()),
                 );
                 None
             }
@@ -71,14 +68,7 @@ pub(super) fn validate_profile(profile: Profile) -> Result<Profile> {
             p.add("email", format!("is not an email address (\"{email}\")"));
         }
     }
-    p.done(Profile {
-        name,
-        headline,
-        email,
-        location,
-        summary,
-        ..profile
-    })
+    p.done(Profile { name, headline, email, location, summary, ..profile })
 }
 
 /// The profile row, or the unset profile.
@@ -138,21 +128,14 @@ impl Journal {
     /// The open cycle of a guide's checklist, if the engineer has started it.
     pub fn current_cycle(&self, guide: &str) -> Result<Option<Cycle>> {
         let sql = format!("{CYCLE_SELECT} WHERE c.guide = ?1 AND c.closed_on IS NULL");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([guide], cycle_row)
-            .optional()?)
+        Ok(self.conn.prepare_cached(&sql)?.query_row([guide], cycle_row).optional()?)
     }
 
     /// The open cycle of a guide's checklist, started `today` when there is none yet.
     pub fn open_cycle(&mut self, guide: &str, today: NaiveDate) -> Result<Cycle> {
         let sql = format!("{CYCLE_SELECT} WHERE c.guide = ?1 AND c.closed_on IS NULL");
-        if let Some(cycle) = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([guide], cycle_row)
-            .optional()?
+        if let Some(cycle) =
+            self.conn.prepare_cached(&sql)?.query_row([guide], cycle_row).optional()?
         {
             return Ok(cycle);
         }
@@ -177,12 +160,8 @@ impl Journal {
         let mut statement = self.conn.prepare_cached(
             "SELECT item, checked_at FROM checklist_checks WHERE cycle_id = ?1 ORDER BY checked_at",
         )?;
-        let rows = statement.query_map([cycle_id], |r| {
-            Ok(Check {
-                item: r.get(0)?,
-                checked_at: r.get(1)?,
-            })
-        })?;
+        let rows = statement
+            .query_map([cycle_id], |r| Ok(Check { item: r.get(0)?, checked_at: r.get(1)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -202,10 +181,7 @@ impl Journal {
                 "SELECT checked_at FROM checklist_checks WHERE cycle_id = ?1 AND item = ?2",
             )?
             .query_row(rusqlite::params![cycle.id, item], |r| r.get(0))?;
-        Ok(Check {
-            item: item.to_string(),
-            checked_at,
-        })
+        Ok(Check { item: item.to_string(), checked_at })
     }
 
     /// Unchecks `item` in the open cycle; with no cycle open there is nothing to uncheck.
@@ -242,15 +218,7 @@ mod tests {
     use crate::profile::{ExperienceBand, PrimaryRole, TargetRole};
     use crate::Error;
 
-    fn journal() -> (tempfile::TempDir, Journal) {
-        let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-        (dir, journal)
-    }
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
+    use crate::test_support::{day, journal};
 
     #[test]
     fn the_profile_starts_unset_and_round_trips() {
@@ -272,10 +240,8 @@ mod tests {
         drop(j);
         let mut j = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
         assert_eq!(j.profile().unwrap(), saved);
-        let refused = j.save_profile(Profile {
-            email: Some("not an email".into()),
-            ..saved.clone()
-        });
+        let refused =
+            j.save_profile(Profile { email: Some("not an email".into()), ..saved.clone() });
         assert!(matches!(refused, Err(Error::Invalid { ref field, .. }) if field == "email"));
         assert_eq!(j.profile().unwrap(), saved);
     }
@@ -285,29 +251,18 @@ mod tests {
         let (dir, mut j) = journal();
         let first = j.open_cycle("technical-leader", day("2026-01-05")).unwrap();
         assert_eq!((first.number, first.started_on), (1, day("2026-01-05")));
-        let check = j
-            .check_item("technical-leader", "write-an-rfc", day("2026-01-06"))
-            .unwrap();
-        let again = j
-            .check_item("technical-leader", "write-an-rfc", day("2026-01-09"))
-            .unwrap();
+        let check = j.check_item("technical-leader", "write-an-rfc", day("2026-01-06")).unwrap();
+        let again = j.check_item("technical-leader", "write-an-rfc", day("2026-01-09")).unwrap();
         assert_eq!(check, again, "checking twice keeps the first date");
-        j.check_item("technical-leader", "mentor-one-engineer", day("2026-01-06"))
-            .unwrap();
-        j.uncheck_item("technical-leader", "mentor-one-engineer")
-            .unwrap();
+        j.check_item("technical-leader", "mentor-one-engineer", day("2026-01-06")).unwrap();
+        j.uncheck_item("technical-leader", "mentor-one-engineer").unwrap();
         drop(j);
 
         let mut j = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
         let cycle = j.open_cycle("technical-leader", day("2026-02-01")).unwrap();
         assert_eq!(cycle.id, first.id, "the open cycle survives a restart");
         assert_eq!(cycle.checked, 1);
-        let items: Vec<String> = j
-            .checks(cycle.id)
-            .unwrap()
-            .into_iter()
-            .map(|c| c.item)
-            .collect();
+        let items: Vec<String> = j.checks(cycle.id).unwrap().into_iter().map(|c| c.item).collect();
         assert_eq!(items, vec!["write-an-rfc"]);
 
         let next = j.new_cycle("technical-leader", day("2026-04-01")).unwrap();
@@ -316,9 +271,6 @@ mod tests {
         assert_eq!(history.len(), 2);
         assert_eq!(history[1].closed_on, Some(day("2026-04-01")));
         assert_eq!(history[1].checked, 1, "the past cycle keeps its checks");
-        assert!(
-            j.cycles("staff-engineer-roadmap").unwrap().is_empty(),
-            "cycles are per guide"
-        );
+        assert!(j.cycles("staff-engineer-roadmap").unwrap().is_empty(), "cycles are per guide");
     }
 }

@@ -104,11 +104,7 @@ pub trait Record: Serialize + DeserializeOwned + Sized {
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()>;
     fn get(conn: &rusqlite::Connection, id: i64) -> Result<Self::Full> {
         let sql = format!("{} WHERE e.id = ?1", Self::SELECT);
-        found(
-            Self::KIND,
-            id,
-            conn.prepare_cached(&sql)?.query_row([id], Self::row),
-        )
+        found(Self::KIND, id, conn.prepare_cached(&sql)?.query_row([id], Self::row))
     }
     /// Every entry of the kind as (id, input), in one query: what an export reads.
     fn all_inputs(conn: &rusqlite::Connection) -> Result<Vec<(i64, Self)>> {
@@ -182,42 +178,25 @@ pub(crate) fn labels_of(row: &Row, index: usize) -> rusqlite::Result<Vec<String>
 
 /// The identity and timestamps at the start of an `entry_select!` row.
 pub(crate) fn head(r: &Row) -> rusqlite::Result<EntryHead> {
-    Ok(EntryHead {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        created_at: r.get(2)?,
-        updated_at: r.get(3)?,
-    })
+    Ok(EntryHead { id: r.get(0)?, uuid: r.get(1)?, created_at: r.get(2)?, updated_at: r.get(3)? })
 }
 
 /// The tags and skills of an `entry_select!` row.
 pub(crate) fn labels(r: &Row) -> rusqlite::Result<Labels> {
-    Ok(Labels {
-        tags: labels_of(r, 4)?,
-        skills: labels_of(r, 5)?,
-    })
+    Ok(Labels { tags: labels_of(r, 4)?, skills: labels_of(r, 5)? })
 }
 
 fn join(parts: &[Option<&str>]) -> String {
-    parts
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join("\n")
+    parts.iter().flatten().copied().collect::<Vec<_>>().join("\n")
 }
 
 fn not_found(kind: EntryKind, id: i64) -> Error {
-    Error::NotFound {
-        what: format!("{} {id}", kind.as_str()),
-    }
+    Error::NotFound { what: format!("{} {id}", kind.as_str()) }
 }
 
 /// Like `found`, for things that are not journal entries.
 pub(crate) fn found_named<T>(what: &str, row: rusqlite::Result<T>) -> Result<T> {
-    row.optional()?.ok_or_else(|| Error::NotFound {
-        what: what.to_string(),
-    })
+    row.optional()?.ok_or_else(|| Error::NotFound { what: what.to_string() })
 }
 
 pub(crate) fn found<T>(kind: EntryKind, id: i64, row: rusqlite::Result<T>) -> Result<T> {
@@ -252,11 +231,8 @@ impl Record for ProjectInput {
         &self.labels
     }
     fn search_text(&self) -> (String, String) {
-        let body = join(&[
-            self.organization.as_deref(),
-            self.role.as_deref(),
-            self.summary.as_deref(),
-        ]);
+        let body =
+            join(&[self.organization.as_deref(), self.role.as_deref(), self.summary.as_deref()]);
         (self.title.clone(), body)
     }
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()> {
@@ -585,9 +561,7 @@ pub(crate) fn entry_kind(conn: &rusqlite::Connection, id: i64) -> Result<EntryKi
         .query_row([id], |r| r.get(0))
         .optional()?;
     kind.and_then(|k| EntryKind::parse(&k))
-        .ok_or_else(|| Error::NotFound {
-            what: format!("entry {id}"),
-        })
+        .ok_or_else(|| Error::NotFound { what: format!("entry {id}") })
 }
 
 pub(crate) fn ensure_project(tx: &Transaction, id: i64) -> Result<()> {
@@ -616,8 +590,7 @@ pub(crate) fn ensure(tx: &Transaction, kind: EntryKind, field: &str, id: i64) ->
 pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()> {
     input.upsert(tx, id)?;
     let Labels { tags, skills } = input.labels();
-    tx.prepare_cached("DELETE FROM labels WHERE entry_id = ?1")?
-        .execute([id])?;
+    tx.prepare_cached("DELETE FROM labels WHERE entry_id = ?1")?.execute([id])?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO labels (entry_id, kind, name, position) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -633,19 +606,9 @@ pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()>
 pub(crate) fn index_entry<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()> {
     let Labels { tags, skills } = input.labels();
     let (title, body) = input.search_text();
-    let labels = tags
-        .iter()
-        .chain(skills)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let project_id = if R::KIND == EntryKind::Project {
-        Some(id)
-    } else {
-        input.project_id()
-    };
-    tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
-        .execute([id])?;
+    let labels = tags.iter().chain(skills).cloned().collect::<Vec<_>>().join(" ");
+    let project_id = if R::KIND == EntryKind::Project { Some(id) } else { input.project_id() };
+    tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([id])?;
     // The title goes in its kind's column, so bm25 weighs it as the kind deserves.
     let sql = format!(
         "INSERT INTO search_index (rowid, {}, body, labels, kind, project_id)
@@ -671,12 +634,7 @@ pub(crate) fn insert_entry(
 ) -> Result<i64> {
     let stamp = now();
     let (id, uuid, created, updated) = match stored {
-        Some(s) => (
-            Some(s.id),
-            s.uuid.clone(),
-            s.created_at.clone(),
-            s.updated_at.clone(),
-        ),
+        Some(s) => (Some(s.id), s.uuid.clone(), s.created_at.clone(), s.updated_at.clone()),
         None => (None, uuid::Uuid::new_v4().to_string(), stamp.clone(), stamp),
     };
     tx.prepare_cached(
@@ -753,12 +711,7 @@ impl Journal {
 
     /// A page of the journal list, newest first, each project with its best metric.
     pub fn list_projects(&self, offset: u32, limit: u32) -> Result<ProjectPage> {
-        self.find_projects(
-            &ProjectFilter::default(),
-            ProjectSort::default(),
-            offset,
-            limit,
-        )
+        self.find_projects(&ProjectFilter::default(), ProjectSort::default(), offset, limit)
     }
 
     /// A page of the projects the filter keeps, in the order asked for, each with its best
@@ -772,10 +725,8 @@ impl Journal {
     ) -> Result<ProjectPage> {
         let limit = limit.clamp(1, crate::journal::MAX_PAGE);
         let (conditions, values) = project_conditions(filter);
-        let named: Vec<(&str, &dyn rusqlite::ToSql)> = values
-            .iter()
-            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
-            .collect();
+        let named: Vec<(&str, &dyn rusqlite::ToSql)> =
+            values.iter().map(|(name, value)| (*name, value as &dyn rusqlite::ToSql)).collect();
         let total: u32 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) FROM projects p {conditions}"))?
@@ -795,9 +746,8 @@ impl Journal {
         page.push((":limit", &limit));
         page.push((":offset", &offset));
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let projects: Vec<Project> = statement
-            .query_map(&*page, ProjectInput::row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let projects: Vec<Project> =
+            statement.query_map(&*page, ProjectInput::row)?.collect::<rusqlite::Result<_>>()?;
         let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
         let ids = serde_json::to_string(&ids).expect("ids serialise");
         // One query for the metrics of the whole page, one for the decision counts.
@@ -805,9 +755,8 @@ impl Journal {
             "{METRIC_SELECT} WHERE m.project_id IN (SELECT value FROM json_each(?1)) ORDER BY m.id"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let metrics: Vec<Metric> = statement
-            .query_map([&ids], MetricInput::row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let metrics: Vec<Metric> =
+            statement.query_map([&ids], MetricInput::row)?.collect::<rusqlite::Result<_>>()?;
         let mut statement = self.conn.prepare_cached(
             "SELECT project_id, count(*) FROM decisions
              WHERE project_id IN (SELECT value FROM json_each(?1)) GROUP BY project_id",
@@ -818,10 +767,8 @@ impl Journal {
         let projects = projects
             .into_iter()
             .map(|project| {
-                let own: Vec<&Metric> = metrics
-                    .iter()
-                    .filter(|m| m.project_id == project.id)
-                    .collect();
+                let own: Vec<&Metric> =
+                    metrics.iter().filter(|m| m.project_id == project.id).collect();
                 let best_metric = best_metric(&own).cloned();
                 ProjectSummary {
                     best_metric,
@@ -891,15 +838,9 @@ impl Journal {
         paged.push((":offset", &offset));
         let mut statement = self.conn.prepare_cached(&sql)?;
         let notes = statement.query_map(&*paged, |r| {
-            Ok(NoteRow {
-                note: NoteInput::row(r)?,
-                project_title: r.get(OWN + 3)?,
-            })
+            Ok(NoteRow { note: NoteInput::row(r)?, project_title: r.get(OWN + 3)? })
         })?;
-        Ok(NotePage {
-            notes: notes.collect::<rusqlite::Result<_>>()?,
-            total,
-        })
+        Ok(NotePage { notes: notes.collect::<rusqlite::Result<_>>()?, total })
     }
 
     /// Decisions past their review date with no outcome written yet, oldest review first.
@@ -943,10 +884,7 @@ fn project_conditions(
         .unwrap_or_default()
         .split_whitespace()
         .map(|w| {
-            let literal = w
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
+            let literal = w.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
             format!("%{literal}%")
         })
         .collect();
@@ -967,10 +905,7 @@ fn project_conditions(
         conditions.push("p.scope = :scope");
         values.push((":scope", Value::Text(scope.as_str().into())));
     }
-    let tag = filter
-        .tag
-        .as_deref()
-        .map(|t| t.trim().trim_start_matches('#').trim());
+    let tag = filter.tag.as_deref().map(|t| t.trim().trim_start_matches('#').trim());
     if let Some(tag) = tag.filter(|t| !t.is_empty()) {
         conditions.push("p.id IN (SELECT entry_id FROM labels WHERE kind = 'tag' AND name = :tag)");
         values.push((":tag", Value::Text(tag.into())));
@@ -985,10 +920,7 @@ fn project_conditions(
 /// The metric that argues best for a project: the largest improvement, else the latest.
 pub fn best_metric<'a>(metrics: &[&'a Metric]) -> Option<&'a Metric> {
     let strength = |m: &Metric| MetricChange::of(m.baseline, m.result, m.better).strength();
-    metrics
-        .iter()
-        .copied()
-        .max_by(|a, b| strength(a).total_cmp(&strength(b)).then(a.id.cmp(&b.id)))
+    metrics.iter().copied().max_by(|a, b| strength(a).total_cmp(&strength(b)).then(a.id.cmp(&b.id)))
 }
 
 /// `select` with its tags and skills read as empty: for bulk reads that never show them,
@@ -1009,8 +941,7 @@ pub(crate) fn metrics_by_id(
     let ids = serde_json::to_string(ids).expect("ids serialise");
     let mut statement = conn.prepare_cached(&sql)?;
     let rows = statement.query_map([ids], MetricInput::row)?;
-    rows.map(|m| m.map(|m| (m.id, m)).map_err(Error::from))
-        .collect()
+    rows.map(|m| m.map(|m| (m.id, m)).map_err(Error::from)).collect()
 }
 
 /// The columns of `PROJECT_SELECT`, `METRIC_SELECT` and `DECISION_SELECT` that bullet
@@ -1042,11 +973,8 @@ pub(crate) fn projects_with_outcomes(conn: &rusqlite::Connection) -> Result<Vec<
         .query_map([], DecisionInput::row)?
         .collect::<rusqlite::Result<_>>()?;
     // Each project's place in the list, so metrics and decisions go straight to it.
-    let place: std::collections::HashMap<i64, usize> = projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id, i))
-        .collect();
+    let place: std::collections::HashMap<i64, usize> =
+        projects.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     let mut details: Vec<ProjectDetail> = projects
         .into_iter()
         .map(|project| ProjectDetail {

@@ -2,17 +2,12 @@
 //! nothing behind, the trash and search with hostile input.
 
 use chrono::NaiveDate;
-use tempfile::TempDir;
 
 use super::Journal;
 use crate::journal::*;
 use crate::Error;
 
-fn journal() -> (TempDir, Journal) {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-    (dir, journal)
-}
+use crate::test_support::journal;
 
 fn day(text: &str) -> Option<NaiveDate> {
     Some(text.parse().unwrap())
@@ -71,9 +66,7 @@ fn decision(project_id: Option<i64>) -> DecisionInput {
 }
 
 fn count(j: &Journal, table: &str) -> i64 {
-    j.conn
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
+    j.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
 }
 
 #[test]
@@ -112,15 +105,7 @@ fn a_metric_carries_its_derived_change() {
     assert_eq!(m.change, Some(-680.0));
     assert_eq!(m.percent_change, Some(-85.0));
     assert_eq!(m.improved, Some(true));
-    let m = j
-        .update(
-            m.id,
-            MetricInput {
-                baseline: Some(100.0),
-                ..latency(p.id)
-            },
-        )
-        .unwrap();
+    let m = j.update(m.id, MetricInput { baseline: Some(100.0), ..latency(p.id) }).unwrap();
     assert_eq!(m.percent_change, Some(20.0), "derived on read, never stale");
     assert_eq!(m.improved, Some(false));
 }
@@ -129,11 +114,7 @@ fn a_metric_carries_its_derived_change() {
 fn a_refused_write_changes_nothing() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
-    let before = (
-        count(&j, "entries"),
-        count(&j, "labels"),
-        count(&j, "search_index"),
-    );
+    let before = (count(&j, "entries"), count(&j, "labels"), count(&j, "search_index"));
 
     let missing = j.add(latency(9_999));
     assert!(
@@ -142,25 +123,13 @@ fn a_refused_write_changes_nothing() {
     );
     let empty = j.add(ProjectInput {
         title: "  ".into(),
-        labels: Labels {
-            tags: vec!["x".into()],
-            ..Default::default()
-        },
+        labels: Labels { tags: vec!["x".into()], ..Default::default() },
         ..Default::default()
     });
     assert!(matches!(empty, Err(Error::Invalid { ref field, .. }) if field == "title"));
-    let backwards = j.update(
-        p.id,
-        ProjectInput {
-            ended_on: day("2023-01-01"),
-            ..p.input.clone()
-        },
-    );
+    let backwards = j.update(p.id, ProjectInput { ended_on: day("2023-01-01"), ..p.input.clone() });
     assert!(matches!(backwards, Err(Error::Invalid { ref field, .. }) if field == "ended_on"));
-    let huge = j.add(NoteInput {
-        text: "x".repeat(10 * 1024 * 1024),
-        ..Default::default()
-    });
+    let huge = j.add(NoteInput { text: "x".repeat(10 * 1024 * 1024), ..Default::default() });
     assert!(matches!(huge, Err(Error::Invalid { ref field, .. }) if field == "text"));
     let bad_url = j.add(ArtifactInput {
         project_id: p.id,
@@ -171,14 +140,7 @@ fn a_refused_write_changes_nothing() {
     });
     assert!(matches!(bad_url, Err(Error::Invalid { ref field, .. }) if field == "url"));
 
-    assert_eq!(
-        before,
-        (
-            count(&j, "entries"),
-            count(&j, "labels"),
-            count(&j, "search_index")
-        )
-    );
+    assert_eq!(before, (count(&j, "entries"), count(&j, "labels"), count(&j, "search_index")));
     assert_eq!(j.entry::<Project>(p.id).unwrap(), p);
     assert!(
         matches!(j.update(p.id, latency(p.id)), Err(Error::NotFound { .. })),
@@ -191,12 +153,8 @@ fn the_list_is_newest_first_with_each_projects_best_metric() {
     let (_dir, mut j) = journal();
     let old = project(&mut j, "Old", "2021-05-01");
     let new = project(&mut j, "New", "2024-05-01");
-    let undated = j
-        .add(ProjectInput {
-            title: "Just logged".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let undated =
+        j.add(ProjectInput { title: "Just logged".into(), ..Default::default() }).unwrap();
     j.add(MetricInput {
         name: "errors".into(),
         baseline: Some(10.0),
@@ -210,11 +168,7 @@ fn the_list_is_newest_first_with_each_projects_best_metric() {
 
     let page = j.list_projects(0, 50).unwrap();
     assert_eq!(page.total, 3);
-    let titles: Vec<&str> = page
-        .projects
-        .iter()
-        .map(|p| p.project.title.as_str())
-        .collect();
+    let titles: Vec<&str> = page.projects.iter().map(|p| p.project.title.as_str()).collect();
     assert_eq!(titles, vec!["Just logged", "New", "Old"]);
     let row = &page.projects[1];
     assert_eq!(row.best_metric.as_ref().map(|m| m.id), Some(best.id));
@@ -258,11 +212,7 @@ fn a_project_page_holds_everything_logged_under_it() {
         ..Default::default()
     })
     .unwrap();
-    j.add(NoteInput {
-        text: "Unrelated".into(),
-        ..Default::default()
-    })
-    .unwrap();
+    j.add(NoteInput { text: "Unrelated".into(), ..Default::default() }).unwrap();
 
     let detail = j.project_detail(p.id).unwrap();
     assert_eq!(detail.project, p);
@@ -278,10 +228,7 @@ fn a_project_page_holds_everything_logged_under_it() {
     );
     assert_eq!(detail.decisions[0].options.len(), 2);
     assert_eq!(detail.decisions[0].options[1].cons, "polling");
-    assert!(matches!(
-        j.project_detail(12_345),
-        Err(Error::NotFound { .. })
-    ));
+    assert!(matches!(j.project_detail(12_345), Err(Error::NotFound { .. })));
 }
 
 #[test]
@@ -289,12 +236,7 @@ fn a_decision_past_its_review_is_due_until_its_outcome_is_written() {
     let (_dir, mut j) = journal();
     let due = j.add(decision(None)).unwrap();
     assert!(due.review_due);
-    let later = j
-        .add(DecisionInput {
-            review_on: day("2099-01-01"),
-            ..decision(None)
-        })
-        .unwrap();
+    let later = j.add(DecisionInput { review_on: day("2099-01-01"), ..decision(None) }).unwrap();
     assert!(!later.review_due);
     let today: NaiveDate = "2025-01-01".parse().unwrap();
     let ids: Vec<i64> = j.reviews_due(today).unwrap().iter().map(|d| d.id).collect();
@@ -304,10 +246,7 @@ fn a_decision_past_its_review_is_due_until_its_outcome_is_written() {
     let closed = j
         .update(
             due.id,
-            DecisionInput {
-                outcome: Some("Held at 3x load".into()),
-                ..due.input.clone()
-            },
+            DecisionInput { outcome: Some("Held at 3x load".into()), ..due.input.clone() },
         )
         .unwrap();
     assert!(!closed.review_due);
@@ -323,42 +262,23 @@ fn a_deleted_project_comes_back_from_the_trash_with_everything_under_it() {
     j.add(NoteInput {
         project_id: Some(p.id),
         text: "kickoff".into(),
-        labels: Labels {
-            tags: vec!["week1".into()],
-            ..Default::default()
-        },
+        labels: Labels { tags: vec!["week1".into()], ..Default::default() },
         ..Default::default()
     })
     .unwrap();
     let before = j.project_detail(p.id).unwrap();
 
     let item = j.delete_entry(p.id).unwrap();
-    assert_eq!(
-        (item.kind, item.entry_id, item.children),
-        (EntryKind::Project, p.id, 3)
-    );
-    assert!(matches!(
-        j.entry::<Project>(p.id),
-        Err(Error::NotFound { .. })
-    ));
-    assert!(matches!(
-        j.entry::<Metric>(m.id),
-        Err(Error::NotFound { .. })
-    ));
+    assert_eq!((item.kind, item.entry_id, item.children), (EntryKind::Project, p.id, 3));
+    assert!(matches!(j.entry::<Project>(p.id), Err(Error::NotFound { .. })));
+    assert!(matches!(j.entry::<Metric>(m.id), Err(Error::NotFound { .. })));
     assert_eq!(count(&j, "entries"), 0);
     assert_eq!(count(&j, "labels"), 0);
-    assert!(
-        j.search("kafka", 0, 10).unwrap().hits.is_empty(),
-        "trashed entries are not found"
-    );
+    assert!(j.search("kafka", 0, 10).unwrap().hits.is_empty(), "trashed entries are not found");
     assert_eq!(j.trash().unwrap(), vec![item.clone()]);
 
     j.restore(item.id).unwrap();
-    assert_eq!(
-        j.project_detail(p.id).unwrap(),
-        before,
-        "same ids, UUIDs, labels and children"
-    );
+    assert_eq!(j.project_detail(p.id).unwrap(), before, "same ids, UUIDs, labels and children");
     assert_eq!(j.entry::<Decision>(d.id).unwrap(), d);
     assert!(j.trash().unwrap().is_empty());
     assert_eq!(j.search("kafka", 0, 10).unwrap().hits.len(), 1);
@@ -380,11 +300,7 @@ fn a_child_cannot_come_back_without_its_project() {
         matches!(refused, Err(Error::Invalid { ref field, .. }) if field == "project_id"),
         "{refused:?}"
     );
-    assert_eq!(
-        j.trash().unwrap().len(),
-        2,
-        "a refused restore keeps the item in the trash"
-    );
+    assert_eq!(j.trash().unwrap().len(), 2, "a refused restore keeps the item in the trash");
     j.restore(project_item.id).unwrap();
     j.restore(metric_item.id).unwrap();
     assert_eq!(j.project_detail(p.id).unwrap().metrics, vec![m]);
@@ -394,12 +310,7 @@ fn a_child_cannot_come_back_without_its_project() {
 fn the_trash_is_emptied_only_when_asked() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "A", "2024-01-10");
-    let n = j
-        .add(NoteInput {
-            text: "n".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let n = j.add(NoteInput { text: "n".into(), ..Default::default() }).unwrap();
     j.delete_entry(p.id).unwrap();
     j.delete_entry(n.id).unwrap();
     drop(j);
@@ -414,19 +325,13 @@ fn the_trash_is_emptied_only_when_asked() {
 fn search_finds_every_kind_with_marked_snippets() {
     let (_dir, mut j) = journal();
     let p = project(&mut j, "Checkout rewrite", "2024-01-10");
-    j.add(MetricInput {
-        evidence: Some("Grafana board checkout-latency".into()),
-        ..latency(p.id)
-    })
-    .unwrap();
+    j.add(MetricInput { evidence: Some("Grafana board checkout-latency".into()), ..latency(p.id) })
+        .unwrap();
     let d = j.add(decision(Some(p.id))).unwrap();
     let n = j
         .add(NoteInput {
             text: "Paired with Dana on the café outage".into(),
-            labels: Labels {
-                tags: vec!["mentoring".into()],
-                ..Default::default()
-            },
+            labels: Labels { tags: vec!["mentoring".into()], ..Default::default() },
             ..Default::default()
         })
         .unwrap();
@@ -437,36 +342,14 @@ fn search_finds_every_kind_with_marked_snippets() {
         (hits[0].id, hits[0].kind, hits[0].project_id),
         (d.id, EntryKind::Decision, Some(p.id))
     );
-    assert!(hits[0]
-        .snippet
-        .iter()
-        .any(|part| part.hit && part.text.eq_ignore_ascii_case("kafka")));
+    assert!(hits[0].snippet.iter().any(|part| part.hit && part.text.eq_ignore_ascii_case("kafka")));
 
-    let titles: Vec<String> = j
-        .search("checkout", 0, 10)
-        .unwrap()
-        .hits
-        .into_iter()
-        .map(|h| h.title)
-        .collect();
-    assert_eq!(
-        titles[0], "Checkout rewrite",
-        "a title match ranks first: {titles:?}"
-    );
-    assert_eq!(
-        j.search("cafe", 0, 10).unwrap().hits[0].id,
-        n.id,
-        "accents fold"
-    );
-    assert_eq!(
-        j.search("mentor", 0, 10).unwrap().hits[0].id,
-        n.id,
-        "tags and prefixes match"
-    );
-    assert_eq!(
-        j.search("acme checkout", 0, 10).unwrap().hits[0].project_id,
-        Some(p.id)
-    );
+    let titles: Vec<String> =
+        j.search("checkout", 0, 10).unwrap().hits.into_iter().map(|h| h.title).collect();
+    assert_eq!(titles[0], "Checkout rewrite", "a title match ranks first: {titles:?}");
+    assert_eq!(j.search("cafe", 0, 10).unwrap().hits[0].id, n.id, "accents fold");
+    assert_eq!(j.search("mentor", 0, 10).unwrap().hits[0].id, n.id, "tags and prefixes match");
+    assert_eq!(j.search("acme checkout", 0, 10).unwrap().hits[0].project_id, Some(p.id));
 }
 
 #[test]
@@ -517,11 +400,7 @@ fn search_takes_any_text_literally_and_never_fails() {
         let result = j.search(&text, 0, 10);
         assert!(result.is_ok(), "{text:?}: {result:?}");
     }
-    assert_eq!(
-        j.search("\"NEAR(\" AND", 0, 10).unwrap().hits.len(),
-        1,
-        "operators are words"
-    );
+    assert_eq!(j.search("\"NEAR(\" AND", 0, 10).unwrap().hits.len(), 1, "operators are words");
     assert_eq!(j.search("title:x", 0, 10).unwrap().hits.len(), 1);
     assert_eq!(j.search("DROP TABLE", 0, 10).unwrap().hits.len(), 1);
     assert_eq!(j.entry::<Project>(p.id).unwrap().title, "Checkout rewrite");
@@ -540,16 +419,9 @@ fn the_journal_list_filters_and_sorts() {
                 organization: Some(org.into()),
                 role: Some("Tech lead".into()),
                 started_on: started.and_then(day),
-                scope: Some(if tag == "platform" {
-                    Scope::MultiTeam
-                } else {
-                    Scope::Service
-                }),
+                scope: Some(if tag == "platform" { Scope::MultiTeam } else { Scope::Service }),
                 status: Some(status),
-                labels: Labels {
-                    tags: vec![tag.into()],
-                    ..Default::default()
-                },
+                labels: Labels { tags: vec![tag.into()], ..Default::default() },
                 ..Default::default()
             })
             .unwrap()
@@ -591,74 +463,35 @@ fn the_journal_list_filters_and_sorts() {
     }
     j.add(latency(checkout.id)).unwrap();
 
-    let ids = |page: &ProjectPage| {
-        page.projects
-            .iter()
-            .map(|p| p.project.id)
-            .collect::<Vec<_>>()
-    };
+    let ids = |page: &ProjectPage| page.projects.iter().map(|p| p.project.id).collect::<Vec<_>>();
     let find =
         |j: &Journal, filter: ProjectFilter, sort| j.find_projects(&filter, sort, 0, 50).unwrap();
     let all = find(&j, ProjectFilter::default(), ProjectSort::Newest);
-    assert_eq!(
-        ids(&all),
-        vec![billing.id, checkout.id, ci.id, odd.id],
-        "undated on top"
-    );
-    assert_eq!(
-        all,
-        j.list_projects(0, 50).unwrap(),
-        "the old call is the default filter"
-    );
+    assert_eq!(ids(&all), vec![billing.id, checkout.id, ci.id, odd.id], "undated on top");
+    assert_eq!(all, j.list_projects(0, 50).unwrap(), "the old call is the default filter");
 
-    let text = |t: &str| ProjectFilter {
-        text: Some(t.into()),
-        ..Default::default()
-    };
+    let text = |t: &str| ProjectFilter { text: Some(t.into()), ..Default::default() };
     let fjord_ci = find(&j, text("fjord CI"), ProjectSort::Newest);
     assert_eq!(
         (ids(&fjord_ci), fjord_ci.total),
         (vec![ci.id], 1),
         "every word, any field, any case"
     );
-    assert_eq!(
-        find(&j, text("tech LEAD"), ProjectSort::Newest).total,
-        4,
-        "the role counts"
-    );
+    assert_eq!(find(&j, text("tech LEAD"), ProjectSort::Newest).total, 4, "the role counts");
     assert_eq!(
         ids(&find(&j, text("100%_"), ProjectSort::Newest)),
         vec![odd.id],
         "% and _ are literal"
     );
     assert_eq!(find(&j, text("%"), ProjectSort::Newest).total, 1);
-    assert_eq!(
-        find(&j, text("   "), ProjectSort::Newest).total,
-        4,
-        "blank text keeps all"
-    );
-    assert_eq!(
-        find(&j, text("nothing like it"), ProjectSort::Newest).total,
-        0
-    );
+    assert_eq!(find(&j, text("   "), ProjectSort::Newest).total, 4, "blank text keeps all");
+    assert_eq!(find(&j, text("nothing like it"), ProjectSort::Newest).total, 0);
 
-    let active = ProjectFilter {
-        status: Some(ProjectStatus::Active),
-        ..Default::default()
-    };
-    assert_eq!(
-        ids(&find(&j, active, ProjectSort::Title)),
-        vec![billing.id, checkout.id]
-    );
-    let wide = ProjectFilter {
-        scope: Some(Scope::MultiTeam),
-        ..Default::default()
-    };
+    let active = ProjectFilter { status: Some(ProjectStatus::Active), ..Default::default() };
+    assert_eq!(ids(&find(&j, active, ProjectSort::Title)), vec![billing.id, checkout.id]);
+    let wide = ProjectFilter { scope: Some(Scope::MultiTeam), ..Default::default() };
     assert_eq!(ids(&find(&j, wide, ProjectSort::Newest)), vec![ci.id]);
-    let tagged = ProjectFilter {
-        tag: Some("#PAYMENTS".into()),
-        ..Default::default()
-    };
+    let tagged = ProjectFilter { tag: Some("#PAYMENTS".into()), ..Default::default() };
     let payments = find(&j, tagged.clone(), ProjectSort::Oldest);
     assert_eq!(
         ids(&payments),
@@ -678,10 +511,7 @@ fn the_journal_list_filters_and_sorts() {
     let metrics = find(&j, ProjectFilter::default(), ProjectSort::MostMetrics);
     assert_eq!(ids(&metrics), vec![ci.id, checkout.id, billing.id, odd.id]);
     assert_eq!(metrics.projects[0].metric_count, 3);
-    assert_eq!(
-        ProjectSort::parse("most metrics"),
-        Ok(ProjectSort::MostMetrics)
-    );
+    assert_eq!(ProjectSort::parse("most metrics"), Ok(ProjectSort::MostMetrics));
 }
 
 /// The notes list pages newest first with the total, filters by tag, dates and project
@@ -695,10 +525,7 @@ fn notes_page_and_filter_with_their_total() {
             project_id,
             date: day(date),
             text: format!("Note of {date}"),
-            labels: Labels {
-                tags: vec![tag.into()],
-                ..Default::default()
-            },
+            labels: Labels { tags: vec![tag.into()], ..Default::default() },
         })
         .unwrap()
     };
@@ -712,59 +539,29 @@ fn notes_page_and_filter_with_their_total() {
     };
     let ids = |page: &NotePage| page.notes.iter().map(|n| n.note.id).collect::<Vec<_>>();
     let all = page(&j, NoteFilter::default(), 0, 2);
-    assert_eq!(
-        (ids(&all), all.total),
-        (vec![d.id, c.id], 4),
-        "newest first, ties by id"
-    );
-    assert_eq!(
-        all.notes[0].project_title.as_deref(),
-        Some("Checkout rewrite")
-    );
+    assert_eq!((ids(&all), all.total), (vec![d.id, c.id], 4), "newest first, ties by id");
+    assert_eq!(all.notes[0].project_title.as_deref(), Some("Checkout rewrite"));
     assert_eq!(all.notes[1].project_title, None);
     let next = page(&j, NoteFilter::default(), 2, 2);
     assert_eq!((ids(&next), next.total), (vec![b.id, a.id], 4));
 
-    let weekly = NoteFilter {
-        tag: Some("WEEKLY".into()),
-        ..Default::default()
-    };
+    let weekly = NoteFilter { tag: Some("WEEKLY".into()), ..Default::default() };
     assert_eq!(ids(&page(&j, weekly, 0, 10)), vec![d.id, b.id, a.id]);
-    let feb_on = NoteFilter {
-        since: day("2024-02-05"),
-        until: day("2024-03-04"),
-        ..Default::default()
-    };
-    assert_eq!(
-        ids(&page(&j, feb_on, 0, 10)),
-        vec![b.id],
-        "both ends of the range count"
-    );
-    let loose = NoteFilter {
-        without_project: true,
-        ..Default::default()
-    };
+    let feb_on =
+        NoteFilter { since: day("2024-02-05"), until: day("2024-03-04"), ..Default::default() };
+    assert_eq!(ids(&page(&j, feb_on, 0, 10)), vec![b.id], "both ends of the range count");
+    let loose = NoteFilter { without_project: true, ..Default::default() };
     let loose = page(&j, loose, 0, 10);
     assert_eq!((ids(&loose), loose.total), (vec![c.id, a.id], 2));
-    let under = NoteFilter {
-        project_id: Some(p.id),
-        ..Default::default()
-    };
+    let under = NoteFilter { project_id: Some(p.id), ..Default::default() };
     assert_eq!(ids(&page(&j, under, 0, 10)), vec![d.id, b.id]);
 
-    let both = NoteFilter {
-        project_id: Some(p.id),
-        without_project: true,
-        ..Default::default()
-    };
+    let both = NoteFilter { project_id: Some(p.id), without_project: true, ..Default::default() };
     assert!(
         matches!(j.note_page(&both, 0, 10), Err(Error::Invalid { field, .. }) if field == "project_id")
     );
-    let backwards = NoteFilter {
-        since: day("2024-03-01"),
-        until: day("2024-01-01"),
-        ..Default::default()
-    };
+    let backwards =
+        NoteFilter { since: day("2024-03-01"), until: day("2024-01-01"), ..Default::default() };
     assert!(
         matches!(j.note_page(&backwards, 0, 10), Err(Error::Invalid { field, .. }) if field == "until")
     );
@@ -777,12 +574,8 @@ fn a_note_moves_to_and_from_a_project() {
     let (_dir, mut j) = journal();
     let first = project(&mut j, "Checkout rewrite", "2024-01-10");
     let second = project(&mut j, "Billing", "2024-02-10");
-    let quick = j
-        .add(NoteInput {
-            text: "Paired on the flaky test".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let quick =
+        j.add(NoteInput { text: "Paired on the flaky test".into(), ..Default::default() }).unwrap();
     assert_eq!(quick.project_id, None);
     let move_to = |j: &mut Journal, project_id: Option<i64>| {
         let mut input = j.entry::<Note>(quick.id).unwrap().to_input();
@@ -803,11 +596,7 @@ fn a_note_moves_to_and_from_a_project() {
     assert!(
         matches!(j.update(quick.id, input), Err(Error::Invalid { field, .. }) if field == "project_id")
     );
-    assert_eq!(
-        j.entry::<Note>(quick.id).unwrap().project_id,
-        None,
-        "nothing changed"
-    );
+    assert_eq!(j.entry::<Note>(quick.id).unwrap().project_id, None, "nothing changed");
 }
 
 /// The day an outcome was written is the journal's: today when first written or changed,
@@ -818,15 +607,8 @@ fn the_outcome_day_is_set_by_the_journal() {
     let today = chrono::Local::now().date_naive();
     let open = j.add(decision(None)).unwrap();
     assert_eq!(open.outcome_on, None);
-    let typed = DecisionInput {
-        outcome_on: day("2001-01-01"),
-        ..open.to_input()
-    };
-    assert_eq!(
-        j.update(open.id, typed).unwrap().outcome_on,
-        None,
-        "no outcome, no day"
-    );
+    let typed = DecisionInput { outcome_on: day("2001-01-01"), ..open.to_input() };
+    assert_eq!(j.update(open.id, typed).unwrap().outcome_on, None, "no outcome, no day");
 
     let mut written = open.to_input();
     written.outcome = Some("Replays saved the March incident".into());
@@ -836,18 +618,12 @@ fn the_outcome_day_is_set_by_the_journal() {
 
     // A stored day stays while the outcome does, whatever an edit sends.
     j.conn
-        .execute(
-            "UPDATE decisions SET outcome_on = '2024-07-01' WHERE id = ?1",
-            [open.id],
-        )
+        .execute("UPDATE decisions SET outcome_on = '2024-07-01' WHERE id = ?1", [open.id])
         .unwrap();
     let mut other_edit = reviewed.to_input();
     other_edit.title = "Queue checkout writes through Kafka".into();
     other_edit.outcome_on = day("2030-01-01");
-    assert_eq!(
-        j.update(open.id, other_edit).unwrap().outcome_on,
-        day("2024-07-01")
-    );
+    assert_eq!(j.update(open.id, other_edit).unwrap().outcome_on, day("2024-07-01"));
 
     let mut changed = j.entry::<Decision>(open.id).unwrap().to_input();
     changed.outcome = Some("Replays saved two incidents".into());
@@ -863,15 +639,9 @@ fn the_outcome_day_is_set_by_the_journal() {
     let fresh = j.add(fresh).unwrap();
     assert_eq!(fresh.outcome_on, Some(today));
     j.conn
-        .execute(
-            "UPDATE decisions SET outcome_on = '2024-08-01' WHERE id = ?1",
-            [fresh.id],
-        )
+        .execute("UPDATE decisions SET outcome_on = '2024-08-01' WHERE id = ?1", [fresh.id])
         .unwrap();
     let trashed = j.delete_entry(fresh.id).unwrap();
     j.restore(trashed.id).unwrap();
-    assert_eq!(
-        j.entry::<Decision>(fresh.id).unwrap().outcome_on,
-        day("2024-08-01")
-    );
+    assert_eq!(j.entry::<Decision>(fresh.id).unwrap().outcome_on, day("2024-08-01"));
 }

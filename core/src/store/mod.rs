@@ -74,16 +74,14 @@ impl Journal {
         // so the window's usual round (Home, list, project, search) would re-prepare.
         conn.set_prepared_statement_cache_capacity(128);
         // Refusals are reported as errors of ours; SQLCipher need not log them to stderr.
-        conn.execute_batch("PRAGMA cipher_log_level = NONE;")
-            .map_err(classify)?;
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;").map_err(classify)?;
         if let Some(key) = &key {
             encryption::apply_key(&conn, key)?;
         }
 
         inspect(&conn, &path, key.is_some())?;
         // Only now, with the file known to be ours and not newer, may anything be written.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(classify)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate_connection(&conn).map_err(|e| match e {
@@ -92,12 +90,7 @@ impl Journal {
         })?;
         // A migration that changed what the index holds leaves it empty to be refilled.
         search::fill_empty_index(&conn)?;
-        let journal = Journal {
-            conn,
-            path: path.clone(),
-            key,
-            bullets_synced: None,
-        };
+        let journal = Journal { conn, path: path.clone(), key, bullets_synced: None };
         Ok(journal)
     }
 
@@ -129,9 +122,7 @@ impl Journal {
 
     /// Runs SQLite's own consistency check; `true` when the file is sound.
     pub fn integrity_ok(&self) -> Result<bool> {
-        let verdict: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(verdict == "ok")
     }
 }
@@ -143,26 +134,17 @@ fn inspect(conn: &Connection, path: &Path, keyed: bool) -> Result<()> {
     let version = read("PRAGMA user_version")?;
     let tables = read("SELECT count(*) FROM sqlite_schema")?;
     if application_id != i64::from(APPLICATION_ID) && (application_id != 0 || tables > 0) {
-        return Err(not_a_journal(
-            path,
-            "it is a SQLite database of another program",
-        ));
+        return Err(not_a_journal(path, "it is a SQLite database of another program"));
     }
     let found = u32::try_from(version).unwrap_or(u32::MAX);
     if found > SCHEMA_VERSION {
-        return Err(Error::NewerJournal {
-            found,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(Error::NewerJournal { found, supported: SCHEMA_VERSION });
     }
     Ok(())
 }
 
 fn not_a_journal(path: &Path, reason: &str) -> Error {
-    Error::NotAJournal {
-        path: path.display().to_string(),
-        reason: reason.to_string(),
-    }
+    Error::NotAJournal { path: path.display().to_string(), reason: reason.to_string() }
 }
 
 /// Turns SQLite's codes for a foreign or busy file into errors a user can act on.

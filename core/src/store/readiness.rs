@@ -136,9 +136,7 @@ impl Journal {
                coalesce((SELECT max(started_at) FROM rehearsals WHERE story_id = q.id), '')
              ) >= ?2 ORDER BY q.id DESC LIMIT 1"
         );
-        values.push(rusqlite::types::Value::Text(
-            since.map(|d| d.to_string()).unwrap_or_default(),
-        ));
+        values.push(rusqlite::types::Value::Text(since.map(|d| d.to_string()).unwrap_or_default()));
         let mut statement = self.conn.prepare_cached(&sql)?;
         let mut rows = statement.query(rusqlite::params_from_iter(values))?;
         let Some(row) = rows.next()? else {
@@ -156,12 +154,9 @@ impl Journal {
 
     /// The progression framework of the technical leader guide, measured on this journal.
     pub fn readiness(&self) -> Result<Readiness> {
-        let guide = library()
-            .guides
-            .iter()
-            .find(|g| !g.stages.is_empty())
-            .ok_or_else(|| Error::NotFound {
-                what: "a guide with progression stages".into(),
+        let guide =
+            library().guides.iter().find(|g| !g.stages.is_empty()).ok_or_else(|| {
+                Error::NotFound { what: "a guide with progression stages".into() }
             })?;
         let band = self.profile()?.band;
         let mut failure = None;

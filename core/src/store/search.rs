@@ -52,12 +52,7 @@ impl Journal {
     /// One page of the entries matching every word of `text`, best first; never an error
     /// for odd input. Only the blocks the page falls in are read past their ids.
     pub fn search(&self, text: &str, offset: u32, limit: u32) -> Result<SearchPage> {
-        let empty = SearchPage {
-            hits: Vec::new(),
-            offset,
-            total: 0,
-            more: 0,
-        };
+        let empty = SearchPage { hits: Vec::new(), offset, total: 0, more: 0 };
         let Some(query) = fts_query(text) else {
             return Ok(empty);
         };
@@ -74,10 +69,9 @@ impl Journal {
         let rows: Vec<(i64, String, Option<i64>)> = self
             .conn
             .prepare_cached(RANKED)?
-            .query_map(
-                rusqlite::params![query, (end - start) as i64, start as i64],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?
+            .query_map(rusqlite::params![query, (end - start) as i64, start as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let ids: Vec<i64> = rows
             .chunks(BLOCK)
@@ -87,12 +81,7 @@ impl Journal {
             .collect();
         let hits = self.hits(&query, &ids)?;
         let more = total.saturating_sub(offset + hits.len() as u32);
-        Ok(SearchPage {
-            hits,
-            offset,
-            total,
-            more,
-        })
+        Ok(SearchPage { hits, offset, total, more })
     }
 
     /// The hits `ids` in that order, with snippets (made only for the page, since a
@@ -131,10 +120,9 @@ impl Journal {
             .prepare_cached(
                 "SELECT id, title FROM projects WHERE id IN (SELECT value FROM json_each(?1))",
             )?
-            .query_map(
-                [serde_json::to_string(&projects).expect("ids serialise")],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?
+            .query_map([serde_json::to_string(&projects).expect("ids serialise")], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(ids
             .iter()

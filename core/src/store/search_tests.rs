@@ -10,11 +10,7 @@ use super::Journal;
 use crate::journal::*;
 use crate::search::{SearchHit, BLOCK, PER_PROJECT};
 
-fn journal() -> (TempDir, Journal) {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-    (dir, journal)
-}
+use crate::test_support::journal;
 
 /// Every hit of `query`, page by page.
 fn all_hits(j: &Journal, query: &str, page: u32) -> Vec<SearchHit> {
@@ -24,11 +20,7 @@ fn all_hits(j: &Journal, query: &str, page: u32) -> Vec<SearchHit> {
         assert_eq!(got.offset as usize, hits.len());
         let before = hits.len();
         hits.extend(got.hits);
-        assert_eq!(
-            got.more as usize + hits.len(),
-            got.total as usize,
-            "more counts what is left"
-        );
+        assert_eq!(got.more as usize + hits.len(), got.total as usize, "more counts what is left");
         if got.more == 0 || hits.len() == before {
             break;
         }
@@ -44,10 +36,7 @@ fn large() -> (TempDir, Journal, Vec<i64>) {
     let mut projects = Vec::new();
     for team in ["Checkout", "Billing", "Search"] {
         let p = j
-            .add(ProjectInput {
-                title: format!("{team} latency budget"),
-                ..Default::default()
-            })
+            .add(ProjectInput { title: format!("{team} latency budget"), ..Default::default() })
             .unwrap();
         for week in 0..8 {
             j.add(MetricInput {
@@ -100,11 +89,7 @@ fn every_match_ranked(j: &Journal, query: &str) -> Vec<i64> {
             .map(|(place, (id, kind, project, _))| {
                 let n = seen.entry((*project, kind.clone())).or_default();
                 *n += 1;
-                (
-                    project.is_some() && kind != "project" && *n > PER_PROJECT,
-                    place,
-                    *id,
-                )
+                (project.is_some() && kind != "project" && *n > PER_PROJECT, place, *id)
             })
             .collect();
         ranked.sort();
@@ -156,10 +141,7 @@ fn a_large_journal_ranks_work_before_repeated_metric_rows_and_pages_add_up() {
     let ids = |hits: &[SearchHit]| hits.iter().map(|h| h.id).collect::<Vec<_>>();
     assert_eq!(ids(&by_25), ids(&by_60));
     assert_eq!(ids(&by_25[..20]), ids(&first.hits));
-    assert_eq!(
-        ids(&by_25).into_iter().collect::<HashSet<_>>().len(),
-        by_25.len()
-    );
+    assert_eq!(ids(&by_25).into_iter().collect::<HashSet<_>>().len(), by_25.len());
 
     // In each block, past the first few of one kind in one project, hits wait until
     // every other hit of the block.
@@ -172,10 +154,7 @@ fn a_large_journal_ranks_work_before_repeated_metric_rows_and_pages_add_up() {
             *n += 1;
             let repeat =
                 hit.project_id.is_some() && hit.kind != EntryKind::Project && *n > PER_PROJECT;
-            assert!(
-                repeat || !late,
-                "{hit:?} comes after a project's repeated rows"
-            );
+            assert!(repeat || !late, "{hit:?} comes after a project's repeated rows");
             late |= repeat;
         }
         waiting |= late;
@@ -185,11 +164,7 @@ fn a_large_journal_ranks_work_before_repeated_metric_rows_and_pages_add_up() {
     // The same order as ranking every match at once, for a word and a prefix.
     for query in ["latency", "migr"] {
         let ids = |hits: &[SearchHit]| hits.iter().map(|h| h.id).collect::<Vec<_>>();
-        assert_eq!(
-            ids(&all_hits(&j, query, 20)),
-            every_match_ranked(&j, query),
-            "{query}"
-        );
+        assert_eq!(ids(&all_hits(&j, query, 20)), every_match_ranked(&j, query), "{query}");
     }
 
     let beyond = j.search("latency", first.total + 5, 20).unwrap();
@@ -202,12 +177,7 @@ fn a_large_journal_ranks_work_before_repeated_metric_rows_and_pages_add_up() {
 #[test]
 fn numbers_are_found_as_people_write_them() {
     let (_dir, mut j) = journal();
-    let p = j
-        .add(ProjectInput {
-            title: "Checkout".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let p = j.add(ProjectInput { title: "Checkout".into(), ..Default::default() }).unwrap();
     let metric = |j: &mut Journal, name: &str, baseline: f64, result: f64, unit: &str| {
         j.add(MetricInput {
             project_id: p.id,
@@ -235,12 +205,7 @@ fn numbers_are_found_as_people_write_them() {
         ("2.6", conversion),
     ] {
         let page = j.search(typed, 0, 10).unwrap();
-        assert_eq!(
-            page.hits.first().map(|h| h.id),
-            Some(wanted),
-            "{typed}: {:?}",
-            page.hits
-        );
+        assert_eq!(page.hits.first().map(|h| h.id), Some(wanted), "{typed}: {:?}", page.hits);
         let hit = &page.hits[0];
         assert_eq!(hit.kind, EntryKind::Metric);
         assert_eq!(hit.project_title.as_deref(), Some("Checkout"));
@@ -255,12 +220,7 @@ fn numbers_are_found_as_people_write_them() {
 #[test]
 fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
     let (dir, mut j) = journal();
-    let p = j
-        .add(ProjectInput {
-            title: "Checkout".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let p = j.add(ProjectInput { title: "Checkout".into(), ..Default::default() }).unwrap();
     let m = j
         .add(MetricInput {
             project_id: p.id,
@@ -289,15 +249,8 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
     let j = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
     assert_eq!(j.schema_version().unwrap(), super::SCHEMA_VERSION);
     assert_eq!(j.search("800", 0, 10).unwrap().hits[0].id, m.id);
-    assert_eq!(
-        j.search("checkout", 0, 10).unwrap().total,
-        1,
-        "every entry is in the index once"
-    );
-    let uuid: String = j
-        .conn
-        .query_row("SELECT uuid FROM variants", [], |r| r.get(0))
-        .unwrap();
+    assert_eq!(j.search("checkout", 0, 10).unwrap().total, 1, "every entry is in the index once");
+    let uuid: String = j.conn.query_row("SELECT uuid FROM variants", [], |r| r.get(0)).unwrap();
     assert!(uuid::Uuid::parse_str(&uuid).is_ok(), "{uuid}");
     assert!(j.integrity_ok().unwrap());
     let exported = j.export_journal().unwrap();

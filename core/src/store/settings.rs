@@ -31,9 +31,8 @@ impl Journal {
 
     /// The stored rows of the settings that travel with the journal (`settings::KEYS`).
     pub(crate) fn journal_settings(&self) -> Result<std::collections::BTreeMap<String, String>> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT key, value FROM settings ORDER BY key")?;
+        let mut statement =
+            self.conn.prepare_cached("SELECT key, value FROM settings ORDER BY key")?;
         let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
         let mut kept = std::collections::BTreeMap::new();
         for row in rows {
@@ -51,60 +50,38 @@ impl Journal {
     pub fn settings(&self) -> Result<Settings> {
         let defaults = Settings::default();
         // An unknown or out-of-range stored value (from a newer build) falls back to the default.
-        let theme = self
-            .setting("theme")?
-            .as_deref()
-            .and_then(Theme::parse)
-            .unwrap_or(defaults.theme);
+        let theme =
+            self.setting("theme")?.as_deref().and_then(Theme::parse).unwrap_or(defaults.theme);
         Ok(Settings {
             theme,
             words_per_minute: self.number_setting(
-                "words_per_minute",
-                &WORDS_PER_MINUTE_RANGE,
-                defaults.words_per_minute,
+                "words_per_minute", &WORDS_PER_MINUTE_RANGE, defaults.words_per_minute,
             )?,
-            backups_keep: self.number_setting(
-                "backups_keep",
-                &BACKUPS_KEEP_RANGE,
-                defaults.backups_keep,
-            )?,
+            backups_keep: self
+                .number_setting("backups_keep", &BACKUPS_KEEP_RANGE, defaults.backups_keep)?,
             first_run_put_off: self.setting("first_run_put_off")?.as_deref() == Some("yes"),
         })
     }
 
     /// Puts the first-run questions off for this journal ("Later" on the first-run card).
     pub fn put_off_first_run(&mut self) -> Result<Settings> {
-        let settings = Settings {
-            first_run_put_off: true,
-            ..self.settings()?
-        };
+        let settings = Settings { first_run_put_off: true, ..self.settings()? };
         self.save_settings(&settings)
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
         let checks = [
             (
-                "words_per_minute",
-                settings.words_per_minute,
-                &WORDS_PER_MINUTE_RANGE,
+                "words_per_minute", settings.words_per_minute, &WORDS_PER_MINUTE_RANGE,
                 "words a minute",
             ),
-            (
-                "backups_keep",
-                settings.backups_keep,
-                &BACKUPS_KEEP_RANGE,
-                "backups",
-            ),
+            ("backups_keep", settings.backups_keep, &BACKUPS_KEEP_RANGE, "backups"),
         ];
         for (field, value, range, what) in checks {
             if !range.contains(&value) {
                 return Err(Error::invalid(
                     field,
-                    format!(
-                        "must be between {} and {} {what}",
-                        range.start(),
-                        range.end()
-                    ),
+                    format!("must be between {} and {} {what}", range.start(), range.end()),
                 ));
             }
         }
@@ -116,11 +93,7 @@ impl Journal {
             )?;
             let pace = settings.words_per_minute.to_string();
             let keep = settings.backups_keep.to_string();
-            let put_off = if settings.first_run_put_off {
-                "yes"
-            } else {
-                "no"
-            };
+            let put_off = if settings.first_run_put_off { "yes" } else { "no" };
             for (key, value) in [
                 ("theme", settings.theme.as_str()),
                 ("words_per_minute", pace.as_str()),

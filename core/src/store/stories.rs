@@ -98,11 +98,9 @@ fn story_of(conn: &rusqlite::Connection, row: StoryRow, words_per_minute: u32) -
 }
 
 fn words_per_minute(conn: &rusqlite::Connection) -> u32 {
-    conn.query_row(
-        "SELECT value FROM settings WHERE key = 'words_per_minute'",
-        [],
-        |r| r.get::<_, String>(0),
-    )
+    conn.query_row("SELECT value FROM settings WHERE key = 'words_per_minute'", [], |r| {
+        r.get::<_, String>(0)
+    })
     .ok()
     .and_then(|v| v.parse().ok())
     .filter(|v| crate::settings::WORDS_PER_MINUTE_RANGE.contains(v))
@@ -131,12 +129,7 @@ impl Record for StoryInput {
             questions: json_of(r, OWN + 11)?,
             labels: labels(r)?,
         };
-        Ok(StoryRow::new(
-            head(r)?,
-            input,
-            r.get(OWN + 12)?,
-            r.get(OWN + 13)?,
-        ))
+        Ok(StoryRow::new(head(r)?, input, r.get(OWN + 12)?, r.get(OWN + 13)?))
     }
     fn validate(self) -> Result<Self> {
         validate::story(self)
@@ -151,10 +144,8 @@ impl Record for StoryInput {
                 ensure(tx, kind, field, *id)?;
             }
         }
-        if let Some(unknown) = self
-            .questions
-            .iter()
-            .find(|slug| crate::content::library().question(slug).is_none())
+        if let Some(unknown) =
+            self.questions.iter().find(|slug| crate::content::library().question(slug).is_none())
         {
             return Err(crate::Error::invalid(
                 "questions",
@@ -189,8 +180,7 @@ impl Record for StoryInput {
             self.result,
             self.target_seconds
         ])?;
-        tx.prepare_cached("DELETE FROM story_links WHERE story_id = ?1")?
-            .execute([id])?;
+        tx.prepare_cached("DELETE FROM story_links WHERE story_id = ?1")?.execute([id])?;
         let mut link = tx.prepare_cached(
             "INSERT INTO story_links (story_id, entry_id, kind, position) VALUES (?1, ?2, ?3, ?4)",
         )?;
@@ -203,8 +193,7 @@ impl Record for StoryInput {
                 link.execute(params![id, entry, kind, position as i64])?;
             }
         }
-        tx.prepare_cached("DELETE FROM story_questions WHERE story_id = ?1")?
-            .execute([id])?;
+        tx.prepare_cached("DELETE FROM story_questions WHERE story_id = ?1")?.execute([id])?;
         let mut question = tx.prepare_cached(
             "INSERT INTO story_questions (story_id, question, position) VALUES (?1, ?2, ?3)",
         )?;
@@ -234,29 +223,18 @@ impl Record for RehearsalInput {
             .query_row([self.story_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let checked = validate::rehearsal(self, framework)?;
         Ok(RehearsalInput {
-            started_at: Some(
-                checked
-                    .started_at
-                    .clone()
-                    .unwrap_or_else(super::journal::now),
-            ),
+            started_at: Some(checked.started_at.clone().unwrap_or_else(super::journal::now)),
             target_seconds: Some(checked.target_seconds.unwrap_or(target)),
             ..checked
         })
     }
     fn labels(&self) -> &Labels {
-        static NONE: Labels = Labels {
-            tags: Vec::new(),
-            skills: Vec::new(),
-        };
+        static NONE: Labels = Labels { tags: Vec::new(), skills: Vec::new() };
         &NONE
     }
     fn search_text(&self) -> (String, String) {
         let at = self.started_at.as_deref().unwrap_or_default();
-        (
-            format!("Rehearsal {}", at.get(..10).unwrap_or(at)),
-            self.note.clone().unwrap_or_default(),
-        )
+        (format!("Rehearsal {}", at.get(..10).unwrap_or(at)), self.note.clone().unwrap_or_default())
     }
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()> {
         tx.prepare_cached(
@@ -321,9 +299,8 @@ impl Journal {
         let story = self.story(id)?;
         let sql = format!("{REHEARSAL_SELECT} WHERE r.story_id = ?1 ORDER BY r.started_at, r.id");
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rehearsals = statement
-            .query_map([id], rehearsal_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let rehearsals =
+            statement.query_map([id], rehearsal_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(StoryDetail { story, rehearsals })
     }
 
@@ -331,13 +308,10 @@ impl Journal {
     pub fn list_stories(&self) -> Result<Vec<Story>> {
         let sql = format!("{STORY_SELECT} ORDER BY e.updated_at DESC, e.id DESC");
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows: Vec<StoryRow> = statement
-            .query_map([], StoryInput::row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<StoryRow> =
+            statement.query_map([], StoryInput::row)?.collect::<rusqlite::Result<_>>()?;
         let pace = words_per_minute(&self.conn);
-        rows.into_iter()
-            .map(|row| story_of(&self.conn, row, pace))
-            .collect()
+        rows.into_iter().map(|row| story_of(&self.conn, row, pace)).collect()
     }
 
     /// The drill after a rehearsal of story `id`: its linked questions' follow-ups and
@@ -345,23 +319,13 @@ impl Journal {
     pub fn drill(&self, id: i64) -> Result<Vec<String>> {
         let story = self.story(id)?;
         let asked = crate::stories::question_follow_ups(&story.input.questions);
-        Ok(follow_ups(
-            &asked,
-            &story.metrics,
-            &story.decisions,
-            story.rehearsal_count,
-        ))
+        Ok(follow_ups(&asked, &story.metrics, &story.decisions, story.rehearsal_count))
     }
 
     /// The questions to drill after a rehearsal of story `id`, rotating with each rehearsal.
     pub fn follow_ups(&self, id: i64, question_follow_ups: &[String]) -> Result<Vec<String>> {
         let story = self.story(id)?;
-        Ok(follow_ups(
-            question_follow_ups,
-            &story.metrics,
-            &story.decisions,
-            story.rehearsal_count,
-        ))
+        Ok(follow_ups(question_follow_ups, &story.metrics, &story.decisions, story.rehearsal_count))
     }
 
     /// For each question slug given, the stories linked to it and whether one was rehearsed.

@@ -1,17 +1,11 @@
 //! Stories and rehearsals on a temporary journal: links to entries, estimates, the trash.
 
-use tempfile::TempDir;
-
 use super::Journal;
 use crate::journal::*;
 use crate::stories::*;
 use crate::{Error, Settings};
 
-fn journal() -> (TempDir, Journal) {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-    (dir, journal)
-}
+use crate::test_support::journal;
 
 struct Record {
     project: Project,
@@ -20,12 +14,8 @@ struct Record {
 }
 
 fn record(j: &mut Journal) -> Record {
-    let project = j
-        .add(ProjectInput {
-            title: "Checkout rewrite".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let project =
+        j.add(ProjectInput { title: "Checkout rewrite".into(), ..Default::default() }).unwrap();
     let metric = j
         .add(MetricInput {
             project_id: project.id,
@@ -46,11 +36,7 @@ fn record(j: &mut Journal) -> Record {
             ..Default::default()
         })
         .unwrap();
-    Record {
-        project,
-        metric,
-        decision,
-    }
+    Record { project, metric, decision }
 }
 
 fn story_input(r: &Record) -> StoryInput {
@@ -67,10 +53,7 @@ fn story_input(r: &Record) -> StoryInput {
         metric_ids: vec![r.metric.id],
         decision_ids: vec![r.decision.id],
         questions: vec!["tell-me-about-your-leadership-experience".into()],
-        labels: Labels {
-            tags: vec!["latency".into()],
-            ..Default::default()
-        },
+        labels: Labels { tags: vec!["latency".into()], ..Default::default() },
         ..Default::default()
     }
 }
@@ -80,68 +63,37 @@ fn a_story_shows_its_numbers_estimate_and_plan() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
     let story = j.save_story(None, story_input(&r)).unwrap();
-    assert_eq!(
-        story.metrics,
-        vec![r.metric.clone()],
-        "the linked numbers come with the story"
-    );
+    assert_eq!(story.metrics, vec![r.metric.clone()], "the linked numbers come with the story");
     assert_eq!(story.decisions[0].chosen, "Kafka");
     assert_eq!(story.projects[0].title, "Checkout rewrite");
     assert_eq!(story.estimate.sections.len(), 4);
     let words: u32 = story.estimate.sections.iter().map(|s| s.words).sum();
     assert_eq!(words, 5 + 4 + 14 + 8);
-    assert_eq!(
-        story.estimated_seconds,
-        (words as f64 * 60.0 / 140.0).round() as u32
-    );
+    assert_eq!(story.estimated_seconds, (words as f64 * 60.0 / 140.0).round() as u32);
     assert!((story.plan_seconds.iter().sum::<f64>() - 90.0).abs() < 1e-9);
 
     // The pace setting changes the estimate.
-    j.save_settings(&Settings {
-        words_per_minute: 120,
-        ..Settings::default()
-    })
-    .unwrap();
+    j.save_settings(&Settings { words_per_minute: 120, ..Settings::default() }).unwrap();
     let slower = j.story(story.id).unwrap();
-    assert_eq!(
-        slower.estimated_seconds,
-        (words as f64 * 0.5).round() as u32
-    );
-    assert_eq!(
-        j.search("staged rollout", 0, 5).unwrap().hits[0].id,
-        story.id
-    );
+    assert_eq!(slower.estimated_seconds, (words as f64 * 0.5).round() as u32);
+    assert_eq!(j.search("staged rollout", 0, 5).unwrap().hits[0].id, story.id);
 }
 
 #[test]
 fn links_must_point_at_entries_of_the_right_kind() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
-    let wrong = j.save_story(
-        None,
-        StoryInput {
-            metric_ids: vec![r.project.id],
-            ..story_input(&r)
-        },
-    );
+    let wrong =
+        j.save_story(None, StoryInput { metric_ids: vec![r.project.id], ..story_input(&r) });
     assert!(
         matches!(wrong, Err(Error::Invalid { ref field, .. }) if field == "metric_ids"),
         "{wrong:?}"
     );
-    let car = j.save_story(
-        None,
-        StoryInput {
-            framework: Framework::Car,
-            ..story_input(&r)
-        },
-    );
+    let car = j.save_story(None, StoryInput { framework: Framework::Car, ..story_input(&r) });
     assert!(matches!(car, Err(Error::Invalid { ref field, .. }) if field == "situation"));
     let unknown = j.save_story(
         None,
-        StoryInput {
-            questions: vec!["why-should-we-hire-you".into()],
-            ..story_input(&r)
-        },
+        StoryInput { questions: vec!["why-should-we-hire-you".into()], ..story_input(&r) },
     );
     assert!(
         matches!(unknown, Err(Error::Invalid { ref field, .. }) if field == "questions"),
@@ -177,11 +129,7 @@ fn rehearsals_are_kept_in_order_and_checked() {
     .unwrap();
 
     let refused = [
-        RehearsalInput {
-            story_id: story.id,
-            total_ms: 0,
-            ..Default::default()
-        },
+        RehearsalInput { story_id: story.id, total_ms: 0, ..Default::default() },
         RehearsalInput {
             story_id: story.id,
             total_ms: 9_000,
@@ -194,17 +142,10 @@ fn rehearsals_are_kept_in_order_and_checked() {
             rating: Some(9),
             ..Default::default()
         },
-        RehearsalInput {
-            story_id: r.project.id,
-            total_ms: 9_000,
-            ..Default::default()
-        },
+        RehearsalInput { story_id: r.project.id, total_ms: 9_000, ..Default::default() },
     ];
     for input in refused {
-        assert!(
-            matches!(j.add(input.clone()), Err(Error::Invalid { .. })),
-            "{input:?}"
-        );
+        assert!(matches!(j.add(input.clone()), Err(Error::Invalid { .. })), "{input:?}");
     }
 
     let detail = j.story_detail(story.id).unwrap();
@@ -212,10 +153,7 @@ fn rehearsals_are_kept_in_order_and_checked() {
     assert_eq!(detail.rehearsals[0].id, first.id);
     assert!(!detail.rehearsals[1].over_target);
     assert_eq!(detail.story.rehearsal_count, 2);
-    assert_eq!(
-        detail.story.last_rehearsed_at.as_deref(),
-        Some("2026-01-12T10:00:00Z")
-    );
+    assert_eq!(detail.story.last_rehearsed_at.as_deref(), Some("2026-01-12T10:00:00Z"));
 }
 
 #[test]
@@ -223,30 +161,18 @@ fn follow_ups_rotate_and_coverage_shows_rehearsed_questions() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
     let story = j.save_story(None, story_input(&r)).unwrap();
-    let asked = j
-        .follow_ups(story.id, &["Who disagreed?".to_string()])
-        .unwrap();
+    let asked = j.follow_ups(story.id, &["Who disagreed?".to_string()]).unwrap();
     assert_eq!(asked[0], "Who disagreed?");
     assert!(asked[1].contains("p99 latency fell 85%"), "{asked:?}");
 
-    let questions = [
-        "tell-me-about-your-leadership-experience",
-        "how-do-you-mentor-engineers",
-    ];
+    let questions = ["tell-me-about-your-leadership-experience", "how-do-you-mentor-engineers"];
     let coverage = j.question_coverage(&questions).unwrap();
     assert_eq!(coverage[0].stories.len(), 1);
     assert!(!coverage[0].rehearsed);
     assert!(coverage[1].stories.is_empty());
-    j.add(RehearsalInput {
-        story_id: story.id,
-        total_ms: 60_000,
-        ..Default::default()
-    })
-    .unwrap();
+    j.add(RehearsalInput { story_id: story.id, total_ms: 60_000, ..Default::default() }).unwrap();
     assert!(j.question_coverage(&questions).unwrap()[0].rehearsed);
-    let next = j
-        .follow_ups(story.id, &["Who disagreed?".to_string()])
-        .unwrap();
+    let next = j.follow_ups(story.id, &["Who disagreed?".to_string()]).unwrap();
     assert_ne!(asked[1], next[1], "the record question rotates");
 }
 
@@ -255,12 +181,7 @@ fn a_deleted_story_comes_back_with_its_rehearsals_and_links() {
     let (_dir, mut j) = journal();
     let r = record(&mut j);
     let story = j.save_story(None, story_input(&r)).unwrap();
-    j.add(RehearsalInput {
-        story_id: story.id,
-        total_ms: 60_000,
-        ..Default::default()
-    })
-    .unwrap();
+    j.add(RehearsalInput { story_id: story.id, total_ms: 60_000, ..Default::default() }).unwrap();
     let before = j.story_detail(story.id).unwrap();
 
     // A trashed metric drops out of the story and returns with its restore.
@@ -300,14 +221,8 @@ fn a_single_rehearsal_can_be_deleted_and_restored() {
     assert_eq!((item.kind, item.children), (EntryKind::Rehearsal, 0));
     let after = j.story_detail(story.id).unwrap();
     assert_eq!(after.story.rehearsal_count, 1);
-    assert_eq!(
-        after.story.last_rehearsed_at.as_deref(),
-        Some("2026-01-05T10:00:00Z")
-    );
-    assert_eq!(
-        after.rehearsals.iter().map(|r| r.id).collect::<Vec<_>>(),
-        vec![first.id]
-    );
+    assert_eq!(after.story.last_rehearsed_at.as_deref(), Some("2026-01-05T10:00:00Z"));
+    assert_eq!(after.rehearsals.iter().map(|r| r.id).collect::<Vec<_>>(), vec![first.id]);
     assert_eq!(j.list_stories().unwrap()[0].rehearsal_count, 1);
 
     j.restore(item.id).unwrap();

@@ -14,15 +14,13 @@ fn temp_journal() -> (TempDir, PathBuf) {
 
 fn pragma(path: &Path, name: &str) -> String {
     let conn = Connection::open(path).unwrap();
-    conn.query_row(&format!("PRAGMA {name}"), [], |r| {
-        r.get::<_, rusqlite::types::Value>(0)
-    })
-    .map(|v| match v {
-        rusqlite::types::Value::Integer(i) => i.to_string(),
-        rusqlite::types::Value::Text(t) => t,
-        other => format!("{other:?}"),
-    })
-    .unwrap()
+    conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+        .map(|v| match v {
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+        .unwrap()
 }
 
 #[test]
@@ -43,10 +41,7 @@ fn the_connection_runs_with_foreign_keys_and_full_sync() {
     let (_dir, path) = temp_journal();
     let journal = Journal::open(&path).unwrap();
     let get = |name: &str| -> i64 {
-        journal
-            .conn
-            .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
-            .unwrap()
+        journal.conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0)).unwrap()
     };
     assert_eq!(get("foreign_keys"), 1);
     assert_eq!(get("synchronous"), 2, "synchronous=FULL");
@@ -56,12 +51,7 @@ fn the_connection_runs_with_foreign_keys_and_full_sync() {
 fn reopening_keeps_the_schema_and_the_data() {
     let (_dir, path) = temp_journal();
     let mut journal = Journal::open(&path).unwrap();
-    journal
-        .save_settings(&Settings {
-            theme: Theme::Dark,
-            ..Settings::default()
-        })
-        .unwrap();
+    journal.save_settings(&Settings { theme: Theme::Dark, ..Settings::default() }).unwrap();
     drop(journal);
     let journal = Journal::open(&path).unwrap();
     assert_eq!(journal.schema_version().unwrap(), SCHEMA_VERSION);
@@ -74,17 +64,14 @@ fn a_journal_from_a_newer_version_is_refused_and_left_untouched() {
     drop(Journal::open(&path).unwrap());
     {
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7)
-            .unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7).unwrap();
         conn.execute_batch("CREATE TABLE from_the_future (x); PRAGMA wal_checkpoint(TRUNCATE);")
             .unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = std::fs::read(&path).unwrap();
 
-    let error = Journal::open(&path)
-        .err()
-        .expect("a newer journal must be refused");
+    let error = Journal::open(&path).err().expect("a newer journal must be refused");
     match &error {
         Error::NewerJournal { found, supported } => {
             assert_eq!(*found, SCHEMA_VERSION + 7);
@@ -93,26 +80,15 @@ fn a_journal_from_a_newer_version_is_refused_and_left_untouched() {
         other => panic!("expected NewerJournal, got {other:?}"),
     }
     assert!(error.to_string().contains("newer Career Log"), "{error}");
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        before,
-        "the file must not change"
-    );
-    assert_eq!(
-        pragma(&path, "journal_mode"),
-        "delete",
-        "not even switched to WAL"
-    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file must not change");
+    assert_eq!(pragma(&path, "journal_mode"), "delete", "not even switched to WAL");
 }
 
 #[test]
 fn a_database_of_another_program_is_refused_untouched() {
     let (_dir, path) = temp_journal();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    Connection::open(&path)
-        .unwrap()
-        .execute_batch("CREATE TABLE invoices (id);")
-        .unwrap();
+    Connection::open(&path).unwrap().execute_batch("CREATE TABLE invoices (id);").unwrap();
     let before = std::fs::read(&path).unwrap();
     let error = Journal::open(&path).err().unwrap();
     assert!(matches!(error, Error::NotAJournal { .. }), "{error:?}");
@@ -153,13 +129,7 @@ fn settings_default_to_the_system_theme_and_round_trip() {
     );
     for theme in [Theme::Light, Theme::Dark, Theme::System] {
         assert_eq!(
-            journal
-                .save_settings(&Settings {
-                    theme,
-                    ..Settings::default()
-                })
-                .unwrap()
-                .theme,
+            journal.save_settings(&Settings { theme, ..Settings::default() }).unwrap().theme,
             theme
         );
         assert_eq!(journal.settings().unwrap().theme, theme);
@@ -171,12 +141,8 @@ fn putting_the_first_run_questions_off_is_kept_in_the_journal() {
     let (_dir, path) = temp_journal();
     let mut journal = Journal::open(&path).unwrap();
     assert!(!journal.settings().unwrap().first_run_put_off);
-    let saved = journal
-        .save_settings(&Settings {
-            theme: Theme::Dark,
-            ..Settings::default()
-        })
-        .unwrap();
+    let saved =
+        journal.save_settings(&Settings { theme: Theme::Dark, ..Settings::default() }).unwrap();
     assert!(!saved.first_run_put_off);
     let put_off = journal.put_off_first_run().unwrap();
     assert!(put_off.first_run_put_off);
@@ -198,10 +164,7 @@ fn putting_the_first_run_questions_off_is_kept_in_the_journal() {
 fn an_unknown_stored_theme_falls_back_to_the_default() {
     let (_dir, path) = temp_journal();
     let journal = Journal::open(&path).unwrap();
-    journal
-        .conn
-        .execute("INSERT INTO settings VALUES ('theme', 'sepia')", [])
-        .unwrap();
+    journal.conn.execute("INSERT INTO settings VALUES ('theme', 'sepia')", []).unwrap();
     assert_eq!(journal.settings().unwrap().theme, Theme::System);
 }
 
@@ -212,11 +175,7 @@ fn info_names_the_file_and_versions() {
     assert_eq!(info.journal_path, path.display().to_string());
     assert_eq!(info.schema_version, SCHEMA_VERSION);
     assert_eq!(info.version, crate::VERSION);
-    assert!(
-        info.sqlite_version.starts_with('3'),
-        "{}",
-        info.sqlite_version
-    );
+    assert!(info.sqlite_version.starts_with('3'), "{}", info.sqlite_version);
 }
 
 /// A journal from before migration 0008: its overlapping band reads as the band that
@@ -246,18 +205,10 @@ fn migration_0008_keeps_old_bands_and_outcomes_readable() {
 
     let journal = Journal::open(&path).unwrap();
     assert_eq!(journal.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(
-        journal.profile().unwrap().band,
-        Some(crate::profile::ExperienceBand::Years8To11)
-    );
-    let read = journal
-        .entry::<crate::journal::Decision>(decision.id)
-        .unwrap();
+    assert_eq!(journal.profile().unwrap().band, Some(crate::profile::ExperienceBand::Years8To11));
+    let read = journal.entry::<crate::journal::Decision>(decision.id).unwrap();
     assert_eq!(read.outcome.as_deref(), Some("The queue held"));
-    assert_eq!(
-        read.outcome_on, None,
-        "no day is guessed for an old outcome"
-    );
+    assert_eq!(read.outcome_on, None, "no day is guessed for an old outcome");
     drop(journal);
     assert_eq!(
         Connection::open(&path)

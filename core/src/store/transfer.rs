@@ -32,16 +32,7 @@ fn export_kind<R: Record>(
             continue;
         };
         let fields = serde_json::to_value(&input).expect("entries serialise");
-        out.push((
-            id,
-            FileEntry {
-                kind: R::KIND,
-                uuid,
-                created_at,
-                updated_at,
-                fields,
-            },
-        ));
+        out.push((id, FileEntry { kind: R::KIND, uuid, created_at, updated_at, fields }));
     }
     Ok(())
 }
@@ -75,11 +66,7 @@ fn decode<R: Record>(name: &str, fields: &Value) -> Result<R> {
 /// A decision written before the choice had to be one of its options keeps its choice,
 /// as one more option, so an older export still imports whole.
 fn keep_free_choice(fields: &mut Value) {
-    let Some(chosen) = fields
-        .get("chosen")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-    else {
+    let Some(chosen) = fields.get("chosen").and_then(Value::as_str).map(str::to_string) else {
         return;
     };
     let Some(Value::Array(options)) = fields.get_mut("options") else {
@@ -90,9 +77,7 @@ fn keep_free_choice(fields: &mut Value) {
     let any_named = listed.iter().any(|t| !t.trim().is_empty());
     if any_named
         && !chosen.trim().is_empty()
-        && !listed
-            .iter()
-            .any(|t| crate::journal::validate::same_choice(t, &chosen))
+        && !listed.iter().any(|t| crate::journal::validate::same_choice(t, &chosen))
     {
         options.push(serde_json::json!({ "text": chosen }));
     }
@@ -172,9 +157,8 @@ impl Journal {
     pub fn export_journal(&self) -> Result<JournalFile> {
         let mut meta: HashMap<i64, (String, String, String)> = HashMap::new();
         {
-            let mut statement = self
-                .conn
-                .prepare_cached("SELECT id, uuid, created_at, updated_at FROM entries")?;
+            let mut statement =
+                self.conn.prepare_cached("SELECT id, uuid, created_at, updated_at FROM entries")?;
             for row in
                 statement.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
             {
@@ -252,10 +236,8 @@ impl Journal {
                     None => continue,
                 };
                 let sources: Vec<i64> = serde_json::from_str(&sources).unwrap_or_default();
-                let sources = sources
-                    .iter()
-                    .filter_map(|id| meta.get(id).map(|m| m.0.clone()))
-                    .collect();
+                let sources =
+                    sources.iter().filter_map(|id| meta.get(id).map(|m| m.0.clone())).collect();
                 exported_bullets.insert(id, uuid.clone());
                 bullets.push(FileBullet {
                     uuid,
@@ -294,10 +276,7 @@ impl Journal {
                 cycle.checks = self
                     .checks(id)?
                     .into_iter()
-                    .map(|c| FileCheck {
-                        item: c.item,
-                        checked_at: c.checked_at,
-                    })
+                    .map(|c| FileCheck { item: c.item, checked_at: c.checked_at })
                     .collect();
                 cycle.checks.sort_by(|a, b| a.item.cmp(&b.item));
                 checklists.push(cycle);
@@ -326,9 +305,7 @@ impl Journal {
              WHERE deleted_at IS NULL ORDER BY uuid",
         )?;
         let rows: Vec<(i64, String, String, String, String)> = statement
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut tailored = self.conn.prepare_cached(
             "SELECT bullet_id, position, text, excluded FROM variant_bullets WHERE variant_id = ?1",
@@ -336,17 +313,10 @@ impl Journal {
         let mut variants = Vec::new();
         for (id, uuid, name, filter, updated_at) in rows {
             let mut tailoring: Vec<FileTailoring> = tailored
-                .query_map([id], |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?
+                .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                 .filter_map(|row| match row {
                     Ok((bullet, position, text, excluded)) => bullets.get(&bullet).map(|uuid| {
-                        Ok(FileTailoring {
-                            bullet: uuid.clone(),
-                            position,
-                            text,
-                            excluded,
-                        })
+                        Ok(FileTailoring { bullet: uuid.clone(), position, text, excluded })
                     }),
                     Err(e) => Some(Err(e)),
                 })
@@ -406,9 +376,7 @@ impl Journal {
             let name = entry_name(index, Some(entry.kind.as_str()), Some(&entry.fields));
             let mut fields = entry.fields.clone();
             map_links(&mut fields, |value, kind| {
-                let uuid = value
-                    .as_str()
-                    .ok_or("should be the UUID of an entry, as text")?;
+                let uuid = value.as_str().ok_or("should be the UUID of an entry, as text")?;
                 match local.get(uuid) {
                     Some((id, found, _)) if *found == kind => Ok(Value::from(*id)),
                     Some((_, found, _)) => Err(format!(
@@ -422,10 +390,7 @@ impl Journal {
                 }
             })
             .map_err(|broken| {
-                refuse(format!(
-                    "{name}: {}",
-                    about(&field_words(broken.field), &broken.reason)
-                ))
+                refuse(format!("{name}: {}", about(&field_words(broken.field), &broken.reason)))
             })?;
             if entry.kind == EntryKind::Decision {
                 keep_free_choice(&mut fields);
@@ -434,10 +399,7 @@ impl Journal {
             let (id, outcome) =
                 with_kind!(entry.kind, R => merge::<R>(&tx, &name, entry, &fields, existing)?);
             if let (Some(id), Outcome::Added) = (id, outcome) {
-                local.insert(
-                    entry.uuid.clone(),
-                    (id, entry.kind, entry.updated_at.clone()),
-                );
+                local.insert(entry.uuid.clone(), (id, entry.kind, entry.updated_at.clone()));
             }
             report.count(entry.kind, outcome);
         }
@@ -495,9 +457,8 @@ impl Journal {
         let tx = self.conn.transaction()?;
         let mut report = ImportReport::default();
         for (index, note) in notes.iter().enumerate() {
-            let exists = tx
-                .prepare_cached("SELECT 1 FROM entries WHERE uuid = ?1")?
-                .exists([&note.uuid])?;
+            let exists =
+                tx.prepare_cached("SELECT 1 FROM entries WHERE uuid = ?1")?.exists([&note.uuid])?;
             if exists {
                 report.count(EntryKind::Note, Outcome::Unchanged);
                 continue;
@@ -507,10 +468,7 @@ impl Journal {
                 project_id: None,
                 date: Some(note.date),
                 text: note.text.clone(),
-                labels: Labels {
-                    tags: note.tags.clone(),
-                    skills: Vec::new(),
-                },
+                labels: Labels { tags: note.tags.clone(), skills: Vec::new() },
             }
             .validate()
             .map_err(|e| entry_problems(&name, e))?;
@@ -618,8 +576,7 @@ fn import_variant(tx: &Transaction, index: usize, variant: &FileVariant) -> Resu
             "UPDATE variants SET name = ?2, filter = ?3, updated_at = ?4, deleted_at = NULL WHERE id = ?1",
         )?
         .execute(params![id, free, filter, variant.updated_at])?;
-        tx.prepare_cached("DELETE FROM variant_bullets WHERE variant_id = ?1")?
-            .execute([id])?;
+        tx.prepare_cached("DELETE FROM variant_bullets WHERE variant_id = ?1")?.execute([id])?;
         id
     };
     let mut seen = HashSet::new();
@@ -641,23 +598,13 @@ fn import_variant(tx: &Transaction, index: usize, variant: &FileVariant) -> Resu
                 tailoring.bullet
             )));
         }
-        let text = tailoring
-            .text
-            .as_deref()
-            .map(super::bullets::check_text)
-            .transpose()
-            .map_err(told)?;
+        let text =
+            tailoring.text.as_deref().map(super::bullets::check_text).transpose().map_err(told)?;
         tx.prepare_cached(
             "INSERT INTO variant_bullets (variant_id, bullet_id, position, text, excluded)
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![
-            id,
-            bullet,
-            tailoring.position,
-            text,
-            tailoring.excluded
-        ])?;
+        .execute(params![id, bullet, tailoring.position, text, tailoring.excluded])?;
     }
     Ok(outcome)
 }
@@ -674,11 +621,8 @@ fn free_variant_name(tx: &Transaction, name: &str, own: i64) -> Result<String> {
         if !taken {
             break;
         }
-        candidate = if n == 1 {
-            format!("{name} (imported)")
-        } else {
-            format!("{name} (imported {n})")
-        };
+        candidate =
+            if n == 1 { format!("{name} (imported)") } else { format!("{name} (imported {n})") };
     }
     Ok(candidate)
 }

@@ -5,7 +5,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use proptest::prelude::*;
-use tempfile::TempDir;
 
 use super::Journal;
 use crate::journal::*;
@@ -14,11 +13,7 @@ use crate::resume::VariantFilter;
 use crate::stories::*;
 use crate::{Settings, Theme};
 
-fn journal() -> (TempDir, Journal) {
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
-    (dir, journal)
-}
+use crate::test_support::journal;
 
 fn bytes(j: &Journal) -> Vec<u8> {
     serde_json::to_vec_pretty(&j.export_journal().unwrap()).unwrap()
@@ -47,44 +42,20 @@ const TRAVELS: &[(&str, &[(&str, Column)])] = &[
     ("settings", &[]),
     ("entries", &[("id", Column::Entry)]),
     ("projects", &[("id", Column::Entry)]),
-    (
-        "metrics",
-        &[("id", Column::Entry), ("project_id", Column::Entry)],
-    ),
-    (
-        "decisions",
-        &[("id", Column::Entry), ("project_id", Column::Entry)],
-    ),
-    (
-        "artifacts",
-        &[("id", Column::Entry), ("project_id", Column::Entry)],
-    ),
-    (
-        "feedback",
-        &[("id", Column::Entry), ("project_id", Column::Entry)],
-    ),
-    (
-        "notes",
-        &[("id", Column::Entry), ("project_id", Column::Entry)],
-    ),
+    ("metrics", &[("id", Column::Entry), ("project_id", Column::Entry)]),
+    ("decisions", &[("id", Column::Entry), ("project_id", Column::Entry)]),
+    ("artifacts", &[("id", Column::Entry), ("project_id", Column::Entry)]),
+    ("feedback", &[("id", Column::Entry), ("project_id", Column::Entry)]),
+    ("notes", &[("id", Column::Entry), ("project_id", Column::Entry)]),
     ("labels", &[("entry_id", Column::Entry)]),
-    (
-        "search_index",
-        &[("rowid", Column::Entry), ("project_id", Column::Entry)],
-    ),
+    ("search_index", &[("rowid", Column::Entry), ("project_id", Column::Entry)]),
     ("profile", &[]),
     ("checklist_cycles", &[("id", Column::Cycle)]),
     ("checklist_checks", &[("cycle_id", Column::Cycle)]),
     ("stories", &[("id", Column::Entry)]),
-    (
-        "story_links",
-        &[("story_id", Column::Entry), ("entry_id", Column::Entry)],
-    ),
+    ("story_links", &[("story_id", Column::Entry), ("entry_id", Column::Entry)]),
     ("story_questions", &[("story_id", Column::Entry)]),
-    (
-        "rehearsals",
-        &[("id", Column::Entry), ("story_id", Column::Entry)],
-    ),
+    ("rehearsals", &[("id", Column::Entry), ("story_id", Column::Entry)]),
     (
         "bullets",
         &[
@@ -95,29 +66,19 @@ const TRAVELS: &[(&str, &[(&str, Column)])] = &[
         ],
     ),
     ("variants", &[("id", Column::Variant)]),
-    (
-        "variant_bullets",
-        &[
-            ("variant_id", Column::Variant),
-            ("bullet_id", Column::Bullet),
-        ],
-    ),
+    ("variant_bullets", &[("variant_id", Column::Variant), ("bullet_id", Column::Bullet)]),
 ];
 
 /// Tables whose rows do not travel, and why.
-const STAYS_BEHIND: &[(&str, &str)] = &[(
-    "trash",
-    "deleted entries wait in this journal's trash; they are not part of the journal",
-)];
+const STAYS_BEHIND: &[(&str, &str)] =
+    &[("trash", "deleted entries wait in this journal's trash; they are not part of the journal")];
 
 /// Every user table as sorted rows of `column=value`, ids swapped for UUIDs.
 fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
     let conn = &j.conn;
     let map = |sql: &str| -> HashMap<i64, String> {
         let mut statement = conn.prepare(sql).unwrap();
-        let rows = statement
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap();
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
         rows.map(Result::unwrap).collect()
     };
     let entries = map("SELECT id, uuid FROM entries");
@@ -143,11 +104,7 @@ fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
             panic!("table {name}: say in TRAVELS how its rows travel in an export, or in STAYS_BEHIND why they do not");
         };
         // A deleted variant waits for an undo in this journal only, like the trash.
-        let filter = if name == "variants" {
-            " WHERE deleted_at IS NULL"
-        } else {
-            ""
-        };
+        let filter = if name == "variants" { " WHERE deleted_at IS NULL" } else { "" };
         let mut statement = conn
             .prepare(&format!("SELECT rowid, * FROM {name}{filter}"))
             .or_else(|_| conn.prepare(&format!("SELECT * FROM {name}{filter}")))
@@ -159,10 +116,7 @@ fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
             let mut cells = Vec::new();
             for (i, column) in column_names.iter().enumerate() {
                 use rusqlite::types::ValueRef;
-                let how = columns
-                    .iter()
-                    .find(|(c, _)| c == column)
-                    .map(|(_, how)| *how);
+                let how = columns.iter().find(|(c, _)| c == column).map(|(_, how)| *how);
                 // A rowid that is not an entry's id is local, like an AUTOINCREMENT id.
                 if column == "rowid" && how.is_none() {
                     continue;
@@ -177,12 +131,8 @@ fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
                     _ => None,
                 };
                 let lookup = |m: &HashMap<i64, String>, id: Option<i64>| {
-                    id.map(|id| {
-                        m.get(&id)
-                            .cloned()
-                            .unwrap_or_else(|| format!("missing {id}"))
-                    })
-                    .unwrap_or_else(|| "NULL".into())
+                    id.map(|id| m.get(&id).cloned().unwrap_or_else(|| format!("missing {id}")))
+                        .unwrap_or_else(|| "NULL".into())
                 };
                 let shown = match how {
                     Some(Column::Entry) => lookup(&entries, id),
@@ -191,10 +141,8 @@ fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
                     Some(Column::Cycle) => lookup(&cycles, id),
                     Some(Column::Entries) => {
                         let ids: Vec<i64> = serde_json::from_str(&text.unwrap()).unwrap();
-                        let uuids: Vec<String> = ids
-                            .into_iter()
-                            .map(|id| lookup(&entries, Some(id)))
-                            .collect();
+                        let uuids: Vec<String> =
+                            ids.into_iter().map(|id| lookup(&entries, Some(id))).collect();
                         uuids.join(",")
                     }
                     Some(Column::BulletKey) => {
@@ -247,12 +195,8 @@ struct Shape {
 
 fn shapes() -> impl Strategy<Value = Shape> {
     let text = "[A-Za-z][A-Za-z0-9 ,.'é🙂\"<>&-]{0,40}";
-    let project = (
-        text,
-        0u8..6,
-        prop::collection::vec((-1e6f64..1e6, -1e6f64..1e6), 0..3),
-        any::<bool>(),
-    );
+    let project =
+        (text, 0u8..6, prop::collection::vec((-1e6f64..1e6, -1e6f64..1e6), 0..3), any::<bool>());
     (
         prop::collection::vec(project, 0..4),
         prop::collection::vec(text, 0..3),
@@ -261,16 +205,14 @@ fn shapes() -> impl Strategy<Value = Shape> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(
-            |(projects, notes, story, variants, settings, profile)| Shape {
-                projects,
-                notes,
-                story,
-                variants,
-                settings,
-                profile,
-            },
-        )
+        .prop_map(|(projects, notes, story, variants, settings, profile)| Shape {
+            projects,
+            notes,
+            story,
+            variants,
+            settings,
+            profile,
+        })
 }
 
 fn build(j: &mut Journal, shape: &Shape) {
@@ -380,8 +322,7 @@ fn build(j: &mut Journal, shape: &Shape) {
     j.refresh_bullets().unwrap();
     let bullets = j.bullets().unwrap();
     if let Some(first) = bullets.first() {
-        j.edit_bullet(first.id, "An edited bullet with 3 numbers")
-            .unwrap();
+        j.edit_bullet(first.id, "An edited bullet with 3 numbers").unwrap();
     }
     for (i, (name, tailored)) in shape.variants.iter().enumerate() {
         let filter = VariantFilter {
@@ -389,23 +330,15 @@ fn build(j: &mut Journal, shape: &Shape) {
             since: "2020-01-01".parse().ok(),
             ..Default::default()
         };
-        let v = j
-            .save_variant(None, &format!("V{i} {name}"), &filter)
-            .unwrap();
+        let v = j.save_variant(None, &format!("V{i} {name}"), &filter).unwrap();
         if *tailored {
             for (k, b) in bullets.iter().take(3).enumerate() {
                 let text = (k == 0).then_some("Tailored wording for this variant");
-                j.tailor_bullet(v.id, b.id, text, k == 1, Some(k as u32 + 1))
-                    .unwrap();
+                j.tailor_bullet(v.id, b.id, text, k == 1, Some(k as u32 + 1)).unwrap();
             }
         }
     }
-    j.check_item(
-        "technical-leader",
-        "set-band-and-role",
-        "2026-01-05".parse().unwrap(),
-    )
-    .unwrap();
+    j.check_item("technical-leader", "set-band-and-role", "2026-01-05".parse().unwrap()).unwrap();
     if shape.settings {
         j.save_settings(&Settings {
             theme: Theme::Dark,
@@ -414,8 +347,7 @@ fn build(j: &mut Journal, shape: &Shape) {
             first_run_put_off: true,
         })
         .unwrap();
-        j.new_cycle("technical-leader", "2026-04-01".parse().unwrap())
-            .unwrap();
+        j.new_cycle("technical-leader", "2026-04-01".parse().unwrap()).unwrap();
     }
     if shape.profile {
         j.save_profile(Profile {
@@ -458,11 +390,7 @@ fn every_table_travels_in_the_round_trip() {
     let (_b, mut target) = journal();
     target.import_journal(&bytes(&source)).unwrap();
     same_tables(&source, &target);
-    assert_eq!(
-        target.variants().unwrap().len(),
-        2,
-        "the variants came along"
-    );
+    assert_eq!(target.variants().unwrap().len(), 2, "the variants came along");
     let staff = |j: &Journal| {
         let summary = j.variants().unwrap().remove(0);
         assert_eq!(summary.name, "V0 Staff");
@@ -499,12 +427,7 @@ proptest! {
 #[test]
 fn an_import_merges_by_uuid_and_the_newer_side_wins() {
     let (_a, mut a) = journal();
-    let p = a
-        .add(ProjectInput {
-            title: "Checkout".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let p = a.add(ProjectInput { title: "Checkout".into(), ..Default::default() }).unwrap();
     let (_b, mut b) = journal();
     let report = b.import_journal(&bytes(&a)).unwrap();
     assert_eq!((report.added, report.updated), (1, 0));
@@ -512,45 +435,22 @@ fn an_import_merges_by_uuid_and_the_newer_side_wins() {
     assert_eq!(local.uuid, p.uuid);
 
     std::thread::sleep(std::time::Duration::from_millis(5));
-    a.update(
-        p.id,
-        ProjectInput {
-            title: "Checkout v2".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    a.update(p.id, ProjectInput { title: "Checkout v2".into(), ..Default::default() }).unwrap();
     let report = b.import_journal(&bytes(&a)).unwrap();
     assert_eq!(report.updated, 1);
     assert_eq!(b.entry::<Project>(local.id).unwrap().title, "Checkout v2");
 
     std::thread::sleep(std::time::Duration::from_millis(5));
-    b.update(
-        local.id,
-        ProjectInput {
-            title: "Checkout v3".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    b.update(local.id, ProjectInput { title: "Checkout v3".into(), ..Default::default() }).unwrap();
     let report = b.import_journal(&bytes(&a)).unwrap();
-    assert_eq!(
-        (report.updated, report.unchanged),
-        (0, 1),
-        "the local edit is newer"
-    );
+    assert_eq!((report.updated, report.unchanged), (0, 1), "the local edit is newer");
     assert_eq!(b.entry::<Project>(local.id).unwrap().title, "Checkout v3");
 }
 
 #[test]
 fn a_bad_file_is_refused_whole_and_says_where() {
     let (_a, mut source) = journal();
-    let p = source
-        .add(ProjectInput {
-            title: "Checkout".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let p = source.add(ProjectInput { title: "Checkout".into(), ..Default::default() }).unwrap();
     source
         .add(MetricInput {
             project_id: p.id,
@@ -701,32 +601,17 @@ fn a_bad_file_is_refused_whole_and_says_where() {
         ),
     ];
     let (_b, mut target) = journal();
-    target
-        .add(NoteInput {
-            text: "mine".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    target.add(NoteInput { text: "mine".into(), ..Default::default() }).unwrap();
     let before = bytes(&target);
     for (name, file, needle) in &corpus {
         let error = target.import_journal(file).expect_err(name).to_string();
         assert!(error.contains(needle), "{name}: {error}");
-        for code in [
-            "entries[",
-            "fields.",
-            "missing field",
-            "expected",
-            "invalid type",
-            "`",
-        ] {
+        for code in ["entries[", "fields.", "missing field", "expected", "invalid type", "`"] {
             assert!(!error.contains(code), "{name} reads like code: {error}");
         }
         assert_eq!(bytes(&target), before, "{name}: the journal changed");
     }
-    assert!(
-        target.import_journal(good.as_bytes()).is_ok(),
-        "the good file itself imports"
-    );
+    assert!(target.import_journal(good.as_bytes()).is_ok(), "the good file itself imports");
 }
 
 #[test]
@@ -737,11 +622,7 @@ fn jrnl_files_import_once_and_bad_ones_change_nothing() {
         {"title": "1:1", "body": "", "date": "2024-03-04", "time": "14:00", "tags": [], "starred": true}
     ]}"#;
     assert_eq!(j.import_jrnl(file).unwrap().added, 2);
-    assert_eq!(
-        j.import_jrnl(file).unwrap().added,
-        0,
-        "the same entries are not added twice"
-    );
+    assert_eq!(j.import_jrnl(file).unwrap().added, 0, "the same entries are not added twice");
     let notes = j.list_notes(10).unwrap();
     assert_eq!(notes[0].date.unwrap().to_string(), "2024-03-04");
     assert_eq!(notes[1].labels.tags, vec!["work"]);
@@ -751,11 +632,7 @@ fn jrnl_files_import_once_and_bad_ones_change_nothing() {
         .unwrap_err()
         .to_string()
         .contains("entry 2 (\"x\"): the date is not a date (\"not a date\")"));
-    assert_eq!(
-        j.list_notes(10).unwrap().len(),
-        2,
-        "the good first entry was not kept either"
-    );
+    assert_eq!(j.list_notes(10).unwrap().len(), 2, "the good first entry was not kept either");
 }
 
 #[test]
@@ -763,8 +640,7 @@ fn variants_merge_by_uuid_the_newer_side_wins_and_no_name_is_lost() {
     let (_a, mut a) = journal();
     build(&mut a, &everything());
     let (_b, mut b) = journal();
-    b.save_variant(None, "V1 Backend", &VariantFilter::default())
-        .unwrap();
+    b.save_variant(None, "V1 Backend", &VariantFilter::default()).unwrap();
     let report = b.import_journal(&bytes(&a)).unwrap();
     assert!(report.added >= 2, "{report:?}");
     let names: Vec<String> = b.variants().unwrap().into_iter().map(|v| v.name).collect();
@@ -777,25 +653,15 @@ fn variants_merge_by_uuid_the_newer_side_wins_and_no_name_is_lost() {
     // A newer rename there wins here; an older file changes nothing.
     std::thread::sleep(std::time::Duration::from_millis(5));
     let staff = a.variants().unwrap().remove(0);
-    a.save_variant(Some(staff.id), "V0 Staff, renamed", &staff.filter)
-        .unwrap();
+    a.save_variant(Some(staff.id), "V0 Staff, renamed", &staff.filter).unwrap();
     let before = bytes(&b);
     b.import_journal(&bytes(&a)).unwrap();
     let names: Vec<String> = b.variants().unwrap().into_iter().map(|v| v.name).collect();
-    assert!(
-        names.contains(&"V0 Staff, renamed".to_string()),
-        "{names:?}"
-    );
+    assert!(names.contains(&"V0 Staff, renamed".to_string()), "{names:?}");
     assert_ne!(before, bytes(&b));
     std::thread::sleep(std::time::Duration::from_millis(5));
-    let mine = b
-        .variants()
-        .unwrap()
-        .into_iter()
-        .find(|v| v.name == "V0 Staff, renamed")
-        .unwrap();
-    b.save_variant(Some(mine.id), "Mine now", &mine.filter)
-        .unwrap();
+    let mine = b.variants().unwrap().into_iter().find(|v| v.name == "V0 Staff, renamed").unwrap();
+    b.save_variant(Some(mine.id), "Mine now", &mine.filter).unwrap();
     let again = b.import_journal(&bytes(&a)).unwrap();
     assert_eq!(again.added + again.updated, 0, "the local rename is newer");
     assert!(b.variants().unwrap().iter().any(|v| v.name == "Mine now"));
@@ -806,34 +672,18 @@ fn the_journal_settings_and_profile_travel_and_the_local_ones_win() {
     let (_a, mut a) = journal();
     build(&mut a, &everything());
     let (_b, mut b) = journal();
-    b.save_profile(Profile {
-        name: Some("Sam Local".into()),
-        ..Default::default()
-    })
-    .unwrap();
+    b.save_profile(Profile { name: Some("Sam Local".into()), ..Default::default() }).unwrap();
     b.import_journal(&bytes(&a)).unwrap();
     assert_eq!(b.settings().unwrap().words_per_minute, 150);
     assert_eq!(b.settings().unwrap().theme, Theme::Dark);
     let profile = b.profile().unwrap();
     assert_eq!(profile.name.as_deref(), Some("Sam Local"), "set here, kept");
-    assert_eq!(
-        profile.email.as_deref(),
-        Some("robin@example.com"),
-        "filled in"
-    );
+    assert_eq!(profile.email.as_deref(), Some("robin@example.com"), "filled in");
 
     let (_c, mut c) = journal();
-    c.save_settings(&Settings {
-        words_per_minute: 130,
-        ..Settings::default()
-    })
-    .unwrap();
+    c.save_settings(&Settings { words_per_minute: 130, ..Settings::default() }).unwrap();
     c.import_journal(&bytes(&a)).unwrap();
-    assert_eq!(
-        c.settings().unwrap().words_per_minute,
-        130,
-        "set here, kept"
-    );
+    assert_eq!(c.settings().unwrap().words_per_minute, 130, "set here, kept");
 }
 
 #[test]
@@ -846,13 +696,8 @@ fn a_version_1_file_still_imports() {
     object.remove("variants");
     object.remove("settings");
     let (_b, mut b) = journal();
-    let report = b
-        .import_journal(&serde_json::to_vec(&doc).unwrap())
-        .unwrap();
-    assert_eq!(
-        report.added as usize,
-        a.export_journal().unwrap().entries.len()
-    );
+    let report = b.import_journal(&serde_json::to_vec(&doc).unwrap()).unwrap();
+    assert_eq!(report.added as usize, a.export_journal().unwrap().entries.len());
     assert!(b.variants().unwrap().is_empty());
 }
 
@@ -870,17 +715,12 @@ fn an_older_decision_with_a_free_choice_keeps_it_as_an_option() {
     // As Career Log wrote it before the choice had to be an option.
     doc["entries"][0]["fields"]["chosen"] = "A nightly batch".into();
     let (_b, mut b) = journal();
-    b.import_journal(&serde_json::to_vec(&doc).unwrap())
-        .unwrap();
+    b.import_journal(&serde_json::to_vec(&doc).unwrap()).unwrap();
     let exported = b.export_journal().unwrap();
     let fields = &exported.entries[0].fields;
     assert_eq!(fields["chosen"], "A nightly batch");
-    let options: Vec<&str> = fields["options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["text"].as_str().unwrap())
-        .collect();
+    let options: Vec<&str> =
+        fields["options"].as_array().unwrap().iter().map(|o| o["text"].as_str().unwrap()).collect();
     assert_eq!(options, ["Queue", "Cron", "A nightly batch"]);
 }
 
@@ -894,12 +734,8 @@ fn bad_variants_settings_and_profiles_are_refused_in_plain_words_with_nothing_wr
         edit(&mut d);
         serde_json::to_vec(&d).unwrap()
     };
-    let metric = doc["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .position(|e| e["kind"] == "metric")
-        .unwrap();
+    let metric =
+        doc["entries"].as_array().unwrap().iter().position(|e| e["kind"] == "metric").unwrap();
     let corpus: Vec<(&str, Vec<u8>, String)> = vec![
         (
             "every problem of one entry",
@@ -979,14 +815,7 @@ fn bad_variants_settings_and_profiles_are_refused_in_plain_words_with_nothing_wr
     for (name, file, needle) in &corpus {
         let error = target.import_journal(file).expect_err(name).to_string();
         assert!(error.contains(needle.as_str()), "{name}: {error}");
-        for code in [
-            "entries[",
-            "fields.",
-            "missing field",
-            "expected",
-            "invalid type",
-            "`",
-        ] {
+        for code in ["entries[", "fields.", "missing field", "expected", "invalid type", "`"] {
             assert!(!error.contains(code), "{name} reads like code: {error}");
         }
         assert_eq!(bytes(&target), before, "{name}: the journal changed");

@@ -15,14 +15,7 @@ fn stored_as<R: Record>(tx: &Transaction, id: i64) -> Result<(StoredEntry, Strin
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let title = input.search_text().0;
     let fields = serde_json::to_value(&input).expect("entries serialise");
-    let entry = StoredEntry {
-        kind: R::KIND,
-        id,
-        uuid,
-        created_at,
-        updated_at,
-        fields,
-    };
+    let entry = StoredEntry { kind: R::KIND, id, uuid, created_at, updated_at, fields };
     Ok((entry, title))
 }
 
@@ -32,10 +25,7 @@ fn stored(tx: &Transaction, id: i64) -> Result<(StoredEntry, String)> {
 
 fn restore_as<R: Record>(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
     let input: R = serde_json::from_value(entry.fields.clone()).map_err(|e| {
-        Error::invalid(
-            "trash",
-            format!("the trashed {} cannot be read: {e}", R::KIND.as_str()),
-        )
+        Error::invalid("trash", format!("the trashed {} cannot be read: {e}", R::KIND.as_str()))
     })?;
     let input = input.prepare(tx)?;
     let exists = tx
@@ -44,11 +34,7 @@ fn restore_as<R: Record>(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
     if exists {
         return Err(Error::invalid(
             "trash",
-            format!(
-                "{} {} is already in the journal",
-                R::KIND.as_str(),
-                entry.id
-            ),
+            format!("{} {} is already in the journal", R::KIND.as_str(), entry.id),
         ));
     }
     insert_entry(tx, R::KIND, Some(entry))?;
@@ -118,18 +104,10 @@ impl Journal {
         let trash_id = tx.last_insert_rowid();
         // Children first: their kind rows point at the project's row.
         for entry_id in ids.iter().rev() {
-            tx.prepare_cached("DELETE FROM entries WHERE id = ?1")?
-                .execute([entry_id])?;
+            tx.prepare_cached("DELETE FROM entries WHERE id = ?1")?.execute([entry_id])?;
         }
         tx.commit()?;
-        Ok(TrashItem {
-            id: trash_id,
-            kind,
-            entry_id: id,
-            title,
-            deleted_at,
-            children,
-        })
+        Ok(TrashItem { id: trash_id, kind, entry_id: id, title, deleted_at, children })
     }
 
     /// What is in the trash, most recently deleted first.
@@ -144,29 +122,23 @@ impl Journal {
     pub fn restore(&mut self, trash_id: i64) -> Result<TrashItem> {
         let tx = self.conn.transaction()?;
         let sql = format!("{TRASH_SELECT} WHERE id = ?1");
-        let item = tx
-            .prepare_cached(&sql)?
-            .query_row([trash_id], trash_row)
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
-                    what: format!("trash item {trash_id}"),
-                },
+        let item =
+            tx.prepare_cached(&sql)?.query_row([trash_id], trash_row).map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    Error::NotFound { what: format!("trash item {trash_id}") }
+                }
                 other => other.into(),
             })?;
         let snapshot: String = tx
             .prepare_cached("SELECT snapshot FROM trash WHERE id = ?1")?
             .query_row([trash_id], |r| r.get(0))?;
         let entries: Vec<StoredEntry> = serde_json::from_str(&snapshot).map_err(|e| {
-            Error::invalid(
-                "trash",
-                format!("trash item {trash_id} cannot be read: {e}"),
-            )
+            Error::invalid("trash", format!("trash item {trash_id} cannot be read: {e}"))
         })?;
         for entry in &entries {
             restore_entry(&tx, entry)?;
         }
-        tx.prepare_cached("DELETE FROM trash WHERE id = ?1")?
-            .execute([trash_id])?;
+        tx.prepare_cached("DELETE FROM trash WHERE id = ?1")?.execute([trash_id])?;
         tx.commit()?;
         Ok(item)
     }

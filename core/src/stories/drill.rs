@@ -34,10 +34,8 @@ pub fn follow_ups(
                 "You chose {} over {other}: what would have made {other} the right call?",
                 d.chosen
             )),
-            None => from_record.push(format!(
-                "For \"{}\", what option did you reject, and why?",
-                d.title
-            )),
+            None => from_record
+                .push(format!("For \"{}\", what option did you reject, and why?", d.title)),
         }
         if d.outcome.is_none() {
             from_record.push(format!(
@@ -68,11 +66,7 @@ mod tests {
     use crate::journal::{DecisionInput, DecisionOption, Direction, EntryHead, MetricInput};
 
     fn head(id: i64, uuid: &str) -> EntryHead {
-        EntryHead {
-            id,
-            uuid: uuid.into(),
-            ..Default::default()
-        }
+        EntryHead { id, uuid: uuid.into(), ..Default::default() }
     }
 
     fn metric() -> Metric {

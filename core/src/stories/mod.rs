@@ -39,12 +39,9 @@ text_enum!(
 impl Framework {
     pub fn sections(self) -> &'static [Section] {
         match self {
-            Framework::Star => &[
-                Section::Situation,
-                Section::Task,
-                Section::Action,
-                Section::Result,
-            ],
+            Framework::Star => {
+                &[Section::Situation, Section::Task, Section::Action, Section::Result]
+            }
             Framework::Car => &[Section::Context, Section::Action, Section::Result],
         }
     }
@@ -153,12 +150,7 @@ pub struct StoryPreview {
 impl StoryPreview {
     pub fn of(input: &StoryInput, words_per_minute: u32) -> StoryPreview {
         let texts = input.texts();
-        let estimate = estimate(
-            input.framework,
-            &texts,
-            words_per_minute,
-            input.target_seconds,
-        );
+        let estimate = estimate(input.framework, &texts, words_per_minute, input.target_seconds);
         StoryPreview {
             estimated_seconds: estimate.total_seconds.round() as u32,
             plan_seconds: plan(input.framework, &texts, input.target_seconds),

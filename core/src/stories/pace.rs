@@ -10,9 +10,7 @@ pub const DEFAULT_WORDS_PER_MINUTE: u32 = 140;
 
 /// Words as a listener hears them: runs of letters or digits ("p99", "3.5x" count once).
 pub fn words(text: &str) -> u32 {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count() as u32
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() as u32
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -103,11 +101,7 @@ pub fn estimate(
         .enumerate()
         .map(|(i, section)| {
             let words = words(texts.get(i).copied().unwrap_or_default());
-            SectionEstimate {
-                section: *section,
-                words,
-                seconds: words as f64 * 60.0 / wpm,
-            }
+            SectionEstimate { section: *section, words, seconds: words as f64 * 60.0 / wpm }
         })
         .collect();
     let total_seconds = sections.iter().map(|s| s.seconds).sum::<f64>();
@@ -132,11 +126,7 @@ pub fn plan(framework: Framework, texts: &[&str], target_seconds: u32) -> Vec<f6
     let total: f64 = counts.iter().sum();
     let target = target_seconds as f64;
     if total == 0.0 {
-        return framework
-            .default_split()
-            .iter()
-            .map(|share| share * target)
-            .collect();
+        return framework.default_split().iter().map(|share| share * target).collect();
     }
     counts.iter().map(|c| c / total * target).collect()
 }
@@ -194,20 +184,14 @@ mod tests {
         // 46 seconds of words at 140 a minute, against 3:00.
         let story = "word ".repeat(107);
         let e = estimate(Framework::Car, &["", &story, ""], 140, 180);
-        assert_eq!(
-            (e.pace, e.pace_text.as_str()),
-            (Pace::Short, "Short by 2:14")
-        );
+        assert_eq!((e.pace, e.pace_text.as_str()), (Pace::Short, "Short by 2:14"));
         assert!(!e.over_target);
         assert_eq!(clock(59.6), "1:00");
     }
 
     #[test]
     fn the_plan_follows_the_text_or_the_usual_split() {
-        assert_eq!(
-            plan(Framework::Star, &["", "", "", ""], 120),
-            vec![18.0, 18.0, 72.0, 12.0]
-        );
+        assert_eq!(plan(Framework::Star, &["", "", "", ""], 120), vec![18.0, 18.0, 72.0, 12.0]);
         assert_eq!(plan(Framework::Car, &[], 100), vec![30.0, 60.0, 10.0]);
         assert_eq!(
             plan(Framework::Star, &["a", "b", "c d e f", "g h"], 80),

@@ -16,10 +16,7 @@ fn text(field: &str, value: Option<String>, max: usize) -> Result<Option<String>
         None | Some("") => Ok(None),
         Some(t) if t.chars().count() > max => Err(Error::invalid(
             field,
-            format!(
-                "is {} characters long; the limit is {max}",
-                t.chars().count()
-            ),
+            format!("is {} characters long; the limit is {max}", t.chars().count()),
         )),
         Some(t) => Ok(Some(t.to_string())),
     }
@@ -70,14 +67,8 @@ pub fn story(input: StoryInput) -> Result<StoryInput> {
         if q.is_empty() || questions.contains(&q) {
             continue;
         }
-        if !q
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            p.add(
-                "questions",
-                format!("\"{q}\" is not one of the guides' interview questions"),
-            );
+        if !q.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            p.add("questions", format!("\"{q}\" is not one of the guides' interview questions"));
             continue;
         }
         questions.push(q);
@@ -153,9 +144,7 @@ pub fn rehearsal(input: RehearsalInput, framework: Framework) -> Result<Rehearsa
             );
         }
     }
-    if input
-        .target_seconds
-        .is_some_and(|t| !(MIN_TARGET_SECONDS..=MAX_TARGET_SECONDS).contains(&t))
+    if input.target_seconds.is_some_and(|t| !(MIN_TARGET_SECONDS..=MAX_TARGET_SECONDS).contains(&t))
     {
         p.add(
             "target_seconds",
@@ -186,66 +175,22 @@ mod tests {
         };
         assert!(story(ok.clone()).is_ok());
         let cases = [
+            (StoryInput { title: " ".into(), ..ok.clone() }, "title"),
+            (StoryInput { context: Some("x".into()), ..ok.clone() }, "context"),
             (
-                StoryInput {
-                    title: " ".into(),
-                    ..ok.clone()
-                },
-                "title",
-            ),
-            (
-                StoryInput {
-                    context: Some("x".into()),
-                    ..ok.clone()
-                },
-                "context",
-            ),
-            (
-                StoryInput {
-                    framework: Framework::Car,
-                    task: Some("x".into()),
-                    ..ok.clone()
-                },
+                StoryInput { framework: Framework::Car, task: Some("x".into()), ..ok.clone() },
                 "task",
             ),
-            (
-                StoryInput {
-                    target_seconds: 5,
-                    ..ok.clone()
-                },
-                "target_seconds",
-            ),
-            (
-                StoryInput {
-                    target_seconds: 7_200,
-                    ..ok.clone()
-                },
-                "target_seconds",
-            ),
-            (
-                StoryInput {
-                    questions: vec!["DROP TABLE".into()],
-                    ..ok.clone()
-                },
-                "questions",
-            ),
-            (
-                StoryInput {
-                    result: Some("x".repeat(MAX_TEXT + 1)),
-                    ..ok.clone()
-                },
-                "result",
-            ),
+            (StoryInput { target_seconds: 5, ..ok.clone() }, "target_seconds"),
+            (StoryInput { target_seconds: 7_200, ..ok.clone() }, "target_seconds"),
+            (StoryInput { questions: vec!["DROP TABLE".into()], ..ok.clone() }, "questions"),
+            (StoryInput { result: Some("x".repeat(MAX_TEXT + 1)), ..ok.clone() }, "result"),
         ];
         for (input, field) in cases {
             assert_eq!(field_of(story(input)), field);
         }
-        let tidy = story(StoryInput {
-            project_ids: vec![1, 1, 2],
-            task: Some("  ".into()),
-            ..ok
-        })
-        .unwrap();
+        let tidy = story(StoryInput { project_ids: vec![1, 1, 2], task: Some("  ".into()), ..ok })
+            .unwrap();
         assert_eq!(tidy.project_ids, vec![1, 2]);
         assert_eq!(tidy.task, None);
     }
@@ -261,45 +206,21 @@ mod tests {
         };
         assert!(rehearsal(ok.clone(), Framework::Star).is_ok());
         let cases = [
+            (RehearsalInput { total_ms: 0, ..ok.clone() }, Framework::Star, "total_ms"),
             (
-                RehearsalInput {
-                    total_ms: 0,
-                    ..ok.clone()
-                },
-                Framework::Star,
-                "total_ms",
-            ),
-            (
-                RehearsalInput {
-                    total_ms: 4_000_000,
-                    section_ms: vec![],
-                    ..ok.clone()
-                },
+                RehearsalInput { total_ms: 4_000_000, section_ms: vec![], ..ok.clone() },
                 Framework::Star,
                 "total_ms",
             ),
             (ok.clone(), Framework::Car, "section_ms"),
             (
-                RehearsalInput {
-                    section_ms: vec![1, 2, 3, 4],
-                    ..ok.clone()
-                },
+                RehearsalInput { section_ms: vec![1, 2, 3, 4], ..ok.clone() },
                 Framework::Star,
                 "section_ms",
             ),
+            (RehearsalInput { rating: Some(9), ..ok.clone() }, Framework::Star, "rating"),
             (
-                RehearsalInput {
-                    rating: Some(9),
-                    ..ok.clone()
-                },
-                Framework::Star,
-                "rating",
-            ),
-            (
-                RehearsalInput {
-                    started_at: Some("yesterday".into()),
-                    ..ok.clone()
-                },
+                RehearsalInput { started_at: Some("yesterday".into()), ..ok.clone() },
                 Framework::Star,
                 "started_at",
             ),
@@ -307,14 +228,7 @@ mod tests {
         for (input, framework, field) in cases {
             assert_eq!(field_of(rehearsal(input, framework)), field);
         }
-        assert!(rehearsal(
-            RehearsalInput {
-                section_ms: vec![],
-                ..ok
-            },
-            Framework::Car
-        )
-        .is_ok());
+        assert!(rehearsal(RehearsalInput { section_ms: vec![], ..ok }, Framework::Car).is_ok());
     }
 
     #[test]
@@ -328,27 +242,14 @@ mod tests {
             ..Default::default()
         })
         .unwrap_err();
-        let fields: Vec<&str> = error
-            .field_errors()
-            .iter()
-            .map(|e| e.field.as_str())
-            .collect();
+        let fields: Vec<&str> = error.field_errors().iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["title", "task", "target_seconds", "questions"]);
         let error = rehearsal(
-            RehearsalInput {
-                story_id: 1,
-                total_ms: 0,
-                rating: Some(9),
-                ..Default::default()
-            },
+            RehearsalInput { story_id: 1, total_ms: 0, rating: Some(9), ..Default::default() },
             Framework::Star,
         )
         .unwrap_err();
-        let fields: Vec<&str> = error
-            .field_errors()
-            .iter()
-            .map(|e| e.field.as_str())
-            .collect();
+        let fields: Vec<&str> = error.field_errors().iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["total_ms", "rating"]);
     }
 }

@@ -53,11 +53,8 @@ pub fn parse_jrnl(bytes: &[u8]) -> Result<Vec<JrnlNote>> {
         .into_iter()
         .enumerate()
         .map(|(index, entry)| {
-            let name = super::entry_name(
-                index,
-                None,
-                Some(&serde_json::json!({ "title": entry.title })),
-            );
+            let name =
+                super::entry_name(index, None, Some(&serde_json::json!({ "title": entry.title })));
             let date = NaiveDate::parse_from_str(entry.date.trim(), "%Y-%m-%d").map_err(|_| {
                 refuse(format!(
                     "{name}: the date is not a date (\"{}\"); write it as YYYY-MM-DD",
@@ -77,9 +74,7 @@ pub fn parse_jrnl(bytes: &[u8]) -> Result<Vec<JrnlNote>> {
                 (false, true) => title.to_string(),
                 (true, false) => body.to_string(),
                 (true, true) => {
-                    return Err(refuse(format!(
-                        "{name} has no text: neither a title nor a body"
-                    )))
+                    return Err(refuse(format!("{name} has no text: neither a title nor a body")))
                 }
             };
             let mut tags: Vec<String> = entry
@@ -119,10 +114,7 @@ mod tests {
     fn jrnl_entries_become_dated_notes_with_tags() {
         let notes = parse_jrnl(SAMPLE.as_bytes()).unwrap();
         assert_eq!(notes.len(), 2);
-        assert_eq!(
-            notes[0].text,
-            "Shipped the queue.\n\np99 fell to 120 ms. @work"
-        );
+        assert_eq!(notes[0].text, "Shipped the queue.\n\np99 fell to 120 ms. @work");
         assert_eq!(notes[0].tags, vec!["work", "starred"]);
         assert_eq!(notes[0].created_at, "2024-03-01T09:15:00.000Z");
         assert_eq!(notes[1].tags, vec!["work", "mentoring"]);

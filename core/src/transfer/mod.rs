@@ -130,17 +130,12 @@ pub struct KindCount {
 
 /// The order entries are written and read in: what a link points at comes first.
 pub fn kind_rank(kind: EntryKind) -> usize {
-    EntryKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(usize::MAX)
+    EntryKind::ALL.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
 }
 
 /// Field names that hold links to other entries, one or many, with the kind they link to.
-pub const LINK_FIELDS: &[(&str, EntryKind)] = &[
-    ("project_id", EntryKind::Project),
-    ("story_id", EntryKind::Story),
-];
+pub const LINK_FIELDS: &[(&str, EntryKind)] =
+    &[("project_id", EntryKind::Project), ("story_id", EntryKind::Story)];
 pub const LINK_LIST_FIELDS: &[(&str, EntryKind)] = &[
     ("project_ids", EntryKind::Project),
     ("metric_ids", EntryKind::Metric),
@@ -170,20 +165,14 @@ pub fn map_links(
     for (name, kind) in LINK_FIELDS {
         if let Some(value) = object.get_mut(*name) {
             if !value.is_null() {
-                *value = map(value, *kind).map_err(|reason| BrokenLink {
-                    field: name,
-                    reason,
-                })?;
+                *value = map(value, *kind).map_err(|reason| BrokenLink { field: name, reason })?;
             }
         }
     }
     for (name, kind) in LINK_LIST_FIELDS {
         if let Some(serde_json::Value::Array(values)) = object.get_mut(*name) {
             for value in values.iter_mut() {
-                *value = map(value, *kind).map_err(|reason| BrokenLink {
-                    field: name,
-                    reason,
-                })?;
+                *value = map(value, *kind).map_err(|reason| BrokenLink { field: name, reason })?;
             }
         }
     }
@@ -197,20 +186,13 @@ fn refuse(reason: String) -> Error {
 /// Every problem of a file at once, each as a sentence of its own.
 pub(crate) fn refuse_all(reasons: Vec<String>) -> Error {
     Error::fields(
-        reasons
-            .into_iter()
-            .map(|reason| crate::FieldError::new("file", reason))
-            .collect(),
+        reasons.into_iter().map(|reason| crate::FieldError::new("file", reason)).collect(),
     )
 }
 
 /// "a metric", "an artifact".
 pub fn a_kind(kind: &str) -> String {
-    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     format!("{article} {kind}")
 }
 
@@ -262,23 +244,15 @@ fn file_place(document: &Value, path: &[Step]) -> (String, Option<String>) {
                 _ => list.as_str(),
             };
             let title = item(list, *index)
-                .and_then(|v| {
-                    v.get("name")
-                        .or_else(|| v.get("text"))
-                        .or_else(|| v.get("guide"))
-                })
+                .and_then(|v| v.get("name").or_else(|| v.get("text")).or_else(|| v.get("guide")))
                 .and_then(Value::as_str)
                 .map(|t| format!(" (\"{}\")", t.chars().take(40).collect::<String>()))
                 .unwrap_or_default();
-            (
-                format!("{thing} {}{title}", index + 1),
-                (!rest.is_empty()).then(|| place_words(rest)),
-            )
+            (format!("{thing} {}{title}", index + 1), (!rest.is_empty()).then(|| place_words(rest)))
         }
-        [Step::Key(thing), rest @ ..] if thing == "profile" || thing == "settings" => (
-            format!("the {thing}"),
-            (!rest.is_empty()).then(|| place_words(rest)),
-        ),
+        [Step::Key(thing), rest @ ..] if thing == "profile" || thing == "settings" => {
+            (format!("the {thing}"), (!rest.is_empty()).then(|| place_words(rest)))
+        }
         [] => ("the file".to_string(), None),
         _ => ("the file".to_string(), Some(place_words(path))),
     }
@@ -310,10 +284,7 @@ pub fn parse_journal_file(bytes: &[u8]) -> Result<JournalFile> {
     let mut document = read_value(bytes)?;
     let what = "a Career Log journal (one JSON object with \"format\": \"careerlog-journal\", a \"version\" and \"entries\")";
     let Some(top) = document.as_object() else {
-        return Err(refuse(format!(
-            "the file holds {}, not {what}",
-            a_json_kind(&document)
-        )));
+        return Err(refuse(format!("the file holds {}, not {what}", a_json_kind(&document))));
     };
     match top.get("format") {
         Some(Value::String(format)) if format == FORMAT => {}
@@ -322,11 +293,7 @@ pub fn parse_journal_file(bytes: &[u8]) -> Result<JournalFile> {
             "the file's \"format\" is \"{format}\": it is not a Career Log journal (\"{FORMAT}\")"
         )))
         }
-        _ => {
-            return Err(refuse(format!(
-                "the file has no \"format\": it is not {what}"
-            )))
-        }
+        _ => return Err(refuse(format!("the file has no \"format\": it is not {what}"))),
     }
     match top.get("version") {
         Some(Value::Number(n))
@@ -372,10 +339,8 @@ pub fn parse_journal_file(bytes: &[u8]) -> Result<JournalFile> {
                 name(first)
             )));
         }
-        for (field, stamp) in [
-            ("created_at", &entry.created_at),
-            ("updated_at", &entry.updated_at),
-        ] {
+        for (field, stamp) in [("created_at", &entry.created_at), ("updated_at", &entry.updated_at)]
+        {
             if chrono::DateTime::parse_from_rfc3339(stamp).is_err() {
                 return Err(refuse(format!(
                     "{}: {}",
@@ -403,10 +368,7 @@ pub fn parse_journal_file(bytes: &[u8]) -> Result<JournalFile> {
     for (index, variant) in file.variants.iter().enumerate() {
         let name = format!("resume variant {} (\"{}\")", index + 1, variant.name);
         if uuid::Uuid::parse_str(&variant.uuid).is_err() {
-            return Err(refuse(format!(
-                "{name}: the UUID \"{}\" is not a UUID",
-                variant.uuid
-            )));
+            return Err(refuse(format!("{name}: the UUID \"{}\" is not a UUID", variant.uuid)));
         }
         if let Some(first) = variants.insert(variant.uuid.as_str(), index) {
             return Err(refuse(format!(
@@ -448,10 +410,7 @@ pub(crate) fn read_value(bytes: &[u8]) -> Result<Value> {
         )));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        refuse(format!(
-            "the file is not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
+        refuse(format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()))
     })?;
     if text.trim().is_empty() {
         return Err(refuse("the file is empty (line 1)".to_string()));
@@ -465,10 +424,7 @@ pub(crate) fn read_value(bytes: &[u8]) -> Result<Value> {
         } else if message.starts_with("recursion limit") {
             format!("the file nests lists or objects too deeply, at {at}")
         } else {
-            format!(
-                "the file is not valid JSON at {at}: {}",
-                json_mistake(&message)
-            )
+            format!("the file is not valid JSON at {at}: {}", json_mistake(&message))
         })
     })?;
     deserializer.end().map_err(|e| {
@@ -489,19 +445,10 @@ fn json_mistake(message: &str) -> &'static str {
         ("trailing comma", "a comma stands before a closing bracket"),
         ("key must be a string", "a name is not in double quotes"),
         ("invalid escape", "a backslash escape is not valid"),
-        (
-            "invalid unicode code point",
-            "a backslash escape is not valid",
-        ),
-        (
-            "invalid number",
-            "a number is not written as JSON writes numbers",
-        ),
+        ("invalid unicode code point", "a backslash escape is not valid"),
+        ("invalid number", "a number is not written as JSON writes numbers"),
         ("number out of range", "a number is too large"),
-        (
-            "control character",
-            "a text holds a control character (a raw tab or line break)",
-        ),
+        ("control character", "a text holds a control character (a raw tab or line break)"),
         ("lone leading surrogate", "a backslash escape is not valid"),
     ];
     MISTAKES

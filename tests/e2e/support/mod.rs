@@ -40,11 +40,7 @@ fn cli_binary() -> std::path::PathBuf {
 
 /// Variables that choose or unlock a journal: the app and the command line never see the
 /// ones of the person running the tests (a passphrase there would unlock a journal by itself).
-const JOURNAL_ENV: [&str; 3] = [
-    "CAREERLOG_DB",
-    "CAREERLOG_PASSPHRASE",
-    "CAREERLOG_NEW_PASSPHRASE",
-];
+const JOURNAL_ENV: [&str; 3] = ["CAREERLOG_DB", "CAREERLOG_PASSPHRASE", "CAREERLOG_NEW_PASSPHRASE"];
 
 /// One window session at a time: the tests share the display machinery in turn.
 static WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -63,11 +59,7 @@ pub fn careerlog(db: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
         command.env_remove(key);
     }
     let output = command.envs(env.iter().copied()).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -88,10 +80,7 @@ struct Owned(Child);
 
 impl Drop for Owned {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
+        let _ = Command::new("kill").arg("-TERM").arg(self.0.id().to_string()).status();
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.0.try_wait() {
@@ -110,9 +99,7 @@ fn require(tool: &str) -> PathBuf {
         return from_cargo;
     }
     let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(tool))
-            .find(|p| p.is_file())
+        std::env::split_paths(&paths).map(|dir| dir.join(tool)).find(|p| p.is_file())
     });
     found.unwrap_or_else(|| {
         panic!(
@@ -127,11 +114,7 @@ fn dirs_home() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
@@ -161,12 +144,7 @@ impl Display {
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
         let xvfb = Owned(
             Command::new(xvfb)
-                .args([
-                    format!(":{number}"),
-                    "-screen".into(),
-                    "0".into(),
-                    "1400x900x24".into(),
-                ])
+                .args([format!(":{number}"), "-screen".into(), "0".into(), "1400x900x24".into()])
                 .args(["-nolisten", "tcp"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -179,12 +157,7 @@ impl Display {
         let native_port = free_port();
         let mut driver = Command::new(tauri_driver);
         driver
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .arg("--native-driver")
             .arg(native_driver);
         for key in JOURNAL_ENV {
@@ -206,12 +179,7 @@ impl Display {
                 .iter()
                 .all(|p| std::net::TcpStream::connect(("127.0.0.1", *p)).is_ok())
         });
-        Display {
-            _xvfb: xvfb,
-            _driver: driver,
-            number,
-            port,
-        }
+        Display { _xvfb: xvfb, _driver: driver, number, port }
     }
 }
 
@@ -242,18 +210,11 @@ impl Turn {
         std::fs::create_dir_all(&exports).unwrap();
         let import = dir.path().join("import.json");
         let extra = env(dir.path());
-        let mut vars: Vec<(&str, &Path)> = vec![
-            ("CAREERLOG_EXPORT_DIR", &exports),
-            ("CAREERLOG_IMPORT_FILE", &import),
-        ];
+        let mut vars: Vec<(&str, &Path)> =
+            vec![("CAREERLOG_EXPORT_DIR", &exports), ("CAREERLOG_IMPORT_FILE", &import)];
         vars.extend(extra.iter().map(|(k, v)| (*k, v.as_path())));
         let display = Display::start(&vars);
-        Turn {
-            display,
-            db,
-            dir,
-            _window: window,
-        }
+        Turn { display, db, dir, _window: window }
     }
 
     /// A file in the temporary folder.
@@ -269,6 +230,13 @@ impl Turn {
     /// The file the app opens when asked to import one (no dialog): write it first.
     pub fn import_file(&self) -> PathBuf {
         self.path("import.json")
+    }
+
+    /// A turn and the app open on its fresh journal: how most tests begin.
+    pub async fn opened() -> (Turn, App) {
+        let turn = Turn::take().await;
+        let app = turn.open().await;
+        (turn, app)
     }
 
     /// The app on this turn's journal, once the UI has loaded its first data.
@@ -296,10 +264,7 @@ impl Turn {
     /// The window binary started again on this journal and display, as from a terminal.
     pub fn launch_again(&self) -> tokio::process::Command {
         let mut command = tokio::process::Command::new(window_binary());
-        command
-            .arg("--db")
-            .arg(&self.db)
-            .env("DISPLAY", format!(":{}", self.display.number));
+        command.arg("--db").arg(&self.db).env("DISPLAY", format!(":{}", self.display.number));
         for key in JOURNAL_ENV {
             command.env_remove(key);
         }
@@ -337,9 +302,7 @@ impl App {
 
     /// Whether the UI has loaded its first data, now.
     pub async fn is_ready(&self) -> bool {
-        self.execute("return document.body.dataset.ready ?? null", vec![])
-            .await
-            == json!("true")
+        self.execute("return document.body.dataset.ready ?? null", vec![]).await == json!("true")
     }
 
     pub async fn wait(&self, css: &str) -> Element {
@@ -356,11 +319,7 @@ impl App {
     }
 
     pub async fn click(&self, id: &str) {
-        self.testid(id)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {id}: {e}"));
+        self.testid(id).await.click().await.unwrap_or_else(|e| panic!("click {id}: {e}"));
     }
 
     /// Clicks an element after scrolling it to the middle of the page: clear of sticky bars,
@@ -372,10 +331,7 @@ impl App {
             vec![serde_json::to_value(&element).unwrap()],
         )
         .await;
-        element
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {id}: {e}"));
+        element.click().await.unwrap_or_else(|e| panic!("click {id}: {e}"));
     }
 
     /// Types `text` into the field with this test id, replacing what it held.
@@ -451,11 +407,7 @@ impl App {
 
     /// How many elements have this test id now.
     pub async fn count(&self, id: &str) -> usize {
-        self.client
-            .find_all(Locator::Css(&format!("[data-testid='{id}']")))
-            .await
-            .unwrap()
-            .len()
+        self.client.find_all(Locator::Css(&format!("[data-testid='{id}']"))).await.unwrap().len()
     }
 
     /// Waits until no element has this test id.
@@ -469,10 +421,7 @@ impl App {
 
     /// Runs a script in the page; its answer.
     pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
-        self.client
-            .execute(script, args)
-            .await
-            .unwrap_or_else(|e| panic!("{script}: {e}"))
+        self.client.execute(script, args).await.unwrap_or_else(|e| panic!("{script}: {e}"))
     }
 
     /// Polls a script until it returns `true` (a page that is reloading answers nothing yet).
@@ -510,18 +459,13 @@ impl App {
 
     /// Calls a Tauri command that must succeed; its answer.
     pub async fn invoke_ok(&self, command: &str, args: Value) -> Value {
-        self.invoke(command, args)
-            .await
-            .unwrap_or_else(|e| panic!("{command}: {e}"))
+        self.invoke(command, args).await.unwrap_or_else(|e| panic!("{command}: {e}"))
     }
 
     /// Shows the page in a theme for a moment, without saving it as the setting.
     pub async fn set_theme(&self, theme: &str) {
-        self.execute(
-            "document.documentElement.dataset.theme = arguments[0]",
-            vec![json!(theme)],
-        )
-        .await;
+        self.execute("document.documentElement.dataset.theme = arguments[0]", vec![json!(theme)])
+            .await;
     }
 
     /// Chooses a theme in Settings, as a person would (saved in the journal).
@@ -537,8 +481,7 @@ impl App {
 
     /// Saves a screenshot as `name.png` in [`screenshots`].
     pub async fn shot(&self, name: &str) {
-        self.screenshot(&screenshots().join(format!("{name}.png")))
-            .await;
+        self.screenshot(&screenshots().join(format!("{name}.png"))).await;
     }
 
     pub async fn close(self) {

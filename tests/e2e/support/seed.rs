@@ -27,11 +27,7 @@ pub struct Project<'a> {
 impl Project<'_> {
     /// A shipped service, the rest to fill in.
     pub fn shipped() -> Self {
-        Project {
-            scope: Some("service"),
-            status: Some("shipped"),
-            ..Project::default()
-        }
+        Project { scope: Some("service"), status: Some("shipped"), ..Project::default() }
     }
 }
 
@@ -73,29 +69,30 @@ impl<'a> Metric<'a> {
     }
 
     pub fn measured(self, on: &'a str) -> Self {
-        Metric {
-            measured_on: Some(on),
-            ..self
-        }
+        Metric { measured_on: Some(on), ..self }
     }
 
     pub fn evidence(self, evidence: impl Into<Option<&'a str>>) -> Self {
-        Metric {
-            evidence: evidence.into(),
-            ..self
-        }
+        Metric { evidence: evidence.into(), ..self }
     }
 }
 
 /// Saves a new entry through a `*_save` command; the entry as saved.
 pub async fn save(app: &App, command: &str, input: Value) -> Value {
-    app.invoke_ok(command, json!({"id": null, "input": input}))
-        .await
+    app.invoke_ok(command, json!({"id": null, "input": input})).await
 }
 
 /// Saves a new project; its id.
 pub async fn project(app: &App, project: &Project<'_>) -> i64 {
     id_of(&save(app, "project_save", json!(project)).await)
+}
+
+/// Saves a new project and opens its page from the Journal; its id.
+pub async fn opened_project(app: &App, project: &Project<'_>) -> i64 {
+    let id = self::project(app, project).await;
+    app.click("nav-journal").await;
+    app.click(&format!("project-{id}")).await;
+    id
 }
 
 /// Saves a new metric; its id.
@@ -125,12 +122,7 @@ pub fn demo(db: &Path, projects: u32) {
 pub fn checklist_history(db: &Path) {
     let cli = |args: &[&str]| careerlog(db, &[], args);
     cli(&["checklist", "show", "technical-leader"]);
-    for item in [
-        "set-band-and-role",
-        "place-yourself",
-        "log-recent-project",
-        "add-a-metric",
-    ] {
+    for item in ["set-band-and-role", "place-yourself", "log-recent-project", "add-a-metric"] {
         cli(&["checklist", "check", "technical-leader", item]);
     }
     cli(&["checklist", "new-cycle", "technical-leader"]);
@@ -173,9 +165,7 @@ pub async fn readiness_evidence(app: &App) {
     let checkout = project(
         app,
         &lead(
-            "Checkout latency rewrite",
-            "2025-01-08",
-            "service",
+            "Checkout latency rewrite", "2025-01-08", "service",
             "Moved pricing out of the hot path.",
         ),
     )
@@ -183,9 +173,7 @@ pub async fn readiness_evidence(app: &App) {
     let events = project(
         app,
         &lead(
-            "Order events platform",
-            "2025-06-02",
-            "multi-team",
+            "Order events platform", "2025-06-02", "multi-team",
             "One stream of order events for three teams.",
         ),
     )
@@ -201,11 +189,7 @@ pub async fn readiness_evidence(app: &App) {
     }
     for (project, kind, title) in [
         (checkout, "rfc", "RFC: in-process price cache"),
-        (
-            checkout,
-            "postmortem",
-            "Postmortem: stale prices after the March deploy",
-        ),
+        (checkout, "postmortem", "Postmortem: stale prices after the March deploy"),
         (checkout, "pr", "Price cache with bounded staleness"),
         (checkout, "pr", "Checkout service extraction, part 1"),
         (events, "pr", "Order events schema registry"),
@@ -283,13 +267,7 @@ pub async fn resume_journal(app: &App) -> Bullets {
     )
     .await;
     let latency = measured(
-        Metric::of(
-            checkout,
-            "p99 checkout latency",
-            "ms",
-            (800.0, 120.0),
-            "lower",
-        ),
+        Metric::of(checkout, "p99 checkout latency", "ms", (800.0, 120.0), "lower"),
         Some("Grafana: checkout p99"),
     )
     .await;
@@ -328,17 +306,8 @@ pub async fn resume_journal(app: &App) -> Bullets {
         ),
     )
     .await;
-    measured(
-        Metric::of(
-            cloud,
-            "Monthly cloud spend",
-            "$",
-            (52000.0, 31000.0),
-            "lower",
-        ),
-        None,
-    )
-    .await;
+    measured(Metric::of(cloud, "Monthly cloud spend", "$", (52000.0, 31000.0), "lower"), None)
+        .await;
 
     let kafka = project(
         app,
@@ -353,13 +322,7 @@ pub async fn resume_journal(app: &App) -> Bullets {
     )
     .await;
     let paging = measured(
-        Metric::of(
-            kafka,
-            "Paging incidents a month",
-            "incidents",
-            (14.0, 3.0),
-            "lower",
-        ),
+        Metric::of(kafka, "Paging incidents a month", "incidents", (14.0, 3.0), "lower"),
         Some("PagerDuty report"),
     )
     .await;
@@ -382,13 +345,7 @@ pub async fn resume_journal(app: &App) -> Bullets {
     )
     .await;
     let weak_metric = measured(
-        Metric::of(
-            onboarding,
-            "Days to first deploy",
-            "days",
-            (21.0, 6.0),
-            "lower",
-        ),
+        Metric::of(onboarding, "Days to first deploy", "days", (21.0, 6.0), "lower"),
         Some("HR onboarding survey"),
     )
     .await;
@@ -405,8 +362,7 @@ pub async fn resume_journal(app: &App) -> Bullets {
     let bullets = app.invoke_ok("bullet_list", json!({})).await;
     for b in bullets.as_array().unwrap() {
         if b["key"].as_str().unwrap().starts_with("decision:") {
-            app.invoke_ok("bullet_include", json!({"id": id_of(b), "included": true}))
-                .await;
+            app.invoke_ok("bullet_include", json!({"id": id_of(b), "included": true})).await;
         }
     }
 
@@ -449,10 +405,7 @@ pub async fn resume_journal(app: &App) -> Bullets {
             "location": "Lisbon", "summary": null}}),
     )
     .await;
-    Bullets {
-        latency: latency_bullet,
-        weak,
-    }
+    Bullets { latency: latency_bullet, weak }
 }
 
 /// A project of the story bank's engineer.
@@ -496,13 +449,7 @@ pub async fn story_bank(app: &App) -> [i64; 4] {
         .await,
     );
     let platform = project(app, &story_project("Queue migration to Kafka")).await;
-    let incidents = Metric::of(
-        platform,
-        "Paging incidents a month",
-        "",
-        (14.0, 3.0),
-        "lower",
-    );
+    let incidents = Metric::of(platform, "Paging incidents a month", "", (14.0, 3.0), "lower");
     let incidents = metric(app, &incidents).await;
 
     let story = |title: &str,
@@ -604,24 +551,14 @@ pub async fn story_bank(app: &App) -> [i64; 4] {
                     Some(2),
                     Some("Rambled in the setup; the 85% came too late."),
                 ),
-                (
-                    "2024-05-04T18:40:00Z",
-                    [24_000, 18_000, 79_000, 16_000],
-                    Some(3),
-                    None,
-                ),
+                ("2024-05-04T18:40:00Z", [24_000, 18_000, 79_000, 16_000], Some(3), None),
                 (
                     "2024-05-07T20:10:00Z",
                     [20_000, 16_000, 71_000, 15_000],
                     Some(3),
                     Some("Better. Name the RFC earlier."),
                 ),
-                (
-                    "2024-05-09T07:55:00Z",
-                    [17_000, 14_000, 66_000, 13_000],
-                    Some(4),
-                    None,
-                ),
+                ("2024-05-09T07:55:00Z", [17_000, 14_000, 66_000, 13_000], Some(4), None),
                 (
                     "2024-05-12T19:30:00Z",
                     [16_000, 13_000, 62_000, 12_000],
@@ -639,23 +576,15 @@ pub async fn story_bank(app: &App) -> [i64; 4] {
                     Some(2),
                     Some("Far too long for a 1-minute answer."),
                 ),
-                (
-                    "2024-05-10T12:15:00Z",
-                    [35_000, 55_000, 11_000, 0],
-                    Some(3),
-                    None,
-                ),
+                ("2024-05-10T12:15:00Z", [35_000, 55_000, 11_000, 0], Some(3), None),
             ],
         ),
         (quick, &[]),
     ];
     for (story, list) in takes {
         for (at, sections, rating, note) in list {
-            let sections: Vec<u64> = if sections[3] == 0 {
-                sections[..3].to_vec()
-            } else {
-                sections.to_vec()
-            };
+            let sections: Vec<u64> =
+                if sections[3] == 0 { sections[..3].to_vec() } else { sections.to_vec() };
             let total: u64 = sections.iter().sum();
             app.invoke_ok(
                 "rehearsal_save",

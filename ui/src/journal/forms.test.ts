@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision, Metric } from '../lib/bindings';
+import type { Decision, Metric, MetricInput } from '../lib/bindings';
 import { attempt } from '../lib/forms';
 import {
   decisionFields,
@@ -68,11 +68,7 @@ describe('form to input', () => {
   });
 
   it('round-trips a saved metric through its fields', () => {
-    const metric: Metric = {
-      id: 4,
-      uuid: 'u',
-      created_at: '2024-06-01T10:00:00.000Z',
-      updated_at: '2024-06-01T10:00:00.000Z',
+    const input: MetricInput = {
       project_id: 1,
       name: 'p99',
       unit: 'ms',
@@ -83,6 +79,13 @@ describe('form to input', () => {
       evidence: null,
       tags: ['perf'],
       skills: [],
+    };
+    const metric: Metric = {
+      ...input,
+      id: 4,
+      uuid: 'u',
+      created_at: '2024-06-01T10:00:00.000Z',
+      updated_at: '2024-06-01T10:00:00.000Z',
       change: -680,
       percent_change: -85,
       improved: true,
@@ -98,21 +101,7 @@ describe('form to input', () => {
         verb: 'Cut',
       },
     };
-    expect(metricInput(1, metricFields(metric))).toEqual({
-      ok: true,
-      value: {
-        project_id: 1,
-        name: 'p99',
-        unit: 'ms',
-        baseline: 800,
-        result: 120,
-        better: 'lower',
-        measured_on: '2024-06-01',
-        evidence: null,
-        tags: ['perf'],
-        skills: [],
-      },
-    });
+    expect(metricInput(1, metricFields(metric))).toEqual({ ok: true, value: input });
   });
 
   it('starts a decision with two option rows and keeps the rows typed', () => {
