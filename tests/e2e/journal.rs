@@ -377,8 +377,7 @@ fn day(date: &str) -> String {
 async fn a_review_from_home_opens_on_the_outcome_and_the_decision_tells_when_it_was_reviewed() {
     let (_turn, app) = Turn::opened().await;
     let project =
-        seed::opened_project(&app, &Project { title: "Order pipeline", ..Project::shipped() })
-            .await;
+        seed::project(&app, &Project { title: "Order pipeline", ..Project::shipped() }).await;
     let id = decision(&app, project, json!({"review_on": "2024-03-01"})).await;
     app.click("nav-journal").await;
     app.click("nav-home").await;
@@ -411,7 +410,8 @@ async fn a_review_from_home_opens_on_the_outcome_and_the_decision_tells_when_it_
 async fn a_metric_tells_its_change_as_the_core_does_and_previews_its_bullet() {
     let (_turn, app) = Turn::opened().await;
     let project =
-        seed::project(&app, &Project { title: "Checkout conversion", ..Project::shipped() }).await;
+        seed::opened_project(&app, &Project { title: "Checkout conversion", ..Project::shipped() })
+            .await;
     app.click("metric-new").await;
     app.fill("metric-name", "checkout conversion").await;
     app.fill("metric-baseline", "2.1").await;
