@@ -349,8 +349,10 @@ impl App {
             .unwrap_or_else(|e| panic!("type into {id}: {e}"));
     }
 
-    /// Picks the option with this value in the select with this test id.
+    /// Picks the option with `value` in a select, once the select offers it (options that
+    /// follow the data, such as a filter's tags, may render a moment after the select).
     pub async fn choose(&self, id: &str, value: &str) {
+        self.wait(&format!("[data-testid='{id}'] option[value='{value}']")).await;
         self.testid(id)
             .await
             .select_by_value(value)
