@@ -4,6 +4,7 @@
 
 import { getContext, setContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
+import { refusalOf } from './api';
 import type { IpcError } from './bindings';
 import { asSentence } from './text';
 
@@ -34,8 +35,6 @@ export function joinForm(field: string): (() => IpcError | null) | null {
  * (every refused field is listed there), or the lone message when it names this field.
  */
 export function messageFor(error: IpcError | null, field: string): string | null {
-  if (!error) return null;
-  const own = error.errors.find((e) => e.field === field);
-  if (own) return asSentence(own.message);
-  return error.field === field ? asSentence(error.message) : null;
+  const own = refusalOf(error, field);
+  return own ? asSentence(own.message) : null;
 }
