@@ -30,6 +30,19 @@ def variant_env():
     return {k: v for k, v in os.environ.items() if k.startswith("WEBKIT_")}
 
 
+def base_env():
+    """Variables for the empty window only (`BENCH_BASE_ENV="K=V K2=V2"`): the same
+    rendering settings the app chose for itself, so its own cost is told apart."""
+    pairs = os.environ.get("BENCH_BASE_ENV", "").split()
+    return dict(p.split("=", 1) for p in pairs if "=" in p)
+
+
+def rendering(stderr):
+    """The path the app reported at its first paint: `careerlog: rendering <path> (<source>: <reason>)`."""
+    m = re.search(r"rendering (\S+) \((\w+): (.*)\)", stderr)
+    return {"path": m.group(1), "source": m.group(2), "reason": m.group(3)} if m else None
+
+
 def wait_for_group(pgid, limit=10):
     """Waits (untimed) until every process of the group is gone: the WebKit processes
     outlive the app by a moment, and must not overlap the next run."""
@@ -86,11 +99,12 @@ def startup(args):
     key = args[5] if len(args) > 5 else "startup"
     app_cmd = [app] + app_args.split()
     env = dict(os.environ, CAREERLOG_EXIT_AFTER_PAINT="1")
+    envs = {"app": env, "base": dict(env, **base_env())}
     # Warm the page cache for both, so neither pays for the first read from disk.
     for _ in range(2):
-        run_until_exit(app_cmd, env)
-        run_until_exit([base], env)
-    pairs, app_phases, base_painted = [], [], []
+        run_until_exit(app_cmd, envs["app"])
+        run_until_exit([base], envs["base"])
+    pairs, app_phases, base_painted, paths = [], [], [], []
     load_before = os.getloadavg()[0]
     for i in range(runs):
         order = [("app", app_cmd), ("base", [base])]
@@ -98,10 +112,11 @@ def startup(args):
             order.reverse()
         times = {}
         for name, command in order:
-            ms, stderr = run_until_exit(command, env)
+            ms, stderr = run_until_exit(command, envs[name])
             times[name] = ms
             if name == "app":
                 app_phases.append(phases(stderr))
+                paths.append(rendering(stderr))
             elif "painted" in phases(stderr):
                 base_painted.append(phases(stderr)["painted"])
         pairs.append(times)
@@ -113,6 +128,8 @@ def startup(args):
     results[key] = {
         "runs": runs,
         "env": variant_env(),
+        "base_env": base_env(),
+        "rendering": paths[0] if paths else None,
         "load_before": load_before,
         "app_ms": [p["app"] for p in pairs],
         "base_ms": [p["base"] for p in pairs],
@@ -162,9 +179,9 @@ def pss_kb(pid):
     return (int(m.group(1)) if m else 0), name
 
 
-def tree_memory(command, settle):
+def tree_memory(command, settle, extra=None):
     """PSS of the process and all its descendants, `settle` seconds after its first paint."""
-    env = dict(os.environ, CAREERLOG_STARTUP_LOG="1")
+    env = dict(os.environ, CAREERLOG_STARTUP_LOG="1", **(extra or {}))
     env.pop("CAREERLOG_EXIT_AFTER_PAINT", None)
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
@@ -185,7 +202,8 @@ def tree_memory(command, settle):
             kb, name = pss_kb(pid)
             if name:
                 by_process[name] = by_process.get(name, 0) + kb
-        return sum(by_process.values()), by_process
+        seen += proc.stderr.read() or b""
+        return sum(by_process.values()), by_process, rendering(seen.decode(errors="replace"))
     finally:
         try:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -206,7 +224,7 @@ def memory(args):
     app_runs, base_runs = [], []
     for i in range(runs):
         a = tree_memory([app] + app_args.split(), settle)
-        b = tree_memory([base], settle)
+        b = tree_memory([base], settle, base_env())
         app_runs.append(a)
         base_runs.append(b)
         print(f"  run {i + 1}/{runs}: careerlog {a[0] / 1024:.1f} MiB {a[1]}, "
@@ -218,12 +236,14 @@ def memory(args):
         "runs": runs,
         "env": variant_env(),
         "load_before": load_before,
+        "base_env": base_env(),
         "settle_seconds": settle,
         "app_kb": [r[0] for r in app_runs],
         "base_kb": [r[0] for r in base_runs],
         "app_median_kb": app_median,
         "base_median_kb": base_median,
         "ratio": app_median / base_median,
+        "rendering": app_runs[0][2],
         "app_by_process_kb": min(app_runs, key=lambda r: abs(r[0] - app_median))[1],
         "base_by_process_kb": min(base_runs, key=lambda r: abs(r[0] - base_median))[1],
     }
@@ -308,6 +328,14 @@ def machine(args):
     save(results_path, results)
 
 
+def get(args):
+    """Prints a stored value for the shell: `get results.json key.sub` (empty when absent)."""
+    node = load(args[0])
+    for part in args[1].split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    print("" if node is None else node)
+
+
 def put(args):
     """Stores a value given by the shell: `put results.json key.sub value`."""
     results_path, key, value = args[0], args[1], args[2]
@@ -326,4 +354,4 @@ def put(args):
 if __name__ == "__main__":
     what, rest = sys.argv[1], sys.argv[2:]
     {"startup": startup, "memory": memory, "command": command, "criterion": criterion,
-     "machine": machine, "put": put}[what](rest)
+     "machine": machine, "put": put, "get": get}[what](rest)

@@ -2,15 +2,22 @@
 
 use std::path::PathBuf;
 
-use careerlog_core::{ErrorKind, Journal};
+use careerlog_core::rendering::{choose, probe};
+use careerlog_core::{Boot, ErrorKind, Journal};
 
 use tauri::Manager;
 
 use crate::commands::{self, JournalState};
+use crate::rendering::RenderingState;
 use crate::startup::Startup;
 
-/// Builds the main window from its configuration, able to load only the app's own pages.
-fn open_main_window<R: tauri::Runtime>(app: &mut tauri::App<R>) -> tauri::Result<()> {
+/// Builds the main window from its configuration, able to load only the app's own pages,
+/// with the first screen's data in its initialization script and the chosen rendering path.
+fn open_main_window<R: tauri::Runtime>(
+    app: &mut tauri::App<R>,
+    boot: Option<&Boot>,
+    rendering: &RenderingState,
+) -> tauri::Result<()> {
     let config = app
         .config()
         .app
@@ -19,8 +26,29 @@ fn open_main_window<R: tauri::Runtime>(app: &mut tauri::App<R>) -> tauri::Result
         .find(|w| w.label == "main")
         .cloned()
         .expect("tauri.conf.json declares the main window");
-    tauri::WebviewWindowBuilder::from_config(app, &config)?.on_navigation(is_own_page).build()?;
-    Ok(())
+    let mut builder =
+        tauri::WebviewWindowBuilder::from_config(app, &config)?.on_navigation(is_own_page);
+    if let Some(boot) = boot {
+        builder = builder.initialization_script(boot_script(boot));
+    }
+    let window = builder.build()?;
+    rendering.apply(&window)
+}
+
+/// Sets `window.__CAREERLOG_BOOT__` for the page's first load only: a reload (after a
+/// restore, say) finds the journal changed since the window opened, so it asks over IPC.
+fn boot_script(boot: &Boot) -> String {
+    let data = serde_json::to_string(boot).unwrap_or_else(|_| "null".into());
+    format!(
+        "(function () {{\n\
+         try {{\n\
+           var nav = performance.getEntriesByType('navigation')[0];\n\
+           if ((nav && nav.type !== 'navigate') || sessionStorage.getItem('careerlog.booted')) return;\n\
+           sessionStorage.setItem('careerlog.booted', '1');\n\
+         }} catch (e) {{ return; }}\n\
+         window.__CAREERLOG_BOOT__ = {data};\n\
+         }})();"
+    )
 }
 
 /// The app's own pages; anything else (a remote site, a file) is never loaded.
@@ -57,10 +85,16 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
     let passphrase = std::env::var("CAREERLOG_PASSPHRASE").ok();
     let journal = JournalState::new(path.clone(), Journal::open_with(&path, passphrase.as_deref()));
     startup.reached("core opened");
+    // A locked journal has no settings or data to pass yet: automatic, and IPC after unlock.
+    let setting = journal.now(|j| Ok(j.settings()?.rendering)).unwrap_or_default();
+    let rendering = RenderingState::new(choose(&probe(), setting), setting);
+    let boot = journal.now(|j| j.boot()).ok();
+    startup.reached("boot data read");
     let background = journal.clone();
+    let window_rendering = rendering.clone();
     tauri::Builder::default()
         .setup(move |app| {
-            open_main_window(app)?;
+            open_main_window(app, boot.as_ref(), &window_rendering)?;
             if let Some(listener) = listener {
                 let handle = app.handle().clone();
                 crate::single::serve(listener, socket, closing, move || {
@@ -106,6 +140,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
         .plugin(tauri_plugin_opener::init())
         .manage(journal)
         .manage(startup)
+        .manage(rendering)
         .manage(commands::backup::BackupProgress::default())
         .manage(commands::settings::EncryptionProgress::default())
         .invoke_handler(commands::handler())

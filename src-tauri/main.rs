@@ -5,6 +5,7 @@
 
 mod app;
 mod commands;
+mod rendering;
 mod single;
 mod startup;
 

@@ -12,3 +12,12 @@ pub struct AppInfo {
     /// The journal is encrypted at rest (SQLCipher).
     pub encrypted: bool,
 }
+
+/// What the window's first screen needs, handed to the page with its initialization script
+/// so Home draws without waiting for three IPC round trips.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Boot {
+    pub info: AppInfo,
+    pub settings: crate::Settings,
+    pub overview: crate::journal::JournalOverview,
+}

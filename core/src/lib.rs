@@ -13,6 +13,7 @@ pub mod info;
 pub mod journal;
 pub mod paths;
 pub mod profile;
+pub mod rendering;
 pub mod resume;
 pub mod search;
 pub mod settings;
@@ -25,7 +26,8 @@ mod bindings;
 
 pub use error::{Error, ErrorKind, FieldError, FieldMessage, IpcError, Result};
 pub use form::Form;
-pub use info::AppInfo;
+pub use info::{AppInfo, Boot};
+pub use rendering::Rendering;
 pub use settings::{Settings, Theme};
 pub use store::Journal;
 

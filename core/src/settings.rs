@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::rendering::Rendering;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
@@ -44,6 +46,10 @@ pub struct Settings {
     /// window's save, it keeps its default (not put off).
     #[serde(default)]
     pub first_run_put_off: bool,
+    /// How the window draws (automatic, or forced to GPU or software); applied at start.
+    /// Absent from an older window's save, it stays automatic.
+    #[serde(default)]
+    pub rendering: Rendering,
 }
 
 impl Default for Settings {
@@ -53,6 +59,7 @@ impl Default for Settings {
             words_per_minute: crate::stories::DEFAULT_WORDS_PER_MINUTE,
             backups_keep: crate::store::DEFAULT_KEEP,
             first_run_put_off: false,
+            rendering: Rendering::Auto,
         }
     }
 }
@@ -64,7 +71,8 @@ pub const BACKUPS_KEEP_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 pub const WORDS_PER_MINUTE_RANGE: std::ops::RangeInclusive<u32> = 80..=220;
 
 /// The settings rows that travel with the journal in an export, by key.
-pub const KEYS: &[&str] = &["theme", "words_per_minute", "backups_keep", "first_run_put_off"];
+pub const KEYS: &[&str] =
+    &["theme", "words_per_minute", "backups_keep", "first_run_put_off", "rendering"];
 
 /// Whether the stored `value` is one the setting `key` takes; why not, after its name.
 pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> {
@@ -82,6 +90,9 @@ pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> 
             .ok_or_else(|| format!("should be system, light or dark (it is \"{value}\")")),
         "words_per_minute" => within(&WORDS_PER_MINUTE_RANGE),
         "backups_keep" => within(&BACKUPS_KEEP_RANGE),
+        "rendering" => Rendering::parse(value)
+            .map(|_| ())
+            .ok_or_else(|| format!("should be auto, hardware or software (it is \"{value}\")")),
         "first_run_put_off" => match value {
             "yes" | "no" => Ok(()),
             _ => Err(format!("should be yes or no (it is \"{value}\")")),

@@ -5,7 +5,7 @@
 app_commands! {
     settings:
         app_info, startup_painted, settings_get, settings_set, first_run_put_off, journal_unlock,
-        encryption_set, encryption_progress;
+        encryption_set, encryption_progress, rendering_in_use;
     journal:
         journal_overview, project_list, project_get, project_save, metric_save, decision_save,
         artifact_save, feedback_save, note_save, note_list, note_page, entry_delete, trash_list,

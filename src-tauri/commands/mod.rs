@@ -91,6 +91,17 @@ impl JournalState {
         .map_err(stopped)?
     }
 
+    /// Runs `work` on the journal right here, blocking: only for the window's start, before
+    /// the page exists, where waiting for a worker thread would gain nothing.
+    pub fn now<T>(
+        &self,
+        work: impl FnOnce(&mut Journal) -> careerlog_core::Result<T>,
+    ) -> Result<T, IpcError> {
+        let journal = self.journal()?;
+        let mut journal = journal.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        work(&mut journal).map_err(IpcError::from)
+    }
+
     /// Opens a locked (encrypted) journal with its passphrase.
     pub async fn unlock(&self, passphrase: String) -> Result<(), IpcError> {
         if self.journal().is_ok() {

@@ -6,6 +6,9 @@ use tauri::State;
 
 use super::backup::BackupProgress;
 use super::JournalState;
+use careerlog_core::rendering::RenderingInUse;
+
+use crate::rendering::RenderingState;
 use crate::startup::Startup;
 
 /// Kibibytes rewritten and in total while encryption is turned on, off or changed; `None`
@@ -30,6 +33,7 @@ pub async fn app_info(
 pub fn startup_painted<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     startup: State<'_, Startup>,
+    rendering: State<'_, RenderingState>,
     origin: Option<f64>,
     marks: Option<Vec<(String, f64)>>,
 ) {
@@ -37,12 +41,28 @@ pub fn startup_painted<R: tauri::Runtime>(
     if let (Some(origin), Some(marks)) = (origin, marks) {
         startup.ui_marks(origin, &marks);
     }
-    if crate::startup::exit_after_paint() {
+    let exit = crate::startup::exit_after_paint();
+    if exit || crate::startup::log_startup() {
+        let choice = rendering.in_use().choice;
+        let source = serde_json::to_value(choice.source).unwrap_or_default();
+        let path = serde_json::to_value(choice.path).unwrap_or_default();
         eprintln!("{}", startup.report());
-        app.exit(0);
-    } else if crate::startup::log_startup() {
-        eprintln!("{}", startup.report());
+        eprintln!(
+            "careerlog: rendering {} ({}: {})",
+            path.as_str().unwrap_or("?"),
+            source.as_str().unwrap_or("?"),
+            choice.reason
+        );
     }
+    if exit {
+        app.exit(0);
+    }
+}
+
+/// The rendering path the window took at start, for Settings.
+#[tauri::command]
+pub fn rendering_in_use(state: State<'_, RenderingState>) -> RenderingInUse {
+    state.in_use()
 }
 
 journal_commands! {

@@ -1,6 +1,7 @@
 //! Settings and start-up in the real window: an encrypted journal unlocked with its
-//! passphrase (a wrong one refused), encryption turned off from Settings, a backup made with
-//! its progress and restored, and the number of backups kept surviving a restart.
+//! passphrase (a wrong one refused), encryption turned off from Settings, each rendering path
+//! forced and taken at the next start, a backup made with its progress and restored, and the
+//! number of backups kept surviving a restart.
 
 use std::time::Duration;
 
@@ -193,6 +194,7 @@ async fn capture_settings() {
             ("top", ""),
             ("appearance", "Appearance"),
             ("pace", "Speaking pace"),
+            ("rendering", "Rendering"),
             ("backups", "Backups"),
             ("encryption", "Encryption"),
             ("data", "Import and export"),
@@ -217,6 +219,49 @@ async fn capture_settings() {
         app.send_keys("pace-wpm", &Key::Enter).await;
     }
     app.click("theme-system").await;
+    app.close().await;
+}
+
+/// Settings' line on the rendering path, and what the window reports with WebKit's own policy.
+async fn rendering_in_use(app: &App) -> (String, serde_json::Value) {
+    app.click("nav-settings").await;
+    let line = app.text_with("rendering-in-use", "Drawing").await;
+    (line, app.invoke_ok("rendering_in_use", json!({})).await)
+}
+
+/// The machine decides on automatic; each forced path is kept in the journal and taken from
+/// the next start, which WebKit's hardware-acceleration policy on the web view confirms.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_opens_on_each_rendering_path_forced_in_settings() {
+    let (turn, app) = Turn::opened().await;
+    let (line, automatic) = rendering_in_use(&app).await;
+    assert_eq!(automatic["setting"], "auto");
+    assert_eq!(automatic["choice"]["source"], "machine", "{automatic}");
+    let reason = automatic["choice"]["reason"].as_str().unwrap();
+    assert!(line.ends_with(&format!("because {reason}.")), "{line}");
+    let expected = if automatic["choice"]["path"] == "software" { "never" } else { "always" };
+    assert_eq!(automatic["webkit_policy"], expected, "{automatic}");
+    app.gone("rendering-next-start").await;
+
+    let mut app = app;
+    for (setting, line, policy) in [
+        ("software", "Drawing in software, as chosen here.", "never"),
+        ("hardware", "Compositing with the graphics card, as chosen here.", "always"),
+    ] {
+        app.click(&format!("rendering-{setting}")).await;
+        app.testid("rendering-next-start").await;
+        assert_eq!(app.invoke_ok("settings_get", json!({})).await["rendering"], setting);
+        app.close().await;
+
+        app = turn.open().await;
+        let (shown, in_use) = rendering_in_use(&app).await;
+        assert_eq!(shown, line);
+        assert_eq!(in_use["choice"]["path"], setting, "{in_use}");
+        assert_eq!(in_use["choice"]["source"], "setting");
+        assert_eq!(in_use["webkit_policy"], policy, "{in_use}");
+        app.gone("rendering-next-start").await;
+        assert_eq!(app.text("rendering-in-use").await, line);
+    }
     app.close().await;
 }
 

@@ -112,6 +112,15 @@ impl Journal {
         })
     }
 
+    /// The journal facts, settings and Home's overview, read together for the window's start.
+    pub fn boot(&self) -> Result<crate::info::Boot> {
+        Ok(crate::info::Boot {
+            info: self.info()?,
+            settings: self.settings()?,
+            overview: self.overview()?,
+        })
+    }
+
     /// Applies the journal's key to another connection (a backup being written or read).
     pub(crate) fn key_connection(&self, conn: &Connection) -> Result<()> {
         match &self.key {

@@ -4,7 +4,7 @@ use rusqlite::{named_params, OptionalExtension};
 
 use super::Journal;
 use crate::settings::{BACKUPS_KEEP_RANGE, WORDS_PER_MINUTE_RANGE};
-use crate::{Error, Result, Settings, Theme};
+use crate::{Error, Rendering, Result, Settings, Theme};
 
 impl Journal {
     fn setting(&self, key: &str) -> Result<Option<String>> {
@@ -60,6 +60,11 @@ impl Journal {
             backups_keep: self
                 .number_setting("backups_keep", &BACKUPS_KEEP_RANGE, defaults.backups_keep)?,
             first_run_put_off: self.setting("first_run_put_off")?.as_deref() == Some("yes"),
+            rendering: self
+                .setting("rendering")?
+                .as_deref()
+                .and_then(Rendering::parse)
+                .unwrap_or(defaults.rendering),
         })
     }
 
@@ -99,6 +104,7 @@ impl Journal {
                 ("words_per_minute", pace.as_str()),
                 ("backups_keep", keep.as_str()),
                 ("first_run_put_off", put_off),
+                ("rendering", settings.rendering.as_str()),
             ] {
                 upsert.execute(named_params! { ":key": key, ":value": value })?;
             }

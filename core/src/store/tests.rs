@@ -125,6 +125,7 @@ fn settings_default_to_the_system_theme_and_round_trip() {
             words_per_minute: 140,
             backups_keep: 10,
             first_run_put_off: false,
+            rendering: crate::Rendering::Auto,
         }
     );
     for theme in [Theme::Light, Theme::Dark, Theme::System] {
@@ -134,6 +135,26 @@ fn settings_default_to_the_system_theme_and_round_trip() {
         );
         assert_eq!(journal.settings().unwrap().theme, theme);
     }
+}
+
+#[test]
+fn the_rendering_setting_is_kept_and_an_unknown_value_reads_as_automatic() {
+    let (_dir, path) = temp_journal();
+    let mut journal = Journal::open(&path).unwrap();
+    for rendering in
+        [crate::Rendering::Software, crate::Rendering::Hardware, crate::Rendering::Auto]
+    {
+        journal.save_settings(&Settings { rendering, ..Settings::default() }).unwrap();
+        assert_eq!(Journal::open(&path).unwrap().settings().unwrap().rendering, rendering);
+    }
+    journal
+        .conn
+        .execute("UPDATE settings SET value = 'vulkan' WHERE key = 'rendering'", [])
+        .unwrap();
+    assert_eq!(journal.settings().unwrap().rendering, crate::Rendering::Auto);
+    assert!(crate::settings::check_setting("rendering", "vulkan")
+        .unwrap_err()
+        .contains("auto, hardware or software"));
 }
 
 #[test]

@@ -345,6 +345,7 @@ fn build(j: &mut Journal, shape: &Shape) {
             words_per_minute: 150,
             backups_keep: 12,
             first_run_put_off: true,
+            rendering: crate::Rendering::Software,
         })
         .unwrap();
         j.new_cycle("technical-leader", "2026-04-01".parse().unwrap()).unwrap();

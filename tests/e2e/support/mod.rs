@@ -477,6 +477,16 @@ impl App {
     }
 
     pub async fn screenshot(&self, path: &Path) {
+        // With compositing off (the software rendering path), WebKit's snapshot for WebDriver
+        // never completes while a focused text field holds a selection (the window itself
+        // paints it fine): collapse it to the caret first.
+        self.execute(
+            "const e = document.activeElement;
+             if (e && typeof e.selectionEnd === 'number' && e.selectionStart !== e.selectionEnd)
+               e.setSelectionRange(e.selectionEnd, e.selectionEnd);",
+            vec![],
+        )
+        .await;
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(path, png).unwrap();
     }

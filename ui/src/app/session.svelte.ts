@@ -2,7 +2,8 @@
 // encrypted journal, or shows the problem.
 
 import { api, toIpcError, type Api } from '../lib/api';
-import type { AppInfo, IpcError, Settings } from '../lib/bindings';
+import type { AppInfo, Boot, IpcError, Settings } from '../lib/bindings';
+import { takeBoot } from '../lib/boot';
 
 export type SessionState =
   | { status: 'loading' }
@@ -13,6 +14,9 @@ export type SessionState =
 
 export type SessionApi = Pick<Api, 'appInfo' | 'settingsGet' | 'journalUnlock'>;
 
+/** Where the page's boot data comes from (`takeBoot`); a test passes its own. */
+export type BootSource = <K extends 'info' | 'settings'>(key: K) => Boot[K] | null;
+
 /** The refusals the unlock screen answers; anything else is a problem with the journal. */
 function asksForPassphrase(error: IpcError): boolean {
   return error.kind === 'passphrase_needed' || error.kind === 'wrong_passphrase';
@@ -21,10 +25,12 @@ function asksForPassphrase(error: IpcError): boolean {
 export class Session {
   state: SessionState = $state({ status: 'loading' });
   readonly #api: SessionApi;
+  readonly #boot: BootSource;
   #onSettings: (settings: Settings) => void = () => {};
 
-  constructor(source: SessionApi) {
+  constructor(source: SessionApi, boot: BootSource = (key) => takeBoot(key)) {
     this.#api = source;
+    this.#boot = boot;
   }
 
   /** Loads the journal facts and the settings; `onSettings` receives the settings first. */
@@ -32,8 +38,9 @@ export class Session {
     this.#onSettings = onSettings;
     let info: AppInfo;
     try {
-      // app_info first: it is the call that tells a journal problem apart.
-      info = await this.#api.appInfo();
+      // The facts that came with the page, else app_info first: it is the call that tells a
+      // journal problem apart (a page without boot data is one that could not read them).
+      info = this.#boot('info') ?? (await this.#api.appInfo());
     } catch (e) {
       const error = toIpcError(e);
       // A wrong CAREERLOG_PASSPHRASE is worth saying; a missing one is the usual start.
@@ -77,7 +84,7 @@ export class Session {
 
   async #open(info: AppInfo): Promise<void> {
     try {
-      this.#onSettings(await this.#api.settingsGet());
+      this.#onSettings(this.#boot('settings') ?? (await this.#api.settingsGet()));
       this.state = { status: 'ready', info };
     } catch (e) {
       this.state = { status: 'problem', error: toIpcError(e) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, IpcError, Settings } from '../lib/bindings';
+import type { AppInfo, Boot, IpcError, Settings } from '../lib/bindings';
 import { Session, type SessionApi } from './session.svelte';
 
 const info: AppInfo = {
@@ -9,7 +9,7 @@ const info: AppInfo = {
   sqlite_version: '3.46.0',
   encrypted: false,
 };
-const settings: Settings = { theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false };
+const settings: Settings = { theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' };
 const needed: IpcError = { kind: 'passphrase_needed', message: 'this journal is encrypted', field: null, errors: [] };
 const wrong: IpcError = { kind: 'wrong_passphrase', message: 'the passphrase does not open this journal', field: null, errors: [] };
 
@@ -23,6 +23,19 @@ function source(overrides: Partial<SessionApi>): SessionApi {
 }
 
 describe('Session.load', () => {
+  it('takes the facts and settings that came with the page, without asking', async () => {
+    const received: Settings[] = [];
+    const boot: Pick<Boot, 'info' | 'settings'> = {
+      info: { ...info, schema_version: 8 },
+      settings: { ...settings, theme: 'light' },
+    };
+    const asked = () => Promise.reject(new Error('asked over IPC'));
+    const session = new Session(source({ appInfo: asked, settingsGet: asked }), <K extends 'info' | 'settings'>(key: K) => boot[key]);
+    await session.load((s) => received.push(s));
+    expect(session.state).toEqual({ status: 'ready', info: boot.info });
+    expect(received).toEqual([boot.settings]);
+  });
+
   it('is ready with the journal facts and hands the settings over', async () => {
     const received: Settings[] = [];
     const session = new Session(source({}));

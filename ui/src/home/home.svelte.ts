@@ -3,6 +3,7 @@
 
 import { markStartup } from '../app/startup';
 import { api, type Api } from '../lib/api';
+import { takeBoot } from '../lib/boot';
 import type { IpcError, JournalOverview, Note, NoteInput, SearchHit } from '../lib/bindings';
 import { Latest } from '../lib/latest';
 
@@ -41,7 +42,9 @@ export class HomeStore {
    * load finds it on its way instead of waiting for the session first.
    */
   preload(): void {
-    this.#early = this.#api.journalOverview();
+    // The overview that came with the page needs no round trip at all.
+    const boot = takeBoot('overview');
+    this.#early = boot ? Promise.resolve(boot) : this.#api.journalOverview();
     // A refusal (a locked journal...) is for Home's own load to see, not unhandled.
     this.#early.catch(() => {});
   }

@@ -52,6 +52,7 @@ import type {
   Rehearsal,
   RehearsalInput,
   SearchPage,
+  RenderingInUse,
   Settings,
   Story,
   StoryDetail,
@@ -161,6 +162,8 @@ export const api = {
     call('encryption_set', { current, next }),
   // Kibibytes rewritten and in total while encryption_set runs; null when idle. Poll it.
   encryptionProgress: (): Promise<CopyProgress | null> => call('encryption_progress'),
+  // The rendering path the window took at start (with its reason), for Settings.
+  renderingInUse: (): Promise<RenderingInUse> => call('rendering_in_use'),
   // "Later" on the first-run questions, kept in the journal's settings.
   firstRunPutOff: (): Promise<Settings> => call('first_run_put_off'),
 

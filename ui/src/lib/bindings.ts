@@ -28,6 +28,8 @@ reason: BackupReason | null, };
 
 export type BackupReason = "manual" | "daily" | "before_restore";
 
+export type Boot = { info: AppInfo, settings: Settings, overview: JournalOverview, };
+
 export type Bullet = { id: number, uuid: string, project_id: number, 
 /**
  * What the bullet was generated from (`metric:12`, `decision:5`, `project:3`).
@@ -477,6 +479,16 @@ rating: number | null, note: string | null,
  */
 target_seconds: number | null, };
 
+export type Rendering = "auto" | "hardware" | "software";
+
+export type RenderingChoice = { path: RenderingPath, source: RenderingSource, reason: string, };
+
+export type RenderingInUse = { choice: RenderingChoice, setting: Rendering, webkit_policy: string | null, };
+
+export type RenderingPath = "hardware" | "software";
+
+export type RenderingSource = "machine" | "setting" | "environment";
+
 export type RestoredBackup = { 
 /**
  * Entries by kind as restored, the kinds with none left out.
@@ -527,7 +539,12 @@ backups_keep: number,
  * so it follows the journal to another machine or window. Absent from an older
  * window's save, it keeps its default (not put off).
  */
-first_run_put_off: boolean, };
+first_run_put_off: boolean, 
+/**
+ * How the window draws (automatic, or forced to GPU or software); applied at start.
+ * Absent from an older window's save, it stays automatic.
+ */
+rendering: Rendering, };
 
 export type Skill = { slug: string, title: string, summary: string, questions: Array<string>, guides: Array<string>, html: string, toc: Array<TocEntry>, };
 

@@ -9,6 +9,7 @@ export type CommandName =
   | 'journal_unlock'
   | 'encryption_set'
   | 'encryption_progress'
+  | 'rendering_in_use'
   | 'journal_overview'
   | 'project_list'
   | 'project_get'

@@ -1,7 +1,7 @@
 // The user's preferences: what is shown, what is saved, and what happens when saving fails.
 
 import { api, toIpcError, type Api } from '../lib/api';
-import type { IpcError, Settings, Theme } from '../lib/bindings';
+import type { IpcError, Rendering, Settings, Theme } from '../lib/bindings';
 import { Latest } from '../lib/latest';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   words_per_minute: 140,
   backups_keep: 10,
   first_run_put_off: false,
+  rendering: 'auto',
 };
 
 export type SettingKey = keyof Settings;
@@ -57,6 +58,11 @@ export class SettingsStore {
     return this.#change('words_per_minute', wordsPerMinute);
   }
 
+  /** How the window draws from its next start: automatic, GPU or software. */
+  setRendering(rendering: Rendering): Promise<boolean> {
+    return this.#change('rendering', rendering);
+  }
+
   /** How many backups to keep (the core checks 1-365). */
   setBackupsKeep(keep: number): Promise<boolean> {
     return this.#change('backups_keep', keep);
@@ -68,7 +74,7 @@ export class SettingsStore {
    * (the questions stay away for this session).
    */
   async putOffFirstRun(): Promise<IpcError | null> {
-    this.current = { ...this.current, first_run_put_off: true };
+    this.current = { ...this.current, first_run_put_off: true, rendering: 'auto' };
     try {
       const saved = await this.#putOff();
       this.#saved = { ...this.#saved, first_run_put_off: saved.first_run_put_off };
