@@ -7,6 +7,7 @@ import json
 import os
 import platform
 import re
+import shlex
 import signal
 import statistics
 import subprocess
@@ -250,31 +251,102 @@ def memory(args):
     save(results_path, results)
 
 
+def argv_of(line):
+    """A command line as argv and the file its stdout goes to (`... > FILE`), so the
+    command is exec'd itself, without a shell's own start in its time."""
+    words = shlex.split(line)
+    if ">" in words:
+        at = words.index(">")
+        return words[:at], words[at + 1]
+    return words, None
+
+
 def command(args):
-    """Median wall time of a whole command (process start to exit), after one warm-up run."""
-    results_path, key, runs, shell = args[0], args[1], int(args[2]), args[3]
+    """Median wall time of a whole command (process start to exit), after one warm-up run.
+    The command is exec'd with its argv (no `sh -c`); a `> FILE` in it is opened here."""
+    results_path, key, runs, line = args[0], args[1], int(args[2]), args[3]
     setup = args[4] if len(args) > 4 else None
+    argv, out_file = argv_of(line)
     times = []
     for i in range(runs + 1):
         if setup:
             subprocess.run(setup, shell=True, check=True)
-        began = time.perf_counter()
-        done = subprocess.run(shell, shell=True, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
-        ms = (time.perf_counter() - began) * 1000
+        with open(out_file or os.devnull, "wb") as out:
+            began = time.perf_counter()
+            done = subprocess.run(argv, stdout=out, stderr=subprocess.PIPE)
+            ms = (time.perf_counter() - began) * 1000
         if done.returncode != 0:
-            sys.exit(f"`{shell}` failed: {done.stderr.decode()[-2000:]}")
+            sys.exit(f"`{line}` failed: {done.stderr.decode()[-2000:]}")
         if i > 0 or setup:
             times.append(ms)
     times = times[-runs:]
     results = load(results_path)
     results.setdefault("commands", {})[key] = {
-        "command": shell,
+        "command": line,
+        "shell_free": True,
         "runs_ms": times,
         "median_ms": statistics.median(times),
     }
     save(results_path, results)
     print(f"  {key}: median {statistics.median(times):.1f} ms of {runs}", flush=True)
+
+
+def floor(args):
+    """The floor under an export: writing the same bytes to a new file in the same folder
+    and fsyncing it (and the folder), in this process, with no command started."""
+    results_path, key, runs, source = args[0], args[1], int(args[2]), Path(args[3])
+    data = source.read_bytes()
+    target = source.with_name(source.name + ".floor")
+    times = []
+    for i in range(runs + 1):
+        target.unlink(missing_ok=True)
+        began = time.perf_counter()
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+        ms = (time.perf_counter() - began) * 1000
+        if i > 0:
+            times.append(ms)
+    target.unlink(missing_ok=True)
+    results = load(results_path)
+    results.setdefault("floors", {})[key] = {
+        "bytes": len(data),
+        "runs_ms": times,
+        "median_ms": statistics.median(times),
+    }
+    save(results_path, results)
+    print(f"  {key}: write + fsync of {len(data):,} bytes, median "
+          f"{statistics.median(times):.2f} ms of {runs}", flush=True)
+
+
+def timed(args):
+    """Wall time of one run of a command (`timed results.json key -- argv...`), stored
+    with the command: for steps run once, such as making the 1M-entry demo journal."""
+    results_path, key, argv = args[0], args[1], args[3:] if args[2] == "--" else args[2:]
+    began = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        sys.exit(f"`{shlex.join(argv)}` failed: {done.stderr.decode()[-2000:]}")
+    results = load(results_path)
+    entry = {"command": shlex.join(argv), "seconds": seconds}
+    try:
+        entry["output"] = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        pass
+    results.setdefault("timed", {})[key] = entry
+    save(results_path, results)
+    print(f"  {key}: {seconds:.1f} s", flush=True)
 
 
 def criterion(args):
@@ -353,5 +425,6 @@ def put(args):
 
 if __name__ == "__main__":
     what, rest = sys.argv[1], sys.argv[2:]
-    {"startup": startup, "memory": memory, "command": command, "criterion": criterion,
-     "machine": machine, "put": put, "get": get}[what](rest)
+    {"startup": startup, "memory": memory, "command": command, "floor": floor,
+     "timed": timed, "criterion": criterion, "machine": machine, "put": put,
+     "get": get}[what](rest)

@@ -1,6 +1,7 @@
-//! Core operations at scale: search, the journal list page, a project page on a
-//! 100,000-entry journal; resume export of 10,000 bullets; imports. `bench/run` runs this
-//! with `cargo bench` and writes the figures to docs/benchmarks.md.
+//! Core operations at scale: search, the journal list page, a project page, Home and the
+//! readiness map on journals of 10k, 100k and 1M entries (`scale_10k/...`, the same names
+//! in each group); resume export of 10,000 bullets; imports. `bench/run` runs this with
+//! `cargo bench` and writes the figures to docs/benchmarks.md.
 //!
 //! The journals are demo data (`careerlog_core::demo`), made once and kept under
 //! `CAREERLOG_BENCH_DIR` (default `target/bench`). Under `cargo test` (no `--bench`
@@ -18,7 +19,8 @@ const SEED: u64 = demo::DEFAULT_SEED;
 
 /// The sizes the budgets are stated at, or small ones for a quick test run.
 struct Sizes {
-    entries: u64,
+    /// (group name, entries) of the scale journals.
+    scale: [(&'static str, u64); 3],
     bullets: u64,
     imported: u64,
 }
@@ -29,9 +31,17 @@ fn benchmarking() -> bool {
 
 fn sizes() -> Sizes {
     if benchmarking() {
-        Sizes { entries: 100_000, bullets: 10_000, imported: 10_000 }
+        Sizes {
+            scale: [("scale_10k", 10_000), ("scale_100k", 100_000), ("scale_1m", 1_000_000)],
+            bullets: 10_000,
+            imported: 10_000,
+        }
     } else {
-        Sizes { entries: 300, bullets: 40, imported: 50 }
+        Sizes {
+            scale: [("scale_10k", 100), ("scale_100k", 200), ("scale_1m", 300)],
+            bullets: 40,
+            imported: 50,
+        }
     }
 }
 
@@ -82,6 +92,36 @@ fn jrnl_json(count: u64) -> Vec<u8> {
     serde_json::to_vec(&serde_json::json!({ "tags": {}, "entries": entries })).unwrap()
 }
 
+/// What a user waits for on a journal of any size: search (a rare word, a common one, two
+/// words, a prefix being typed), the journal list's first and middle page, a project
+/// page, Home's overview and the guides' stage readiness.
+fn scale_group(c: &mut Criterion, name: &str, journal: &Journal, projects: u32) {
+    let mut group = c.benchmark_group(name);
+    // Each operation takes about a millisecond: a short window gives a steady median.
+    group.sample_size(30).warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    for (name, query) in [
+        ("search_rare", "kafka "),
+        ("search_common", "latency "),
+        ("search_two_words", "billing ledger "),
+        ("search_prefix", "migr"),
+    ] {
+        group.bench_function(name, |b| b.iter(|| journal.search(query, 0, 20).unwrap()));
+    }
+    group.bench_function("list_page_first", |b| b.iter(|| journal.list_projects(0, 50).unwrap()));
+    let middle = projects / 2;
+    group.bench_function("list_page_middle", |b| {
+        b.iter(|| journal.list_projects(middle, 50).unwrap())
+    });
+    let some_project = journal.list_projects(middle, 1).unwrap().projects[0].project.id;
+    group.bench_function("project_page", |b| {
+        b.iter(|| journal.project_detail(some_project).unwrap())
+    });
+    group.bench_function("home_overview", |b| b.iter(|| journal.overview().unwrap()));
+    group.bench_function("readiness", |b| b.iter(|| journal.readiness().unwrap()));
+    group.finish();
+}
+
 fn main() {
     let sizes = sizes();
     let temp = tempfile::tempdir().expect("a temporary folder");
@@ -96,27 +136,12 @@ fn main() {
     };
     let mut c = Criterion::default().configure_from_args();
 
-    // The 100,000-entry journal: search, list page, project page.
-    let projects = demo::projects_for(SEED, sizes.entries, DemoProject::entry_count);
-    let big = Journal::open(demo_journal(&dir, "entries", projects)).unwrap();
-    let mut group = c.benchmark_group("journal_100k");
-    // Words by how often they occur: in few entries, in many, and a prefix being typed.
-    for (name, query) in [
-        ("search_rare", "kafka "),
-        ("search_common", "latency "),
-        ("search_two_words", "billing ledger "),
-        ("search_prefix", "migr"),
-    ] {
-        group.bench_function(name, |b| b.iter(|| big.search(query, 0, 20).unwrap()));
+    // The scale journals: the same operations at each size, so the report shows growth.
+    for (name, entries) in sizes.scale {
+        let projects = demo::projects_for(SEED, entries, DemoProject::entry_count);
+        let journal = Journal::open(demo_journal(&dir, "entries", projects)).unwrap();
+        scale_group(&mut c, name, &journal, projects);
     }
-    group.bench_function("list_page_first", |b| b.iter(|| big.list_projects(0, 50).unwrap()));
-    let middle = projects / 2;
-    group.bench_function("list_page_middle", |b| b.iter(|| big.list_projects(middle, 50).unwrap()));
-    let some_project = big.list_projects(middle, 1).unwrap().projects[0].project.id;
-    group.bench_function("project_page", |b| b.iter(|| big.project_detail(some_project).unwrap()));
-    group.bench_function("home_overview", |b| b.iter(|| big.overview().unwrap()));
-    group.finish();
-    drop(big);
 
     // 10,000 bullets picked for export (improved metrics are picked by default).
     let projects = demo::projects_for(SEED, sizes.bullets, DemoProject::strong_bullets);

@@ -206,6 +206,24 @@ pub fn projects(seed: u64, count: u32) -> impl Iterator<Item = DemoProject> {
 /// How many projects the demo needs for `wanted` of what `measure` counts (entries,
 /// bullets...), so a benchmark can ask for a journal of a given size.
 pub fn projects_for(seed: u64, wanted: u64, measure: impl Fn(&DemoProject) -> u32) -> u32 {
+    reach(seed, wanted, measure).0
+}
+
+/// How many projects make about `entries` entries for `seed` (`careerlog demo --entries`).
+pub fn projects_for_entries(seed: u64, entries: u64) -> Result<u32> {
+    if entries == 0 {
+        return Err(crate::Error::invalid("entries", "must be at least 1"));
+    }
+    let (count, total) = reach(seed, entries, DemoProject::entry_count);
+    if total < entries {
+        let reason = format!("must be at most {total} (the largest demo journal)");
+        return Err(crate::Error::invalid("entries", reason));
+    }
+    Ok(count)
+}
+
+/// The projects needed for `wanted` of what `measure` counts, and what they count in all.
+fn reach(seed: u64, wanted: u64, measure: impl Fn(&DemoProject) -> u32) -> (u32, u64) {
     let mut total = 0u64;
     let mut count = 0u32;
     // The timeline depends on the count, the size of each project does not.
@@ -213,7 +231,7 @@ pub fn projects_for(seed: u64, wanted: u64, measure: impl Fn(&DemoProject) -> u3
         total += u64::from(measure(&project(seed, count, MAX_PROJECTS)));
         count += 1;
     }
-    count
+    (count, total)
 }
 
 const FIRST_DAY: (i32, u32, u32) = (2016, 1, 4);
@@ -1109,5 +1127,21 @@ mod tests {
         let made: u32 = projects(1, n).map(|p| p.entry_count()).sum();
         let fewer: u32 = projects(1, n - 1).map(|p| p.entry_count()).sum();
         assert!(made >= 1_000 && fewer < 1_000, "{n}: {fewer} {made}");
+    }
+
+    #[test]
+    fn an_entry_count_gives_its_projects_or_a_clear_refusal() {
+        assert_eq!(
+            projects_for_entries(1, 1_000).unwrap(),
+            projects_for(1, 1_000, DemoProject::entry_count)
+        );
+        let refused = |entries| match projects_for_entries(1, entries).unwrap_err() {
+            crate::Error::Invalid { field, reason, .. } => (field, reason),
+            other => panic!("{other}"),
+        };
+        assert_eq!(refused(0), ("entries".to_string(), "must be at least 1".to_string()));
+        let (field, reason) = refused(u64::MAX);
+        assert_eq!(field, "entries");
+        assert!(reason.starts_with("must be at most 1"), "{reason}");
     }
 }

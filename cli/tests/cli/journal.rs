@@ -282,6 +282,18 @@ fn every_problem_of_an_entry_is_told_on_one_line_in_plain_words() {
 /// `project list` says how many more there are past its page and how to see them, and
 /// filters and sorts as the window's list does; its JSON stays the list of projects.
 #[test]
+fn demo_takes_an_entry_count_or_says_why_not() {
+    let cli = Cli::new();
+    let counts = cli.json(&["demo", "--entries", "100"]);
+    let entries = counts["entries"].as_u64().unwrap();
+    assert!((100..130).contains(&entries), "{counts}");
+    let fresh = Cli::new();
+    assert!(fresh.fails(&["demo", "--entries", "0"]).contains("must be at least 1"));
+    assert!(fresh.fails(&["demo", "--entries", "9", "--projects", "3"]).contains("--projects"));
+    assert_eq!(fresh.json(&["project", "list"]), serde_json::json!([]), "nothing was written");
+}
+
+#[test]
 fn project_list_says_how_many_more_and_filters() {
     let cli = Cli::new();
     cli.json(&["demo", "--projects", "103"]);

@@ -3,22 +3,26 @@
 
 use rusqlite::{params, Transaction};
 
-use super::journal::{put, Record};
+use super::journal::{Record, SearchBatch};
 use super::Journal;
 use crate::demo::{self, DemoCounts, Stamped};
 use crate::{Error, Result};
 
-/// Validates, checks links, then writes the entry with its demo identity and time.
-fn write<R: Record>(tx: &Transaction, entry: Stamped<R>) -> Result<i64> {
+/// Validates, checks links, then writes the entry with its demo identity and time; its
+/// search entry goes with the batch.
+fn write<R: Record>(tx: &Transaction, index: &mut SearchBatch, entry: Stamped<R>) -> Result<i64> {
     let input = entry.input.validate()?.prepare(tx)?;
     tx.prepare_cached(
         "INSERT INTO entries (uuid, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
     )?
     .execute(params![entry.uuid, R::KIND.as_str(), entry.at])?;
     let id = tx.last_insert_rowid();
-    put(tx, id, &input)?;
+    index.put(tx, id, &input)?;
     Ok(id)
 }
+
+/// The page cache while demo data is written: 256 MiB, about a 1M-entry journal's pages.
+const FILL_CACHE_KIB: i64 = 256 * 1024;
 
 impl Journal {
     /// What makes it someone's journal: entries (the trash included), checklist cycles,
@@ -54,46 +58,75 @@ impl Journal {
                 ),
             ));
         }
+        // A million entries touch far more pages than SQLite's 2 MiB cache holds; spilling
+        // them mid-transaction rewrites pages again and again. The default is restored after.
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -FILL_CACHE_KIB)?;
+        // In WAL mode every page is written twice (to the log, then checkpointed); a
+        // rollback journal over an empty file holds almost nothing. Still all or nothing.
+        // Another connection keeps the journal in WAL mode, which is only slower.
+        let rollback = self.set_journal_mode("DELETE");
+        let filled = self.fill_demo_projects(seed, projects);
+        if rollback {
+            self.set_journal_mode("WAL");
+        }
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        let counts = filled?;
+        // The demo engineer's answers, so Home opens as it does for someone settled in.
+        self.save_profile(demo::profile())?;
+        Ok(counts)
+    }
+
+    /// Switches the journal mode; `true` when the journal is now in `mode`.
+    fn set_journal_mode(&self, mode: &str) -> bool {
+        let set = self
+            .conn
+            .query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get::<_, String>(0));
+        set.is_ok_and(|now| now.eq_ignore_ascii_case(mode))
+    }
+
+    /// Writes the projects and everything under them in one transaction.
+    fn fill_demo_projects(&mut self, seed: u64, projects: u32) -> Result<DemoCounts> {
         let tx = self.conn.transaction()?;
+        let mut index = SearchBatch::new();
         let mut counts = DemoCounts::default();
         for p in demo::projects(seed, projects) {
             counts.add(&p);
-            let project = write(&tx, p.project)?;
+            let project = write(&tx, &mut index, p.project)?;
             let mut metrics = Vec::new();
             for mut m in p.metrics {
                 m.input.project_id = project;
-                metrics.push(write(&tx, m)?);
+                metrics.push(write(&tx, &mut index, m)?);
             }
             let mut decisions = Vec::new();
             for mut d in p.decisions {
                 d.input.project_id = Some(project);
-                decisions.push(write(&tx, d)?);
+                decisions.push(write(&tx, &mut index, d)?);
             }
             for mut a in p.artifacts {
                 a.input.project_id = project;
-                write(&tx, a)?;
+                write(&tx, &mut index, a)?;
             }
             for mut f in p.feedback {
                 f.input.project_id = Some(project);
-                write(&tx, f)?;
+                write(&tx, &mut index, f)?;
             }
             for mut n in p.notes {
                 n.input.project_id = Some(project);
-                write(&tx, n)?;
+                write(&tx, &mut index, n)?;
             }
             let mut story = p.story;
             story.input.project_ids = vec![project];
             story.input.metric_ids = p.story_metric.map(|i| metrics[i]).into_iter().collect();
             story.input.decision_ids = p.story_decision.map(|i| decisions[i]).into_iter().collect();
-            let story = write(&tx, story)?;
+            let story = write(&tx, &mut index, story)?;
             for mut r in p.rehearsals {
                 r.input.story_id = story;
-                write(&tx, r)?;
+                write(&tx, &mut index, r)?;
             }
         }
+        index.write(&tx)?;
         tx.commit()?;
-        // The demo engineer's answers, so Home opens as it does for someone settled in.
-        self.save_profile(demo::profile())?;
         Ok(counts)
     }
 }
@@ -118,6 +151,34 @@ mod tests {
         third.fill_demo(12, 12).unwrap();
         let c = serde_json::to_string(&third.export_journal().unwrap()).unwrap();
         assert_ne!(a, c);
+    }
+
+    /// The batched search entries are exactly those an entry-by-entry write makes, so
+    /// search finds and ranks the same.
+    #[test]
+    fn the_batched_search_index_is_the_one_each_entry_writes() {
+        let (_dir, mut journal) = journal();
+        journal.fill_demo(3, 40).unwrap();
+        let rows = |j: &Journal| -> Vec<String> {
+            let mut statement = j
+                .conn
+                .prepare(
+                    "SELECT json_array(rowid, heading, title, minor, body, labels, kind, project_id)
+                     FROM search_index ORDER BY rowid",
+                )
+                .unwrap();
+            statement.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        };
+        let batched = rows(&journal);
+        let found = journal.search("latency", 0, 20).unwrap();
+        let tx = journal.conn.transaction().unwrap();
+        crate::store::search::rebuild_index(&tx).unwrap();
+        tx.commit().unwrap();
+        let entries: i64 =
+            journal.conn.query_row("SELECT count(*) FROM entries", [], |r| r.get(0)).unwrap();
+        assert_eq!(batched.len() as i64, entries);
+        assert_eq!(batched, rows(&journal));
+        assert_eq!(found, journal.search("latency", 0, 20).unwrap());
     }
 
     #[test]
@@ -161,6 +222,16 @@ mod tests {
         assert!(!journal.search("latency", 0, 5).unwrap().hits.is_empty() || counts.metrics > 0);
         assert!(!journal.reviews_due(crate::store::journal::today()).unwrap().is_empty());
         assert!(journal.integrity_ok().unwrap());
+        // The fill's own settings do not outlive it.
+        let pragma = |name: &str| -> String {
+            journal
+                .conn
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+                .map(|v| format!("{v:?}"))
+                .unwrap()
+        };
+        assert_eq!(pragma("journal_mode"), "Text(\"wal\")");
+        assert_eq!(pragma("cache_size"), "Integer(-2000)");
     }
 
     #[test]

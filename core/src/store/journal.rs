@@ -588,9 +588,18 @@ pub(crate) fn ensure(tx: &Transaction, kind: EntryKind, field: &str, id: i64) ->
 
 /// Writes the kind's row, its labels and its search entry for an entry that exists.
 pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()> {
+    put_unindexed(tx, id, input, false)?;
+    index_entry(tx, id, input)
+}
+
+/// The kind's row and its labels, without the search entry; a `new` entry has no labels
+/// to replace yet.
+fn put_unindexed<R: Record>(tx: &Transaction, id: i64, input: &R, new: bool) -> Result<()> {
     input.upsert(tx, id)?;
     let Labels { tags, skills } = input.labels();
-    tx.prepare_cached("DELETE FROM labels WHERE entry_id = ?1")?.execute([id])?;
+    if !new {
+        tx.prepare_cached("DELETE FROM labels WHERE entry_id = ?1")?.execute([id])?;
+    }
     let mut insert = tx.prepare_cached(
         "INSERT INTO labels (entry_id, kind, name, position) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -599,15 +608,85 @@ pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()>
             insert.execute(params![id, kind, name, position as i64])?;
         }
     }
-    index_entry(tx, id, input)
+    Ok(())
 }
 
-/// Writes the search entry of the entry `id` from its input: title, body, labels.
-pub(crate) fn index_entry<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()> {
+/// Search entries of new entries written many at a time (one statement per batch): FTS5
+/// writes its pending terms out at the start of every statement of a transaction, so an
+/// insert per entry makes a segment per entry and merging them costs most of a bulk write.
+pub(crate) struct SearchBatch {
+    /// `[rowid, heading, title, minor, body, labels, kind, project_id]` per entry.
+    rows: Vec<serde_json::Value>,
+}
+
+impl SearchBatch {
+    /// Entries per statement: enough that merging segments costs little, few enough
+    /// that the batch's JSON stays a few megabytes.
+    const SIZE: usize = 20_000;
+
+    pub(crate) fn new() -> SearchBatch {
+        SearchBatch { rows: Vec::with_capacity(Self::SIZE) }
+    }
+
+    /// Writes the kind's row and its labels now, and its search entry with the batch: for
+    /// an entry just created, which has no search entry yet.
+    pub(crate) fn put<R: Record>(&mut self, tx: &Transaction, id: i64, input: &R) -> Result<()> {
+        put_unindexed(tx, id, input, true)?;
+        let (title, body, labels, project_id) = search_fields(id, input);
+        let column = crate::search::title_column(R::KIND);
+        let slot = |name: &str| {
+            if name == column {
+                title.as_str().into()
+            } else {
+                serde_json::Value::Null
+            }
+        };
+        self.rows.push(serde_json::json!([
+            id,
+            slot("heading"),
+            slot("title"),
+            slot("minor"),
+            body,
+            labels,
+            R::KIND.as_str(),
+            project_id
+        ]));
+        if self.rows.len() >= Self::SIZE {
+            self.write(tx)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the search entries gathered so far, in one statement.
+    pub(crate) fn write(&mut self, tx: &Transaction) -> Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let rows = serde_json::to_string(&self.rows).expect("search rows serialise");
+        self.rows.clear();
+        tx.prepare_cached(
+            "INSERT INTO search_index (rowid, heading, title, minor, body, labels, kind, project_id)
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
+                    value ->> 6, value ->> 7
+             FROM json_each(?1)",
+        )?
+        .execute([rows])?;
+        Ok(())
+    }
+}
+
+/// What the search index holds of an entry: its title, body, labels and project.
+fn search_fields<R: Record>(id: i64, input: &R) -> (String, String, String, Option<i64>) {
     let Labels { tags, skills } = input.labels();
     let (title, body) = input.search_text();
     let labels = tags.iter().chain(skills).cloned().collect::<Vec<_>>().join(" ");
     let project_id = if R::KIND == EntryKind::Project { Some(id) } else { input.project_id() };
+    (title, body, labels, project_id)
+}
+
+/// Writes the search entry of the entry `id` from its input: title, body, labels.
+pub(crate) fn index_entry<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()> {
+    let (title, body, labels, project_id) = search_fields(id, input);
     tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([id])?;
     // The title goes in its kind's column, so bm25 weighs it as the kind deserves.
     let sql = format!(
@@ -740,8 +819,14 @@ impl Journal {
                  coalesce(p.started_on, '9999') DESC, p.id DESC"
             }
         };
-        let sql =
-            format!("{PROJECT_SELECT} {conditions} ORDER BY {order} LIMIT :limit OFFSET :offset");
+        // The page's ids come from the projects alone (for the plain list, a walk of the
+        // `projects_newest` index): skipping the rows before a middle page then costs no
+        // join per skipped row. Every project has its `entries` row, so the page is the same.
+        let sql = format!(
+            "{PROJECT_SELECT} WHERE p.id IN (SELECT p.id FROM projects p {conditions} \
+               ORDER BY {order} LIMIT :limit OFFSET :offset) \
+             ORDER BY {order}"
+        );
         let mut page = named.clone();
         page.push((":limit", &limit));
         page.push((":offset", &offset));
@@ -925,7 +1010,7 @@ pub fn best_metric<'a>(metrics: &[&'a Metric]) -> Option<&'a Metric> {
 
 /// `select` with its tags and skills read as empty: for bulk reads that never show them,
 /// where the two label subqueries per row cost most of the query.
-fn without_labels(select: &str) -> String {
+pub(crate) fn without_labels(select: &str) -> String {
     select.replace(labels_sql!(), "'[]', '[]'")
 }
 

@@ -645,3 +645,43 @@ fn the_outcome_day_is_set_by_the_journal() {
     j.restore(trashed.id).unwrap();
     assert_eq!(j.entry::<Decision>(fresh.id).unwrap().outcome_on, day("2024-08-01"));
 }
+
+/// Every page of every order, filtered or not, is that slice of the whole ordered list:
+/// the page's ids are picked from the projects alone, then read whole.
+#[test]
+fn every_page_is_its_slice_of_the_whole_list_in_every_order() {
+    let (_dir, mut j) = journal();
+    j.fill_demo(4, 23).unwrap();
+    let sorts =
+        [ProjectSort::Newest, ProjectSort::Oldest, ProjectSort::Title, ProjectSort::MostMetrics];
+    let filters = [
+        ProjectFilter::default(),
+        ProjectFilter { status: Some(ProjectStatus::Shipped), ..Default::default() },
+    ];
+    for filter in &filters {
+        for sort in sorts {
+            let whole = j.find_projects(filter, sort, 0, 500).unwrap();
+            let ids = |page: &ProjectPage| -> Vec<i64> {
+                page.projects.iter().map(|p| p.project.id).collect()
+            };
+            for offset in [0, 1, 7, 20, 22, 40] {
+                let page = j.find_projects(filter, sort, offset, 5).unwrap();
+                let expected: Vec<i64> =
+                    ids(&whole).into_iter().skip(offset as usize).take(5).collect();
+                assert_eq!(ids(&page), expected, "{sort:?} from {offset}");
+                assert_eq!(page.total, whole.total);
+            }
+        }
+    }
+}
+
+/// Home's count of every entry walks the narrow kind index, not the UUID index.
+#[test]
+fn counting_the_entries_walks_the_kind_index() {
+    let (_dir, j) = journal();
+    let plan: String = j
+        .conn
+        .query_row("EXPLAIN QUERY PLAN SELECT count(*) FROM entries", [], |r| r.get(3))
+        .unwrap();
+    assert!(plan.contains("entries_by_kind"), "{plan}");
+}

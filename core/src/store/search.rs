@@ -151,7 +151,7 @@ pub(crate) fn fill_empty_index(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn rebuild_index(tx: &Transaction) -> Result<()> {
+pub(crate) fn rebuild_index(tx: &Transaction) -> Result<()> {
     tx.execute("DELETE FROM search_index", [])?;
     for kind in EntryKind::ALL {
         with_kind!(kind, R => {

@@ -239,6 +239,7 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
              ALTER TABLE variants DROP COLUMN uuid;
              ALTER TABLE variants DROP COLUMN updated_at;
              ALTER TABLE decisions DROP COLUMN outcome_on;
+             DROP INDEX entries_by_kind;
              UPDATE search_index SET body = 'ms' WHERE kind = 'metric';
              PRAGMA user_version = 6;",
         )

@@ -215,12 +215,13 @@ fn migration_0008_keeps_old_bands_and_outcomes_readable() {
         .unwrap();
     drop(journal);
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch(&format!(
+    // Back to how version 7 left it (0008 and after not applied yet).
+    conn.execute_batch(
         "ALTER TABLE decisions DROP COLUMN outcome_on;
+         DROP INDEX entries_by_kind;
          INSERT INTO profile (id, band) VALUES (1, '8-12');
-         PRAGMA user_version = {};",
-        SCHEMA_VERSION - 1
-    ))
+         PRAGMA user_version = 7;",
+    )
     .unwrap();
     drop(conn);
 

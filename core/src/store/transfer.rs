@@ -6,10 +6,10 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
 
-use super::journal::{now, put, with_kind, Record};
+use super::journal::{now, put, with_kind, without_labels, Record};
 use super::Journal;
 use crate::form::{about, field_words, place_words, read};
-use crate::journal::{EntryKind, Labels, NoteInput};
+use crate::journal::{EntryKind, Labels, NoteInput, Stored};
 use crate::transfer::{
     a_kind, entry_name, kind_rank, map_links, parse_journal_file, parse_jrnl, refuse_all,
     FileBullet, FileCheck, FileCycle, FileEntry, FileTailoring, FileVariant, ImportReport,
@@ -21,20 +21,47 @@ fn refuse(reason: String) -> Error {
     Error::invalid("file", reason)
 }
 
-/// Every entry of kind `R` as a file entry, links still as local ids.
+/// Every entry of kind `R` as a file entry, links still as local ids. The labels come
+/// from `labels` (one query for the whole journal), not from two subqueries per row.
 fn export_kind<R: Record>(
     conn: &rusqlite::Connection,
     meta: &HashMap<i64, (String, String, String)>,
+    labels: &HashMap<i64, Labels>,
     out: &mut Vec<(i64, FileEntry)>,
 ) -> Result<()> {
-    for (id, input) in R::all_inputs(conn)? {
+    let mut statement = conn.prepare(&without_labels(R::SELECT))?;
+    let rows = statement.query_map([], R::row)?;
+    for full in rows {
+        let full = full?;
+        let id = full.id();
         let Some((uuid, created_at, updated_at)) = meta.get(&id).cloned() else {
             continue;
         };
-        let fields = serde_json::to_value(&input).expect("entries serialise");
+        let mut fields = serde_json::to_value(full.to_input()).expect("entries serialise");
+        if let (Some(found), Some(map)) = (labels.get(&id), fields.as_object_mut()) {
+            if map.contains_key("tags") {
+                map.insert("tags".into(), serde_json::json!(found.tags));
+                map.insert("skills".into(), serde_json::json!(found.skills));
+            }
+        }
         out.push((id, FileEntry { kind: R::KIND, uuid, created_at, updated_at, fields }));
     }
     Ok(())
+}
+
+/// The tags and skills of every entry that has any, each in the engineer's order.
+fn all_labels(conn: &rusqlite::Connection) -> Result<HashMap<i64, Labels>> {
+    let mut statement =
+        conn.prepare("SELECT entry_id, kind, name FROM labels ORDER BY entry_id, kind, position")?;
+    let mut rows = statement.query([])?;
+    let mut labels: HashMap<i64, Labels> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let entry = labels.entry(row.get(0)?).or_default();
+        let kind: String = row.get(1)?;
+        let list = if kind == "tag" { &mut entry.tags } else { &mut entry.skills };
+        list.push(row.get(2)?);
+    }
+    Ok(labels)
 }
 
 /// Every problem of an entry's fields, each told as a sentence naming the entry.
@@ -166,9 +193,10 @@ impl Journal {
                 meta.insert(id, value);
             }
         }
-        let mut entries: Vec<(i64, FileEntry)> = Vec::new();
+        let labels = all_labels(&self.conn)?;
+        let mut entries: Vec<(i64, FileEntry)> = Vec::with_capacity(meta.len());
         for kind in EntryKind::ALL {
-            with_kind!(kind, R => export_kind::<R>(&self.conn, &meta, &mut entries)?);
+            with_kind!(kind, R => export_kind::<R>(&self.conn, &meta, &labels, &mut entries)?);
         }
         let uuid_of = |value: &Value, _: EntryKind| -> std::result::Result<Value, String> {
             let id = value.as_i64().ok_or("is not an id")?;

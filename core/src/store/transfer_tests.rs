@@ -822,3 +822,44 @@ fn bad_variants_settings_and_profiles_are_refused_in_plain_words_with_nothing_wr
         assert_eq!(bytes(&target), before, "{name}: the journal changed");
     }
 }
+
+/// The export reads every label in one query; each entry still carries exactly its own
+/// tags and skills, in the engineer's order, and a kind without labels gains none.
+#[test]
+fn the_export_carries_each_entrys_own_labels_in_order() {
+    let (_dir, mut j) = journal();
+    j.fill_demo(9, 12).unwrap();
+    let project = j.list_projects(0, 1).unwrap().projects[0].project.clone();
+    let mut input = project.to_input();
+    input.labels.tags = vec!["zeta".into(), "alpha".into(), "Mid Word".into()];
+    input.labels.skills = vec!["mentoring".into(), "decision-making".into()];
+    j.update(project.id, input).unwrap();
+    let document = j.export_journal().unwrap();
+    let mut checked = 0;
+    for entry in &document.entries {
+        let read = |kind: &str| -> serde_json::Value {
+            let names: String = j
+                .conn
+                .query_row(
+                    "SELECT json_group_array(name) FROM (SELECT l.name FROM labels l
+                       JOIN entries e ON e.id = l.entry_id
+                     WHERE e.uuid = ?1 AND l.kind = ?2 ORDER BY l.position)",
+                    rusqlite::params![entry.uuid, kind],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            serde_json::from_str(&names).unwrap()
+        };
+        if entry.kind == EntryKind::Rehearsal {
+            assert!(entry.fields.get("tags").is_none(), "{:?}", entry.fields);
+            continue;
+        }
+        assert_eq!(entry.fields["tags"], read("tag"), "{}", entry.uuid);
+        assert_eq!(entry.fields["skills"], read("skill"), "{}", entry.uuid);
+        checked += 1;
+    }
+    assert!(checked > 12);
+    let edited = document.entries.iter().find(|e| e.uuid == project.uuid).unwrap();
+    assert_eq!(edited.fields["tags"], serde_json::json!(["zeta", "alpha", "Mid Word"]));
+    assert_eq!(edited.fields["skills"], serde_json::json!(["mentoring", "decision-making"]));
+}
