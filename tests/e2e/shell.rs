@@ -185,6 +185,78 @@ async fn every_section_has_the_same_content_width() {
     app.close().await;
 }
 
+/// The scoped classes (`svelte-…`) under `root` that no loaded stylesheet styles yet: an
+/// element would be drawn unstyled. Svelte gives the class only to elements its rules select.
+const UNSTYLED: &str = r#"
+    window.__unstyledUnder = (root) => {
+        const known = new Set();
+        const walk = (rules) => {
+            for (const rule of rules) {
+                for (const m of rule.cssText.matchAll(/svelte-[a-z0-9]+/g)) known.add(m[0]);
+                if (rule.cssRules) walk(rule.cssRules);
+            }
+        };
+        for (const sheet of document.styleSheets) walk(sheet.cssRules);
+        const used = [...root.querySelectorAll('*')].flatMap((el) => [...el.classList]);
+        return [...new Set(used.filter((c) => c.startsWith('svelte-') && !known.has(c)))];
+    };
+    // Checked as the element with this test id is first put in the DOM, before a frame is drawn.
+    window.__watchUnstyled = (testid) => {
+        window.__unstyled = null;
+        const observer = new MutationObserver(() => {
+            const root = document.querySelector(`[data-testid='${testid}']`);
+            if (!root) return;
+            observer.disconnect();
+            window.__unstyled = window.__unstyledUnder(root);
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+    };
+    return true;
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_section_brings_its_own_styles_before_it_shows() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 3);
+    let app = turn.open().await;
+    app.testid("section-home").await;
+    app.execute(UNSTYLED, vec![]).await;
+    let sheets = "return document.styleSheets.length";
+    let at_start = app.execute(sheets, vec![]).await.as_u64().unwrap();
+    // Home is drawn from the stylesheets index.html links, with nothing missing.
+    let home = "return window.__unstyledUnder(document.body)";
+    assert_eq!(app.execute(home, vec![]).await, json!([]), "Home has unstyled elements");
+
+    let mut targets: Vec<(String, String)> = SECTIONS[1..]
+        .iter()
+        .map(|(name, _)| (format!("nav-{name}"), format!("section-{name}")))
+        .collect();
+    targets.push(("search".into(), "search-palette".into()));
+    for (open, shown) in &targets {
+        app.execute("window.__watchUnstyled(arguments[0]); return true", vec![json!(shown)]).await;
+        if open == "search" {
+            app.chord(&[Key::Control.into(), 'k']).await;
+        } else {
+            app.click(open).await;
+        }
+        app.testid(shown).await;
+        app.until(shown, "return window.__unstyled !== null").await;
+        let missing = app.execute("return window.__unstyled", vec![]).await;
+        assert_eq!(missing, json!([]), "{shown} showed before its styles were loaded");
+        if open == "search" {
+            app.press(Key::Escape).await;
+            app.gone(shown).await;
+        }
+    }
+    // The sections' styles were not part of the first paint: they came with them.
+    let at_end = app.execute(sheets, vec![]).await.as_u64().unwrap();
+    assert!(
+        at_end >= at_start + targets.len() as u64,
+        "{at_start} stylesheets at start, {at_end} at the end"
+    );
+    app.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
     let turn = Turn::take().await;
