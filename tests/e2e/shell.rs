@@ -316,6 +316,49 @@ async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
     app.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn the_probe_times_every_keystroke_in_the_palette() {
+    let turn = Turn::take().await;
+    seed::demo(&turn.db, 20);
+    let app = turn.open().await;
+    app.chord(&[Key::Control.into(), 'k']).await;
+    app.testid("search-palette").await;
+    let samples = "(window.__careerlogProbe?.samples ?? [])
+        .filter((s) => s.name === 'search')
+        .map((s) => [s.label, s.ms, s.startedAt, s.drawnAt])";
+
+    // A word letter by letter, then back over its end; one sample per keystroke, each from
+    // the key going down to the paint after its answer, in the order typed.
+    let back: &str = &Key::Backspace;
+    let mut typed = Vec::new();
+    let mut query = String::new();
+    for key in ["l", "a", "t", "e", "n", "c", "y", back, back] {
+        if key == back {
+            query.pop();
+        } else {
+            query.push_str(key);
+        }
+        typed.push(query.clone());
+        app.send_keys("search-input", key).await;
+        let n = typed.len();
+        app.until("a sample for the keystroke", &format!("return {samples}.length >= {n}")).await;
+    }
+    let seen = app.execute(&format!("return {samples}"), vec![]).await;
+    let seen = seen.as_array().unwrap();
+    let labels: Vec<&str> = seen.iter().map(|s| s[0].as_str().unwrap()).collect();
+    assert_eq!(labels, typed, "{seen:?}");
+    for sample in seen {
+        let (ms, started, drawn) =
+            (sample[1].as_f64().unwrap(), sample[2].as_f64().unwrap(), sample[3].as_f64().unwrap());
+        assert!(ms > 0.0 && ms < 30_000.0, "{sample:?}");
+        assert!((drawn - started - ms).abs() < 0.01, "{sample:?}");
+    }
+    // The key's time is on the page's clock: the samples come before the page's "now".
+    let now = app.execute("return performance.now()", vec![]).await.as_f64().unwrap();
+    assert!(seen.iter().all(|s| s[3].as_f64().unwrap() <= now), "{seen:?} after {now}");
+    app.close().await;
+}
+
 /// Not a check: saves a screenshot of every section in both themes to
 /// `target/screenshots/` for a person to look at (`make screenshots`).
 #[tokio::test(flavor = "multi_thread")]

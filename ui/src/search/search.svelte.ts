@@ -28,6 +28,11 @@ export class SearchPalette {
   more = $state(0);
   /** The next page is being asked for. */
   loadingMore = $state(false);
+  /**
+   * Counts the times what is shown was settled for the text typed: an answer shown, a failure,
+   * or blank text cleared. The palette tells the responsiveness probe when it moves.
+   */
+  answers = $state(0);
 
   readonly #search: SearchFn;
   readonly #delay: number;
@@ -56,6 +61,7 @@ export class SearchPalette {
     this.#cancel();
     if (query.trim() === '') {
       this.#reset(query);
+      this.answers += 1;
       return;
     }
     this.status = 'searching';
@@ -122,6 +128,7 @@ export class SearchPalette {
       this.status = 'error';
       this.error = toIpcError(e);
     }
+    this.answers += 1;
   }
 
   #reset(query: string): void {

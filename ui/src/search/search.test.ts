@@ -30,6 +30,7 @@ describe('SearchPalette', () => {
     expect(palette.status).toBe('done');
     expect(palette.hits.map((h) => h.title)).toEqual(['kaf']);
     expect(palette.selected).toBe(0);
+    expect(palette.answers).toBe(1);
   });
 
   it('shows only the newest answer when an older one comes late', async () => {
@@ -44,6 +45,8 @@ describe('SearchPalette', () => {
     answers[0]?.(hits('old'));
     await vi.advanceTimersByTimeAsync(0);
     expect(palette.hits.map((h) => h.title)).toEqual(['new']);
+    // The stale answer is not counted as drawn.
+    expect(palette.answers).toBe(1);
   });
 
   it('does not search blank text, and clears the results', async () => {
@@ -56,6 +59,8 @@ describe('SearchPalette', () => {
     expect(search).toHaveBeenCalledTimes(1);
     expect(palette.hits).toEqual([]);
     expect(palette.status).toBe('idle');
+    // The cleared box counts as an answer drawn, for the probe.
+    expect(palette.answers).toBe(2);
   });
 
   it('moves the selection with wrap-around and knows the current hit', async () => {
