@@ -10,6 +10,7 @@ to the paint after the next page of the Journal list. Results go to results.json
 """
 
 import base64
+import http.client
 import json
 import os
 import shutil
@@ -18,10 +19,9 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ in bench/ from importing measure.py
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import load, save, variant_env  # noqa: E402
 
@@ -55,25 +55,26 @@ class Session:
     """A WebDriver session on the app, through tauri-driver."""
 
     def __init__(self, port, app, db):
-        self.base = f"http://127.0.0.1:{port}"
+        # One kept-alive connection, as WebDriver clients use: a new connection for each
+        # of the many polls made WebKitWebDriver reset some of them.
+        self.http = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         caps = {"capabilities": {"alwaysMatch": {
             "browserName": "wry",
             "tauri:options": {"application": app, "args": ["--db", db]},
         }}}
-        self.id = self.call("POST", "/session", caps, timeout=120)["sessionId"]
+        self.id = self.call("POST", "/session", caps)["sessionId"]
 
-    def call(self, method, path, body=None, timeout=60):
-        data = json.dumps(body if body is not None else {}).encode() if method == "POST" else None
-        request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as answer:
-                return json.loads(answer.read() or b"{}").get("value")
-        except urllib.error.HTTPError as e:
-            sys.exit(f"WebDriver {method} {path}: {e.code} {e.read().decode(errors='replace')[:2000]}")
+    def call(self, method, path, body=None):
+        data = json.dumps(body if body is not None else {}) if method == "POST" else None
+        self.http.request(method, path, body=data, headers={"Content-Type": "application/json"})
+        answer = self.http.getresponse()
+        text = answer.read()
+        if answer.status >= 400:
+            sys.exit(f"WebDriver {method} {path}: {answer.status} {text.decode(errors='replace')[:2000]}")
+        return json.loads(text or b"{}").get("value")
 
-    def session(self, method, path, body=None, timeout=60):
-        return self.call(method, f"/session/{self.id}{path}", body, timeout)
+    def session(self, method, path, body=None):
+        return self.call(method, f"/session/{self.id}{path}", body)
 
     def execute(self, script, *args):
         return self.session("POST", "/execute/sync", {"script": script, "args": list(args)})
@@ -111,8 +112,8 @@ class Session:
 
     def close(self):
         try:
-            self.session("DELETE", "", timeout=30)
-        except SystemExit:
+            self.session("DELETE", "")
+        except (SystemExit, OSError, http.client.HTTPException):
             pass
 
 
@@ -145,11 +146,15 @@ def summary(values):
 def main():
     results_path, app, db, demo_json = sys.argv[1:5]
     shots = Path(sys.argv[5]) if len(sys.argv) > 5 else Path(results_path).parent
+    shots.mkdir(parents=True, exist_ok=True)
     port, native_port = free_port(), free_port()
+    # BENCH_DRIVER_LOG keeps what tauri-driver and WebKitWebDriver say, to find a failure.
+    log = open(os.environ.get("BENCH_DRIVER_LOG", os.devnull), "w")
     driver = subprocess.Popen(
         [tool("tauri-driver"), "--port", str(port), "--native-port", str(native_port),
          "--native-driver", tool("WebKitWebDriver")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        stdout=log, stderr=log,
+        start_new_session=True)
     try:
         deadline = time.time() + 30
         while True:
