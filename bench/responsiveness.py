@@ -219,7 +219,6 @@ def measure(s, shots):
     labels = [x["label"] for x in search]
     if labels != typed:
         sys.exit(f"the probe saw {labels}, the driver typed {typed}")
-    total = s.execute("return document.querySelector(\"[data-testid='search-count']\")?.textContent ?? ''")
     s.chord("\ue00c")  # Escape
     s.until("the palette to close", "return !document.querySelector(\"[data-testid='search-palette']\")")
 
@@ -239,7 +238,6 @@ def measure(s, shots):
         "search": {
             "keystrokes": len(search),
             "typed": typed,
-            "last_count": total,
             "samples_ms": [x["ms"] for x in search],
             **summary([x["ms"] for x in search]),
         },
