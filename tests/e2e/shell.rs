@@ -5,7 +5,7 @@ use fantoccini::Locator;
 use serde_json::json;
 
 use crate::support::seed::{self, Metric, Project};
-use crate::support::{id_of, Turn};
+use crate::support::{id_of, App, Turn};
 
 const SECTIONS: [(&str, &str); 6] = [
     ("home", "Home"),
@@ -257,15 +257,21 @@ async fn each_section_brings_its_own_styles_before_it_shows() {
     app.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
+/// A turn on a demo journal of `projects` projects, with the search palette open on it.
+async fn palette_on_demo(projects: u32) -> (Turn, App) {
     let turn = Turn::take().await;
-    seed::demo(&turn.db, 200);
+    seed::demo(&turn.db, projects);
     let app = turn.open().await;
-
-    // Many metric rows read alike ("p99 latency"): each hit says what it is and where.
     app.chord(&[Key::Control.into(), 'k']).await;
     app.testid("search-palette").await;
+    (turn, app)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
+    let (_turn, app) = palette_on_demo(200).await;
+
+    // Many metric rows read alike ("p99 latency"): each hit says what it is and where.
     app.fill("search-input", "latency").await;
     app.wait("[data-testid^='search-hit-kind-']").await;
     let page = app.invoke_ok("search", json!({"query": "latency", "offset": 0, "limit": 20})).await;
@@ -318,11 +324,7 @@ async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_probe_times_every_keystroke_in_the_palette() {
-    let turn = Turn::take().await;
-    seed::demo(&turn.db, 20);
-    let app = turn.open().await;
-    app.chord(&[Key::Control.into(), 'k']).await;
-    app.testid("search-palette").await;
+    let (_turn, app) = palette_on_demo(20).await;
     let samples = "(window.__careerlogProbe?.samples ?? [])
         .filter((s) => s.name === 'search')
         .map((s) => [s.label, s.ms, s.startedAt, s.drawnAt])";
