@@ -216,9 +216,7 @@ const UNSTYLED: &str = r#"
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_section_brings_its_own_styles_before_it_shows() {
-    let turn = Turn::take().await;
-    seed::demo(&turn.db, 3);
-    let app = turn.open().await;
+    let (_turn, app) = Turn::on_demo(3).await;
     app.testid("section-home").await;
     app.execute(UNSTYLED, vec![]).await;
     let sheets = "return document.styleSheets.length";
@@ -259,9 +257,7 @@ async fn each_section_brings_its_own_styles_before_it_shows() {
 
 /// A turn on a demo journal of `projects` projects, with the search palette open on it.
 async fn palette_on_demo(projects: u32) -> (Turn, App) {
-    let turn = Turn::take().await;
-    seed::demo(&turn.db, projects);
-    let app = turn.open().await;
+    let (turn, app) = Turn::on_demo(projects).await;
     app.chord(&[Key::Control.into(), 'k']).await;
     app.testid("search-palette").await;
     (turn, app)
