@@ -1,7 +1,8 @@
 // The search palette's state: open or not, the query, the results as they arrive and the
 // selected one. Typing asks at once; while a search is on its way, further typing waits for
 // it and then asks only for the newest text, so at most one search runs and only the newest
-// answer is shown. "More results" asks for the next page and adds it below.
+// answer is shown. A lone first letter waits for a pause in the typing. "More results" asks
+// for the next page and adds it below.
 
 import { api, toIpcError } from '../lib/api';
 import type { IpcError, SearchHit, SearchPage } from '../lib/bindings';
@@ -9,6 +10,12 @@ import { Latest, type Ticket } from '../lib/latest';
 import { moveSelection } from './palette';
 
 export const RESULT_LIMIT = 20;
+/**
+ * A lone letter matches most of a large journal and is the costliest search to rank (seconds
+ * at a million entries), so it is asked for only once typing pauses this long: a word typed
+ * on never waits for its first letter's answer.
+ */
+export const ONE_LETTER_PAUSE_MS = 150;
 
 export type SearchStatus = 'idle' | 'searching' | 'done' | 'error';
 
@@ -38,6 +45,8 @@ export class SearchPalette {
   readonly #replies = new Latest();
   /** A first-page search is on its way. */
   #asking = false;
+  /** A lone letter waiting for the pause. */
+  #pause: ReturnType<typeof setTimeout> | null = null;
 
   constructor(search: SearchFn) {
     this.#search = search;
@@ -54,8 +63,12 @@ export class SearchPalette {
     this.isOpen = false;
   }
 
-  /** Takes what is typed and asks at once, or, while a search is on its way, right after it. */
+  /**
+   * Takes what is typed and asks at once (a lone letter after a pause), or, while a search is
+   * on its way, right after it.
+   */
   setQuery(query: string): void {
+    this.#cancelPause();
     if (query.trim() === '') {
       this.#reset(query);
       this.answers += 1;
@@ -65,7 +78,15 @@ export class SearchPalette {
     this.status = 'searching';
     this.loadingMore = false;
     const current = this.#replies.begin();
-    if (!this.#asking) void this.#run(query, current);
+    if (this.#asking) return;
+    if ([...query.trim()].length === 1) {
+      this.#pause = setTimeout(() => {
+        this.#pause = null;
+        void this.#run(query, current);
+      }, ONE_LETTER_PAUSE_MS);
+    } else {
+      void this.#run(query, current);
+    }
   }
 
   move(step: number): void {
@@ -139,6 +160,7 @@ export class SearchPalette {
   }
 
   #reset(query: string): void {
+    this.#cancelPause();
     this.#replies.invalidate();
     this.query = query;
     this.hits = [];
@@ -148,6 +170,11 @@ export class SearchPalette {
     this.selected = -1;
     this.status = 'idle';
     this.error = null;
+  }
+
+  #cancelPause(): void {
+    if (this.#pause !== null) clearTimeout(this.#pause);
+    this.#pause = null;
   }
 }
 
