@@ -79,7 +79,12 @@ def responsiveness_section(results):
         f"{scroll['p90_ms']:.1f} ms | {scroll['max_ms']:.1f} ms | {fmt(scroll['samples_ms'])} |",
         "",
         f"Typed, one keystroke each: {typed}. The list held {page['rows_at_end']:,} rows at the end.",
-    ]
+    ] + ([
+        "",
+        f"The word `{r['search_burst']['typed']}` sent in one go, as fast as the driver types: its "
+        f"last key waited {r['search_burst']['last_key_ms']:.0f} ms for the results "
+        f"(its first {r['search_burst']['first_key_ms']:.0f} ms).",
+    ] if "search_burst" in r else [])
 
 
 def main():

@@ -30,6 +30,8 @@ TYPED = list("latency") + ["\ue003"] * 4 + list(" rollout") + ["\ue003"]
 assert len(TYPED) == 20
 BACKSPACE = "\ue003"
 CONTROL = "\ue009"
+# A word sent in one go, as fast as the driver types.
+BURST = "latency"
 # Pages of the Journal list: each is scrolled to its end, then "Load more" is clicked.
 PAGES = 10
 # A person's pace between keystrokes, once the last one's answer is drawn.
@@ -219,6 +221,13 @@ def measure(s, shots):
     labels = [x["label"] for x in search]
     if labels != typed:
         sys.exit(f"the probe saw {labels}, the driver typed {typed}")
+    # The same word typed at full speed, in one go: how long its last key waits for the answer.
+    s.keys(box, BACKSPACE * len(query))
+    s.until("the box to clear", f"return {SAMPLES}.length >= {len(TYPED) + len(query)}", "search", limit=30)
+    s.execute("window.__careerlogProbe.clear(); return true")
+    s.keys(box, BURST)
+    s.until("the answer to the word", f"return {SAMPLES}.length >= {len(BURST)}", "search", limit=60)
+    burst = s.execute(f"return {SAMPLES}", "search")
     s.chord("\ue00c")  # Escape
     s.until("the palette to close", "return !document.querySelector(\"[data-testid='search-palette']\")")
 
@@ -240,6 +249,11 @@ def measure(s, shots):
             "typed": typed,
             "samples_ms": [x["ms"] for x in search],
             **summary([x["ms"] for x in search]),
+        },
+        "search_burst": {
+            "typed": BURST,
+            "last_key_ms": burst[-1]["ms"],
+            "first_key_ms": burst[0]["ms"],
         },
         "list_page": {
             "pages": len(pages),
