@@ -499,6 +499,28 @@ async fn an_artifact_link_opens_in_the_browser_only_when_it_is_a_web_address() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_probe_times_each_page_of_the_project_list() {
+    let (_turn, app) = Turn::on_demo(120).await;
+    app.click("nav-journal").await;
+    let pages = "(window.__careerlogProbe?.samples ?? [])
+        .filter((s) => s.name === 'list-page')
+        .map((s) => [s.label, s.ms])";
+    // "Load more" twice: a sample each, from the click to the paint after the new rows,
+    // labelled with the rows shown before it.
+    for n in 1..=2 {
+        app.click_centered("project-more").await;
+        app.until("a sample for the page", &format!("return {pages}.length >= {n}")).await;
+    }
+    let seen = app.execute(&format!("return {pages}"), vec![]).await;
+    let seen = seen.as_array().unwrap();
+    let labels: Vec<&str> = seen.iter().map(|s| s[0].as_str().unwrap()).collect();
+    assert_eq!(labels, ["50", "100"], "{seen:?}");
+    assert!(seen.iter().all(|s| (0.0..30_000.0).contains(&s[1].as_f64().unwrap())), "{seen:?}");
+    assert_eq!(app.count("project-more").await, 0, "120 projects are all shown after two pages");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_project_list_is_searched_filtered_and_sorted_and_keeps_its_filter() {
     let (_turn, app) = Turn::opened().await;
     let latency = seed::project(

@@ -5,7 +5,7 @@ use fantoccini::Locator;
 use serde_json::json;
 
 use crate::support::seed::{self, Metric, Project};
-use crate::support::{id_of, Turn};
+use crate::support::{id_of, App, Turn};
 
 const SECTIONS: [(&str, &str); 6] = [
     ("home", "Home"),
@@ -185,15 +185,89 @@ async fn every_section_has_the_same_content_width() {
     app.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
-    let turn = Turn::take().await;
-    seed::demo(&turn.db, 200);
-    let app = turn.open().await;
+/// The scoped classes (`svelte-…`) under `root` that no loaded stylesheet styles yet: an
+/// element would be drawn unstyled. Svelte gives the class only to elements its rules select.
+const UNSTYLED: &str = r#"
+    window.__unstyledUnder = (root) => {
+        const known = new Set();
+        const walk = (rules) => {
+            for (const rule of rules) {
+                for (const m of rule.cssText.matchAll(/svelte-[a-z0-9]+/g)) known.add(m[0]);
+                if (rule.cssRules) walk(rule.cssRules);
+            }
+        };
+        for (const sheet of document.styleSheets) walk(sheet.cssRules);
+        const used = [...root.querySelectorAll('*')].flatMap((el) => [...el.classList]);
+        return [...new Set(used.filter((c) => c.startsWith('svelte-') && !known.has(c)))];
+    };
+    // Checked as the element with this test id is first put in the DOM, before a frame is drawn.
+    window.__watchUnstyled = (testid) => {
+        window.__unstyled = null;
+        const observer = new MutationObserver(() => {
+            const root = document.querySelector(`[data-testid='${testid}']`);
+            if (!root) return;
+            observer.disconnect();
+            window.__unstyled = window.__unstyledUnder(root);
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+    };
+    return true;
+"#;
 
-    // Many metric rows read alike ("p99 latency"): each hit says what it is and where.
+#[tokio::test(flavor = "multi_thread")]
+async fn each_section_brings_its_own_styles_before_it_shows() {
+    let (_turn, app) = Turn::on_demo(3).await;
+    app.testid("section-home").await;
+    app.execute(UNSTYLED, vec![]).await;
+    let sheets = "return document.styleSheets.length";
+    let at_start = app.execute(sheets, vec![]).await.as_u64().unwrap();
+    // Home is drawn from the stylesheets index.html links, with nothing missing.
+    let home = "return window.__unstyledUnder(document.body)";
+    assert_eq!(app.execute(home, vec![]).await, json!([]), "Home has unstyled elements");
+
+    let mut targets: Vec<(String, String)> = SECTIONS[1..]
+        .iter()
+        .map(|(name, _)| (format!("nav-{name}"), format!("section-{name}")))
+        .collect();
+    targets.push(("search".into(), "search-palette".into()));
+    for (open, shown) in &targets {
+        app.execute("window.__watchUnstyled(arguments[0]); return true", vec![json!(shown)]).await;
+        if open == "search" {
+            app.chord(&[Key::Control.into(), 'k']).await;
+        } else {
+            app.click(open).await;
+        }
+        app.testid(shown).await;
+        app.until(shown, "return window.__unstyled !== null").await;
+        let missing = app.execute("return window.__unstyled", vec![]).await;
+        assert_eq!(missing, json!([]), "{shown} showed before its styles were loaded");
+        if open == "search" {
+            app.press(Key::Escape).await;
+            app.gone(shown).await;
+        }
+    }
+    // The sections' styles were not part of the first paint: they came with them.
+    let at_end = app.execute(sheets, vec![]).await.as_u64().unwrap();
+    assert!(
+        at_end >= at_start + targets.len() as u64,
+        "{at_start} stylesheets at start, {at_end} at the end"
+    );
+    app.close().await;
+}
+
+/// A turn on a demo journal of `projects` projects, with the search palette open on it.
+async fn palette_on_demo(projects: u32) -> (Turn, App) {
+    let (turn, app) = Turn::on_demo(projects).await;
     app.chord(&[Key::Control.into(), 'k']).await;
     app.testid("search-palette").await;
+    (turn, app)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
+    let (_turn, app) = palette_on_demo(200).await;
+
+    // Many metric rows read alike ("p99 latency"): each hit says what it is and where.
     app.fill("search-input", "latency").await;
     app.wait("[data-testid^='search-hit-kind-']").await;
     let page = app.invoke_ok("search", json!({"query": "latency", "offset": 0, "limit": 20})).await;
@@ -241,6 +315,45 @@ async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
     let hit = app.text(&format!("search-hit-{m}")).await;
     assert!(hit.contains("Scans a shift"), "{hit}");
     assert_eq!(app.text(&format!("search-hit-project-{m}")).await, "in Warehouse scanner rollout");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_probe_times_every_keystroke_in_the_palette() {
+    let (_turn, app) = palette_on_demo(20).await;
+    let samples = "(window.__careerlogProbe?.samples ?? [])
+        .filter((s) => s.name === 'search')
+        .map((s) => [s.label, s.ms, s.startedAt, s.drawnAt])";
+
+    // A word letter by letter, then back over its end; one sample per keystroke, each from
+    // the key going down to the paint after its answer, in the order typed.
+    let back: &str = &Key::Backspace;
+    let mut typed = Vec::new();
+    let mut query = String::new();
+    for key in ["l", "a", "t", "e", "n", "c", "y", back, back] {
+        if key == back {
+            query.pop();
+        } else {
+            query.push_str(key);
+        }
+        typed.push(query.clone());
+        app.send_keys("search-input", key).await;
+        let n = typed.len();
+        app.until("a sample for the keystroke", &format!("return {samples}.length >= {n}")).await;
+    }
+    let seen = app.execute(&format!("return {samples}"), vec![]).await;
+    let seen = seen.as_array().unwrap();
+    let labels: Vec<&str> = seen.iter().map(|s| s[0].as_str().unwrap()).collect();
+    assert_eq!(labels, typed, "{seen:?}");
+    for sample in seen {
+        let (ms, started, drawn) =
+            (sample[1].as_f64().unwrap(), sample[2].as_f64().unwrap(), sample[3].as_f64().unwrap());
+        assert!(ms > 0.0 && ms < 30_000.0, "{sample:?}");
+        assert!((drawn - started - ms).abs() < 0.01, "{sample:?}");
+    }
+    // The key's time is on the page's clock: the samples come before the page's "now".
+    let now = app.execute("return performance.now()", vec![]).await.as_f64().unwrap();
+    assert!(seen.iter().all(|s| s[3].as_f64().unwrap() <= now), "{seen:?} after {now}");
     app.close().await;
 }
 

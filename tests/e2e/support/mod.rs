@@ -239,6 +239,14 @@ impl Turn {
         (turn, app)
     }
 
+    /// A turn and the app open on a demo journal of `projects` projects (`careerlog demo`).
+    pub async fn on_demo(projects: u32) -> (Turn, App) {
+        let turn = Turn::take().await;
+        seed::demo(&turn.db, projects);
+        let app = turn.open().await;
+        (turn, app)
+    }
+
     /// The app on this turn's journal, once the UI has loaded its first data.
     pub async fn open(&self) -> App {
         self.open_on(&self.db).await

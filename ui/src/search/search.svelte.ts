@@ -1,14 +1,21 @@
 // The search palette's state: open or not, the query, the results as they arrive and the
-// selected one. Typing waits a moment before asking, and only the newest answer is shown;
-// "More results" asks for the next page and adds it below.
+// selected one. Typing asks at once; while a search is on its way, further typing waits for
+// it and then asks only for the newest text, so at most one search runs and only the newest
+// answer is shown. A lone first letter waits for a pause in the typing. "More results" asks
+// for the next page and adds it below.
 
 import { api, toIpcError } from '../lib/api';
 import type { IpcError, SearchHit, SearchPage } from '../lib/bindings';
 import { Latest, type Ticket } from '../lib/latest';
 import { moveSelection } from './palette';
 
-export const DEBOUNCE_MS = 120;
 export const RESULT_LIMIT = 20;
+/**
+ * A lone letter matches most of a large journal and is the costliest search to rank (seconds
+ * at a million entries), so it is asked for only once typing pauses this long: a word typed
+ * on never waits for its first letter's answer.
+ */
+export const ONE_LETTER_PAUSE_MS = 150;
 
 export type SearchStatus = 'idle' | 'searching' | 'done' | 'error';
 
@@ -28,15 +35,21 @@ export class SearchPalette {
   more = $state(0);
   /** The next page is being asked for. */
   loadingMore = $state(false);
+  /**
+   * Counts the times what is shown was settled for the text typed: an answer shown, a failure,
+   * or blank text cleared. The palette tells the responsiveness probe when it moves.
+   */
+  answers = $state(0);
 
   readonly #search: SearchFn;
-  readonly #delay: number;
-  #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #replies = new Latest();
+  /** A first-page search is on its way. */
+  #asking = false;
+  /** A lone letter waiting for the pause. */
+  #pause: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(search: SearchFn, delay = DEBOUNCE_MS) {
+  constructor(search: SearchFn) {
     this.#search = search;
-    this.#delay = delay;
   }
 
   /** Opens afresh: an empty query, no results. */
@@ -50,21 +63,30 @@ export class SearchPalette {
     this.isOpen = false;
   }
 
-  /** Takes what is typed; asks once typing pauses. */
+  /**
+   * Takes what is typed and asks at once (a lone letter after a pause), or, while a search is
+   * on its way, right after it.
+   */
   setQuery(query: string): void {
-    this.query = query;
-    this.#cancel();
+    this.#cancelPause();
     if (query.trim() === '') {
       this.#reset(query);
+      this.answers += 1;
       return;
     }
+    this.query = query;
     this.status = 'searching';
     this.loadingMore = false;
     const current = this.#replies.begin();
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
+    if (this.#asking) return;
+    if ([...query.trim()].length === 1) {
+      this.#pause = setTimeout(() => {
+        this.#pause = null;
+        void this.#run(query, current);
+      }, ONE_LETTER_PAUSE_MS);
+    } else {
       void this.#run(query, current);
-    }, this.#delay);
+    }
   }
 
   move(step: number): void {
@@ -104,28 +126,41 @@ export class SearchPalette {
   }
 
   async #run(query: string, current: Ticket): Promise<void> {
+    this.#asking = true;
+    let page: SearchPage | null = null;
+    let failure: unknown = null;
     try {
-      const page = await this.#search(query, 0, RESULT_LIMIT);
-      if (!current()) return;
+      page = await this.#search(query, 0, RESULT_LIMIT);
+    } catch (e) {
+      failure = e;
+    } finally {
+      this.#asking = false;
+    }
+    if (!current()) {
+      // Typed on meanwhile (or closed): the answer is stale; ask for what the box holds now.
+      if (this.status === 'searching') void this.#run(this.query, this.#replies.current());
+      return;
+    }
+    if (page) {
       this.hits = page.hits;
       this.total = page.total;
       this.more = page.more;
       this.selected = page.hits.length ? 0 : -1;
       this.status = 'done';
       this.error = null;
-    } catch (e) {
-      if (!current()) return;
+    } else {
       this.hits = [];
       this.total = 0;
       this.more = 0;
       this.selected = -1;
       this.status = 'error';
-      this.error = toIpcError(e);
+      this.error = toIpcError(failure);
     }
+    this.answers += 1;
   }
 
   #reset(query: string): void {
-    this.#cancel();
+    this.#cancelPause();
     this.#replies.invalidate();
     this.query = query;
     this.hits = [];
@@ -137,9 +172,9 @@ export class SearchPalette {
     this.error = null;
   }
 
-  #cancel(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
+  #cancelPause(): void {
+    if (this.#pause !== null) clearTimeout(this.#pause);
+    this.#pause = null;
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchHit, SearchPage } from '../lib/bindings';
-import { DEBOUNCE_MS, SearchPalette } from './search.svelte';
+import { ONE_LETTER_PAUSE_MS, SearchPalette } from './search.svelte';
 
 const list = (...titles: string[]): SearchHit[] =>
   titles.map((title, i) => ({ id: i + 1, kind: 'project', project_id: i + 1, project_title: title, title, snippet: [] }));
@@ -14,54 +14,101 @@ describe('SearchPalette', () => {
     vi.useRealTimers();
   });
 
-  it('asks once typing pauses, with the last text', async () => {
-    const search = vi.fn(async (query: string) => hits(query));
+  it('asks at once, then only for the newest text once the search on its way answers', async () => {
+    const answers: ((h: SearchPage) => void)[] = [];
+    const search = vi.fn((query: string) => new Promise<SearchPage>((resolve) => answers.push(() => resolve(hits(query)))));
     const palette = new SearchPalette(search);
     palette.open();
-    palette.setQuery('k');
     palette.setQuery('ka');
-    palette.setQuery('kaf');
-    expect(palette.status).toBe('searching');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS - 1);
-    expect(search).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(1);
     expect(search).toHaveBeenCalledTimes(1);
-    expect(search).toHaveBeenCalledWith('kaf', 0, expect.any(Number));
+    expect(search).toHaveBeenLastCalledWith('ka', 0, expect.any(Number));
+    palette.setQuery('kaf');
+    palette.setQuery('kafk');
+    expect(palette.status).toBe('searching');
+    // One search at a time: the typing waits for the one on its way.
+    expect(search).toHaveBeenCalledTimes(1);
+    answers[0]?.(hits());
+    await vi.advanceTimersByTimeAsync(0);
+    // Its answer is stale and not shown; the newest text is asked for next, the one between never.
+    expect(palette.hits).toEqual([]);
+    expect(palette.answers).toBe(0);
+    expect(search).toHaveBeenCalledTimes(2);
+    expect(search).toHaveBeenLastCalledWith('kafk', 0, expect.any(Number));
+    answers[1]?.(hits());
+    await vi.advanceTimersByTimeAsync(0);
     expect(palette.status).toBe('done');
-    expect(palette.hits.map((h) => h.title)).toEqual(['kaf']);
+    expect(palette.hits.map((h) => h.title)).toEqual(['kafk']);
     expect(palette.selected).toBe(0);
+    expect(palette.answers).toBe(1);
   });
 
-  it('shows only the newest answer when an older one comes late', async () => {
-    const answers: ((h: SearchPage) => void)[] = [];
-    const palette = new SearchPalette(() => new Promise((resolve) => answers.push(resolve)));
-    palette.setQuery('old');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
-    palette.setQuery('new');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
-    answers[1]?.(hits('new'));
+  it('answers each keystroke without waiting for a pause when the search is quick', async () => {
+    const search = vi.fn(async (query: string) => hits(query));
+    const palette = new SearchPalette(search);
+    palette.setQuery('la');
     await vi.advanceTimersByTimeAsync(0);
-    answers[0]?.(hits('old'));
+    expect(palette.hits.map((h) => h.title)).toEqual(['la']);
+    palette.setQuery('lat');
     await vi.advanceTimersByTimeAsync(0);
-    expect(palette.hits.map((h) => h.title)).toEqual(['new']);
+    expect(palette.hits.map((h) => h.title)).toEqual(['lat']);
+    expect(search).toHaveBeenCalledTimes(2);
+    expect(palette.answers).toBe(2);
+  });
+
+  it('asks for a lone letter only once typing pauses, so a word typed on skips it', async () => {
+    const search = vi.fn(async (query: string) => hits(query));
+    const palette = new SearchPalette(search);
+    palette.setQuery('l');
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS - 1);
+    expect(search).not.toHaveBeenCalled();
+    palette.setQuery('la');
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
+    expect(search.mock.calls.map(([q]) => q)).toEqual(['la']);
+    // Back to one letter, then a pause: it is asked for.
+    palette.setQuery('l');
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
+    expect(search.mock.calls.map(([q]) => q)).toEqual(['la', 'l']);
+    expect(palette.hits.map((h) => h.title)).toEqual(['l']);
+    // A lone letter waiting when the palette closes is never asked for.
+    palette.setQuery('m');
+    palette.close();
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops asking when closed while a search is on its way', async () => {
+    let release: (p: SearchPage) => void = () => {};
+    const search = vi.fn(() => new Promise<SearchPage>((resolve) => (release = resolve)));
+    const palette = new SearchPalette(search);
+    palette.open();
+    palette.setQuery('a');
+    palette.setQuery('ab');
+    palette.close();
+    release(hits('a'));
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(palette.hits).toEqual([]);
+    expect(palette.status).toBe('idle');
   });
 
   it('does not search blank text, and clears the results', async () => {
     const search = vi.fn(async () => hits('a'));
     const palette = new SearchPalette(search);
     palette.setQuery('a');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
     palette.setQuery('   ');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
     expect(search).toHaveBeenCalledTimes(1);
     expect(palette.hits).toEqual([]);
     expect(palette.status).toBe('idle');
+    // The cleared box counts as an answer drawn, for the probe.
+    expect(palette.answers).toBe(2);
   });
 
   it('moves the selection with wrap-around and knows the current hit', async () => {
     const palette = new SearchPalette(async () => hits('a', 'b', 'c'));
     palette.setQuery('x');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
     palette.move(1);
     expect(palette.current?.title).toBe('b');
     palette.move(1);
@@ -74,19 +121,19 @@ describe('SearchPalette', () => {
   it('keeps a failed search as an error, not as "no results"', async () => {
     const palette = new SearchPalette(() => Promise.reject({ kind: 'storage', message: 'disk', field: null, errors: [] }));
     palette.setQuery('x');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
     expect(palette.status).toBe('error');
     expect(palette.error?.message).toBe('disk');
   });
 
-  it('forgets a pending search when closed', async () => {
+  it('drops the answer of a search asked for before the palette closed', async () => {
     const search = vi.fn(async () => hits('a'));
     const palette = new SearchPalette(search);
     palette.open();
     palette.setQuery('a');
     palette.close();
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS * 2);
-    expect(search).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
+    expect(palette.hits).toEqual([]);
     expect(palette.isOpen).toBe(false);
     expect(palette.query).toBe('');
   });
@@ -107,7 +154,7 @@ describe('SearchPalette', () => {
     });
     const palette = new SearchPalette(search);
     palette.setQuery('latency');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
     expect(palette.hits).toHaveLength(20);
     expect([palette.total, palette.more]).toEqual([45, 25]);
     await palette.loadMore();
@@ -130,10 +177,10 @@ describe('SearchPalette', () => {
       return { hits: list(q), offset, total: 5, more: 4 };
     });
     palette.setQuery('a');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
     const pending = palette.loadMore();
     palette.setQuery('b');
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
     release({ hits: list('late'), offset: 1, total: 5, more: 3 });
     await pending;
     expect(palette.hits.map((h) => h.title)).toEqual(['b']);
