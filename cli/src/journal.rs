@@ -832,10 +832,17 @@ pub fn search(j: &Journal, query: &str, offset: u32, limit: u32) -> Result<Outpu
     } else if page.more > 0 {
         let next = offset + page.hits.len() as u32;
         lines.push(format!(
-            "{} more (of {}): careerlog search {} --offset {next}",
+            "{} more (of {}{}): careerlog search {} --offset {next}",
             page.more,
             page.total,
+            if page.capped { "+" } else { "" },
             shell_word(query)
+        ));
+    }
+    if page.capped && page.more == 0 && !page.hits.is_empty() {
+        lines.push(format!(
+            "More entries match: the {} added last were ranked; add a word to narrow it",
+            page.total
         ));
     }
     Ok(shown(&page, lines.join("\n")))

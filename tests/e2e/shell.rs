@@ -293,6 +293,10 @@ async fn search_hits_name_their_kind_and_project_and_page_with_more_results() {
     app.text_until("search-count", |t| t == expected).await;
     assert_eq!(shown().await as u64, 40.min(total));
     app.testid(&format!("search-hit-{id}")).await;
+
+    // A word in more entries than are ranked says so.
+    app.fill("search-input", "the").await;
+    app.text_until("search-count", |t| t == "20 of 1,000+ matches").await;
     app.send_keys("search-input", &Key::Escape).await;
     app.gone("search-palette").await;
 

@@ -193,6 +193,23 @@ fn bad_input_is_one_line_and_writes_nothing() {
 }
 
 #[test]
+fn a_word_in_more_entries_than_are_ranked_says_so() {
+    let cli = Cli::new();
+    cli.json(&["demo", "--projects", "150", "--seed", "3"]);
+    let page = cli.json(&["search", "the", "--limit", "5"]);
+    assert_eq!((page["total"].as_u64(), page["capped"].as_bool()), (Some(1000), Some(true)));
+    let text = cli.text(&["search", "the", "--limit", "5"]);
+    assert!(
+        text.trim_end().ends_with("995 more (of 1000+): careerlog search the --offset 5"),
+        "{text}"
+    );
+    let last = cli.text(&["search", "the", "--offset", "990"]);
+    assert!(last.contains("the 1000 added last were ranked"), "{last}");
+    let few = cli.json(&["search", "migration"]);
+    assert_eq!(few["capped"], false);
+}
+
+#[test]
 fn search_pages_tells_each_hits_project_and_finds_numbers() {
     let cli = Cli::new();
     let mut projects = Vec::new();

@@ -27,6 +27,12 @@ pub const PER_PROJECT: i64 = 3;
 /// fixed blocks keep the order the same whatever the page size.
 pub const BLOCK: usize = MAX_PAGE as usize;
 
+/// Search ranks at most this many matches, the ones added last: a word in thousands of
+/// entries still answers in a few milliseconds on a journal of a million. Beyond it the page
+/// says `capped` and the best of these are shown; a journal this rarely reaches for a word
+/// of any weight ranks every match, as before.
+pub const RANKED_AT_MOST: u32 = 1000;
+
 /// One result: which entry, where it lives, and a snippet with the matches marked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchHit {
@@ -41,13 +47,15 @@ pub struct SearchHit {
 }
 
 /// One page of results, best first: the hits from `offset` on, how many match in all,
-/// and how many come after this page.
+/// and how many come after this page. `capped`: more entries match than the
+/// `RANKED_AT_MOST` ranked ones, which `total` then counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchPage {
     pub hits: Vec<SearchHit>,
     pub offset: u32,
     pub total: u32,
     pub more: u32,
+    pub capped: bool,
 }
 
 /// The index column an entry's title goes in, whose bm25 weight is the kind's: a project

@@ -11,15 +11,18 @@ use super::Journal;
 use crate::journal::EntryKind;
 use crate::search::{
     fts_query, split_snippet, SearchHit, SearchPage, BLOCK, HIT_END, HIT_START, MAX_PAGE,
-    PER_PROJECT,
+    PER_PROJECT, RANKED_AT_MOST,
 };
 use crate::Result;
 
-/// The matches from `?3` on, best first by bm25 (heading 12, title 6, minor 4, body 1,
+/// Of the `?4` matches added last (FTS5 walks rowids down and stops there, scoring only
+/// those), the ones from `?3` on, best first by bm25 (heading 12, title 6, minor 4, body 1,
 /// labels 3), with their kind and project: those columns are read only for these rows.
-const RANKED: &str = "WITH top AS MATERIALIZED (
+const RANKED: &str = "WITH candidates AS MATERIALIZED (
     SELECT rowid AS id, bm25(search_index, 12.0, 6.0, 4.0, 1.0, 3.0) AS score
-    FROM search_index WHERE search_index MATCH ?1 ORDER BY score, rowid LIMIT ?2 OFFSET ?3
+    FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?4
+), top AS MATERIALIZED (
+    SELECT id, score FROM candidates ORDER BY score, id LIMIT ?2 OFFSET ?3
 )
 SELECT top.id, s.kind, s.project_id FROM top JOIN search_index s ON s.rowid = top.id
 ORDER BY top.score, top.id";
@@ -49,17 +52,34 @@ fn repeats_last(block: &[(i64, String, Option<i64>)]) -> Vec<i64> {
 }
 
 impl Journal {
-    /// One page of the entries matching every word of `text`, best first; never an error
-    /// for odd input. Only the blocks the page falls in are read past their ids.
+    /// One page of the entries matching every word of `text`, best first among the
+    /// `RANKED_AT_MOST` added last; never an error for odd input. Only the blocks the page
+    /// falls in are read past their ids.
     pub fn search(&self, text: &str, offset: u32, limit: u32) -> Result<SearchPage> {
-        let empty = SearchPage { hits: Vec::new(), offset, total: 0, more: 0 };
+        self.search_ranking(text, offset, limit, RANKED_AT_MOST)
+    }
+
+    pub(crate) fn search_ranking(
+        &self,
+        text: &str,
+        offset: u32,
+        limit: u32,
+        at_most: u32,
+    ) -> Result<SearchPage> {
+        let empty = SearchPage { hits: Vec::new(), offset, total: 0, more: 0, capped: false };
         let Some(query) = fts_query(text) else {
             return Ok(empty);
         };
-        let total: u32 = self
+        // Counted up to one past the ranked ones: enough to say there are more.
+        let found: u32 = self
             .conn
-            .prepare_cached("SELECT count(*) FROM search_index WHERE search_index MATCH ?1")?
-            .query_row([&query], |r| r.get(0))?;
+            .prepare_cached(
+                "SELECT count(*) FROM
+                 (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(rusqlite::params![&query, i64::from(at_most) + 1], |r| r.get(0))?;
+        let (total, capped) = (found.min(at_most), found > at_most);
+        let empty = SearchPage { capped, ..empty };
         if total == 0 || offset >= total {
             return Ok(SearchPage { total, ..empty });
         }
@@ -69,9 +89,10 @@ impl Journal {
         let rows: Vec<(i64, String, Option<i64>)> = self
             .conn
             .prepare_cached(RANKED)?
-            .query_map(rusqlite::params![query, (end - start) as i64, start as i64], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
+            .query_map(
+                rusqlite::params![query, (end - start) as i64, start as i64, at_most],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?
             .collect::<rusqlite::Result<_>>()?;
         let ids: Vec<i64> = rows
             .chunks(BLOCK)
@@ -81,7 +102,7 @@ impl Journal {
             .collect();
         let hits = self.hits(&query, &ids)?;
         let more = total.saturating_sub(offset + hits.len() as u32);
-        Ok(SearchPage { hits, offset, total, more })
+        Ok(SearchPage { hits, offset, total, more, capped })
     }
 
     /// The hits `ids` in that order, with snippets (made only for the page, since a

@@ -257,3 +257,30 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
     let exported = j.export_journal().unwrap();
     assert_eq!(exported.variants[0].uuid, uuid);
 }
+
+#[test]
+fn past_the_ranked_limit_the_newest_matches_are_ranked_and_the_page_says_so() {
+    let (_dir, mut j) = journal();
+    let old = j.add(ProjectInput { title: "Retro format".into(), ..Default::default() }).unwrap();
+    let notes: Vec<i64> = (0..12)
+        .map(|week| {
+            let text = format!("Week {week}: ran the team retro, two actions");
+            j.add(NoteInput { text, ..Default::default() }).unwrap().id
+        })
+        .collect();
+
+    let all = j.search_ranking("retro", 0, 20, 100).unwrap();
+    assert_eq!((all.total, all.capped), (13, false));
+    assert_eq!(all.hits[0].id, old.id, "a title outweighs a body when every match is ranked");
+
+    let capped = j.search_ranking("retro", 0, 20, 5).unwrap();
+    assert_eq!((capped.total, capped.more, capped.capped), (5, 0, true));
+    let mut ids: Vec<i64> = capped.hits.iter().map(|h| h.id).collect();
+    ids.sort();
+    assert_eq!(ids, notes[7..].to_vec(), "the five added last are the ones ranked");
+    let past = j.search_ranking("retro", 5, 20, 5).unwrap();
+    assert_eq!((past.hits.len(), past.total, past.capped), (0, 5, true));
+
+    let exact = j.search_ranking("retro", 0, 20, 13).unwrap();
+    assert_eq!((exact.total, exact.capped), (13, false), "exactly the limit is not past it");
+}

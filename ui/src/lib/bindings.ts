@@ -519,7 +519,7 @@ project_id: number | null,
  */
 project_title: string | null, title: string, snippet: Array<SnippetPart>, };
 
-export type SearchPage = { hits: Array<SearchHit>, offset: number, total: number, more: number, };
+export type SearchPage = { hits: Array<SearchHit>, offset: number, total: number, more: number, capped: boolean, };
 
 export type Section = "situation" | "task" | "context" | "action" | "result";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../lib/bindings';
-import { destinationOf, moveSelection, snippetAddsContext } from './palette';
+import { destinationOf, matchCount, moveSelection, snippetAddsContext } from './palette';
 
 const hit = (fields: Partial<SearchHit>): SearchHit => ({
   id: 1,
@@ -75,3 +75,13 @@ describe('snippetAddsContext', () => {
   });
 });
 
+
+describe('matchCount', () => {
+  it('counts the matches, and says when more match than are ranked', () => {
+    expect(matchCount(1, 1, false)).toBe('1 match');
+    expect(matchCount(12, 12, false)).toBe('12 matches');
+    expect(matchCount(20, 1340, false)).toBe('20 of 1,340 matches');
+    expect(matchCount(20, 1000, true)).toBe('20 of 1,000+ matches');
+    expect(matchCount(1000, 1000, true)).toBe('1,000 of 1,000+ matches');
+  });
+});

@@ -40,3 +40,13 @@ export const KIND_LABEL: Record<EntryKind, string> = {
   story: 'Story',
   rehearsal: 'Rehearsal',
 };
+
+/**
+ * The footer's count: "12 matches", "20 of 340 matches", and past what the core ranks,
+ * "20 of the 1,000 newest of more matches" said short as "20 of 1,000+ matches".
+ */
+export function matchCount(shown: number, total: number, capped: boolean): string {
+  const all = `${total.toLocaleString('en')}${capped ? '+' : ''}`;
+  const noun = total === 1 && !capped ? 'match' : 'matches';
+  return shown === total && !capped ? `${all} ${noun}` : `${shown.toLocaleString('en')} of ${all} ${noun}`;
+}

@@ -31,6 +31,8 @@ export class SearchPalette {
   error: IpcError | null = $state(null);
   /** How many entries match in all (the hits shown are the first of them). */
   total = $state(0);
+  /** More entries match than the core ranks (`total` of them, the ones added last). */
+  capped = $state(false);
   /** How many matches are not shown yet. */
   more = $state(0);
   /** The next page is being asked for. */
@@ -114,6 +116,7 @@ export class SearchPalette {
       const known = new Set(this.hits.map((h) => h.id));
       this.hits = [...this.hits, ...page.hits.filter((h) => !known.has(h.id))];
       this.total = page.total;
+      this.capped = page.capped;
       this.more = page.more;
       if (this.hits.length > first) this.selected = first;
     } catch (e) {
@@ -144,6 +147,7 @@ export class SearchPalette {
     if (page) {
       this.hits = page.hits;
       this.total = page.total;
+      this.capped = page.capped;
       this.more = page.more;
       this.selected = page.hits.length ? 0 : -1;
       this.status = 'done';
@@ -151,6 +155,7 @@ export class SearchPalette {
     } else {
       this.hits = [];
       this.total = 0;
+      this.capped = false;
       this.more = 0;
       this.selected = -1;
       this.status = 'error';
@@ -165,6 +170,7 @@ export class SearchPalette {
     this.query = query;
     this.hits = [];
     this.total = 0;
+    this.capped = false;
     this.more = 0;
     this.loadingMore = false;
     this.selected = -1;

@@ -4,7 +4,7 @@ import { ONE_LETTER_PAUSE_MS, SearchPalette } from './search.svelte';
 
 const list = (...titles: string[]): SearchHit[] =>
   titles.map((title, i) => ({ id: i + 1, kind: 'project', project_id: i + 1, project_title: title, title, snippet: [] }));
-const hits = (...titles: string[]): SearchPage => ({ hits: list(...titles), offset: 0, total: titles.length, more: 0 });
+const hits = (...titles: string[]): SearchPage => ({ hits: list(...titles), offset: 0, total: titles.length, more: 0, capped: false });
 
 describe('SearchPalette', () => {
   beforeEach(() => {
@@ -150,7 +150,7 @@ describe('SearchPalette', () => {
     const search = vi.fn(async (_q: string, offset: number, limit: number): Promise<SearchPage> => {
       const all = Array.from({ length: 45 }, (_, i) => metric(i + 1));
       const hits = all.slice(offset, offset + limit);
-      return { hits, offset, total: all.length, more: all.length - offset - hits.length };
+      return { hits, offset, total: all.length, more: all.length - offset - hits.length, capped: false };
     });
     const palette = new SearchPalette(search);
     palette.setQuery('latency');
@@ -174,16 +174,29 @@ describe('SearchPalette', () => {
     const palette = new SearchPalette(async (q, offset) => {
       calls += 1;
       if (calls === 2) return new Promise<SearchPage>((resolve) => (release = resolve));
-      return { hits: list(q), offset, total: 5, more: 4 };
+      return { hits: list(q), offset, total: 5, more: 4, capped: false };
     });
     palette.setQuery('a');
     await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
     const pending = palette.loadMore();
     palette.setQuery('b');
     await vi.advanceTimersByTimeAsync(ONE_LETTER_PAUSE_MS);
-    release({ hits: list('late'), offset: 1, total: 5, more: 3 });
+    release({ hits: list('late'), offset: 1, total: 5, more: 3, capped: true });
     await pending;
     expect(palette.hits.map((h) => h.title)).toEqual(['b']);
+    expect(palette.capped).toBe(false);
     expect(palette.loadingMore).toBe(false);
+  });
+
+  it('says when more entries match than the core ranks, until the next query', async () => {
+    const palette = new SearchPalette(async (q, offset) =>
+      q === 'team' ? { hits: list('Team retro'), offset, total: 1000, more: 999, capped: true } : hits('Retro'),
+    );
+    palette.setQuery('team');
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.waitFor(() => expect(palette.capped).toBe(true));
+    palette.setQuery('retro');
+    await vi.waitFor(() => expect(palette.status).toBe('done'));
+    expect(palette.capped).toBe(false);
   });
 });
