@@ -86,9 +86,9 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
     let journal = JournalState::new(path.clone(), Journal::open_with(&path, passphrase.as_deref()));
     startup.reached("core opened");
     // A locked journal has no settings or data to pass yet: automatic, and IPC after unlock.
-    let setting = journal.now(|j| Ok(j.settings()?.rendering)).unwrap_or_default();
-    let rendering = RenderingState::new(choose(&probe(), setting), setting);
     let boot = journal.now(|j| j.boot()).ok();
+    let setting = boot.as_ref().map(|b| b.settings.rendering).unwrap_or_default();
+    let rendering = RenderingState::new(choose(&probe(), setting), setting);
     startup.reached("boot data read");
     let background = journal.clone();
     let window_rendering = rendering.clone();

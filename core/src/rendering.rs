@@ -48,6 +48,15 @@ pub enum RenderingPath {
     Software,
 }
 
+impl RenderingPath {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RenderingPath::Hardware => "hardware",
+            RenderingPath::Software => "software",
+        }
+    }
+}
+
 /// What decided the path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -58,6 +67,16 @@ pub enum RenderingSource {
     Setting,
     /// A WebKit variable the user set in the environment; it always wins.
     Environment,
+}
+
+impl RenderingSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RenderingSource::Machine => "machine",
+            RenderingSource::Setting => "setting",
+            RenderingSource::Environment => "environment",
+        }
+    }
 }
 
 /// The choice, with its reason in the user's words.
@@ -254,6 +273,20 @@ mod tests {
         ];
         for (case, machine, setting, path, source, reason) in cases {
             assert_eq!(choose(&machine, setting), choice(path, source, reason), "{case}");
+        }
+    }
+
+    #[test]
+    fn the_names_are_the_ones_the_ui_and_the_probe_read() {
+        for (path, name) in [(Hardware, "hardware"), (Software, "software")] {
+            assert_eq!(serde_json::to_value(path).unwrap(), name);
+            assert_eq!(path.as_str(), name);
+        }
+        for (source, name) in
+            [(Detected, "machine"), (Setting, "setting"), (Environment, "environment")]
+        {
+            assert_eq!(serde_json::to_value(source).unwrap(), name);
+            assert_eq!(source.as_str(), name);
         }
     }
 

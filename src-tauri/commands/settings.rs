@@ -44,13 +44,11 @@ pub fn startup_painted<R: tauri::Runtime>(
     let exit = crate::startup::exit_after_paint();
     if exit || crate::startup::log_startup() {
         let choice = rendering.in_use().choice;
-        let source = serde_json::to_value(choice.source).unwrap_or_default();
-        let path = serde_json::to_value(choice.path).unwrap_or_default();
         eprintln!("{}", startup.report());
         eprintln!(
             "careerlog: rendering {} ({}: {})",
-            path.as_str().unwrap_or("?"),
-            source.as_str().unwrap_or("?"),
+            choice.path.as_str(),
+            choice.source.as_str(),
             choice.reason
         );
     }
