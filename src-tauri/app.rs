@@ -142,6 +142,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
         .manage(startup)
         .manage(rendering)
         .manage(commands::backup::BackupProgress::default())
+        .manage(commands::capture::CaptureScan::default())
         .manage(commands::settings::EncryptionProgress::default())
         .invoke_handler(commands::handler())
         .build(tauri::generate_context!())?

@@ -4,6 +4,11 @@
 
 use ts_rs::{Config, TS};
 
+use crate::capture::{
+    CaptureSettings, CaptureSetup, InboxPage, Proposal, ProposalCounts, ProposalSource,
+    ProposalState, ProposedEntry, RepoReport, ScanProgress, ScanReport, ScanRequest, Skipped,
+    Triage,
+};
 use crate::journal::{
     Artifact, ArtifactInput, ArtifactKind, Decision, DecisionInput, DecisionOption, Direction,
     EntryKind, Feedback, FeedbackInput, JournalOverview, Metric, MetricInput, Note, NoteFilter,
@@ -41,6 +46,20 @@ fn render() -> String {
         RenderingInUse::decl(&cfg),
         RenderingPath::decl(&cfg),
         RenderingSource::decl(&cfg),
+        CaptureSettings::decl(&cfg),
+        CaptureSetup::decl(&cfg),
+        InboxPage::decl(&cfg),
+        Proposal::decl(&cfg),
+        ProposalCounts::decl(&cfg),
+        ProposalSource::decl(&cfg),
+        ProposalState::decl(&cfg),
+        ProposedEntry::decl(&cfg),
+        RepoReport::decl(&cfg),
+        ScanProgress::decl(&cfg),
+        ScanReport::decl(&cfg),
+        ScanRequest::decl(&cfg),
+        Skipped::decl(&cfg),
+        Triage::decl(&cfg),
         Artifact::decl(&cfg),
         ArtifactInput::decl(&cfg),
         ArtifactKind::decl(&cfg),

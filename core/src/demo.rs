@@ -841,7 +841,15 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
     let artifacts: Vec<Stamped<ArtifactInput>> = (0..rng.range(1, 3))
         .map(|n| {
             let date = started + Days::new(rng.range(1, length));
-            let kind = *rng.pick(ArtifactKind::ALL);
+            // The kinds the demo was first written with, so its journals stay as they were.
+            let kind = *rng.pick(&[
+                ArtifactKind::Rfc,
+                ArtifactKind::Pr,
+                ArtifactKind::Postmortem,
+                ArtifactKind::DesignDoc,
+                ArtifactKind::Demo,
+                ArtifactKind::Talk,
+            ]);
             let number = rng.range(120, 9_800);
             let (name, url) = match kind {
                 ArtifactKind::Rfc => (
@@ -859,6 +867,14 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                 ArtifactKind::DesignDoc => (
                     format!("Design doc: {title}"),
                     format!("https://docs.example.com/{org}/design-{number}"),
+                ),
+                ArtifactKind::Adr => (
+                    format!("ADR: {title}"),
+                    format!("https://git.example.com/{org}/{repo}/adr-{number}"),
+                ),
+                ArtifactKind::Runbook => (
+                    format!("Runbook: {system}"),
+                    format!("https://docs.example.com/{org}/runbook-{number}"),
                 ),
                 ArtifactKind::Demo => (
                     format!("Demo recording: {title}"),

@@ -37,6 +37,10 @@ pub enum Error {
     #[error("journal storage failed: {0}")]
     Storage(#[from] rusqlite::Error),
 
+    /// The engineer stopped a long piece of work (a capture scan); nothing was written.
+    #[error("cancelled: nothing was changed")]
+    Cancelled,
+
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -123,6 +127,7 @@ impl Error {
             Error::WrongPassphrase => ErrorKind::WrongPassphrase,
             Error::Storage(_) => ErrorKind::Storage,
             Error::Io { .. } => ErrorKind::Io,
+            Error::Cancelled => ErrorKind::Cancelled,
         }
     }
 }
@@ -140,6 +145,7 @@ pub enum ErrorKind {
     WrongPassphrase,
     Storage,
     Io,
+    Cancelled,
 }
 
 /// An error as it crosses to the window; `field` names the input to mark and `message`

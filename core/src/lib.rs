@@ -3,6 +3,7 @@
 
 mod macros;
 
+pub mod capture;
 pub mod content;
 pub mod demo;
 pub mod error;

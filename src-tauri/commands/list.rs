@@ -12,6 +12,10 @@ app_commands! {
         trash_restore, trash_empty, link_open;
     search:
         search;
+    capture:
+        capture_setup_get, capture_settings_set, capture_scan, capture_progress, capture_cancel,
+        inbox_page, inbox_get, inbox_accept, inbox_accept_many, inbox_dismiss, inbox_merge,
+        inbox_undo;
     stories:
         story_list, story_get, story_save, story_preview, rehearsal_save, story_follow_ups,
         question_coverage;

@@ -36,6 +36,7 @@ macro_rules! journal_commands {
 }
 
 pub mod backup;
+pub mod capture;
 pub mod demo;
 pub mod files;
 pub mod guides;

@@ -58,6 +58,8 @@ fn artifact_names(kind: crate::journal::ArtifactKind) -> (&'static str, &'static
         Pr => ("pull request", "pull requests"),
         Postmortem => ("postmortem", "postmortems"),
         DesignDoc => ("design doc", "design docs"),
+        Adr => ("ADR", "ADRs"),
+        Runbook => ("runbook", "runbooks"),
         Demo => ("demo", "demos"),
         Talk => ("talk", "talks"),
     }

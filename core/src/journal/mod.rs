@@ -97,6 +97,8 @@ text_enum!(
         Pr = "pr" ("pull request"),
         Postmortem = "postmortem",
         DesignDoc = "design-doc" ("design doc"),
+        Adr = "adr" ("ADR"),
+        Runbook = "runbook",
         Demo = "demo",
         Talk = "talk",
     }
@@ -412,6 +414,8 @@ pub struct TrashItem {
 pub struct JournalOverview {
     pub project_count: u32,
     pub entry_count: u32,
+    /// Capture proposals waiting in the inbox.
+    pub inbox_open: u32,
     pub reviews_due: Vec<Decision>,
     pub recent_notes: Vec<Note>,
 }

@@ -723,28 +723,31 @@ pub(crate) fn insert_entry(
     Ok(tx.last_insert_rowid())
 }
 
+/// Writes a validated entry within `tx`: a new one without `id`, else an update.
+pub(crate) fn save_in<R: Record>(tx: &Transaction, id: Option<i64>, input: R) -> Result<R::Full> {
+    let input = input.prepare(tx)?.stamp(tx, id)?;
+    let id = match id {
+        None => insert_entry(tx, R::KIND, None)?,
+        Some(id) => {
+            let touched = tx
+                .prepare_cached("UPDATE entries SET updated_at = ?2 WHERE id = ?1 AND kind = ?3")?
+                .execute(params![id, now(), R::KIND.as_str()])?;
+            if touched == 0 {
+                return Err(not_found(R::KIND, id));
+            }
+            id
+        }
+    };
+    put(tx, id, &input)?;
+    R::get(tx, id)
+}
+
 impl Journal {
     /// Validates and writes an entry of any kind: a new one without `id`, else an update.
     pub fn save<R: Record>(&mut self, id: Option<i64>, input: R) -> Result<R::Full> {
         let input = input.validate()?;
         let tx = self.conn.transaction()?;
-        let input = input.prepare(&tx)?.stamp(&tx, id)?;
-        let id = match id {
-            None => insert_entry(&tx, R::KIND, None)?,
-            Some(id) => {
-                let touched = tx
-                    .prepare_cached(
-                        "UPDATE entries SET updated_at = ?2 WHERE id = ?1 AND kind = ?3",
-                    )?
-                    .execute(params![id, now(), R::KIND.as_str()])?;
-                if touched == 0 {
-                    return Err(not_found(R::KIND, id));
-                }
-                id
-            }
-        };
-        put(&tx, id, &input)?;
-        let full = R::get(&tx, id)?;
+        let full = save_in(&tx, id, input)?;
         tx.commit()?;
         Ok(full)
     }
@@ -940,14 +943,16 @@ impl Journal {
 
     /// What Home shows: counts, the open decision reviews and the latest notes.
     pub fn overview(&self) -> Result<JournalOverview> {
-        let (project_count, entry_count) = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM projects), (SELECT count(*) FROM entries)",
+        let (project_count, entry_count, inbox_open) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM projects), (SELECT count(*) FROM entries),
+                    (SELECT count(*) FROM proposals WHERE state = 'open')",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         Ok(JournalOverview {
             project_count,
             entry_count,
+            inbox_open,
             reviews_due: self.reviews_due(today())?,
             recent_notes: self.list_notes(5)?,
         })

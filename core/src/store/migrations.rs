@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_variants_travel_and_numbers_found.sql"),
     include_str!("migrations/0008_outcome_day_and_bands.sql"),
     include_str!("migrations/0009_entries_by_kind.sql"),
+    include_str!("migrations/0010_capture.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -3,6 +3,7 @@
 
 mod backup;
 mod bullets;
+mod capture;
 mod demo;
 mod encryption;
 mod guides;

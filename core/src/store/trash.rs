@@ -63,7 +63,16 @@ impl Journal {
     /// Moves the entry `id` (and, for a project, everything under it) to the trash.
     pub fn delete_entry(&mut self, id: i64) -> Result<TrashItem> {
         let tx = self.conn.transaction()?;
-        let (entry, title) = stored(&tx, id)?;
+        let item = trash_in(&tx, id)?;
+        tx.commit()?;
+        Ok(item)
+    }
+}
+
+/// Moves the entry `id` to the trash within `tx` (see `Journal::delete_entry`).
+pub(crate) fn trash_in(tx: &rusqlite::Transaction, id: i64) -> Result<TrashItem> {
+    {
+        let (entry, title) = stored(tx, id)?;
         let kind = entry.kind;
         let mut snapshot = vec![entry];
         let children_sql = match kind {
@@ -83,7 +92,7 @@ impl Journal {
                 .query_map([id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             for child in children {
-                snapshot.push(stored(&tx, child)?.0);
+                snapshot.push(stored(tx, child)?.0);
             }
         }
         let ids: Vec<i64> = snapshot.iter().map(|e| e.id).collect();
@@ -106,10 +115,11 @@ impl Journal {
         for entry_id in ids.iter().rev() {
             tx.prepare_cached("DELETE FROM entries WHERE id = ?1")?.execute([entry_id])?;
         }
-        tx.commit()?;
         Ok(TrashItem { id: trash_id, kind, entry_id: id, title, deleted_at, children })
     }
+}
 
+impl Journal {
     /// What is in the trash, most recently deleted first.
     pub fn trash(&self) -> Result<Vec<TrashItem>> {
         let sql = format!("{TRASH_SELECT} ORDER BY id DESC");

@@ -18,7 +18,7 @@ export type ArtifactInput = { project_id: number,
  */
 kind: ArtifactKind | null, title: string, url: string | null, date: string | null, tags: Array<string>, skills: Array<string>, };
 
-export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "demo" | "talk";
+export type ArtifactKind = "rfc" | "pr" | "postmortem" | "design-doc" | "adr" | "runbook" | "demo" | "talk";
 
 export type BackupInfo = { id: number, path: string, created_at: string, bytes: number, 
 /**
@@ -58,6 +58,31 @@ text: string | null, findings: Array<Finding>,
  * What the form could ask for, in the shape the sentence needs; absent when nothing.
  */
 hint: string | null, };
+
+export type CaptureSettings = { 
+/**
+ * Folders scanned for repositories, nested ones too.
+ */
+folders: Array<string>, 
+/**
+ * Folder names never entered (`node_modules`, `target`, vendored trees...).
+ */
+exclusions: Array<string>, 
+/**
+ * The engineer's emails and names as their commits carry them; empty means the
+ * identity of their git configuration.
+ */
+identities: Array<string>, };
+
+export type CaptureSetup = { settings: CaptureSettings, 
+/**
+ * The identities of the git configuration, used while `settings.identities` is empty.
+ */
+configured_identities: Array<string>, 
+/**
+ * The folder names passed over while `settings.exclusions` is empty.
+ */
+default_exclusions: Array<string>, };
 
 export type ChangeTold = { 
 /**
@@ -208,7 +233,7 @@ export type EntryCount = { kind: EntryKind, count: number, };
 
 export type EntryKind = "project" | "metric" | "decision" | "artifact" | "feedback" | "note" | "story" | "rehearsal";
 
-export type ErrorKind = "not_found" | "invalid" | "newer_journal" | "not_a_journal" | "locked" | "passphrase_needed" | "wrong_passphrase" | "storage" | "io";
+export type ErrorKind = "not_found" | "invalid" | "newer_journal" | "not_a_journal" | "locked" | "passphrase_needed" | "wrong_passphrase" | "storage" | "io" | "cancelled";
 
 export type Estimate = { sections: Array<SectionEstimate>, total_seconds: number, words_per_minute: number, target_seconds: number, 
 /**
@@ -302,9 +327,19 @@ export type GuideSummary = { slug: string, title: string, summary: string, skill
 
 export type ImportReport = { added: number, updated: number, unchanged: number, by_kind: Array<KindCount>, };
 
+export type InboxPage = { proposals: Array<Proposal>, 
+/**
+ * Open proposals in all, on every page.
+ */
+total: number, };
+
 export type IpcError = { kind: ErrorKind, message: string, field: string | null, errors: Array<FieldMessage>, };
 
-export type JournalOverview = { project_count: number, entry_count: number, reviews_due: Array<Decision>, recent_notes: Array<Note>, };
+export type JournalOverview = { project_count: number, entry_count: number, 
+/**
+ * Capture proposals waiting in the inbox.
+ */
+inbox_open: number, reviews_due: Array<Decision>, recent_notes: Array<Note>, };
 
 export type KindCount = { kind: EntryKind, count: number, };
 
@@ -435,6 +470,60 @@ found: number, entries: Array<EvidenceEntry>, met: boolean,
  */
 missing: string, };
 
+export type Proposal = { id: number, state: ProposalState, source: ProposalSource, 
+/**
+ * The project its repository maps to, if it does yet.
+ */
+project_id: number | null, project_title: string | null, 
+/**
+ * The entry it became, once accepted.
+ */
+entry_id: number | null, created_at: string, } & ({ "kind": "project", "fields": ProjectInput } | { "kind": "note", "fields": NoteInput } | { "kind": "artifact", "fields": ArtifactInput } | { "kind": "metric", "fields": MetricInput });
+
+export type ProposalCounts = { project: number, note: number, artifact: number, metric: number, };
+
+export type ProposalSource = { 
+/**
+ * The repository's name (its folder, or its remote's).
+ */
+repository: string, 
+/**
+ * The repository's folder on this machine.
+ */
+path: string, 
+/**
+ * Its web page, built from the remote's URL; absent for a local-only repository.
+ */
+web_url: string | null, 
+/**
+ * The commits it was made from, newest first (full ids).
+ */
+commits: Array<string>, 
+/**
+ * The first and last day of that work.
+ */
+first_on: string | null, last_on: string | null, 
+/**
+ * The pull or merge request number, for a request's artifact.
+ */
+request: number | null, 
+/**
+ * The file, for an added RFC, ADR, design doc, postmortem or runbook.
+ */
+file: string | null, 
+/**
+ * The words a metric was read from.
+ */
+phrase: string | null, 
+/**
+ * A link to the request, commit or file.
+ */
+link: string | null, };
+
+export type ProposalState = "open" | "accepted" | "dismissed" | "merged";
+
+export type ProposedEntry = { "kind": "project", "fields": ProjectInput } | { "kind": "note", "fields": NoteInput } | { "kind": "artifact", "fields": ArtifactInput } | { "kind": "metric", "fields": MetricInput };
+
 export type Question = { slug: string, 
 /**
  * The question as an interviewer asks it.
@@ -489,6 +578,24 @@ export type RenderingPath = "hardware" | "software";
 
 export type RenderingSource = "machine" | "setting" | "environment";
 
+export type RepoReport = { name: string, path: string, 
+/**
+ * Commits read (new since the last scan).
+ */
+commits_read: number, 
+/**
+ * Of those, the engineer's.
+ */
+commits_yours: number, 
+/**
+ * Proposals it added to the inbox.
+ */
+proposed: number, 
+/**
+ * Read only in part, and why (a shallow clone, a missing object...).
+ */
+partly: string | null, };
+
 export type RestoredBackup = { 
 /**
  * Entries by kind as restored, the kinds with none left out.
@@ -506,6 +613,58 @@ safety: BackupInfo, id: number, path: string, created_at: string, bytes: number,
  * Why it was made; absent for backups made before Career Log recorded it.
  */
 reason: BackupReason | null, };
+
+export type ScanProgress = { 
+/**
+ * Repositories found so far in the folders.
+ */
+repositories_found: number, 
+/**
+ * Repositories read to the end (or skipped).
+ */
+repositories_read: number, 
+/**
+ * Commits read so far, in every repository.
+ */
+commits_read: number, 
+/**
+ * The repository being read.
+ */
+current: string | null, };
+
+export type ScanReport = { repositories: Array<RepoReport>, skipped: Array<Skipped>, 
+/**
+ * Proposals added, by the kind of entry they propose.
+ */
+proposed: ProposalCounts, 
+/**
+ * Proposals not added because their source was proposed before (accepted,
+ * dismissed or still in the inbox).
+ */
+already_proposed: number, 
+/**
+ * The identities the commits were matched against.
+ */
+identities: Array<string>, since: string | null, until: string | null, };
+
+export type ScanRequest = { 
+/**
+ * Folders or repositories to read; empty reads the settings' folders. A path the
+ * settings do not name is read once, not added to them.
+ */
+paths: Array<string>, 
+/**
+ * Commits on or after this day; a year back when absent.
+ */
+since: string | null, 
+/**
+ * Commits on or before this day.
+ */
+until: string | null, 
+/**
+ * Authors whose commits are read, instead of the settings' identities.
+ */
+authors: Array<string>, };
 
 export type Scope = "task" | "feature" | "service" | "initiative" | "multi-team" | "organization";
 
@@ -547,6 +706,8 @@ first_run_put_off: boolean,
 rendering: Rendering, };
 
 export type Skill = { slug: string, title: string, summary: string, questions: Array<string>, guides: Array<string>, html: string, toc: Array<TocEntry>, };
+
+export type Skipped = { path: string, reason: string, };
 
 export type SnippetPart = { text: string, hit: boolean, };
 
@@ -613,6 +774,12 @@ export type TreeAnswer = { label: string, next: string | null, path: string | nu
 export type TreeNode = { id: string, question: string, answers: Array<TreeAnswer>, };
 
 export type TreePath = { id: string, title: string, summary: string, guide: string, };
+
+export type Triage = { proposals: Array<Proposal>, 
+/**
+ * Open proposals left in the inbox.
+ */
+open: number, };
 
 export type Variant = { id: number, name: string, filter: VariantFilter, 
 /**
