@@ -120,7 +120,7 @@ fn other_forms_hear_of_every_bad_field_too() {
         pairs(&[
             (
                 "kind",
-                "is not one of the choices (\"blog\"); choose one of: RFC, pull request, postmortem, design doc, demo, talk"
+                "is not one of the choices (\"blog\"); choose one of: RFC, pull request, postmortem, design doc, ADR, runbook, demo, talk"
             ),
             (
                 "url",
@@ -130,7 +130,10 @@ fn other_forms_hear_of_every_bad_field_too() {
     );
     assert_eq!(
         told::<ArtifactInput>(json!({"project_id": 1, "kind": null, "title": "Post"})),
-        pairs(&[("kind", "choose one of: RFC, pull request, postmortem, design doc, demo, talk")])
+        pairs(&[(
+            "kind",
+            "choose one of: RFC, pull request, postmortem, design doc, ADR, runbook, demo, talk"
+        )])
     );
     assert!(
         told::<ArtifactInput>(json!({"project_id": 1, "kind": "Pull request", "title": "Post"}))

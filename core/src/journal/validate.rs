@@ -689,7 +689,7 @@ mod tests {
                 vec![
                     (
                         "kind",
-                        "choose one of: RFC, pull request, postmortem, design doc, demo, talk",
+                        "choose one of: RFC, pull request, postmortem, design doc, ADR, runbook, demo, talk",
                     ),
                     ("title", "cannot be empty"),
                     (

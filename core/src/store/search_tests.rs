@@ -240,6 +240,8 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
              ALTER TABLE variants DROP COLUMN updated_at;
              ALTER TABLE decisions DROP COLUMN outcome_on;
              DROP INDEX entries_by_kind;
+             DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
+             DROP TABLE proposals;
              UPDATE search_index SET body = 'ms' WHERE kind = 'metric';
              PRAGMA user_version = 6;",
         )

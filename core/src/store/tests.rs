@@ -219,6 +219,8 @@ fn migration_0008_keeps_old_bands_and_outcomes_readable() {
     conn.execute_batch(
         "ALTER TABLE decisions DROP COLUMN outcome_on;
          DROP INDEX entries_by_kind;
+             DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
+             DROP TABLE proposals;
          INSERT INTO profile (id, band) VALUES (1, '8-12');
          PRAGMA user_version = 7;",
     )

@@ -70,8 +70,13 @@ const TRAVELS: &[(&str, &[(&str, Column)])] = &[
 ];
 
 /// Tables whose rows do not travel, and why.
-const STAYS_BEHIND: &[(&str, &str)] =
-    &[("trash", "deleted entries wait in this journal's trash; they are not part of the journal")];
+const STAYS_BEHIND: &[(&str, &str)] = &[
+    ("trash", "deleted entries wait in this journal's trash; they are not part of the journal"),
+    ("proposals", "the capture inbox is this machine's reading of its repositories"),
+    ("capture_keys", "what was proposed from this machine's repositories"),
+    ("capture_repos", "this machine's repositories and the projects they map to"),
+    ("capture_reads", "how far this machine's repositories were read"),
+];
 
 /// Every user table as sorted rows of `column=value`, ids swapped for UUIDs.
 fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
