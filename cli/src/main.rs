@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod capture;
 mod demo;
 mod guides;
 mod journal;
@@ -68,6 +69,12 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         offset: u32,
     },
+    /// Fill the inbox from your git history: `capture git`, and where capture looks.
+    #[command(subcommand)]
+    Capture(capture::CaptureCommand),
+    /// Proposals from capture: list, show, accept, dismiss, merge, undo.
+    #[command(subcommand)]
+    Inbox(capture::InboxCommand),
     /// Deleted entries: list, restore, empty.
     #[command(subcommand)]
     Trash(journal::TrashCommand),
@@ -357,6 +364,8 @@ fn dispatch(command: Command, journal: &mut Journal) -> careerlog_core::Result<O
         Command::Note(c) => c.run(journal),
         Command::Search { query, limit, offset } => journal::search(journal, &query, offset, limit),
         Command::Trash(c) => c.run(journal),
+        Command::Capture(c) => c.run(journal),
+        Command::Inbox(c) => c.run(journal),
         Command::Story(c) => c.run(journal),
         Command::Guide(c) => c.run(),
         Command::Checklist(c) => c.run(journal),

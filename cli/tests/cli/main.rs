@@ -3,7 +3,12 @@
 
 mod support;
 
+// Real repositories for capture, written by `git fast-import`: the core's own fixture.
+#[path = "../../../core/src/capture/fixture.rs"]
+mod fixture;
+
 mod basics;
+mod capture;
 mod encryption;
 mod guides;
 mod journal;

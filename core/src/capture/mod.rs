@@ -334,7 +334,8 @@ pub fn scan(
     let folders: Vec<PathBuf> = if request.paths.is_empty() {
         settings.folders.iter().map(PathBuf::from).collect()
     } else {
-        request.paths.clone()
+        // Relative to where the command runs; kept as given otherwise (links not resolved).
+        request.paths.iter().map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())).collect()
     };
     if folders.is_empty() {
         return Err(Error::invalid(
