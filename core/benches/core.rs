@@ -10,10 +10,16 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use careerlog_core::capture::{Cancel, ScanRequest};
 use careerlog_core::demo::{self, DemoProject};
 use careerlog_core::resume::{ExportFormat, ExportRequest};
 use careerlog_core::Journal;
 use criterion::{BatchSize, Criterion};
+
+// Real repositories written by `git fast-import`: the core's own test fixture.
+#[path = "../src/capture/fixture.rs"]
+#[allow(dead_code)]
+mod fixture;
 
 const SEED: u64 = demo::DEFAULT_SEED;
 
@@ -23,6 +29,8 @@ struct Sizes {
     scale: [(&'static str, u64); 3],
     bullets: u64,
     imported: u64,
+    /// Commits of the capture repository.
+    commits: u64,
 }
 
 fn benchmarking() -> bool {
@@ -35,12 +43,14 @@ fn sizes() -> Sizes {
             scale: [("scale_10k", 10_000), ("scale_100k", 100_000), ("scale_1m", 1_000_000)],
             bullets: 10_000,
             imported: 10_000,
+            commits: 100_000,
         }
     } else {
         Sizes {
             scale: [("scale_10k", 100), ("scale_100k", 200), ("scale_1m", 300)],
             bullets: 40,
             imported: 50,
+            commits: 400,
         }
     }
 }
@@ -213,5 +223,118 @@ fn main() {
     });
     group.finish();
 
+    capture_group(&mut c, &dir, sizes.commits);
+
     c.final_summary();
+}
+
+/// A repository of `commits` commits over a year, one in four the engineer's: one in three
+/// of theirs states a metric ("p95 latency from N ms to M ms"), one in fifteen is a
+/// squash-merged pull request, so a first scan proposes about one per ten commits (10,000
+/// for 100,000). Made once under the bench folder; `bench/run` times `git log --author`
+/// over the same repository.
+fn capture_repository(dir: &Path, commits: u64) -> PathBuf {
+    let path = dir.join(format!("capture-{commits}c"));
+    let ready = path.join(".git/careerlog-bench-ready");
+    if ready.exists() {
+        return path;
+    }
+    let _ = std::fs::remove_dir_all(&path);
+    let mut repo = fixture::Repo::init(&path);
+    repo.remote("git@github.com:acme/payments-platform.git");
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 12, 1)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap()
+        .and_utc()
+        .timestamp();
+    let step = 360 * 86_400 / commits as i64;
+    let mut stream = Vec::new();
+    let mut batch = Vec::new();
+    let areas =
+        ["api", "billing", "ledger", "web", "docs", "ops", "services/rates", "services/refunds"];
+    for n in 0..commits {
+        let mine = n % 4 == 0;
+        let who = if mine { fixture::ME } else { fixture::PEER };
+        let area = areas[(n as usize / 7) % areas.len()];
+        let mut message = format!("Change {n} in {area}");
+        if mine && (n / 4) % 15 == 0 {
+            message.push_str(&format!(" (#{})", n / 4 + 1));
+        }
+        if mine && (n / 4) % 3 == 0 {
+            message.push_str(&format!(
+                "\n\nCut p95 latency from {} ms to {} ms.",
+                300 + n % 500,
+                100 + n % 97
+            ));
+        }
+        let mut commit = fixture::Commit::new(who, "2025-12-01", &message)
+            .file(&format!("{area}/file{}.txt", n % 40), &n.to_string());
+        commit.at = start + n as i64 * step;
+        batch.push(commit);
+        if batch.len() == 10_000 {
+            repo.stream(&batch, &mut stream);
+            batch.clear();
+        }
+    }
+    repo.stream(&batch, &mut stream);
+    repo.import(&stream);
+    std::fs::write(&ready, b"").unwrap();
+    path
+}
+
+/// The capture budgets: a first scan of the repository, a rescan with nothing new, and the
+/// inbox the first scan filled, opened and paged.
+fn capture_group(c: &mut Criterion, dir: &Path, commits: u64) {
+    let repo = capture_repository(dir, commits);
+    let request = ScanRequest {
+        paths: vec![repo.clone()],
+        since: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
+        until: None,
+        authors: vec![fixture::ME.email.to_string()],
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let scan = |journal: &mut Journal| {
+        journal.capture_git(&request, today, &mut |_| {}, &Cancel::new()).unwrap()
+    };
+    let fresh = || {
+        let folder = tempfile::tempdir_in(dir).unwrap();
+        let journal = Journal::open(folder.path().join("capture.sqlite3")).unwrap();
+        (folder, journal)
+    };
+    let mut group = c.benchmark_group("capture");
+    group.sample_size(10).measurement_time(Duration::from_secs(30));
+    group.bench_function("first_scan_100k", |b| {
+        b.iter_batched(
+            fresh,
+            |(_folder, mut journal)| {
+                let report = scan(&mut journal);
+                assert_eq!(report.repositories[0].commits_read, commits);
+                report
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let (_folder, mut journal) = fresh();
+    let report = scan(&mut journal);
+    let proposals = report.proposed.total();
+    assert!(u64::from(proposals) >= commits / 11, "{proposals} proposals");
+    group.bench_function("rescan_nothing_new", |b| {
+        b.iter(|| {
+            let again = scan(&mut journal);
+            assert_eq!(again.proposed.total(), 0);
+            again
+        })
+    });
+    group.bench_function("inbox_open_10k", |b| b.iter(|| journal.inbox_page(0, 50).unwrap()));
+    let middle = proposals / 2;
+    group.bench_function("inbox_page_middle_10k", |b| {
+        b.iter(|| journal.inbox_page(middle, 50).unwrap())
+    });
+    group.finish();
+    if benchmarking() {
+        let facts =
+            serde_json::json!({ "commits": commits, "proposals": proposals, "repository": repo });
+        std::fs::write(dir.join("capture-facts.json"), facts.to_string()).unwrap();
+    }
 }

@@ -71,6 +71,8 @@ pub struct Repo {
     pub path: PathBuf,
     /// Commits written so far; the n-th has mark n + 1.
     pub written: usize,
+    /// The mark of each branch's last commit in the stream not yet imported.
+    tips: std::collections::HashMap<&'static str, usize>,
 }
 
 /// Runs git without the machine's or the user's configuration.
@@ -97,7 +99,7 @@ impl Repo {
     pub fn init(path: &Path) -> Repo {
         std::fs::create_dir_all(path).expect("the folder is made");
         run(git(path, &["init", "-q", "-b", "main"]));
-        Repo { path: path.to_path_buf(), written: 0 }
+        Repo { path: path.to_path_buf(), written: 0, tips: Default::default() }
     }
 
     pub fn remote(&self, url: &str) -> &Repo {
@@ -109,20 +111,26 @@ impl Repo {
     pub fn commit(&mut self, commits: &[Commit]) -> &mut Repo {
         let mut stream = Vec::new();
         self.stream(commits, &mut stream);
+        self.import(&stream);
+        self
+    }
+
+    /// Runs `git fast-import` on a stream written by `stream`.
+    pub fn import(&mut self, stream: &[u8]) {
+        // Marks live for one fast-import run; the next stream starts from the refs.
+        self.tips.clear();
         let mut child = git(&self.path, &["fast-import", "--quiet", "--force"])
             .stdin(Stdio::piped())
             .spawn()
             .expect("git fast-import starts");
-        child.stdin.take().expect("stdin").write_all(&stream).expect("the stream is written");
+        child.stdin.take().expect("stdin").write_all(stream).expect("the stream is written");
         let out = child.wait_with_output().expect("git fast-import ends");
         assert!(out.status.success(), "fast-import: {}", String::from_utf8_lossy(&out.stderr));
-        self
     }
 
     /// The fast-import stream of `commits`, for writing many at once.
     /// A merge's `merging` mark must be of a commit in the same stream.
     pub fn stream(&mut self, commits: &[Commit], out: &mut Vec<u8>) {
-        let mut tips: std::collections::HashMap<&str, usize> = Default::default();
         for commit in commits {
             self.written += 1;
             let mark = self.written;
@@ -138,6 +146,7 @@ impl Repo {
             out.extend_from_slice(&commit.message);
             out.push(b'\n');
             let on_disk = |b: &str| self.path.join(".git/refs/heads").join(b).exists();
+            let tips = &self.tips;
             let from = match tips.get(commit.branch) {
                 Some(tip) => Some(format!(":{tip}")),
                 None if on_disk(commit.branch) => Some(format!("refs/heads/{}^0", commit.branch)),
@@ -150,7 +159,7 @@ impl Repo {
             if let Some(from) = from {
                 out.extend_from_slice(format!("from {from}\n").as_bytes());
             }
-            tips.insert(commit.branch, mark);
+            self.tips.insert(commit.branch, mark);
             if let Some(other) = commit.merge {
                 out.extend_from_slice(format!("merge :{other}\n").as_bytes());
             }
