@@ -5,6 +5,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+/// `hour` o'clock UTC on `day` ("YYYY-MM-DD"), in seconds since the epoch.
+fn seconds(day: &str, hour: u32) -> i64 {
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .expect("a day")
+        .and_hms_opt(hour, 0, 0)
+        .expect("a time")
+        .and_utc()
+        .timestamp()
+}
+
 /// Someone who commits: name and email.
 #[derive(Debug, Clone, Copy)]
 pub struct Person {
@@ -32,15 +42,9 @@ pub struct Commit {
 
 impl Commit {
     pub fn new(author: Person, day: &str, message: &str) -> Commit {
-        let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
-            .expect("a day")
-            .and_hms_opt(10, 0, 0)
-            .expect("a time")
-            .and_utc()
-            .timestamp();
         Commit {
             author,
-            at,
+            at: seconds(day, 10),
             offset: "+0000",
             message: message.as_bytes().to_vec(),
             files: Vec::new(),
@@ -179,12 +183,7 @@ impl Repo {
 
     /// An annotated tag by `who` on `branch`'s tip, on `day`.
     pub fn tag(&self, name: &str, who: Person, day: &str) {
-        let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
-            .expect("a day")
-            .and_hms_opt(12, 0, 0)
-            .expect("a time")
-            .and_utc()
-            .timestamp();
+        let at = seconds(day, 12);
         let mut command = git(&self.path, &["tag", "-a", name, "-m", name]);
         command
             .env("GIT_COMMITTER_NAME", who.name)

@@ -395,17 +395,7 @@ fn read_commit(
         if !branch_mine {
             return Ok(None);
         }
-        return Ok(Some(CommitRead {
-            id: id.to_string(),
-            day,
-            subject: phrases::subject(&message),
-            message,
-            files_changed: 0,
-            areas: Vec::new(),
-            added_docs: Vec::new(),
-            request: Some(request),
-            merge: true,
-        }));
+        return Ok(Some(CommitRead { merge: true, ..bare(id, day, message, Some(request)) }));
     }
     if !mine {
         return Ok(None);
@@ -437,19 +427,15 @@ fn read_commit(
         })
         .collect();
     Ok(Some(CommitRead {
-        id: id.to_string(),
-        day,
-        subject: phrases::subject(&message),
-        message,
         files_changed: change.files,
         areas,
         added_docs,
-        request,
-        merge: false,
+        ..bare(id, day, message, request)
     }))
 }
 
-/// A commit whose change cannot be counted (its parent is not in the repository).
+/// A commit without its change counted: a merge, or a commit whose parent is not in the
+/// repository (past a shallow cut).
 fn bare(id: ObjectId, day: NaiveDate, message: String, request: Option<Request>) -> CommitRead {
     CommitRead {
         id: id.to_string(),

@@ -125,6 +125,26 @@ pub(crate) fn propose(read: RepoRead) -> RepoFound {
     }
 
     let mut requests_seen = std::collections::HashSet::new();
+    // An artifact of one commit: a request it merged, or a document it added.
+    let artifact = |commit: &CommitRead, kind: ArtifactKind, title: String, url: Option<String>| {
+        (
+            ProposedEntry::Artifact(ArtifactInput {
+                project_id: 0,
+                kind: Some(kind),
+                title,
+                url: url.clone(),
+                date: Some(commit.day),
+                labels: Labels::default(),
+            }),
+            ProposalSource {
+                commits: vec![commit.id.clone()],
+                first_on: Some(commit.day),
+                last_on: Some(commit.day),
+                link: url.or_else(|| commit_link(&commit.id)),
+                ..base.clone()
+            },
+        )
+    };
     for commit in &read.commits {
         if let Some(request) = &commit.request {
             if !requests_seen.insert(request.number) {
@@ -136,46 +156,20 @@ pub(crate) fn propose(read: RepoRead) -> RepoFound {
             } else {
                 request.title.clone()
             };
+            let (entry, source) = artifact(commit, ArtifactKind::Pr, title, url);
             proposals.push(Proposed {
-                entry: ProposedEntry::Artifact(ArtifactInput {
-                    project_id: 0,
-                    kind: Some(ArtifactKind::Pr),
-                    title,
-                    url: url.clone(),
-                    date: Some(commit.day),
-                    labels: Labels::default(),
-                }),
-                source: ProposalSource {
-                    commits: vec![commit.id.clone()],
-                    first_on: Some(commit.day),
-                    last_on: Some(commit.day),
-                    request: Some(request.number),
-                    link: url.or_else(|| commit_link(&commit.id)),
-                    ..base.clone()
-                },
+                entry,
+                source: ProposalSource { request: Some(request.number), ..source },
                 keys: vec![format!("request:{}:{}", read.key, request.number)],
                 dated_on: commit.day,
             });
         }
         for doc in &commit.added_docs {
             let url = read.remote.as_ref().map(|r| r.file_url(&commit.id, &doc.path));
+            let (entry, source) = artifact(commit, doc.kind, doc.title.clone(), url);
             proposals.push(Proposed {
-                entry: ProposedEntry::Artifact(ArtifactInput {
-                    project_id: 0,
-                    kind: Some(doc.kind),
-                    title: doc.title.clone(),
-                    url: url.clone(),
-                    date: Some(commit.day),
-                    labels: Labels::default(),
-                }),
-                source: ProposalSource {
-                    commits: vec![commit.id.clone()],
-                    first_on: Some(commit.day),
-                    last_on: Some(commit.day),
-                    file: Some(doc.path.clone()),
-                    link: url.or_else(|| commit_link(&commit.id)),
-                    ..base.clone()
-                },
+                entry,
+                source: ProposalSource { file: Some(doc.path.clone()), ..source },
                 keys: vec![format!("path:{}:{}", read.key, doc.path)],
                 dated_on: commit.day,
             });

@@ -61,6 +61,15 @@ fn payments(root: &Path) -> Repo {
     repo
 }
 
+/// The payments repository, scanned once into a new journal.
+fn scanned_payments() -> (tempfile::TempDir, Repo, tempfile::TempDir, Journal) {
+    let root = tempfile::tempdir().unwrap();
+    let repo = payments(root.path());
+    let (dir, mut journal) = journal();
+    scan(&mut journal, &[root.path()]);
+    (root, repo, dir, journal)
+}
+
 fn open_proposals(journal: &Journal) -> Vec<super::Proposal> {
     journal.inbox_page(0, 500).unwrap().proposals
 }
@@ -160,10 +169,7 @@ fn a_scan_proposes_the_project_a_note_a_week_the_requests_the_adr_and_the_metric
 
 #[test]
 fn accepting_maps_the_repository_so_its_metric_and_notes_land_under_the_project() {
-    let root = tempfile::tempdir().unwrap();
-    let _repo = payments(root.path());
-    let (_dir, mut journal) = journal();
-    scan(&mut journal, &[root.path()]);
+    let (_root, _repo, _dir, mut journal) = scanned_payments();
 
     let metric = of_kind(&journal, EntryKind::Metric)[0].id;
     let refused = journal.accept_proposal(metric, None, None).unwrap_err();
@@ -199,10 +205,7 @@ fn accepting_maps_the_repository_so_its_metric_and_notes_land_under_the_project(
 
 #[test]
 fn nothing_is_proposed_twice_and_a_rescan_reads_only_new_commits() {
-    let root = tempfile::tempdir().unwrap();
-    let mut repo = payments(root.path());
-    let (_dir, mut journal) = journal();
-    scan(&mut journal, &[root.path()]);
+    let (root, mut repo, _dir, mut journal) = scanned_payments();
     let notes = of_kind(&journal, EntryKind::Note);
     journal.dismiss_proposals(&[notes[0].id]).unwrap();
     let project = of_kind(&journal, EntryKind::Project)[0].id;
@@ -286,10 +289,7 @@ fn a_scan_leaves_the_repository_byte_identical() {
 
 #[test]
 fn merging_notes_makes_one_with_every_source_and_undo_takes_each_action_back() {
-    let root = tempfile::tempdir().unwrap();
-    let _repo = payments(root.path());
-    let (_dir, mut journal) = journal();
-    scan(&mut journal, &[root.path()]);
+    let (_root, _repo, _dir, mut journal) = scanned_payments();
     let notes: Vec<i64> = of_kind(&journal, EntryKind::Note).iter().map(|p| p.id).collect();
     let merged = journal.merge_proposals(&notes).unwrap();
     let one = &merged.proposals[0];
