@@ -111,7 +111,11 @@ impl CaptureCommand {
                     authors,
                 };
                 let today = chrono::Local::now().date_naive();
-                let report = journal.capture_git(&request, today, &mut |_| {}, &Cancel::new())?;
+                let mut shown = Progress::new();
+                let report =
+                    journal.capture_git(&request, today, &mut |p| shown.show(p), &Cancel::new());
+                shown.clear();
+                let report = report?;
                 Ok((to_json(&report), report_text(&report)))
             }
             CaptureCommand::Settings => {
@@ -134,6 +138,39 @@ impl CaptureCommand {
             CaptureCommand::RemoveExclusion { name } => {
                 edit(journal, &|s| s.exclusions.retain(|x| *x != name))
             }
+        }
+    }
+}
+
+/// A scan's progress on one line of a terminal's stderr, at most ten times a second;
+/// nothing when stderr is not a terminal (a script or a log).
+struct Progress {
+    terminal: bool,
+    last: Option<std::time::Instant>,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        Progress { terminal: std::io::stderr().is_terminal(), last: None }
+    }
+
+    fn show(&mut self, p: &careerlog_core::capture::ScanProgress) {
+        let due = self.last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(100));
+        if !self.terminal || !due {
+            return;
+        }
+        self.last = Some(std::time::Instant::now());
+        let current = p.current.as_deref().unwrap_or("looking for repositories");
+        eprint!(
+            "\r\x1b[2K{} of {} repositories, {} commits read: {current}",
+            p.repositories_read, p.repositories_found, p.commits_read
+        );
+    }
+
+    fn clear(&self) {
+        if self.terminal && self.last.is_some() {
+            eprint!("\r\x1b[2K");
         }
     }
 }

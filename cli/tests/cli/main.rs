@@ -5,6 +5,7 @@ mod support;
 
 // Real repositories for capture, written by `git fast-import`: the core's own fixture.
 #[path = "../../../core/src/capture/fixture.rs"]
+#[allow(dead_code)] // each harness uses a part of it
 mod fixture;
 
 mod basics;

@@ -104,7 +104,7 @@ impl Walk<'_> {
             .filter(|p| {
                 let name =
                     p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                name != ".git" && !self.exclusions.iter().any(|x| *x == name)
+                name != ".git" && !self.exclusions.contains(&name)
             })
             .filter(|p| p.is_dir())
             .collect();

@@ -258,7 +258,7 @@ pub(crate) fn read(
     let mut commits = Vec::new();
     let mut commits_read = 0u64;
     for info in walk {
-        if commits_read % 256 == 0 {
+        if commits_read.is_multiple_of(256) {
             if cancel.is_cancelled() {
                 return Err(Unreadable::Cancelled);
             }
