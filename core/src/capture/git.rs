@@ -146,18 +146,18 @@ pub(crate) fn configured_identities() -> Vec<String> {
 
 /// Whose work a commit is: an email matches an email, a name a name, in any case.
 struct Identities {
-    emails: HashSet<String>,
+    emails: Vec<String>,
     names: HashSet<String>,
 }
 
 impl Identities {
     fn new(identities: &[String]) -> Identities {
-        let mut emails = HashSet::new();
+        let mut emails = Vec::new();
         let mut names = HashSet::new();
         for identity in identities {
             let identity = identity.trim().trim_start_matches('<').trim_end_matches('>');
             if identity.contains('@') {
-                emails.insert(identity.to_lowercase());
+                emails.push(identity.to_lowercase());
             } else {
                 names.insert(identity.to_lowercase());
             }
@@ -166,8 +166,12 @@ impl Identities {
     }
 
     fn matches(&self, name: &[u8], email: &[u8]) -> bool {
-        let email = email.to_str_lossy().trim().to_lowercase();
-        if self.emails.contains(&email) {
+        // Emails are ASCII in practice: compared without allocating, once per commit.
+        let email = email.trim();
+        if self.emails.iter().any(|e| e.as_bytes().eq_ignore_ascii_case(email)) {
+            return true;
+        }
+        if !email.is_ascii() && self.emails.contains(&email.to_str_lossy().to_lowercase()) {
             return true;
         }
         !self.names.is_empty() && self.names.contains(&name.to_str_lossy().trim().to_lowercase())
@@ -208,7 +212,7 @@ pub(crate) fn read(
             return Err(Unreadable::Skip(format!("is not a git repository we can read ({e})")))
         }
     };
-    repo.object_cache_size_if_unset(16 * 1024 * 1024);
+    repo.object_cache_size_if_unset(64 * 1024 * 1024);
     let remote = remote_of(&repo);
     let key = match &remote {
         Some(r) => format!("{}/{}", r.host, r.path.to_lowercase()),
@@ -237,45 +241,39 @@ pub(crate) fn read(
         partly.push("a shallow clone: history before its cut is not here".to_string());
     }
 
-    let sorting = match range.since {
-        // Committer time is never before author time, so the cut loses nothing in range.
-        Some(since) => gix::revision::walk::Sorting::ByCommitTimeCutoff {
-            order: gix::revision::walk::CommitTimeOrder::NewestFirst,
-            seconds: since.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0)
-                - 14 * 3600,
-        },
-        None => gix::revision::walk::Sorting::ByCommitTime(
-            gix::revision::walk::CommitTimeOrder::NewestFirst,
-        ),
-    };
-    let walk =
-        repo.rev_walk(tips.iter().map(|(_, id)| *id)).with_hidden(hidden).sorting(sorting).all();
-    let walk = match walk {
-        Ok(walk) => walk,
-        Err(e) => return Err(Unreadable::Skip(format!("its history cannot be walked ({e})"))),
-    };
+    // Committer time is never before author time, so a cut a day before `since` loses
+    // nothing in range.
+    let cutoff = range
+        .since
+        .and_then(|since| since.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp() - 14 * 3600);
+    let mut walk = Walk::new(&repo, cutoff);
+    for id in &hidden {
+        walk.push(*id, true);
+    }
+    for (_, id) in &tips {
+        walk.push(*id, false);
+    }
 
     let mut commits = Vec::new();
     let mut commits_read = 0u64;
-    for info in walk {
+    while let Some(next) = walk.next() {
         if commits_read.is_multiple_of(256) {
             if cancel.is_cancelled() {
                 return Err(Unreadable::Cancelled);
             }
             progress(commits_read);
         }
-        let info = match info {
-            Ok(info) => info,
-            Err(e) => {
-                partly.push(format!("history stops at a missing or damaged object ({e})"));
-                break;
-            }
-        };
         commits_read += 1;
-        match read_commit(&repo, info.id, &who, range) {
+        match read_commit(&repo, &next, &who, range) {
             Ok(Some(commit)) => commits.push(commit),
             Ok(None) => {}
-            Err(e) => partly.push(format!("commit {} could not be read ({e})", short(&info.id))),
+            Err(e) => partly.push(format!("commit {} could not be read ({e})", short(&next.id))),
+        }
+    }
+    if let Some(missing) = walk.missing {
+        if !repo.is_shallow().unwrap_or(false) {
+            partly.push(format!("history stops at a missing or damaged commit ({missing})"));
         }
     }
     progress(commits_read);
@@ -359,16 +357,127 @@ fn tips(repo: &gix::Repository, partly: &mut Vec<String>) -> Vec<(String, Object
     tips
 }
 
-/// The commit `id` when it is the engineer's work in `range`.
+/// A commit read once and queued by its committer time, with what the walk needs of it.
+struct Queued<'repo> {
+    commit: gix::Commit<'repo>,
+    parents: Vec<ObjectId>,
+    tree: ObjectId,
+    /// Reachable from a tip an earlier scan read: walked through, not yielded.
+    hidden: bool,
+    /// Older than the range: yielded no further down.
+    old: bool,
+}
+
+/// A commit the walk yields, with its first parent's tree when the walk read it already.
+pub(crate) struct Walked<'repo> {
+    id: ObjectId,
+    commit: gix::Commit<'repo>,
+    first_parent_tree: Option<ObjectId>,
+}
+
+/// History newest first by committer time, from the tips down, each commit read once
+/// (its data kept from being queued to being yielded); commits reachable from a hidden
+/// tip are walked through but not yielded, and the walk ends when only they are left.
+/// git's own `rev-list` works the same way.
+struct Walk<'repo> {
+    repo: &'repo gix::Repository,
+    cutoff: Option<i64>,
+    heap: std::collections::BinaryHeap<(i64, ObjectId)>,
+    queued: std::collections::HashMap<ObjectId, Queued<'repo>>,
+    seen: HashSet<ObjectId>,
+    /// Queued commits that are not hidden: the walk ends when there are none.
+    visible: usize,
+    /// A commit that could not be read (past a shallow cut, or missing).
+    missing: Option<String>,
+}
+
+impl<'repo> Walk<'repo> {
+    fn new(repo: &'repo gix::Repository, cutoff: Option<i64>) -> Walk<'repo> {
+        Walk {
+            repo,
+            cutoff,
+            heap: Default::default(),
+            queued: Default::default(),
+            seen: HashSet::new(),
+            visible: 0,
+            missing: None,
+        }
+    }
+
+    fn push(&mut self, id: ObjectId, hidden: bool) {
+        if !self.seen.insert(id) {
+            // Reached again from a hidden tip: hide it if it still waits.
+            if let Some(q) = self.queued.get_mut(&id).filter(|q| hidden && !q.hidden) {
+                q.hidden = true;
+                self.visible -= 1;
+            }
+            return;
+        }
+        let read = self.repo.find_commit(id).map_err(|e| e.to_string()).and_then(|commit| {
+            let (time, parents, tree) = {
+                let decoded = commit.decode().map_err(|e| e.to_string())?;
+                let time = decoded.committer().map_err(|e| e.to_string())?.seconds();
+                (time, decoded.parents().collect(), decoded.tree())
+            };
+            Ok((time, parents, tree, commit))
+        });
+        match read {
+            Ok((time, parents, tree, commit)) => {
+                let old = self.cutoff.is_some_and(|cut| time < cut);
+                self.heap.push((time, id));
+                self.queued.insert(id, Queued { commit, parents, tree, hidden, old });
+                if !hidden {
+                    self.visible += 1;
+                }
+            }
+            Err(e) => {
+                if self.missing.is_none() && !hidden {
+                    self.missing = Some(format!("{}: {e}", short(&id)));
+                }
+            }
+        }
+    }
+
+    fn next(&mut self) -> Option<Walked<'repo>> {
+        while self.visible > 0 {
+            let (_, id) = self.heap.pop()?;
+            let Some(q) = self.queued.remove(&id) else { continue };
+            if !q.hidden {
+                self.visible -= 1;
+            }
+            // Hidden commits carry the mark down; commits older than the range end there.
+            if q.hidden || !q.old {
+                for parent in &q.parents {
+                    self.push(*parent, q.hidden);
+                }
+            }
+            if q.hidden || q.old {
+                continue;
+            }
+            let first_parent_tree =
+                q.parents.first().and_then(|p| self.queued.get(p)).map(|p| p.tree);
+            return Some(Walked { id, commit: q.commit, first_parent_tree });
+        }
+        None
+    }
+}
+
+/// The commit when it is the engineer's work in `range`.
 fn read_commit(
     repo: &gix::Repository,
-    id: ObjectId,
+    walked: &Walked<'_>,
     who: &Identities,
     range: Range,
 ) -> Result<Option<CommitRead>, String> {
-    let commit = repo.find_commit(id).map_err(|e| e.to_string())?;
-    let decoded = commit.decode().map_err(|e| e.to_string())?;
+    let id = walked.id;
+    let decoded = walked.commit.decode().map_err(|e| e.to_string())?;
     let author = decoded.author().map_err(|e| e.to_string())?;
+    let merge = decoded.parents.len() > 1;
+    let mine = who.matches(author.name, author.email);
+    // Most commits of a shared repository are someone else's: passed over before any work.
+    if !merge && !mine {
+        return Ok(None);
+    }
     let Some(day) = author.time().ok().and_then(day_of) else { return Ok(None) };
     if !range.holds(day) {
         return Ok(None);
@@ -378,8 +487,6 @@ fn read_commit(
     let cut = &raw[..raw.len().min(MESSAGE_CAP)];
     let message = cut.to_str_lossy().into_owned();
     let request = phrases::request(&message);
-    let merge = parents.len() > 1;
-    let mine = who.matches(author.name, author.email);
     if merge {
         // A merge tells of a request; it is theirs when they merged it or wrote its branch.
         let Some(request) = request else { return Ok(None) };
@@ -401,13 +508,14 @@ fn read_commit(
         return Ok(None);
     }
     let tree = decoded.tree();
-    let parent_tree = match parents.first() {
-        Some(p) => match repo.find_commit(*p).and_then(|c| Ok(c.tree_id()?.detach())) {
+    let parent_tree = match (parents.first(), walked.first_parent_tree) {
+        (None, _) => None,
+        (Some(_), Some(tree)) => Some(tree),
+        (Some(p), None) => match repo.find_commit(*p).and_then(|c| Ok(c.tree_id()?.detach())) {
             Ok(t) => Some(t),
             // The parent is past a shallow cut or missing: count the change as unknown.
             Err(_) => return Ok(Some(bare(id, day, message, request))),
         },
-        None => None,
     };
     let mut change = Change::default();
     if let Err(e) = diff(repo, parent_tree, Some(tree), "", &mut change) {
@@ -485,25 +593,18 @@ fn diff(
     if change.files >= FILES_CAP {
         return Ok(());
     }
-    let entries = |id: Option<ObjectId>| -> Result<Vec<(Vec<u8>, bool, ObjectId)>, String> {
-        let Some(id) = id else { return Ok(Vec::new()) };
-        let tree = repo.find_tree(id).map_err(|e| e.to_string())?;
-        let decoded = tree.decode().map_err(|e| e.to_string())?;
-        Ok(decoded
-            .entries
-            .iter()
-            .filter(|e| !e.mode.is_commit())
-            .map(|e| (e.filename.to_vec(), e.mode.is_tree(), e.oid.to_owned()))
-            .collect())
-    };
-    let old_entries = entries(old)?;
-    let new_entries = entries(new)?;
+    let find = |id: Option<ObjectId>| id.map(|id| repo.find_tree(id)).transpose();
+    let (old_tree, new_tree) = (find(old), find(new));
+    let (old_tree, new_tree) =
+        (old_tree.map_err(|e| e.to_string())?, new_tree.map_err(|e| e.to_string())?);
+    // Entries borrowed from the trees' bytes: nothing is copied per entry.
+    let (old_entries, new_entries) = (entries(&old_tree)?, entries(&new_tree)?);
     let (mut i, mut j) = (0, 0);
     while i < old_entries.len() || j < new_entries.len() {
         // Both lists are in git's order; names compared as bytes keep them in step well
         // enough (a name that sorts apart only costs a delete and an add).
         let ordering = match (old_entries.get(i), new_entries.get(j)) {
-            (Some(a), Some(b)) => a.0.cmp(&b.0),
+            (Some(a), Some(b)) => a.name.cmp(b.name),
             (Some(_), None) => std::cmp::Ordering::Less,
             _ => std::cmp::Ordering::Greater,
         };
@@ -523,22 +624,28 @@ fn diff(
             }
         };
         if let (Some(a), Some(b)) = (before, after) {
-            if a.2 == b.2 && a.1 == b.1 {
+            if a.id == b.id && a.tree == b.tree {
                 continue;
             }
         }
-        let name = before.or(after).map(|e| e.0.to_str_lossy().into_owned()).unwrap_or_default();
-        let path = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
-        let tree_of = |e: Option<&(Vec<u8>, bool, ObjectId)>| e.filter(|e| e.1).map(|e| e.2);
-        let (old_tree, new_tree) = (tree_of(before), tree_of(after));
-        if old_tree.is_some() || new_tree.is_some() {
-            diff(repo, old_tree, new_tree, &path, change)?;
+        let name = before.or(after).map(|e| e.name.to_str_lossy()).unwrap_or_default();
+        let path = if prefix.is_empty() { name.into_owned() } else { format!("{prefix}/{name}") };
+        let tree_of = |e: Option<&Entry>| e.filter(|e| e.tree).map(|e| e.id);
+        let (old_sub, new_sub) = (tree_of(before), tree_of(after));
+        if old_sub.is_some() || new_sub.is_some() {
+            diff(repo, old_sub, new_sub, &path, change)?;
         }
-        let file_of = |e: Option<&(Vec<u8>, bool, ObjectId)>| e.filter(|e| !e.1).map(|e| e.2);
+        let file_of = |e: Option<&Entry>| e.filter(|e| !e.tree).map(|e| e.id);
         let (old_file, new_file) = (file_of(before), file_of(after));
         if old_file.is_some() || new_file.is_some() {
             change.files += 1;
-            *change.areas.entry(area_of(&path)).or_default() += 1;
+            let area = area_of(&path);
+            match change.areas.get_mut(&area) {
+                Some(n) => *n += 1,
+                None => {
+                    change.areas.insert(area, 1);
+                }
+            }
             if let (None, Some(blob)) = (old_file, new_file) {
                 if could_be_doc(&path) {
                     change.added.push((path, blob));
@@ -550,6 +657,25 @@ fn diff(
         }
     }
     Ok(())
+}
+
+/// A tree's entries borrowed from its bytes (nothing copied per entry), gitlinks left out.
+fn entries<'t>(tree: &'t Option<gix::Tree<'_>>) -> Result<Vec<Entry<'t>>, String> {
+    let Some(tree) = tree else { return Ok(Vec::new()) };
+    let decoded = tree.decode().map_err(|e| e.to_string())?;
+    Ok(decoded
+        .entries
+        .iter()
+        .filter(|e| !e.mode.is_commit())
+        .map(|e| Entry { name: e.filename.as_ref(), tree: e.mode.is_tree(), id: e.oid.to_owned() })
+        .collect())
+}
+
+/// A tree entry as the comparison needs it (gitlinks of submodules left out).
+struct Entry<'a> {
+    name: &'a [u8],
+    tree: bool,
+    id: ObjectId,
 }
 
 fn could_be_doc(path: &str) -> bool {

@@ -1,7 +1,7 @@
 //! The capture inbox's SQL: proposals and their source keys, the repositories read and
 //! what was read of each ref. A scan's proposals go in in one transaction, or none do.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -51,8 +51,13 @@ fn proposal_row(r: &Row) -> rusqlite::Result<Proposal> {
 }
 
 fn fields_json(entry: &ProposedEntry) -> String {
-    let value = serde_json::to_value(entry).expect("proposals serialise");
-    value["fields"].to_string()
+    let json = match entry {
+        ProposedEntry::Project(f) => serde_json::to_string(f),
+        ProposedEntry::Note(f) => serde_json::to_string(f),
+        ProposedEntry::Artifact(f) => serde_json::to_string(f),
+        ProposedEntry::Metric(f) => serde_json::to_string(f),
+    };
+    json.expect("proposals serialise")
 }
 
 fn get(conn: &rusqlite::Connection, id: i64) -> Result<Proposal> {
@@ -283,22 +288,23 @@ impl Journal {
             let mapped: Option<i64> = tx
                 .prepare_cached("SELECT project_id FROM capture_repos WHERE key = ?1")?
                 .query_row([&repo.key], |r| r.get(0))?;
+            // Which of the scan's sources were proposed before, in one query; keys are
+            // then written in one statement: a first scan adds tens of thousands.
+            let mut known: HashSet<String> = {
+                let keys: Vec<&String> = repo.proposals.iter().flat_map(|p| &p.keys).collect();
+                let keys = serde_json::to_string(&keys).expect("keys serialise");
+                let mut statement = tx.prepare_cached(
+                    "SELECT key FROM capture_keys WHERE key IN (SELECT value FROM json_each(?1))",
+                )?;
+                let rows = statement.query_map([keys], |r| r.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            let mut new_keys: Vec<(String, i64)> = Vec::new();
             let mut proposed = 0;
             for p in repo.proposals {
                 let kind = p.entry.kind();
-                let known = {
-                    let mut exists =
-                        tx.prepare_cached("SELECT 1 FROM capture_keys WHERE key = ?1")?;
-                    let mut known = false;
-                    for key in &p.keys {
-                        if exists.exists([key])? {
-                            known = true;
-                            break;
-                        }
-                    }
-                    known
-                };
-                if known || (kind == EntryKind::Project && mapped.is_some()) {
+                let seen = p.keys.iter().any(|k| known.contains(k));
+                if seen || (kind == EntryKind::Project && mapped.is_some()) {
                     report.already_proposed += 1;
                     continue;
                 }
@@ -315,15 +321,18 @@ impl Journal {
                     created_at,
                 ])?;
                 let id = tx.last_insert_rowid();
-                let mut insert = tx.prepare_cached(
-                    "INSERT OR IGNORE INTO capture_keys (key, proposal_id) VALUES (?1, ?2)",
-                )?;
-                for key in &p.keys {
-                    insert.execute(params![key, id])?;
+                for key in p.keys {
+                    known.insert(key.clone());
+                    new_keys.push((key, id));
                 }
                 counts.add(kind);
                 proposed += 1;
             }
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO capture_keys (key, proposal_id)
+                 SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
+            )?
+            .execute([serde_json::to_string(&new_keys).expect("keys serialise")])?;
             for read in &repo.refs {
                 tx.prepare_cached(
                     "INSERT INTO capture_reads (repo_key, ref_name, tip, since, until)
