@@ -49,7 +49,7 @@ pub enum Command {
     /// Decisions: the options weighed, the choice, its trade-offs and its outcome.
     #[command(subcommand)]
     Decision(journal::EntryCommand<journal::DecisionFlags>),
-    /// Artifacts of a project: RFCs, PRs, postmortems, design docs, demos, talks.
+    /// Artifacts of a project: RFCs, PRs, postmortems, design docs, ADRs, runbooks, demos, talks.
     #[command(subcommand)]
     Artifact(journal::EntryCommand<journal::ArtifactFlags>),
     /// Feedback received, from peers, managers or mock interviews.

@@ -176,7 +176,7 @@ fn bad_input_is_one_line_and_writes_nothing() {
         ),
         (
             &["artifact", "add", "--project", &pid, "--kind", "blog", "--title", "x"],
-            "choose one of: RFC, pull request, postmortem, design doc, demo, talk",
+            "choose one of: RFC, pull request, postmortem, design doc, ADR, runbook, demo, talk",
         ),
         (&["feedback", "add", "--source", "peer", "--text", "x", "--rating", "9"], "9"),
         (&["note", "add", ""], "text"),
