@@ -302,7 +302,14 @@ export class InboxStore {
     }
     if (verb === 'accept') this.#changed();
     this.#remember(ids, triageText(verb, ids.length, triage.proposals));
-    if (this.proposals.length < PAGE_SIZE / 2 && this.hasMore) void this.more();
+    if (verb === 'accept' && triage.proposals.some((p) => p.kind === 'project')) {
+      // Its repository has a project now: what else it proposed lands under it.
+      this.refusals = {};
+      this.#reads.invalidate();
+      void this.load();
+    } else if (this.proposals.length < PAGE_SIZE / 2 && this.hasMore) {
+      void this.more();
+    }
   }
 
   #remember(ids: number[], text: string): void {
