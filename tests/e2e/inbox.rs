@@ -315,3 +315,117 @@ async fn a_cancelled_scan_shows_its_progress_and_leaves_the_inbox_as_it_was() {
     nav_count_is(&app, before.len()).await;
     app.close().await;
 }
+
+/// Not a check: saves the Inbox (empty before any folder, full, a refusal, editing a
+/// proposal, mid-scan, empty after triage), the Home card and the Settings card, light and
+/// dark, to `target/screenshots/inbox-*.png` for a person to look at.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a capture tool: cargo test --test e2e inbox::capture -- --ignored"]
+async fn capture_inbox() {
+    // On the software path (no GPU), WebKit's snapshot for WebDriver never completes on
+    // the Inbox or the Journal here; with compositing forced it does.
+    let turn = Turn::take_with(|_| vec![("WEBKIT_FORCE_COMPOSITING_MODE", "1".into())]).await;
+    let repos = turn.path("repos");
+    payments(&repos);
+    weekly(&repos, "search-indexer", 3);
+    weekly(&repos, "platform-observability-pipeline-with-a-rather-long-repository-name", 1);
+    let big_folder = turn.path("big");
+    big(&big_folder, 100_000);
+    let app = turn.open().await;
+    let shots = |name: &'static str| {
+        let app = &app;
+        async move {
+            for theme in ["light", "dark"] {
+                app.set_theme(theme).await;
+                tokio::time::sleep(Duration::from_millis(400)).await;
+                app.shot(&format!("inbox-{name}-{theme}")).await;
+            }
+        }
+    };
+    let settings = |folders: Vec<String>| {
+        json!({"settings": {"folders": folders, "exclusions": [], "identities": [ME.email]}})
+    };
+
+    app.click("nav-inbox").await;
+    app.testid("inbox-empty").await;
+    shots("empty-unconfigured").await;
+
+    app.click("nav-settings").await;
+    app.execute(
+        "const h = [...document.querySelectorAll('h2')].find(h => h.textContent === 'Capture');
+         h.scrollIntoView({block: 'start'}); document.querySelector('main').scrollTop -= 24;",
+        vec![],
+    )
+    .await;
+    shots("settings-card-empty").await;
+    app.fill("capture-folder-input", &repos.display().to_string()).await;
+    app.click("capture-folder-add").await;
+    app.fill("capture-identity-input", ME.email).await;
+    app.click("capture-identity-add").await;
+    app.fill("capture-exclusion-input", "generated/protos").await;
+    app.click("capture-exclusion-add").await;
+    app.click("capture-save").await;
+    app.testid("capture-exclusion-error").await;
+    shots("settings-card-refused").await;
+    app.click("capture-exclusion-remove").await;
+    app.click("capture-save").await;
+    app.testid("capture-saved").await;
+    app.click("capture-scan").await;
+    scan_ended(&app, "done").await;
+    shots("settings-card-scanned").await;
+
+    app.click("nav-home").await;
+    app.testid("home-inbox").await;
+    shots("home-card").await;
+
+    app.click("home-inbox").await;
+    let proposals = open_proposals(&app).await;
+    app.testid(&format!("inbox-item-{}", proposals[0]["id"])).await;
+    app.click("capture-report-close").await;
+    shots("full").await;
+
+    let metric = first_of(&proposals, "metric");
+    app.click_centered(&format!("inbox-item-{metric}")).await;
+    app.click("inbox-accept").await;
+    app.testid(&format!("inbox-refusal-{metric}")).await;
+    shots("refusal").await;
+
+    app.click("inbox-edit").await;
+    app.testid("metric-save").await;
+    shots("editing").await;
+    app.press(Key::Escape).await;
+
+    let two: Vec<i64> = proposals
+        .iter()
+        .filter(|p| p["kind"] == "note")
+        .take(2)
+        .map(|p| p["id"].as_i64().unwrap())
+        .collect();
+    for id in &two {
+        app.click_centered(&format!("inbox-select-{id}")).await;
+    }
+    app.execute("document.querySelector('main').scrollTop = 0", vec![]).await;
+    shots("selected").await;
+    app.click("inbox-clear").await;
+
+    app.invoke_ok(
+        "capture_settings_set",
+        settings(vec![repos.display().to_string(), big_folder.display().to_string()]),
+    )
+    .await;
+    app.click("inbox-scan").await;
+    app.text_until("capture-progress-figures", |t| !t.contains(" 0 commits")).await;
+    shots("scanning").await;
+    app.click("capture-cancel").await;
+    scan_ended(&app, "cancelled").await;
+    shots("cancelled").await;
+
+    let ids: Vec<i64> = open_proposals(&app).await.iter().map(|p| p["id"].as_i64().unwrap()).collect();
+    app.invoke_ok("inbox_dismiss", json!({"ids": ids})).await;
+    app.click("nav-home").await;
+    app.click("nav-inbox").await;
+    app.testid("inbox-empty").await;
+    shots("empty").await;
+    app.close().await;
+}
+

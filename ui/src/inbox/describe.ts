@@ -126,6 +126,11 @@ export function reportHeadline(report: ScanReport): string {
   const found = countsText(report.proposed);
   const repos = plural(report.repositories.length, 'repository', 'repositories');
   if (found) return `Found ${found} in ${repos}`;
+  const read = report.repositories.reduce((n, r) => n + r.commits_read, 0);
+  const yours = report.repositories.reduce((n, r) => n + r.commits_yours, 0);
+  if (read > 0 && yours === 0) {
+    return `Nothing new: none of the ${plural(read, 'commit')} read in ${repos} is by ${report.identities.length === 1 ? 'your identity' : 'your identities'}`;
+  }
   return `Nothing new in ${repos}`;
 }
 

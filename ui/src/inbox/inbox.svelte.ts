@@ -62,6 +62,7 @@ export class InboxStore {
   readonly #api: InboxApi;
   readonly #toaster: Pick<Toaster, 'show'>;
   readonly #every: Every;
+  /** The journal (or what Home counts of it) changed: other screens reload. */
   readonly #changed: () => void;
   readonly #reads = new Latest();
   #last: Done | null = null;
@@ -300,7 +301,8 @@ export class InboxStore {
       const after = before.slice(at).find((p) => !ids.includes(p.id)) ?? kept[kept.length - 1];
       this.focused = after?.id ?? null;
     }
-    if (verb === 'accept') this.#changed();
+    // Home's count follows every triage, and an accepted one is a new entry.
+    this.#changed();
     this.#remember(ids, triageText(verb, ids.length, triage.proposals));
     if (verb === 'accept' && triage.proposals.some((p) => p.kind === 'project')) {
       // Its repository has a project now: what else it proposed lands under it.
@@ -350,6 +352,9 @@ export class InboxStore {
         () => this.#api.captureScan(null),
       );
       this.scan = { phase: 'done', progress: this.scan?.progress ?? null, report, error: null, cancelling: false };
+      if (report.proposed.project + report.proposed.note + report.proposed.artifact + report.proposed.metric > 0) {
+        this.#changed();
+      }
       this.#reads.invalidate();
       await this.load();
       return report;
