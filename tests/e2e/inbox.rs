@@ -64,7 +64,8 @@ fn big(root: &Path, count: usize) -> Repo {
         .map(|i| {
             let day = start + chrono::Duration::days((i * 300 / count) as i64);
             let who = if i % 3 == 0 { ME } else { PEER };
-            Commit::new(who, &day.to_string(), &format!("Change {i}")).file("log.txt", &i.to_string())
+            Commit::new(who, &day.to_string(), &format!("Change {i}"))
+                .file("log.txt", &i.to_string())
         })
         .collect();
     repo.commit(&commits);
@@ -88,7 +89,8 @@ fn first_of(proposals: &[Value], kind: &str) -> i64 {
 /// The nav's count of open proposals (none shown at 0).
 async fn nav_count(app: &App) -> usize {
     // Its text, even while the pointer on the nav shows the shortcut in its place.
-    let script = "return document.querySelector('[data-testid=\"nav-inbox-count\"]')?.textContent ?? '0'";
+    let script =
+        "return document.querySelector('[data-testid=\"nav-inbox-count\"]')?.textContent ?? '0'";
     let shown = app.execute(script, vec![]).await;
     shown.as_str().unwrap().trim().parse().unwrap()
 }
@@ -306,7 +308,11 @@ async fn a_cancelled_scan_shows_its_progress_and_leaves_the_inbox_as_it_was() {
     app.click("nav-inbox").await;
     app.click("inbox-scan").await;
     app.testid("capture-progress").await;
-    let figures = app.text_until("capture-progress-figures", |t| t.contains("commits") && !t.contains(" 0 commits")).await;
+    let figures = app
+        .text_until("capture-progress-figures", |t| {
+            t.contains("commits") && !t.contains(" 0 commits")
+        })
+        .await;
     assert!(figures.contains("Read"), "{figures}");
     app.click("capture-cancel").await;
     let report = scan_ended(&app, "cancelled").await;
@@ -342,21 +348,22 @@ async fn capture_inbox() {
             }
         }
     };
-    let settings = |folders: Vec<String>| {
-        json!({"settings": {"folders": folders, "exclusions": [], "identities": [ME.email]}})
-    };
+    let settings = |folders: Vec<String>| json!({"settings": {"folders": folders, "exclusions": [], "identities": [ME.email]}});
 
     app.click("nav-inbox").await;
     app.testid("inbox-empty").await;
     shots("empty-unconfigured").await;
 
     app.click("nav-settings").await;
-    app.execute(
-        "const h = [...document.querySelectorAll('h2')].find(h => h.textContent === 'Capture');
-         h.scrollIntoView({block: 'start'}); document.querySelector('main').scrollTop -= 24;",
-        vec![],
-    )
-    .await;
+    let to_card = || {
+        app.execute(
+            "const h = [...document.querySelectorAll('h2')].find(h => h.textContent === 'Capture');
+             h.scrollIntoView({block: 'start'}); document.querySelector('main').scrollTop -= 24;",
+            vec![],
+        )
+    };
+    app.testid("capture-folder-input").await;
+    to_card().await;
     shots("settings-card-empty").await;
     app.fill("capture-folder-input", &repos.display().to_string()).await;
     app.click("capture-folder-add").await;
@@ -366,12 +373,14 @@ async fn capture_inbox() {
     app.click("capture-exclusion-add").await;
     app.click("capture-save").await;
     app.testid("capture-exclusion-error").await;
+    to_card().await;
     shots("settings-card-refused").await;
     app.click("capture-exclusion-remove").await;
     app.click("capture-save").await;
     app.testid("capture-saved").await;
     app.click("capture-scan").await;
     scan_ended(&app, "done").await;
+    to_card().await;
     shots("settings-card-scanned").await;
 
     app.click("nav-home").await;
@@ -420,7 +429,8 @@ async fn capture_inbox() {
     scan_ended(&app, "cancelled").await;
     shots("cancelled").await;
 
-    let ids: Vec<i64> = open_proposals(&app).await.iter().map(|p| p["id"].as_i64().unwrap()).collect();
+    let ids: Vec<i64> =
+        open_proposals(&app).await.iter().map(|p| p["id"].as_i64().unwrap()).collect();
     app.invoke_ok("inbox_dismiss", json!({"ids": ids})).await;
     app.click("nav-home").await;
     app.click("nav-inbox").await;
@@ -428,4 +438,3 @@ async fn capture_inbox() {
     shots("empty").await;
     app.close().await;
 }
-

@@ -56,8 +56,10 @@ export function summaryOf(p: Proposal): string | null {
     case 'artifact':
       return p.fields.kind ? ARTIFACT_KIND_LABEL[p.fields.kind] : null;
     case 'note': {
-      const rest = p.fields.text.trim().split('\n').slice(1).join(' ').trim();
-      return rest ? clip(rest, 220) : null;
+      // The next few lines, as lines (a week's subjects are one a line).
+      const lines = p.fields.text.trim().split('\n').slice(1).filter((l) => l.trim() !== '');
+      const shown = lines.slice(0, 3).join('\n');
+      return shown ? clip(shown, 300) + (lines.length > 3 ? '\n…' : '') : null;
     }
     case 'project':
       return p.fields.summary ? clip(p.fields.summary, 220) : null;
