@@ -12,12 +12,15 @@ use tauri::State;
 
 use super::JournalState;
 
-/// The scan running now: how far it is, and its cancel; `None` when none runs.
+/// How far the running scan is, and its cancel; `None` when none runs.
+type Running = Option<(ScanProgress, Arc<Cancel>)>;
+
+/// The scan running now, shared by the scan and the commands that poll or cancel it.
 #[derive(Default, Clone)]
-pub struct CaptureScan(Arc<Mutex<Option<(ScanProgress, Arc<Cancel>)>>>);
+pub struct CaptureScan(Arc<Mutex<Running>>);
 
 impl CaptureScan {
-    fn with<T>(&self, f: impl FnOnce(&mut Option<(ScanProgress, Arc<Cancel>)>) -> T) -> T {
+    fn with<T>(&self, f: impl FnOnce(&mut Running) -> T) -> T {
         f(&mut self.0.lock().unwrap_or_else(|p| p.into_inner()))
     }
 }

@@ -7,8 +7,9 @@ use serde_json::json;
 use crate::support::seed::{self, Metric, Project};
 use crate::support::{id_of, App, Turn};
 
-const SECTIONS: [(&str, &str); 6] = [
+const SECTIONS: [(&str, &str); 7] = [
     ("home", "Home"),
+    ("inbox", "Inbox"),
     ("journal", "Journal"),
     ("guides", "Guides"),
     ("stories", "Stories"),

@@ -14,10 +14,11 @@ function press(key: string, mods: Partial<KeyPress> = {}): KeyPress {
 }
 
 describe('keyAction', () => {
-  it('maps Ctrl+1..6 to the sections in nav order', () => {
-    const order = ['1', '2', '3', '4', '5', '6'].map((k) => keyAction(press(k, { ctrlKey: true })));
+  it('maps Ctrl+1..7 to the sections in nav order', () => {
+    const order = ['1', '2', '3', '4', '5', '6', '7'].map((k) => keyAction(press(k, { ctrlKey: true })));
     expect(order).toEqual([
       { type: 'navigate', section: 'home' },
+      { type: 'navigate', section: 'inbox' },
       { type: 'navigate', section: 'journal' },
       { type: 'navigate', section: 'guides' },
       { type: 'navigate', section: 'stories' },
@@ -27,7 +28,7 @@ describe('keyAction', () => {
   });
 
   it('ignores digits beyond the sections and Ctrl+0', () => {
-    expect(keyAction(press('7', { ctrlKey: true }))).toBeNull();
+    expect(keyAction(press('8', { ctrlKey: true }))).toBeNull();
     expect(keyAction(press('9', { ctrlKey: true }))).toBeNull();
     expect(keyAction(press('0', { ctrlKey: true }))).toBeNull();
   });
@@ -51,7 +52,7 @@ describe('keyAction', () => {
   });
 
   it('falls back to the character when there is no code', () => {
-    expect(keyAction({ key: '3', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false })).toEqual({
+    expect(keyAction({ key: '4', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false })).toEqual({
       type: 'navigate',
       section: 'guides',
     });
@@ -130,6 +131,7 @@ describe('formKey', () => {
 describe('shortcutFor', () => {
   it('names the shortcut of each section', () => {
     expect(shortcutFor('home')).toBe('Ctrl+1');
-    expect(shortcutFor('settings')).toBe('Ctrl+6');
+    expect(shortcutFor('inbox')).toBe('Ctrl+2');
+    expect(shortcutFor('settings')).toBe('Ctrl+7');
   });
 });

@@ -1,9 +1,10 @@
-// The sections of the UI map, in nav order. The order is also the Ctrl+1..6 order.
+// The sections of the UI map, in nav order. The order is also the Ctrl+1..7 order.
 
 import type { IconName } from '../lib/icons';
 
 export const SECTIONS = [
   { id: 'home', label: 'Home' },
+  { id: 'inbox', label: 'Inbox' },
   { id: 'journal', label: 'Journal' },
   { id: 'guides', label: 'Guides' },
   { id: 'stories', label: 'Stories' },

@@ -119,6 +119,8 @@ export const ARTIFACT_KIND_LABEL: Record<ArtifactKind, string> = {
   pr: 'Pull request',
   postmortem: 'Postmortem',
   'design-doc': 'Design doc',
+  adr: 'ADR',
+  runbook: 'Runbook',
   demo: 'Demo',
   talk: 'Talk',
 };

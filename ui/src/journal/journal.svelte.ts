@@ -322,6 +322,11 @@ export class JournalStore {
     return saved;
   }
 
+  /** The journal was changed from elsewhere (a proposal accepted in the Inbox). */
+  external(): void {
+    this.#changed();
+  }
+
   #changed(): void {
     this.revision += 1;
     // A read that started before the write must not stand in for the one after it.

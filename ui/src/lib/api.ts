@@ -5,6 +5,14 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
   BackupInfo,
+  CaptureSettings,
+  CaptureSetup,
+  InboxPage,
+  Proposal,
+  ScanProgress,
+  ScanReport,
+  ScanRequest,
+  Triage,
   ImportReport,
   CopyProgress,
   Bullet,
@@ -73,6 +81,7 @@ const ERROR_KINDS: Record<ErrorKind, true> = {
   wrong_passphrase: true,
   storage: true,
   io: true,
+  cancelled: true,
 };
 
 function isErrorKind(value: unknown): value is ErrorKind {
@@ -270,6 +279,29 @@ export const api = {
   // Asks for a file (native dialog) and imports it all or nothing; null when cancelled.
   journalImportPick: (source: 'journal' | 'jrnl'): Promise<ImportReport | null> =>
     call('journal_import_pick', { source }),
+  // Capture: where scans look and whose work it is, with the defaults standing in.
+  captureSetupGet: (): Promise<CaptureSetup> => call('capture_setup_get'),
+  captureSettingsSet: (settings: CaptureSettings): Promise<CaptureSetup> =>
+    call('capture_settings_set', { settings }),
+  // Reads the repositories (the settings' folders when `request` is null) into the inbox.
+  captureScan: (request: ScanRequest | null = null): Promise<ScanReport> => call('capture_scan', { request }),
+  // How far the running scan is; null when none runs. Poll it.
+  captureProgress: (): Promise<ScanProgress | null> => call('capture_progress'),
+  // Stops the running scan; the inbox stays as it was (the scan rejects with `cancelled`).
+  captureCancel: (): Promise<void> => call('capture_cancel'),
+  // A page of the open proposals, newest work first, with how many are open in all.
+  inboxPage: (offset: number, limit: number): Promise<InboxPage> => call('inbox_page', { offset, limit }),
+  inboxGet: (id: number): Promise<Proposal> => call('inbox_get', { id }),
+  // As proposed (`input` null) or as its kind's form sent it; `projectId` sets its project.
+  inboxAccept: (id: number, input: unknown = null, projectId: number | null = null): Promise<Triage> =>
+    call('inbox_accept', { id, input, projectId }),
+  // All of them or none.
+  inboxAcceptMany: (ids: number[], projectId: number | null = null): Promise<Triage> =>
+    call('inbox_accept_many', { ids, projectId }),
+  inboxDismiss: (ids: number[]): Promise<Triage> => call('inbox_dismiss', { ids }),
+  // Two or more notes into one proposed note; undo the merged one to split it again.
+  inboxMerge: (ids: number[]): Promise<Triage> => call('inbox_merge', { ids }),
+  inboxUndo: (ids: number[]): Promise<Triage> => call('inbox_undo', { ids }),
   bragSave: (since: string | null, until: string | null): Promise<string | null> =>
     call('brag_save', { since, until }),
 };

@@ -6,6 +6,7 @@ export const ICONS = {
   guides: ['M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z', 'm15.5 8.5-2 5-5 2 2-5Z'],
   stories: ['M4 5h16v11h-9l-5 4v-4H4Z', 'M8 9h8', 'M8 12h5'],
   resume: ['M6 3h8l4 4v14H6Z', 'M14 3v4h4', 'M9 12h6', 'M9 16h6'],
+  inbox: ['M3 13h5l1.5 3h5l1.5-3h5', 'M5 5h14l2 8v6H3v-6Z'],
   settings: [
     'M4 7h10',
     'M18 7h2',
@@ -32,6 +33,8 @@ export const ICONS = {
   check: ['m5 12.5 4.5 4.5L19 7.5'],
   copy: ['M9 9h11v11H9Z', 'M5 15H4V4h11v1'],
   note: ['M5 4h14v11l-5 5H5Z', 'M14 20v-5h5', 'M9 9h6', 'M9 12h3'],
+  metric: ['M4 19h16', 'M7 15v-4', 'M12 15V6', 'M17 15v-7'],
+  folder: ['M3 6h6l2 2h10v11H3Z'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof ICONS;

@@ -1,7 +1,5 @@
-// Progress polled from the core while a long copy runs (a backup, a restore, encryption
-// turned on or off): one question at a time, every POLL_MS, until the work ends.
-
-import type { CopyProgress } from '../lib/bindings';
+// Progress polled from the core while long work runs (a backup, a restore, encryption
+// turned on or off, a capture scan): one question at a time, every POLL_MS, until it ends.
 
 /** Runs `tick` every `ms` until the returned function is called. */
 export type Every = (ms: number, tick: () => void) => () => void;
@@ -19,10 +17,10 @@ export const everyInterval: Every = (ms, tick) => {
  * answer, null, is not shown: the copy ended between polls). The polling stops when the
  * work settles, whichever way; `work`'s answer or rejection is passed on.
  */
-export async function withProgress<T>(
+export async function withProgress<T, P>(
   every: Every,
-  ask: () => Promise<CopyProgress | null>,
-  shown: (progress: CopyProgress) => void,
+  ask: () => Promise<P | null>,
+  shown: (progress: P) => void,
   work: () => Promise<T>,
 ): Promise<T> {
   let asking = false;
