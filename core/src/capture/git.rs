@@ -107,6 +107,8 @@ pub(crate) enum Unreadable {
 const MESSAGE_CAP: usize = 64 * 1024;
 /// A document's title is looked for in its first bytes only.
 const TITLE_CAP: usize = 16 * 1024;
+/// The cache of decoded objects of each thread reading a repository.
+const OBJECT_CACHE: usize = 32 * 1024 * 1024;
 /// Files one commit's change is counted to; a vendoring commit of 100,000 files stops here.
 const FILES_CAP: u32 = 20_000;
 
@@ -188,6 +190,12 @@ fn day_of(time: gix::date::Time) -> Option<NaiveDate> {
     DateTime::from_timestamp(local, 0).map(|t| t.date_naive())
 }
 
+/// Opens the repository with only its own configuration, no environment, and never the
+/// git binary: what is read is the same on every machine, and nothing runs.
+fn open(path: &Path) -> gix::Result<gix::Repository> {
+    gix::open_opts(path, gix::open::Options::isolated().strict_config(false))
+}
+
 /// Reads the repository at `path`; `progress` hears the count of commits read.
 pub(crate) fn read(
     path: &Path,
@@ -203,16 +211,13 @@ pub(crate) fn read(
             "no identity to match commits against: add your email in Settings > Capture".into(),
         ));
     }
-    // Only the repository's own configuration, no environment, and never the git binary:
-    // what is read is the same on every machine, and nothing runs.
-    let options = gix::open::Options::isolated().strict_config(false);
-    let mut repo = match gix::open_opts(path, options) {
+    let mut repo = match open(path) {
         Ok(repo) => repo,
         Err(e) => {
             return Err(Unreadable::Skip(format!("is not a git repository we can read ({e})")))
         }
     };
-    repo.object_cache_size_if_unset(64 * 1024 * 1024);
+    repo.object_cache_size_if_unset(OBJECT_CACHE);
     let remote = remote_of(&repo);
     let key = match &remote {
         Some(r) => format!("{}/{}", r.host, r.path.to_lowercase()),
@@ -255,21 +260,75 @@ pub(crate) fn read(
         walk.push(*id, false);
     }
 
-    let mut commits = Vec::new();
+    // Commits are read here, in walk order; their changes are counted on other threads
+    // (a tree comparison reads about as many objects as the walk itself).
+    let mut commits: Vec<CommitRead> = Vec::new();
     let mut commits_read = 0u64;
-    while let Some(next) = walk.next() {
-        if commits_read.is_multiple_of(256) {
-            if cancel.is_cancelled() {
-                return Err(Unreadable::Cancelled);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let (jobs, queue) = std::sync::mpsc::channel::<(usize, Job)>();
+    let queue = std::sync::Mutex::new(queue);
+    let (counted_tx, counted) = std::sync::mpsc::channel::<(usize, Result<Counted, String>)>();
+    let walked = std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (queue, counted_tx) = (&queue, counted_tx.clone());
+            scope.spawn(move || {
+                // Each thread opens the repository for itself (gix's handles are per thread).
+                let Ok(mut repo) = open(path) else { return };
+                repo.object_cache_size_if_unset(OBJECT_CACHE);
+                loop {
+                    let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let Ok((index, job)) = job else { break };
+                    if cancel.is_cancelled() {
+                        break;
+                    }
+                    if counted_tx.send((index, count_change(&repo, job))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(counted_tx);
+        let jobs = jobs;
+        while let Some(next) = walk.next() {
+            if commits_read.is_multiple_of(256) {
+                if cancel.is_cancelled() {
+                    return Err(Unreadable::Cancelled);
+                }
+                progress(commits_read);
             }
-            progress(commits_read);
+            commits_read += 1;
+            match read_commit(&repo, &next, &who, range) {
+                Ok(Some((commit, job))) => {
+                    if let Some(job) = job {
+                        // A worker gone means a panic there; the scope reports it.
+                        let _ = jobs.send((commits.len(), job));
+                    }
+                    commits.push(commit);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    partly.push(format!("commit {} could not be read ({e})", short(&next.id)))
+                }
+            }
         }
-        commits_read += 1;
-        match read_commit(&repo, &next, &who, range) {
-            Ok(Some(commit)) => commits.push(commit),
-            Ok(None) => {}
-            Err(e) => partly.push(format!("commit {} could not be read ({e})", short(&next.id))),
+        Ok(())
+    });
+    walked?;
+    let mut failed = Vec::new();
+    for (index, result) in counted.try_iter() {
+        match result {
+            Ok(c) => {
+                let commit = &mut commits[index];
+                (commit.files_changed, commit.areas, commit.added_docs) =
+                    (c.files, c.areas, c.docs);
+            }
+            Err(e) => failed.push((index, e)),
         }
+    }
+    failed.sort();
+    for (index, e) in failed.into_iter().rev() {
+        let commit = commits.remove(index);
+        partly.push(format!("commit {} could not be read ({e})", &commit.id[..8]));
     }
     if let Some(missing) = walk.missing {
         if !repo.is_shallow().unwrap_or(false) {
@@ -462,13 +521,27 @@ impl<'repo> Walk<'repo> {
     }
 }
 
-/// The commit when it is the engineer's work in `range`.
+/// Two trees whose difference is a commit's change.
+struct Job {
+    old: Option<ObjectId>,
+    new: ObjectId,
+}
+
+/// A commit's change counted: files, the folders they are in, documents added.
+struct Counted {
+    files: u32,
+    areas: Vec<(String, u32)>,
+    docs: Vec<AddedDoc>,
+}
+
+/// The commit when it is the engineer's work in `range`, with the trees to compare for
+/// its change (none for a merge, or when its parent is not in the repository).
 fn read_commit(
     repo: &gix::Repository,
     walked: &Walked<'_>,
     who: &Identities,
     range: Range,
-) -> Result<Option<CommitRead>, String> {
+) -> Result<Option<(CommitRead, Option<Job>)>, String> {
     let id = walked.id;
     let decoded = walked.commit.decode().map_err(|e| e.to_string())?;
     let author = decoded.author().map_err(|e| e.to_string())?;
@@ -502,7 +575,10 @@ fn read_commit(
         if !branch_mine {
             return Ok(None);
         }
-        return Ok(Some(CommitRead { merge: true, ..bare(id, day, message, Some(request)) }));
+        return Ok(Some((
+            CommitRead { merge: true, ..bare(id, day, message, Some(request)) },
+            None,
+        )));
     }
     if !mine {
         return Ok(None);
@@ -514,11 +590,16 @@ fn read_commit(
         (Some(p), None) => match repo.find_commit(*p).and_then(|c| Ok(c.tree_id()?.detach())) {
             Ok(t) => Some(t),
             // The parent is past a shallow cut or missing: count the change as unknown.
-            Err(_) => return Ok(Some(bare(id, day, message, request))),
+            Err(_) => return Ok(Some((bare(id, day, message, request), None))),
         },
     };
+    Ok(Some((bare(id, day, message, request), Some(Job { old: parent_tree, new: tree }))))
+}
+
+/// Counts a commit's change: the files, the folders they are in, the documents added.
+fn count_change(repo: &gix::Repository, job: Job) -> Result<Counted, String> {
     let mut change = Change::default();
-    if let Err(e) = diff(repo, parent_tree, Some(tree), "", &mut change) {
+    if let Err(e) = diff(repo, job.old, Some(job.new), "", &mut change) {
         if change.files == 0 {
             return Err(e);
         }
@@ -534,12 +615,7 @@ fn read_commit(
             Some(AddedDoc { path, kind, title })
         })
         .collect();
-    Ok(Some(CommitRead {
-        files_changed: change.files,
-        areas,
-        added_docs,
-        ..bare(id, day, message, request)
-    }))
+    Ok(Counted { files: change.files, areas, docs: added_docs })
 }
 
 /// A commit without its change counted: a merge, or a commit whose parent is not in the
