@@ -195,19 +195,6 @@ async fn a_weak_bullet_shows_its_findings_and_a_variant_takes_only_its_tag() {
     app.close().await;
 }
 
-/// 1484 -> "1,484", as the window writes counts.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// How many bullet rows the page shows now.
 async fn rows(app: &App) -> usize {
     app.client
@@ -226,7 +213,7 @@ async fn a_large_journal_pages_its_bullets_and_picks_filters_and_exports_over_al
     let bullets = bullets.as_array().unwrap();
     let total = bullets.len();
     assert!(total > 1_000, "{total} bullets");
-    let all = thousands(total);
+    let all = careerlog_core::journal::told::number(total as f64);
 
     // Fifty at a time, with which of how many.
     open_resume(&app).await;

@@ -193,6 +193,30 @@ impl Repo {
     }
 }
 
+/// The payments repository every face's tests start from: two weeks of Robin's work among
+/// a peer's, a squash-merged pull request that states a metric ("p99 latency from 800ms to
+/// 120ms", #12), and an ADR.
+pub fn payments(root: &Path) -> Repo {
+    let mut repo = Repo::init(&root.join("payments-api"));
+    repo.remote("git@github.com:acme/payments-api.git");
+    repo.commit(&[
+        Commit::new(PEER, "2026-11-02", "Start the service").file("README.md", "# payments"),
+        Commit::new(ME, "2026-11-03", "Add the retry budget").file("api/retry.rs", "fn retry() {}"),
+        Commit::new(ME, "2026-11-04", "Cap the settlement queue").file("billing/queue.rs", "100"),
+        Commit::new(
+            ME,
+            "2026-11-10",
+            "Cache the exchange rates (#12)\n\nCut p99 latency from 800ms to 120ms.",
+        )
+        .file("api/rates.rs", "cache"),
+        Commit::new(ME, "2026-11-11", "Record the ledger decision").file(
+            "docs/adr/0007-use-postgres-for-the-ledger.md",
+            "# Use Postgres for the ledger\n\nBecause.",
+        ),
+    ]);
+    repo
+}
+
 /// Every file under `dir` with its bytes, in order: a repository read by a scan must be
 /// byte-identical after it.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {

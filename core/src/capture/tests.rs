@@ -24,29 +24,12 @@ fn try_scan(journal: &mut Journal, paths: &[&Path]) -> crate::Result<ScanReport>
     journal.capture_git(&request, day(TODAY), &mut |_| {}, &Cancel::new())
 }
 
-/// The payments repository: two weeks of my work among a peer's, a squash-merged and a
-/// merged pull request, an ADR, a stated metric and a tag.
+/// The shared payments repository, with more: a peer's commit, a branch of mine merged by
+/// the peer as pull request #15, and a tag.
 fn payments(root: &Path) -> Repo {
-    let mut repo = Repo::init(&root.join("payments-api"));
-    repo.remote("git@github.com:acme/payments-api.git");
+    let mut repo = super::fixture::payments(root);
     repo.commit(&[
-        Commit::new(PEER, "2026-11-02", "Start the service").file("README.md", "# payments"),
-        Commit::new(ME, "2026-11-03", "Add the retry budget\n\nKeeps retries under 10%.")
-            .file("api/retry.rs", "fn retry() {}")
-            .file("api/mod.rs", "mod retry;"),
-        Commit::new(ME, "2026-11-04", "Cap the settlement queue")
-            .file("billing/queue.rs", "const CAP: u32 = 100;"),
         Commit::new(PEER, "2026-11-05", "Tidy the docs").file("docs/intro.md", "intro"),
-        Commit::new(
-            ME,
-            "2026-11-10",
-            "Cache the exchange rates (#12)\n\nCut p99 latency from 800ms to 120ms.",
-        )
-        .file("api/rates.rs", "cache"),
-        Commit::new(ME, "2026-11-11", "Record the ledger decision").file(
-            "docs/adr/0007-use-postgres-for-the-ledger.md",
-            "# Use Postgres for the ledger\n\nBecause.",
-        ),
         Commit::new(ME, "2026-11-12", "Batch refunds")
             .file("billing/refunds.rs", "batch")
             .on("refunds"),
@@ -113,7 +96,7 @@ fn a_scan_proposes_the_project_a_note_a_week_the_requests_the_adr_and_the_metric
     assert!(
         first_week
             .text
-            .starts_with("Week of 2 Nov 2026 in payments-api: 2 commits, 3 files changed"),
+            .starts_with("Week of 2 Nov 2026 in payments-api: 2 commits, 2 files changed"),
         "{}",
         first_week.text
     );
