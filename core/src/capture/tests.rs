@@ -594,3 +594,46 @@ fn documents_are_known_by_their_paths() {
         "Use postgres for the ledger"
     );
 }
+
+#[test]
+fn a_submodule_is_read_as_its_own_repository_and_its_gitlink_is_no_file_change() {
+    use super::fixture::git;
+    let root = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let mut lib = Repo::init(&outside.path().join("shared-lib"));
+    lib.commit(&[
+        Commit::new(PEER, "2026-11-02", "Start the library").file("lib.rs", "pub fn x() {}")
+    ]);
+    let mut app = Repo::init(&root.path().join("app"));
+    app.commit(&[Commit::new(ME, "2026-11-03", "Start the app").file("main.rs", "fn main() {}")]);
+    // fast-import writes no work tree: check the app out before adding to it.
+    git(&app.path, &["reset", "-q", "--hard"]).output().unwrap();
+    let lib_url = format!("file://{}", lib.path.display());
+    let added = git(
+        &app.path,
+        &["-c", "protocol.file.allow=always", "submodule", "add", "-q", &lib_url, "shared-lib"],
+    )
+    .output()
+    .unwrap();
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    let committed = git(&app.path, &["commit", "-q", "-m", "Use the shared library"])
+        .env("GIT_AUTHOR_NAME", ME.name)
+        .env("GIT_AUTHOR_EMAIL", ME.email)
+        .env("GIT_COMMITTER_NAME", ME.name)
+        .env("GIT_COMMITTER_EMAIL", ME.email)
+        .env("GIT_AUTHOR_DATE", "2026-11-04T10:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-11-04T10:00:00Z")
+        .output()
+        .unwrap();
+    assert!(committed.status.success(), "{}", String::from_utf8_lossy(&committed.stderr));
+
+    let (_dir, mut journal) = journal();
+    let report = scan(&mut journal, &[root.path()]);
+    let names: Vec<&str> = report.repositories.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, vec!["app", "shared-lib"], "{report:#?}");
+    assert_eq!(report.repositories[0].commits_yours, 2);
+    assert_eq!(report.repositories[1].commits_yours, 0, "the library's commits are a peer's");
+    let ProposedEntry::Note(n) = &of_kind(&journal, EntryKind::Note)[0].entry else { panic!() };
+    // The second commit wrote .gitmodules; the gitlink itself is not a file.
+    assert!(n.text.contains("2 commits, 2 files changed"), "{}", n.text);
+}
