@@ -180,11 +180,7 @@ fn accept_in(
 impl Journal {
     /// Where capture looks and whose work it is.
     pub fn capture_settings(&self) -> Result<CaptureSettings> {
-        let stored: Option<String> = self
-            .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row([SETTINGS_KEY], |r| r.get(0))
-            .optional()?;
+        let stored = self.setting(SETTINGS_KEY)?;
         // A row this build cannot read (from a newer one) reads as no settings yet.
         Ok(stored.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default())
     }
@@ -230,12 +226,7 @@ impl Journal {
             ));
         }
         let value = serde_json::to_string(&settings).expect("settings serialise");
-        self.conn
-            .prepare_cached(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?
-            .execute(params![SETTINGS_KEY, value])?;
+        super::settings::put_setting(&self.conn, SETTINGS_KEY, &value)?;
         Ok(settings)
     }
 

@@ -6,8 +6,19 @@ use super::Journal;
 use crate::settings::{BACKUPS_KEEP_RANGE, WORDS_PER_MINUTE_RANGE};
 use crate::{Error, Rendering, Result, Settings, Theme};
 
+/// Writes one settings row, over what it held.
+pub(super) fn put_setting(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (:key, :value)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(named_params! { ":key": key, ":value": value })?;
+    Ok(())
+}
+
 impl Journal {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    /// The stored value of the settings row `key`, if there is one.
+    pub(super) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .prepare_cached("SELECT value FROM settings WHERE key = :key")?
@@ -91,23 +102,17 @@ impl Journal {
             }
         }
         let tx = self.conn.transaction()?;
-        {
-            let mut upsert = tx.prepare_cached(
-                "INSERT INTO settings (key, value) VALUES (:key, :value)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?;
-            let pace = settings.words_per_minute.to_string();
-            let keep = settings.backups_keep.to_string();
-            let put_off = if settings.first_run_put_off { "yes" } else { "no" };
-            for (key, value) in [
-                ("theme", settings.theme.as_str()),
-                ("words_per_minute", pace.as_str()),
-                ("backups_keep", keep.as_str()),
-                ("first_run_put_off", put_off),
-                ("rendering", settings.rendering.as_str()),
-            ] {
-                upsert.execute(named_params! { ":key": key, ":value": value })?;
-            }
+        let pace = settings.words_per_minute.to_string();
+        let keep = settings.backups_keep.to_string();
+        let put_off = if settings.first_run_put_off { "yes" } else { "no" };
+        for (key, value) in [
+            ("theme", settings.theme.as_str()),
+            ("words_per_minute", pace.as_str()),
+            ("backups_keep", keep.as_str()),
+            ("first_run_put_off", put_off),
+            ("rendering", settings.rendering.as_str()),
+        ] {
+            put_setting(&tx, key, value)?;
         }
         tx.commit()?;
         self.settings()
