@@ -1,7 +1,7 @@
 //! Reads one repository's history with gitoxide, read-only: the engineer's commits in a
 //! date range, the requests they merged, the documents they added and the tags they made.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate};
@@ -242,7 +242,8 @@ pub(crate) fn read(
         .filter_map(|r| ObjectId::from_hex(r.tip.as_bytes()).ok())
         .filter(|id| repo.has_object(id))
         .collect();
-    if repo.is_shallow().unwrap_or(false) {
+    let shallow = repo.is_shallow().unwrap_or(false);
+    if shallow {
         partly.push("a shallow clone: history before its cut is not here".to_string());
     }
 
@@ -288,6 +289,8 @@ pub(crate) fn read(
             });
         }
         drop(counted_tx);
+        // Moved in, so it is dropped when the walk ends (or is cancelled): the workers
+        // then finish what is queued and stop.
         let jobs = jobs;
         while let Some(next) = walk.next() {
             if commits_read.is_multiple_of(256) {
@@ -331,7 +334,8 @@ pub(crate) fn read(
         partly.push(format!("commit {} could not be read ({e})", &commit.id[..8]));
     }
     if let Some(missing) = walk.missing {
-        if !repo.is_shallow().unwrap_or(false) {
+        // Past a shallow clone's cut, commits are missing by design: said once above.
+        if !shallow {
             partly.push(format!("history stops at a missing or damaged commit ({missing})"));
         }
     }
@@ -379,11 +383,9 @@ fn remote_of(repo: &gix::Repository) -> Option<Remote> {
 /// Where history is read from: every local and remote branch, and HEAD when detached.
 fn tips(repo: &gix::Repository, partly: &mut Vec<String>) -> Vec<(String, ObjectId)> {
     let mut tips = Vec::new();
-    let mut seen = BTreeSet::new();
     if let Ok(head) = repo.head() {
         if head.is_detached() {
             if let Some(id) = head.id() {
-                seen.insert(id.detach());
                 tips.push(("HEAD".to_string(), id.detach()));
             }
         }
@@ -402,12 +404,8 @@ fn tips(repo: &gix::Repository, partly: &mut Vec<String>) -> Vec<(String, Object
                 continue;
             }
             match reference.peel_to_id() {
-                Ok(id) => {
-                    let id = id.detach();
-                    // A tip names its ref even when another ref points at the same commit.
-                    seen.insert(id);
-                    tips.push((name, id));
-                }
+                // A tip names its ref even when another ref points at the same commit.
+                Ok(id) => tips.push((name, id.detach())),
                 Err(_) => partly.push(format!("{name} points at a missing commit")),
             }
         }
@@ -431,6 +429,7 @@ struct Queued<'repo> {
 pub(crate) struct Walked<'repo> {
     id: ObjectId,
     commit: gix::Commit<'repo>,
+    parents: Vec<ObjectId>,
     first_parent_tree: Option<ObjectId>,
 }
 
@@ -515,7 +514,7 @@ impl<'repo> Walk<'repo> {
             }
             let first_parent_tree =
                 q.parents.first().and_then(|p| self.queued.get(p)).map(|p| p.tree);
-            return Some(Walked { id, commit: q.commit, first_parent_tree });
+            return Some(Walked { id, commit: q.commit, parents: q.parents, first_parent_tree });
         }
         None
     }
@@ -545,7 +544,8 @@ fn read_commit(
     let id = walked.id;
     let decoded = walked.commit.decode().map_err(|e| e.to_string())?;
     let author = decoded.author().map_err(|e| e.to_string())?;
-    let merge = decoded.parents.len() > 1;
+    let parents = &walked.parents;
+    let merge = parents.len() > 1;
     let mine = who.matches(author.name, author.email);
     // Most commits of a shared repository are someone else's: passed over before any work.
     if !merge && !mine {
@@ -555,7 +555,6 @@ fn read_commit(
     if !range.holds(day) {
         return Ok(None);
     }
-    let parents: Vec<ObjectId> = decoded.parents().collect();
     let raw = decoded.message;
     let cut = &raw[..raw.len().min(MESSAGE_CAP)];
     let message = cut.to_str_lossy().into_owned();

@@ -11,6 +11,7 @@ use super::{ProposalSource, ProposedEntry, RepoReport};
 use crate::journal::{
     ArtifactInput, ArtifactKind, Labels, MetricInput, NoteInput, ProjectInput, ProjectStatus,
 };
+use crate::resume::grammar::listed;
 
 /// A proposal before it is written: the entry, where it came from, and the keys of its
 /// sources (never proposed twice).
@@ -260,7 +261,7 @@ fn week_text(repo: &str, monday: NaiveDate, commits: &[&CommitRead], tags: &[&st
         text.push_str(" changed");
         if !named.is_empty() {
             let most = if areas.len() > named.len() { "mostly in" } else { "in" };
-            text.push_str(&format!(", {most} {}", and_list(&named)));
+            text.push_str(&format!(", {most} {}", listed(&named, false)));
         }
     }
     text.push_str(".\n\n");
@@ -280,7 +281,7 @@ fn week_text(repo: &str, monday: NaiveDate, commits: &[&CommitRead], tags: &[&st
     }
     if !tags.is_empty() {
         let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
-        text.push_str(&format!("\nTagged {}.\n", and_list(&tags)));
+        text.push_str(&format!("\nTagged {}.\n", listed(&tags, false)));
     }
     text.trim_end().to_string()
 }
@@ -298,15 +299,6 @@ fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{} {word}s", crate::journal::told::number(n as f64))
-    }
-}
-
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

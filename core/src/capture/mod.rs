@@ -284,11 +284,6 @@ pub fn configured_identities() -> Vec<String> {
     git::configured_identities()
 }
 
-/// The day `days` before `today`.
-pub(crate) fn days_before(today: NaiveDate, days: i64) -> NaiveDate {
-    today - chrono::Duration::days(days)
-}
-
 /// What a scan needs from the journal, read before it starts so the journal is free
 /// while the repositories are read: the settings, and what earlier scans read.
 #[derive(Debug, Clone, Default)]
@@ -315,7 +310,7 @@ pub fn scan(
 ) -> Result<ScanFound> {
     let settings = &plan.settings;
     let reads = |key: &str| plan.reads.get(key).cloned().unwrap_or_default();
-    let since = request.since.or(Some(days_before(today, DEFAULT_DAYS_BACK)));
+    let since = request.since.or(Some(today - chrono::Duration::days(DEFAULT_DAYS_BACK)));
     let until = request.until;
     if let (Some(s), Some(u)) = (since, until) {
         if s > u {
