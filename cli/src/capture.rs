@@ -3,9 +3,7 @@
 
 use std::path::PathBuf;
 
-use careerlog_core::capture::{
-    Cancel, CaptureSettings, Proposal, ProposedEntry, ScanReport, ScanRequest, Triage,
-};
+use careerlog_core::capture::{Cancel, CaptureSettings, Proposal, ScanReport, ScanRequest, Triage};
 use careerlog_core::{Journal, Result};
 use clap::Subcommand;
 
@@ -253,13 +251,13 @@ fn count(n: usize, one: &str, many: &str) -> String {
 
 /// One line of the inbox: id, kind, what, from where.
 fn line(p: &Proposal) -> String {
-    let what = match &p.entry {
-        ProposedEntry::Metric(m) => {
-            let unit = m.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            let from = m.baseline.map(|b| format!("{b}{unit} -> ")).unwrap_or_default();
-            format!("{}: {from}{}{unit}", m.name, m.result)
+    let what = match &p.told {
+        // A metric's numbers as the journal words them.
+        Some(told) => {
+            let from = told.from.as_deref().map(|f| format!("{f} -> ")).unwrap_or_default();
+            format!("{}: {from}{}", p.entry.title(), told.to)
         }
-        other => other.title(),
+        None => p.entry.title(),
     };
     let day = p.source.last_on.map(|d| d.to_string()).unwrap_or_default();
     format!("{:>6}  {:<8}  {day}  {what}  [{}]", p.id, p.entry.kind().as_str(), p.source.repository)

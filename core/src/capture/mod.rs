@@ -18,7 +18,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::journal::{ArtifactInput, EntryKind, MetricInput, NoteInput, ProjectInput};
+use crate::journal::{
+    ArtifactInput, ChangeTold, EntryKind, MetricInput, NoteInput, ProjectInput, Telling,
+};
 use crate::{Error, Result};
 
 pub use discover::DEFAULT_EXCLUSIONS;
@@ -201,6 +203,16 @@ impl ProposedEntry {
         self
     }
 
+    /// A proposed metric's numbers in words, as the journal tells a metric's.
+    pub fn told(&self) -> Option<ChangeTold> {
+        match self {
+            ProposedEntry::Metric(m) => {
+                Some(Telling::of(m.baseline, m.result, m.unit.as_deref(), m.better).told())
+            }
+            _ => None,
+        }
+    }
+
     /// The line the inbox shows for it.
     pub fn title(&self) -> String {
         match self {
@@ -254,6 +266,9 @@ pub struct Proposal {
     pub entry: ProposedEntry,
     pub state: ProposalState,
     pub source: ProposalSource,
+    /// A metric's numbers in words, as the journal tells them ("800 ms", "120 ms"...);
+    /// absent for the other kinds.
+    pub told: Option<ChangeTold>,
     /// The project its repository maps to, if it does yet.
     pub project_id: Option<i64>,
     pub project_title: Option<String>,

@@ -40,6 +40,7 @@ fn proposal_row(r: &Row) -> rusqlite::Result<Proposal> {
     .map_err(bad)?;
     Ok(Proposal {
         id: r.get(0)?,
+        told: entry.told(),
         entry: entry.under(project_id),
         state: r.get(2)?,
         source: serde_json::from_str(&source).map_err(bad)?,

@@ -38,20 +38,16 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
 }
 
-function figure(value: number, unit: string | null): string {
-  const n = value.toLocaleString('en', { maximumFractionDigits: 4 });
-  if (!unit) return n;
-  return unit === '%' ? `${n}%` : `${n} ${unit}`;
-}
-
 /** The proposed fields in short: "800 ms → 120 ms, lower is better"; a note's next lines. */
 export function summaryOf(p: Proposal): string | null {
   switch (p.kind) {
     case 'metric': {
-      const m = p.fields;
-      const to = figure(m.result, m.unit);
-      const change = m.baseline === null ? to : `${figure(m.baseline, m.unit)} → ${to}`;
-      return m.better ? `${change}, ${DIRECTION_LABEL[m.better].toLowerCase()}` : change;
+      // The numbers as the core words them for the journal (`told`).
+      const told = p.told;
+      if (!told) return null;
+      const change = told.from === null ? told.to : `${told.from} → ${told.to}`;
+      const better = p.fields.better;
+      return better ? `${change}, ${DIRECTION_LABEL[better].toLowerCase()}` : change;
     }
     case 'artifact':
       return p.fields.kind ? ARTIFACT_KIND_LABEL[p.fields.kind] : null;

@@ -25,6 +25,7 @@ function note(id: number, text = `Week ${id}: checkout work`): Proposal {
       phrase: null,
       link: null,
     },
+    told: null,
     project_id: null,
     project_title: null,
     entry_id: null,
@@ -229,6 +230,7 @@ describe('InboxStore triage', () => {
         tags: [],
         skills: [],
       },
+      told: { from: '800 ms', to: '120 ms', delta: '−85%', verdict: 'better', short: '', amount: null, phrase: null, moved: null, verb: null },
     } as Proposal;
     expect(summaryOf(metric)).toBe('800 ms → 120 ms, lower is better');
   });

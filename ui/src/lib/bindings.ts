@@ -472,6 +472,11 @@ missing: string, };
 
 export type Proposal = { id: number, state: ProposalState, source: ProposalSource, 
 /**
+ * A metric's numbers in words, as the journal tells them ("800 ms", "120 ms"...);
+ * absent for the other kinds.
+ */
+told: ChangeTold | null, 
+/**
  * The project its repository maps to, if it does yet.
  */
 project_id: number | null, project_title: string | null, 
