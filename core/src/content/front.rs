@@ -1,5 +1,6 @@
 //! Reading one content file: the TOML front matter between `+++` lines into its kind's
-//! fields, the Markdown body into HTML. Problems are collected, never thrown one by one.
+//! fields, the Markdown body into HTML (a template keeps its Markdown too). Problems are
+//! collected, never thrown one by one.
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -7,7 +8,7 @@ use serde::Deserialize;
 use super::markdown::{self, Rendered};
 use super::{
     ChecklistItem, ContentProblem, DecisionTree, Evidence, Framework, Guide, Library, Proof,
-    Question, Skill, Stage,
+    Question, Skill, Stage, Template,
 };
 use crate::journal::{ArtifactKind, Scope};
 
@@ -24,6 +25,7 @@ pub(super) struct Parsed {
     pub guides: Vec<Doc<Guide>>,
     pub questions: Vec<Doc<Question>>,
     pub skills: Vec<Doc<Skill>>,
+    pub templates: Vec<Doc<Template>>,
 }
 
 impl Parsed {
@@ -32,6 +34,7 @@ impl Parsed {
             guides: self.guides.into_iter().map(|d| d.item).collect(),
             questions: self.questions.into_iter().map(|d| d.item).collect(),
             skills: self.skills.into_iter().map(|d| d.item).collect(),
+            templates: self.templates.into_iter().map(|d| d.item).collect(),
         }
     }
 }
@@ -80,6 +83,16 @@ struct SkillFront {
     questions: Vec<String>,
     #[serde(default)]
     guides: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateFront {
+    slug: String,
+    title: String,
+    description: String,
+    #[serde(default)]
+    tags: Vec<String>,
 }
 
 // Stages are read through these mirrors: ts-rs cannot read `deny_unknown_fields` on the
@@ -211,18 +224,19 @@ pub(super) fn parse_all(files: &[(&str, &str)], problems: &mut Vec<ContentProble
             |problem: String| problems.push(ContentProblem { file: path.to_string(), problem });
         let Some((kind, stem)) = kind_and_stem(path) else {
             report(
-                "is not a content file: expected guides/, questions/ or skills/<slug>.md".into(),
+                "is not a content file: expected guides/, questions/, skills/ or templates/<slug>.md"
+                    .into(),
             );
             continue;
         };
-        let (front, body) = match split_front_matter(text) {
+        let (front, markdown) = match split_front_matter(text) {
             Ok(parts) => parts,
             Err(problem) => {
                 report(problem);
                 continue;
             }
         };
-        let body = markdown::render(body);
+        let body = markdown::render(markdown);
         let file = path.to_string();
         let read = Read { front, stem, file, body, report: &mut report };
         match kind {
@@ -259,6 +273,13 @@ pub(super) fn parse_all(files: &[(&str, &str)], problems: &mut Vec<ContentProble
                 html: r.html.clone(),
                 toc: r.toc.clone(),
             })),
+            Kind::Template => parsed.templates.extend(read.doc(|f: TemplateFront, _| Template {
+                slug: f.slug,
+                title: f.title,
+                description: f.description,
+                tags: f.tags,
+                body: note_start(markdown),
+            })),
         }
     }
     parsed
@@ -269,6 +290,7 @@ enum Kind {
     Guide,
     Question,
     Skill,
+    Template,
 }
 
 fn kind_and_stem(path: &str) -> Option<(Kind, &str)> {
@@ -278,6 +300,7 @@ fn kind_and_stem(path: &str) -> Option<(Kind, &str)> {
         "guides" => Kind::Guide,
         "questions" => Kind::Question,
         "skills" => Kind::Skill,
+        "templates" => Kind::Template,
         _ => return None,
     };
     Some((kind, stem))
@@ -315,6 +338,12 @@ impl Slugged for Skill {
     }
 }
 
+impl Slugged for Template {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+}
+
 impl<R: FnMut(String)> Read<'_, R> {
     /// Reads the front matter as `F` and builds the item from it and the rendered body;
     /// a file that does not parse is reported and left out.
@@ -346,6 +375,23 @@ fn deserialize<T: DeserializeOwned>(front: &str, report: &mut impl FnMut(String)
             ));
             None
         }
+    }
+}
+
+/// A template's body as a new note starts with it: the Markdown as written, without the
+/// blank lines around it, ending in one newline (so typing starts on a line of its own).
+fn note_start(markdown: &str) -> String {
+    let mut text = markdown.trim_end();
+    while let Some((line, rest)) = text.split_once('\n') {
+        if !line.trim().is_empty() {
+            break;
+        }
+        text = rest;
+    }
+    if text.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{text}\n")
     }
 }
 

@@ -1,5 +1,5 @@
-//! The career material compiled into the binary: guides, interview questions and skills,
-//! parsed from Markdown with TOML front matter, rendered to sanitized HTML and validated.
+//! The career material compiled into the binary: guides, interview questions, skills and
+//! note templates, parsed from Markdown with TOML front matter, rendered and validated.
 
 mod files;
 mod front;
@@ -20,13 +20,15 @@ use crate::journal::{ArtifactKind, Scope};
 
 pub use markdown::{band_slug, role_slug, BANDS, ROLES};
 pub use tree::Step;
+pub use validate::{check_template, TEMPLATE_MAX_BODY};
 
-/// Every guide, question and skill, in the order `content/` lists them.
+/// Every guide, question, skill and template, in the order `content/` lists them.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Library {
     pub guides: Vec<Guide>,
     pub questions: Vec<Question>,
     pub skills: Vec<Skill>,
+    pub templates: Vec<Template>,
 }
 
 /// A career guide: its reading text, its checklist and, for the main guide, the frameworks.
@@ -198,6 +200,18 @@ pub struct Skill {
     pub toc: Vec<TocEntry>,
 }
 
+/// A note template: what a new note starts as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Template {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The Markdown a note made from it starts with (the raw body, not HTML).
+    pub body: String,
+}
+
 /// A guide as the library list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct GuideSummary {
@@ -269,7 +283,7 @@ impl Library {
     }
 
     /// Parses and validates a set of `(path, text)` files laid out like `content/`:
-    /// `guides/<slug>.md`, `questions/<slug>.md`, `skills/<slug>.md`.
+    /// `guides/<slug>.md`, `questions/<slug>.md`, `skills/<slug>.md`, `templates/<slug>.md`.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Library, ContentError> {
         let mut problems = Vec::new();
         let parsed = front::parse_all(files, &mut problems);
@@ -291,6 +305,10 @@ impl Library {
 
     pub fn skill(&self, slug: &str) -> Option<&Skill> {
         self.skills.iter().find(|s| s.slug == slug)
+    }
+
+    pub fn template(&self, slug: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.slug == slug)
     }
 
     pub fn guide_summaries(&self) -> Vec<GuideSummary> {
@@ -354,5 +372,6 @@ pub(crate) fn ts_decls(cfg: &ts_rs::Config) -> Vec<String> {
         Skill::decl(cfg),
         GuideSummary::decl(cfg),
         QuestionSummary::decl(cfg),
+        Template::decl(cfg),
     ]
 }

@@ -308,12 +308,29 @@ Practice.
 Entries.
 "#;
 
+const TEMPLATE: &str = r#"+++
+slug = "retro"
+title = "Retro"
+description = "At the end of a sprint."
+tags = ["retro", "team"]
++++
+
+## What went well
+
+Wins, with numbers.
+
+## What to change
+
+One thing to try.
+"#;
+
 fn fixture() -> Vec<(String, String)> {
     [
         ("guides/lead.md", GUIDE),
         ("guides/other.md", OTHER),
         ("questions/how-do-you-lead.md", QUESTION),
         ("skills/leading.md", SKILL),
+        ("templates/retro.md", TEMPLATE),
     ]
     .into_iter()
     .map(|(path, text)| (path.to_string(), text.to_string()))
@@ -337,6 +354,17 @@ fn the_fixture_is_valid() {
         Evidence::MetricImproved { unit: Some("ms".into()) }
     );
     assert_eq!(library.question("how-do-you-lead").unwrap().framework, Framework::Star);
+    assert_eq!(
+        library.template("retro"),
+        Some(&Template {
+            slug: "retro".into(),
+            title: "Retro".into(),
+            description: "At the end of a sprint.".into(),
+            tags: vec!["retro".into(), "team".into()],
+            body: "## What went well\n\nWins, with numbers.\n\n## What to change\n\nOne thing to try.\n"
+                .into(),
+        })
+    );
 }
 
 #[test]
@@ -395,6 +423,20 @@ fn each_broken_file_is_caught_and_named() {
         ("skills/leading.md", "## How to build it", "## Building it", "`## How to build it` is missing"),
         ("skills/leading.md", "questions = [\"how-do-you-lead\"]", "questions = [\"how-do-you-follow\"]", "names the question \"how-do-you-follow\""),
         ("skills/leading.md", "summary = \"Leading people.\"", "summary = \"\"", "`summary` is empty"),
+        ("templates/retro.md", "tags = [", "colour = \"red\"\ntags = [", "unknown field `colour`"),
+        ("templates/retro.md", "slug = \"retro\"", "slug = \"review\"", "slug \"review\" does not match the file name \"retro.md\""),
+        ("templates/retro.md", "description = \"At the end of a sprint.\"\n", "", "missing field `description`"),
+        ("templates/retro.md", "description = \"At the end of a sprint.\"", "description = \" \"", "`description` should not be blank"),
+        ("templates/retro.md", "## What went well\n\nWins, with numbers.\n\n## What to change\n\nOne thing to try.\n", "\n  \n", "`body` should not be blank"),
+        ("templates/retro.md", "\"team\"]", "\"Team Work\"]", "`tags` should be kebab-case: lowercase letters, digits and single dashes (\"Team Work\" is not)"),
+        ("templates/retro.md", "\"team\"]", "\"retro\"]", "\"retro\" is there twice"),
+        ("templates/retro.md", "tags = [\"retro\", \"team\"]", "tags = \"retro\"", "front matter"),
+        ("templates/retro.md", "title = \"Retro\"", "title = \"\"", "`title` should not be blank"),
+        ("templates/retro.md", "One thing to try.\n", "One thing to try.\n\n+++\n", "a line that is only `+++`"),
+        ("templates/retro.md", "Wins, with numbers.", "Wins, see [the guide](guide:lead).", "a template has no links"),
+        ("templates/retro.md", "Wins, with numbers.", "<b>Wins</b>", "raw HTML"),
+        ("templates/retro.md", "\n## What to change\n", "\n## What to change\n\n## Empty\n", "\"What to change\" is empty"),
+        ("templates/retro.md", "## What went well\n\nWins, with numbers.\n\n## What to change\n", "Wins, with numbers.\n\nWhat to change:\n", "no `##` section"),
     ];
     for &(file, from, to, needle) in cases {
         let mut files = fixture();
@@ -415,7 +457,136 @@ fn each_broken_file_is_caught_and_named() {
 }
 
 #[test]
-fn files_outside_the_three_folders_are_refused() {
+fn two_templates_with_one_slug_are_caught() {
+    let mut files = fixture();
+    files.push(("templates/retro-copy.md".into(), TEMPLATE.into()));
+    let error = load(&files).unwrap_err();
+    assert!(error
+        .mentions("templates/retro-copy.md", "another template already has the slug \"retro\""));
+    assert!(error.mentions("templates/retro-copy.md", "does not match the file name"));
+    assert!(!error.problems.iter().any(|p| p.file == "templates/retro.md"), "{error}");
+}
+
+#[test]
+fn check_template_keeps_the_same_rules_for_shipped_and_written_templates() {
+    let good = || Template {
+        slug: "design-review".into(),
+        title: "Design review".into(),
+        description: "After a design review.".into(),
+        tags: vec!["design".into(), "review-2".into()],
+        body: "## Decision\n\nThe options and the one chosen.\n".into(),
+    };
+    type Change = fn(&mut Template);
+    let passes: &[(&str, Change)] = &[
+        ("as is", |_| {}),
+        ("no tags", |t| t.tags.clear()),
+        ("no description", |t| t.description.clear()),
+        ("a one-letter slug", |t| t.slug = "x".into()),
+        ("a 60-character slug", |t| t.slug = "a".repeat(60)),
+        ("an 80-character title in accents", |t| t.title = "é".repeat(80)),
+        ("a 200-character description", |t| t.description = "d".repeat(200)),
+        ("ten tags", |t| t.tags = (0..10).map(|i| format!("t{i}")).collect()),
+        ("a 40-character tag", |t| t.tags = vec!["t".repeat(40)]),
+        ("a body of exactly the limit", |t| t.body = "b".repeat(TEMPLATE_MAX_BODY)),
+        ("a body without headings", |t| t.body = "Just a prompt.".into()),
+    ];
+    for (case, change) in passes {
+        let mut template = good();
+        change(&mut template);
+        assert_eq!(check_template(&template), Ok(()), "{case}");
+    }
+
+    // (case, change, the field, what its message says)
+    let fails: &[(&str, Change, &str, &str)] = &[
+        ("an empty slug", |t| t.slug.clear(), "slug", "should not be empty"),
+        (
+            "a capital",
+            |t| t.slug = "Design".into(),
+            "slug",
+            "should be kebab-case: lowercase letters, digits and single dashes (it is \"Design\")",
+        ),
+        ("a space", |t| t.slug = "design review".into(), "slug", "kebab-case"),
+        ("a double dash", |t| t.slug = "design--review".into(), "slug", "kebab-case"),
+        ("a leading dash", |t| t.slug = "-design".into(), "slug", "kebab-case"),
+        ("an underscore", |t| t.slug = "design_review".into(), "slug", "kebab-case"),
+        (
+            "a 61-character slug",
+            |t| t.slug = "a".repeat(61),
+            "slug",
+            "should be at most 60 characters (it is 61)",
+        ),
+        ("a blank title", |t| t.title = " \t".into(), "title", "should not be blank"),
+        (
+            "an 81-character title",
+            |t| t.title = "é".repeat(81),
+            "title",
+            "should be at most 80 characters (it is 81)",
+        ),
+        (
+            "a 201-character description",
+            |t| t.description = "d".repeat(201),
+            "description",
+            "should be at most 200 characters (it is 201)",
+        ),
+        (
+            "eleven tags",
+            |t| t.tags = (0..11).map(|i| format!("t{i}")).collect(),
+            "tags",
+            "should be at most 10 tags (there are 11)",
+        ),
+        ("a tag with a capital", |t| t.tags = vec!["Design".into()], "tags", "(\"Design\" is not)"),
+        ("an empty tag", |t| t.tags = vec!["".into()], "tags", "kebab-case"),
+        ("a hashtag", |t| t.tags = vec!["#design".into()], "tags", "kebab-case"),
+        (
+            "a 41-character tag",
+            |t| t.tags = vec!["t".repeat(41)],
+            "tags",
+            "should be at most 40 characters each",
+        ),
+        (
+            "a tag twice",
+            |t| t.tags = vec!["design".into(), "design".into()],
+            "tags",
+            "\"design\" is there twice",
+        ),
+        ("an empty body", |t| t.body.clear(), "body", "should not be blank"),
+        ("a body of blank lines", |t| t.body = "\n \n\t\n".into(), "body", "should not be blank"),
+        (
+            "a body a byte too long",
+            |t| t.body = "b".repeat(TEMPLATE_MAX_BODY + 1),
+            "body",
+            "should be at most 20000 bytes (it is 20001)",
+        ),
+        // The limit is in bytes: 10,001 accented letters are 20,002 bytes.
+        ("a body of wide letters", |t| t.body = "é".repeat(10_001), "body", "(it is 20002)"),
+    ];
+    for (case, change, field, needle) in fails {
+        let mut template = good();
+        change(&mut template);
+        let problems = check_template(&template).expect_err(case);
+        assert_eq!(problems.len(), 1, "{case}: {problems:?}");
+        assert_eq!(problems[0].0, *field, "{case}: {problems:?}");
+        assert!(
+            problems[0].1.contains(needle),
+            "{case}: expected {needle:?} in {:?}",
+            problems[0].1
+        );
+    }
+
+    // Everything broken at once: one problem per field, in the order a form shows them.
+    let broken = Template {
+        slug: "Bad Slug".into(),
+        title: String::new(),
+        description: "d".repeat(300),
+        tags: vec!["ok".into(), "Not OK".into()],
+        body: "  ".into(),
+    };
+    let fields: Vec<&str> = check_template(&broken).unwrap_err().iter().map(|p| p.0).collect();
+    assert_eq!(fields, ["slug", "title", "description", "tags", "body"]);
+}
+
+#[test]
+fn files_outside_the_content_folders_are_refused() {
     let mut files = fixture();
     files.push(("notes/todo.md".into(), OTHER.into()));
     let error = load(&files).unwrap_err();
@@ -630,4 +801,6 @@ fn the_types_have_typescript_declarations() {
     let evidence = decls.iter().find(|d| d.starts_with("type Evidence")).expect("Evidence");
     assert!(evidence.contains("\"kind\": \"project_scope\""), "{evidence}");
     assert!(decls.iter().any(|d| d.starts_with("type Step")));
+    let template = decls.iter().find(|d| d.starts_with("type Template")).expect("Template");
+    assert!(template.contains("body: string"), "{template}");
 }

@@ -1,10 +1,11 @@
 //! The rules content must keep: unique ids, resolving links, filled fields, a tree that
-//! always ends in a suggestion, the sections each kind of page promises.
+//! always ends in a suggestion, the sections each kind of page promises, sound templates.
 
 use std::collections::HashSet;
 
 use super::front::{Doc, Parsed};
-use super::{ContentProblem, DecisionTree, Evidence, Guide, Question, Skill, Stage};
+use super::{ContentProblem, DecisionTree, Evidence, Guide, Question, Skill, Stage, Template};
+use crate::journal::validate::MAX_LABEL;
 
 /// A walk through the decision tree asks at most this many questions.
 pub const MAX_TREE_DEPTH: usize = 3;
@@ -16,6 +17,14 @@ pub const QUESTION_SECTIONS: &[&str] = &[
 
 pub const SKILL_SECTIONS: &[&str] =
     &["What it looks like at each level", "How to build it", "How to show it in the journal"];
+
+/// The longest template body, in bytes: a note made from it always fits a note's text.
+pub const TEMPLATE_MAX_BODY: usize = 20_000;
+const TEMPLATE_MAX_SLUG: usize = 60;
+const TEMPLATE_MAX_TITLE: usize = 80;
+const TEMPLATE_MAX_DESCRIPTION: usize = 200;
+const TEMPLATE_MAX_TAGS: usize = 10;
+const KEBAB_CASE: &str = "kebab-case: lowercase letters, digits and single dashes";
 
 struct Slugs<'a> {
     guides: HashSet<&'a str>,
@@ -75,6 +84,7 @@ pub(super) fn library(parsed: &Parsed, problems: &mut Vec<ContentProblem>) {
     duplicates(&parsed.guides, |g| &g.slug, "guide", problems);
     duplicates(&parsed.questions, |q| &q.slug, "question", problems);
     duplicates(&parsed.skills, |s| &s.slug, "skill", problems);
+    duplicates(&parsed.templates, |t| &t.slug, "template", problems);
 
     for doc in &parsed.guides {
         let mut report = body(doc, &slugs, problems);
@@ -87,6 +97,9 @@ pub(super) fn library(parsed: &Parsed, problems: &mut Vec<ContentProblem>) {
     for doc in &parsed.skills {
         let mut report = body(doc, &slugs, problems);
         skill(doc, &slugs, &mut report);
+    }
+    for doc in &parsed.templates {
+        shipped_template(doc, &mut Report { file: doc.file.clone(), problems });
     }
 }
 
@@ -373,6 +386,102 @@ fn skill(doc: &Doc<Skill>, slugs: &Slugs, report: &mut Report) {
     sections(&doc.body.toc, SKILL_SECTIONS, report);
     if doc.body.band_rows == 0 {
         report.add("the levels need a table whose rows start with experience band labels");
+    }
+}
+
+/// The rules of a note template, shipped or written by the engineer: every broken one as
+/// (field, what it should be), in the order a form shows the fields.
+pub fn check_template(template: &Template) -> Result<(), Vec<(&'static str, String)>> {
+    let mut problems: Vec<(&'static str, String)> = Vec::new();
+    let mut add = |field, message: String| problems.push((field, message));
+
+    let slug = &template.slug;
+    if slug.is_empty() {
+        add("slug", "should not be empty".into());
+    } else if let Some(message) = too_long(slug, TEMPLATE_MAX_SLUG) {
+        add("slug", message);
+    } else if !is_kebab(slug) {
+        add("slug", format!("should be {KEBAB_CASE} (it is \"{slug}\")"));
+    }
+
+    if template.title.trim().is_empty() {
+        add("title", "should not be blank".into());
+    } else if let Some(message) = too_long(&template.title, TEMPLATE_MAX_TITLE) {
+        add("title", message);
+    }
+
+    if let Some(message) = too_long(&template.description, TEMPLATE_MAX_DESCRIPTION) {
+        add("description", message);
+    }
+
+    if template.tags.len() > TEMPLATE_MAX_TAGS {
+        add(
+            "tags",
+            format!(
+                "should be at most {TEMPLATE_MAX_TAGS} tags (there are {})",
+                template.tags.len()
+            ),
+        );
+    }
+    for (i, tag) in template.tags.iter().enumerate() {
+        if !is_kebab(tag) {
+            add("tags", format!("should be {KEBAB_CASE} (\"{tag}\" is not)"));
+        } else if tag.chars().count() > MAX_LABEL {
+            // A note's tags are held to this, so a note made from the template can keep them.
+            add(
+                "tags",
+                format!("should be at most {MAX_LABEL} characters each (\"{tag}\" is not)"),
+            );
+        } else if template.tags[..i].contains(tag) {
+            add("tags", format!("should name each tag once (\"{tag}\" is there twice)"));
+        }
+    }
+
+    let body = &template.body;
+    if body.trim().is_empty() {
+        add("body", "should not be blank: it is what a new note starts with".into());
+    } else if body.len() > TEMPLATE_MAX_BODY {
+        add("body", format!("should be at most {TEMPLATE_MAX_BODY} bytes (it is {})", body.len()));
+    }
+
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// The message for text longer than `max` characters, if it is.
+fn too_long(text: &str, max: usize) -> Option<String> {
+    let length = text.chars().count();
+    (length > max).then(|| format!("should be at most {max} characters (it is {length})"))
+}
+
+/// A shipped template: the rules every template keeps, and a body that reads well as a note.
+fn shipped_template(doc: &Doc<Template>, report: &mut Report) {
+    let template = &doc.item;
+    if let Err(problems) = check_template(template) {
+        for (field, message) in problems {
+            report.add(format!("`{field}` {message}"));
+        }
+    }
+    if template.description.trim().is_empty() {
+        report.add("`description` should not be blank: it tells when to use the template");
+    }
+    for problem in &doc.body.problems {
+        report.add(problem.clone());
+    }
+    if !template.body.trim().is_empty() && !doc.body.toc.iter().any(|h| h.level == 2) {
+        report.add("the body has no `##` section");
+    }
+    // A note shows its text as typed, so a link would stay `[text](target)` there.
+    for link in &doc.body.links {
+        report.add(format!(
+            "the link \"{link}\" would show as written in a note; a template has no links"
+        ));
+    }
+    if template.body.lines().any(|line| line == "+++") {
+        report.add("the body has a line that is only `+++`, which reads as front matter");
     }
 }
 

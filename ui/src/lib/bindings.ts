@@ -343,7 +343,7 @@ inbox_open: number, reviews_due: Array<Decision>, recent_notes: Array<Note>, };
 
 export type KindCount = { kind: EntryKind, count: number, };
 
-export type Library = { guides: Array<Guide>, questions: Array<Question>, skills: Array<Skill>, };
+export type Library = { guides: Array<Guide>, questions: Array<Question>, skills: Array<Skill>, templates: Array<Template>, };
 
 export type LintRule = "no-number" | "weak-opening" | "buzzword" | "first-person" | "passive-voice" | "too-long" | "number-without-unit" | "metric-without-evidence" | "claim-not-shown" | "repeated-phrase" | "stray-capital" | "verb-after-verb" | "dangling-preposition" | "many-colons";
 
@@ -763,6 +763,12 @@ questions: Array<string>, tags: Array<string>, skills: Array<string>, };
 export type StoryPreview = { estimate: Estimate, estimated_seconds: number, plan_seconds: Array<number>, };
 
 export type TargetRole = "senior-engineer" | "tech-lead" | "staff-engineer" | "principal-engineer" | "engineering-manager";
+
+export type Template = { slug: string, title: string, description: string, tags: Array<string>, 
+/**
+ * The Markdown a note made from it starts with (the raw body, not HTML).
+ */
+body: string, };
 
 export type Theme = "system" | "light" | "dark";
 
