@@ -21,4 +21,10 @@ pub(super) const FILES: &[(&str, &str)] = content_files![
     "skills/mentoring.md",
     "skills/decision-making.md",
     "skills/leadership.md",
+    "templates/incident.md",
+    "templates/launch.md",
+    "templates/mentoring-session.md",
+    "templates/one-on-one.md",
+    "templates/weekly-review.md",
+    "templates/promotion-conversation.md",
 ];

@@ -110,6 +110,35 @@ fn guides_have_a_table_of_contents_with_anchors() {
 }
 
 #[test]
+fn the_six_templates_load_in_file_order_and_keep_the_rules() {
+    let library = real();
+    let slugs: Vec<&str> = library.templates.iter().map(|t| t.slug.as_str()).collect();
+    assert_eq!(
+        slugs,
+        [
+            "incident", "launch", "mentoring-session", "one-on-one", "weekly-review",
+            "promotion-conversation",
+        ]
+    );
+    for template in &library.templates {
+        let slug = &template.slug;
+        assert_eq!(library.template(slug), Some(template));
+        assert_eq!(check_template(template), Ok(()), "{slug}");
+        assert!(!template.description.trim().is_empty(), "{slug} description");
+        assert!(!template.tags.is_empty(), "{slug} tags");
+        // The raw Markdown, from its first heading to one final newline: not HTML.
+        let body = &template.body;
+        assert!(body.starts_with("## "), "{slug}: {body:?}");
+        assert!(body.ends_with('\n') && !body.ends_with("\n\n"), "{slug}: {body:?}");
+        assert!(!body.contains('<'), "{slug}");
+        let lines = body.lines().count();
+        assert!((10..=30).contains(&lines), "{slug} has {lines} lines");
+    }
+    assert_eq!(library.template("incident").unwrap().tags, ["incident"]);
+    assert_eq!(library.template("retro"), None);
+}
+
+#[test]
 fn evidence_serializes_with_its_kind() {
     let json = |e: &Evidence| serde_json::to_string(e).unwrap();
     assert_eq!(
