@@ -236,7 +236,8 @@ impl ProfileCommand {
 /// Writes the due checklist items as an iCalendar file.
 pub fn export_ics(j: &Journal, out: &Path) -> Result<Output> {
     let items = j.due_items(today())?;
-    let ics = to_ics(&items, chrono::Utc::now().naive_utc());
+    let review = j.review_event(&careerlog_core::habit::Clock::system())?;
+    let ics = to_ics(&items, Some(review), chrono::Utc::now().naive_utc());
     super::write_file(out, ics.as_bytes())?;
     #[derive(Serialize)]
     struct Written<'a> {

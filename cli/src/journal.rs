@@ -271,8 +271,15 @@ pub struct MetricFlags {
     pub unit: Option<String>,
     #[arg(long, value_parser = number, allow_hyphen_values = true)]
     pub baseline: Option<f64>,
+    /// The number now; leave it out to log the baseline first and add the result later.
     #[arg(long, value_parser = number, allow_hyphen_values = true)]
     pub result: Option<f64>,
+    /// The number aimed for.
+    #[arg(long, value_parser = number, allow_hyphen_values = true)]
+    pub target: Option<f64>,
+    /// The day the result should be measured by (the follow-up queue asks after it).
+    #[arg(long = "measure-by", value_parser = day, value_name = "DATE")]
+    pub measure_by: Option<Day>,
     /// Which way is better: lower or higher
     #[arg(long, value_parser = direction)]
     pub better: Option<Direction>,
@@ -292,7 +299,6 @@ impl EntryFlags for MetricFlags {
         vec![
             ("project_id", "project", self.project.is_some()),
             ("name", "name", self.name.is_some()),
-            ("result", "result", self.result.is_some()),
         ]
     }
 
@@ -305,9 +311,9 @@ impl EntryFlags for MetricFlags {
         }
         set(&mut input.unit, self.unit);
         set(&mut input.baseline, self.baseline);
-        if let Some(result) = self.result {
-            input.result = result;
-        }
+        set(&mut input.result, self.result);
+        set(&mut input.target, self.target);
+        set_day(&mut input.measure_by, self.measure_by);
         set(&mut input.better, self.better);
         set_day(&mut input.measured_on, self.measured);
         set(&mut input.evidence, self.evidence);

@@ -395,7 +395,7 @@ fn dispatch(command: Command, journal: &mut Journal) -> careerlog_core::Result<O
 
 /// "p99 latency: 800 ms → 120 ms · −85% · better": the change as every surface tells it.
 fn describe_metric(m: &Metric) -> String {
-    format!("{}: {}", m.name, m.told.short)
+    format!("{}: {}", m.name, m.line())
 }
 
 fn to_json(value: &impl Serialize) -> String {

@@ -189,8 +189,8 @@ impl DemoProject {
             .filter(|m| {
                 let m = &m.input;
                 match (m.baseline, m.better) {
-                    (Some(b), Some(Direction::Lower)) => m.result < b,
-                    (Some(b), Some(Direction::Higher)) => m.result > b,
+                    (Some(b), Some(Direction::Lower)) => m.result.is_some_and(|r| r < b),
+                    (Some(b), Some(Direction::Higher)) => m.result.is_some_and(|r| r > b),
                     _ => false,
                 }
             })
@@ -778,7 +778,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     name: kind.name.to_string(),
                     unit: Some(kind.unit.to_string()),
                     baseline: Some(baseline),
-                    result,
+                    result: Some(result),
                     better: Some(kind.better),
                     measured_on: Some(measured),
                     evidence: Some(format!(
@@ -786,6 +786,8 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                         slug(system),
                         slug(kind.name)
                     )),
+                    target: None,
+                    measure_by: None,
                     labels: Labels { tags: vec![tags[0].clone()], skills: Vec::new() },
                 },
             }
@@ -950,7 +952,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                 "{} went from {} to {} {}",
                 lower_first(&m.name),
                 m.baseline.unwrap_or_default(),
-                m.result,
+                m.result.unwrap_or_default(),
                 m.unit.as_deref().unwrap_or_default()
             )
         })
@@ -993,6 +995,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
             metric_ids: Vec::new(),
             decision_ids: Vec::new(),
             questions: vec![question.to_string()],
+            interview_on: None,
             labels: Labels { tags: vec!["interview".into()], skills: skills.clone() },
         },
     };
@@ -1071,7 +1074,7 @@ mod tests {
             validate::project(p.project.input.clone()).unwrap();
             for m in &p.metrics {
                 validate::metric(m.input.clone()).unwrap();
-                assert_ne!(m.input.baseline, Some(m.input.result), "{:?}", m.input);
+                assert_ne!(m.input.baseline, m.input.result, "{:?}", m.input);
             }
             for d in &p.decisions {
                 let d = validate::decision(d.input.clone()).unwrap();

@@ -89,6 +89,37 @@ impl Error {
         Error::fields(vec![FieldError::new(field, reason)])
     }
 
+    /// The same problems with their fields named inside `part` ("moved.result"), for an
+    /// input that is one part of a larger form.
+    pub fn within(self, part: &str) -> Self {
+        match self {
+            Error::Invalid { errors, .. } => Error::fields(
+                errors
+                    .into_iter()
+                    .map(|e| FieldError::new(format!("{part}.{}", e.field), e.reason))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
+    /// The same problems with the field `from` called `to`: an input's field as the form
+    /// that asked for it names it.
+    pub fn rename(self, from: &str, to: &str) -> Self {
+        match self {
+            Error::Invalid { errors, .. } => Error::fields(
+                errors
+                    .into_iter()
+                    .map(|e| {
+                        let field = if e.field == from { to.to_string() } else { e.field };
+                        FieldError::new(field, e.reason)
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// Every problem of one input at once; `problems` must not be empty.
     pub fn fields(problems: Vec<FieldError>) -> Self {
         let first =

@@ -10,6 +10,7 @@ pub mod error;
 pub mod files;
 pub mod form;
 pub mod guides;
+pub mod habit;
 pub mod info;
 pub mod journal;
 pub mod paths;

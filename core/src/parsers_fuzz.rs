@@ -54,7 +54,7 @@ proptest! {
     fn typed_fields_are_refused_cleanly(title in "\\PC{0,300}", number in any::<f64>(), day in 0i32..4000) {
         let date = chrono::NaiveDate::from_ymd_opt(day.max(1), 1, 1);
         let _ = validate::project(ProjectInput { title: title.clone(), started_on: date, ..Default::default() });
-        let _ = validate::metric(MetricInput { name: title.clone(), result: number, baseline: Some(number), ..Default::default() });
+        let _ = validate::metric(MetricInput { name: title.clone(), result: Some(number), baseline: Some(number), ..Default::default() });
         let _ = validate::note(NoteInput { text: title, ..Default::default() });
     }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::habit::ReviewDay;
 pub use crate::rendering::Rendering;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -50,6 +51,37 @@ pub struct Settings {
     /// Absent from an older window's save, it stays automatic.
     #[serde(default)]
     pub rendering: Rendering,
+    /// The weekly review's day and local time (`HH:MM`); Home, the reminder and the
+    /// calendar export follow them.
+    #[serde(default = "default_review_day")]
+    pub review_day: ReviewDay,
+    #[serde(default = "default_review_time")]
+    pub review_time: String,
+    /// The month (1-12) the fiscal year starts in, for quarter, half and year reviews.
+    #[serde(default = "default_fiscal_start")]
+    pub fiscal_year_start: u32,
+}
+
+fn default_review_day() -> ReviewDay {
+    crate::habit::DEFAULT_REVIEW_DAY
+}
+
+fn default_review_time() -> String {
+    crate::habit::DEFAULT_REVIEW_TIME.to_string()
+}
+
+fn default_fiscal_start() -> u32 {
+    1
+}
+
+impl Settings {
+    /// The weekly review's slot; a stored time that does not read falls back to 16:00.
+    pub fn review_at(&self) -> crate::habit::ReviewAt {
+        crate::habit::ReviewAt::new(self.review_day, &self.review_time).unwrap_or_else(|_| {
+            crate::habit::ReviewAt::new(self.review_day, crate::habit::DEFAULT_REVIEW_TIME)
+                .expect("the default time reads")
+        })
+    }
 }
 
 impl Default for Settings {
@@ -60,6 +92,9 @@ impl Default for Settings {
             backups_keep: crate::store::DEFAULT_KEEP,
             first_run_put_off: false,
             rendering: Rendering::Auto,
+            review_day: default_review_day(),
+            review_time: default_review_time(),
+            fiscal_year_start: default_fiscal_start(),
         }
     }
 }
@@ -71,8 +106,10 @@ pub const BACKUPS_KEEP_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 pub const WORDS_PER_MINUTE_RANGE: std::ops::RangeInclusive<u32> = 80..=220;
 
 /// The settings rows that travel with the journal in an export, by key.
-pub const KEYS: &[&str] =
-    &["theme", "words_per_minute", "backups_keep", "first_run_put_off", "rendering"];
+pub const KEYS: &[&str] = &[
+    "theme", "words_per_minute", "backups_keep", "first_run_put_off", "rendering", "review_day",
+    "review_time", "fiscal_year_start",
+];
 
 /// Whether the stored `value` is one the setting `key` takes; why not, after its name.
 pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> {
@@ -93,6 +130,11 @@ pub fn check_setting(key: &str, value: &str) -> std::result::Result<(), String> 
         "rendering" => Rendering::parse(value)
             .map(|_| ())
             .ok_or_else(|| format!("should be auto, hardware or software (it is \"{value}\")")),
+        "review_day" => ReviewDay::parse(value).map(|_| ()).map_err(|choices| {
+            format!("should be a day of the week: {choices} (it is \"{value}\")")
+        }),
+        "review_time" => crate::habit::schedule::parse_time(value).map(|_| ()),
+        "fiscal_year_start" => within(&crate::habit::FISCAL_START_RANGE),
         "first_run_put_off" => match value {
             "yes" | "no" => Ok(()),
             _ => Err(format!("should be yes or no (it is \"{value}\")")),

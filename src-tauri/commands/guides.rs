@@ -77,8 +77,10 @@ pub async fn export_ics<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     journal: State<'_, JournalState>,
 ) -> Result<Option<String>, IpcError> {
-    let items = journal.run(|j| j.due_items(today())).await?;
-    let ics = careerlog_core::guides::to_ics(&items, chrono::Utc::now().naive_utc());
+    let clock = careerlog_core::habit::Clock::system();
+    let (items, review) =
+        journal.run(move |j| Ok((j.due_items(today())?, j.review_event(&clock)?))).await?;
+    let ics = careerlog_core::guides::to_ics(&items, Some(review), chrono::Utc::now().naive_utc());
     super::files::save(&app, "career-log-checklists.ics", ("Calendar", &["ics"]), ics.into_bytes())
         .await
 }

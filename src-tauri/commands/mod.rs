@@ -40,6 +40,7 @@ pub mod capture;
 pub mod demo;
 pub mod files;
 pub mod guides;
+pub mod habit;
 pub mod journal;
 pub mod resume;
 pub mod search;

@@ -190,10 +190,12 @@ pub(crate) fn propose(read: RepoRead) -> RepoFound {
                     name: found.name,
                     unit: found.unit,
                     baseline: Some(found.baseline),
-                    result: found.result,
+                    result: Some(found.result),
                     better: Some(found.better),
                     measured_on: Some(commit.day),
                     evidence: Some(evidence),
+                    target: None,
+                    measure_by: None,
                     labels: Labels::default(),
                 }),
                 source: ProposalSource {

@@ -18,9 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::journal::{
-    ArtifactInput, ChangeTold, EntryKind, MetricInput, NoteInput, ProjectInput, Telling,
-};
+use crate::journal::{ArtifactInput, ChangeTold, EntryKind, MetricInput, NoteInput, ProjectInput};
 use crate::{Error, Result};
 
 pub use discover::DEFAULT_EXCLUSIONS;
@@ -206,9 +204,7 @@ impl ProposedEntry {
     /// A proposed metric's numbers in words, as the journal tells a metric's.
     pub fn told(&self) -> Option<ChangeTold> {
         match self {
-            ProposedEntry::Metric(m) => {
-                Some(Telling::of(m.baseline, m.result, m.unit.as_deref(), m.better).told())
-            }
+            ProposedEntry::Metric(m) => m.telling().map(|t| t.told()),
             _ => None,
         }
     }

@@ -142,7 +142,7 @@ fn a_scan_proposes_the_project_a_note_a_week_the_requests_the_adr_and_the_metric
 
     let metric = &of_kind(&journal, EntryKind::Metric)[0];
     let ProposedEntry::Metric(m) = &metric.entry else { panic!() };
-    assert_eq!((m.baseline, m.result, m.unit.as_deref()), (Some(800.0), 120.0, Some("ms")));
+    assert_eq!((m.baseline, m.result, m.unit.as_deref()), (Some(800.0), Some(120.0), Some("ms")));
     assert_eq!(m.better, Some(Direction::Lower));
     assert_eq!(m.measured_on, Some(day("2026-11-10")));
     assert_eq!(m.evidence.as_deref(), Some("https://github.com/acme/payments-api/pull/12"));

@@ -38,8 +38,20 @@ fn a_metric_form_hears_of_every_bad_field_in_plain_words() {
             json!({"project_id": 1, "name": "p99", "result": "lots"}),
             vec![("result", "is not a number (\"lots\")")],
         ),
-        (json!({"project_id": 1, "name": "p99", "result": null}), vec![("result", "is missing")]),
-        (json!({"project_id": 1, "name": "p99"}), vec![("result", "is missing")]),
+        (
+            json!({"project_id": 1, "name": "p99", "result": null}),
+            vec![(
+                "result",
+                "enter the result, or the baseline now and the result when it is measured",
+            )],
+        ),
+        (
+            json!({"project_id": 1, "name": "p99"}),
+            vec![(
+                "result",
+                "enter the result, or the baseline now and the result when it is measured",
+            )],
+        ),
         (
             json!({"project_id": 1, "name": " ", "result": 1, "baseline": "800ms",
                    "measured_on": "2024-02-30", "better": "sideways"}),
@@ -210,7 +222,7 @@ fn a_good_form_reads_and_odd_shapes_never_panic() {
     }))
     .decode_entry()
     .unwrap();
-    assert_eq!((metric.baseline, metric.result), (Some(800.0), 120.0));
+    assert_eq!((metric.baseline, metric.result), (Some(800.0), Some(120.0)));
     for odd in [
         json!(null),
         json!(5),

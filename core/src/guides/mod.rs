@@ -8,7 +8,7 @@ pub(crate) mod readiness;
 mod text;
 
 pub use checklist::{build_checklist, Checklist, ChecklistEntry, DueItem};
-pub use ics::to_ics;
+pub use ics::{to_ics, ReviewEvent};
 pub use readiness::{EvidenceEntry, ProofStatus, Readiness, StageReadiness};
 pub use text::readable_text;
 

@@ -101,7 +101,7 @@ fn the_journal_suggests_the_items_it_proves() {
         .add(MetricInput {
             project_id: project.id,
             name: "p99 latency".into(),
-            result: 120.0,
+            result: Some(120.0),
             ..Default::default()
         })
         .unwrap();
@@ -188,7 +188,7 @@ fn readiness_is_measured_on_the_journal() {
         project_id: p.id,
         name: "p99".into(),
         baseline: Some(800.0),
-        result: 120.0,
+        result: Some(120.0),
         better: Some(Direction::Lower),
         ..Default::default()
     })
@@ -197,7 +197,7 @@ fn readiness_is_measured_on_the_journal() {
         project_id: p.id,
         name: "errors".into(),
         baseline: Some(1.0),
-        result: 3.0,
+        result: Some(3.0),
         better: Some(Direction::Lower),
         ..Default::default()
     })

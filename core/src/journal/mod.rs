@@ -29,10 +29,11 @@ pub enum EntryKind {
     Note,
     Story,
     Rehearsal,
+    Review,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 8] = [
+    pub const ALL: [EntryKind; 9] = [
         EntryKind::Project,
         EntryKind::Metric,
         EntryKind::Decision,
@@ -41,6 +42,7 @@ impl EntryKind {
         EntryKind::Note,
         EntryKind::Story,
         EntryKind::Rehearsal,
+        EntryKind::Review,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +55,7 @@ impl EntryKind {
             EntryKind::Note => "note",
             EntryKind::Story => "story",
             EntryKind::Rehearsal => "rehearsal",
+            EntryKind::Review => "review",
         }
     }
 
@@ -214,10 +217,20 @@ pub struct MetricInput {
     pub name: String,
     pub unit: Option<String>,
     pub baseline: Option<f64>,
-    pub result: f64,
+    /// Absent while the metric waits to be measured (logged with its baseline first); such
+    /// a metric makes no bullet until its result is written.
+    pub result: Option<f64>,
     pub better: Option<Direction>,
     pub measured_on: Option<NaiveDate>,
     pub evidence: Option<String>,
+    /// The number aimed for, when there is one.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub target: Option<f64>,
+    /// The day the result should be measured by; the follow-up queue asks for it after.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub measure_by: Option<NaiveDate>,
     #[serde(flatten)]
     pub labels: Labels,
 }
@@ -231,23 +244,62 @@ entry_type!(
         pub percent_change: Option<f64>,
         /// Whether the change went the better way; absent without a direction or baseline.
         pub improved: Option<bool>,
-        /// The change in words, as every surface tells it (see `told`).
-        pub told: ChangeTold,
+        /// The change in words, as every surface tells it (see `told`); absent while the
+        /// result is not measured yet.
+        pub told: Option<ChangeTold>,
     }
 );
 
-impl Metric {
-    /// The metric with its change from the baseline derived.
-    pub(crate) fn derived(head: EntryHead, input: MetricInput) -> Metric {
-        let change = MetricChange::of(input.baseline, input.result, input.better);
-        let told =
-            Telling::of(input.baseline, input.result, input.unit.as_deref(), input.better).told();
-        Metric::new(head, input, change.change, change.percent_change, change.improved, told)
+impl MetricInput {
+    /// Everything about the metric's change, before a surface puts it into words; absent
+    /// while the result is not measured yet.
+    pub fn telling(&self) -> Option<Telling> {
+        let result = self.result?;
+        Some(Telling::of(self.baseline, result, self.unit.as_deref(), self.better))
     }
 
-    /// Everything about the metric's change, before a surface puts it into words.
-    pub fn telling(&self) -> Telling {
-        Telling::of(self.baseline, self.result, self.unit.as_deref(), self.better)
+    /// How the metric moved; nothing moved while the result is not measured yet.
+    pub fn change(&self) -> MetricChange {
+        match self.result {
+            Some(result) => MetricChange::of(self.baseline, result, self.better),
+            None => MetricChange { change: None, percent_change: None, improved: None },
+        }
+    }
+}
+
+impl MetricInput {
+    /// What a metric still waiting for its result says on one line: "800 ms → not measured
+    /// yet · target 200 ms · by 2027-01-31".
+    pub fn waiting(&self) -> String {
+        let unit = self.unit.as_deref();
+        let mut parts = vec![match self.baseline {
+            Some(b) => format!("{} → not measured yet", told::with_unit(b, unit)),
+            None => "not measured yet".to_string(),
+        }];
+        if let Some(target) = self.target {
+            parts.push(format!("target {}", told::with_unit(target, unit)));
+        }
+        if let Some(day) = self.measure_by {
+            parts.push(format!("by {day}"));
+        }
+        parts.join(" · ")
+    }
+}
+
+impl Metric {
+    /// The metric on one line: its change as every list tells it, or what it waits for.
+    pub fn line(&self) -> String {
+        match &self.told {
+            Some(told) => told.short.clone(),
+            None => self.waiting(),
+        }
+    }
+
+    /// The metric with its change from the baseline derived.
+    pub(crate) fn derived(head: EntryHead, input: MetricInput) -> Metric {
+        let change = input.change();
+        let told = input.telling().map(|t| t.told());
+        Metric::new(head, input, change.change, change.percent_change, change.improved, told)
     }
 }
 
@@ -408,6 +460,36 @@ pub struct TrashItem {
     /// How many entries under it (metrics, decisions...) went to the trash with it.
     pub children: u32,
 }
+
+text_enum!(
+    /// The stretch of time a review looks back over.
+    PeriodKind {
+        Week = "week",
+        Quarter = "quarter",
+        Half = "half",
+        Year = "year",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReviewInput {
+    pub period: PeriodKind,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    /// What the journal held for the period when the review was written (Markdown), kept
+    /// as it was so the review reads the same later.
+    pub summary: String,
+    pub went_well: Option<String>,
+    pub to_improve: Option<String>,
+    pub next_focus: Option<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
+}
+
+entry_type!(
+    /// A look back over a week, quarter, half or year, with the engineer's reflection.
+    Review(ReviewInput) {}
+);
 
 /// What Home shows: open decision loops and the latest notes.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     ArtifactInput, ArtifactKind, DecisionInput, DecisionOption, FeedbackInput, Labels, MetricInput,
-    NoteInput, ProjectInput,
+    NoteInput, ProjectInput, ReviewInput,
 };
 use crate::error::FieldError;
 use crate::{Error, Result};
@@ -109,12 +109,17 @@ pub fn metric(input: MetricInput) -> Result<MetricInput> {
         name: p.take(required("name", &input.name, MAX_TITLE)),
         unit: p.take(optional("unit", input.unit, MAX_SHORT)),
         baseline: p.take(input.baseline.map(|b| number("baseline", b)).transpose()),
-        result: p.take(number("result", input.result)),
+        result: p.take(input.result.map(|r| number("result", r)).transpose()),
         better: input.better,
         measured_on: p.take(date("measured_on", input.measured_on)),
         evidence: p.take(optional("evidence", input.evidence, MAX_TEXT)),
+        target: p.take(input.target.map(|t| number("target", t)).transpose()),
+        measure_by: p.take(date("measure_by", input.measure_by)),
         labels: p.take(tidy_labels(input.labels)),
     };
+    if tidy.result.is_none() && tidy.baseline.is_none() && !p.has("baseline") && !p.has("result") {
+        p.add("result", "enter the result, or the baseline now and the result when it is measured");
+    }
     p.done(tidy)
 }
 
@@ -256,6 +261,29 @@ pub fn note(input: NoteInput) -> Result<NoteInput> {
         project_id: input.project_id,
         date: p.take(date("date", input.date)),
         text: p.take(required("text", &input.text, MAX_TEXT)),
+        labels: p.take(tidy_labels(input.labels)),
+    };
+    p.done(tidy)
+}
+
+/// The longest summary a review keeps: a year of a busy journal, in Markdown.
+pub const MAX_SUMMARY: usize = 200_000;
+
+pub fn review(input: ReviewInput) -> Result<ReviewInput> {
+    let mut p = Problems::default();
+    let starts_on = p.take(date("starts_on", Some(input.starts_on))).unwrap_or(input.starts_on);
+    let ends_on = p.take(date("ends_on", Some(input.ends_on))).unwrap_or(input.ends_on);
+    if ends_on < starts_on {
+        p.add("ends_on", format!("should be on or after the start ({starts_on})"));
+    }
+    let tidy = ReviewInput {
+        period: input.period,
+        starts_on,
+        ends_on,
+        summary: p.take(required("summary", &input.summary, MAX_SUMMARY)),
+        went_well: p.take(optional("went_well", input.went_well, MAX_TEXT)),
+        to_improve: p.take(optional("to_improve", input.to_improve, MAX_TEXT)),
+        next_focus: p.take(optional("next_focus", input.next_focus, MAX_TEXT)),
         labels: p.take(tidy_labels(input.labels)),
     };
     p.done(tidy)
@@ -467,12 +495,15 @@ mod tests {
         let ok = MetricInput {
             project_id: 1,
             name: "p99 latency".into(),
-            result: 120.0,
+            result: Some(120.0),
             ..Default::default()
         };
         assert!(metric(ok.clone()).is_ok());
         assert_eq!(field_of(metric(MetricInput { name: "".into(), ..ok.clone() })), "name");
-        assert_eq!(field_of(metric(MetricInput { result: f64::NAN, ..ok.clone() })), "result");
+        assert_eq!(
+            field_of(metric(MetricInput { result: Some(f64::NAN), ..ok.clone() })),
+            "result"
+        );
         assert_eq!(
             field_of(metric(MetricInput { baseline: Some(f64::INFINITY), ..ok.clone() })),
             "baseline"
@@ -635,7 +666,7 @@ mod tests {
                     project_id: 1,
                     name: "".into(),
                     baseline: Some(f64::NAN),
-                    result: 1e300,
+                    result: Some(1e300),
                     measured_on: day(1900, 1, 1),
                     ..Default::default()
                 })),

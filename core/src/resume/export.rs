@@ -246,7 +246,7 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
             .map(|m| {
                 let evidence =
                     m.evidence.as_deref().map(|e| format!(" — evidence: {e}")).unwrap_or_default();
-                format!("- {}: {}{evidence}", m.name, m.told.short)
+                format!("- {}: {}{evidence}", m.name, m.line())
             })
             .collect();
         if !metrics.is_empty() {

@@ -224,9 +224,9 @@ fn claimed(text: &str, metric: &Metric) -> Option<String> {
             return Some(format!("{claim} {}", metric.name.trim()));
         }
     }
-    let told = &metric.told;
-    let figures =
-        told.from.as_deref().is_some_and(|from| text.contains(from) && text.contains(&told.to));
+    let figures = metric.told.as_ref().is_some_and(|told| {
+        told.from.as_deref().is_some_and(|from| text.contains(from) && text.contains(&told.to))
+    });
     let opens = words.first().is_some_and(|w| CLAIMS.contains(&w.as_str()));
     (figures && opens).then(|| format!("{} {}", words[0], metric.name.trim()))
 }

@@ -37,7 +37,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
             name: "p99 checkout latency".into(),
             unit: Some("ms".into()),
             baseline: Some(800.0),
-            result: 120.0,
+            result: Some(120.0),
             better: Some(Direction::Lower),
             evidence: Some("Grafana checkout board".into()),
             ..Default::default()
@@ -48,7 +48,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
         name: "Cloud cost".into(),
         unit: Some("$".into()),
         baseline: Some(50_000.0),
-        result: 30_000.0,
+        result: Some(30_000.0),
         better: Some(Direction::Lower),
         ..Default::default()
     })
@@ -79,7 +79,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
         name: "Search CTR".into(),
         unit: Some("%".into()),
         baseline: Some(4.0),
-        result: 5.2,
+        result: Some(5.2),
         better: Some(Direction::Higher),
         evidence: Some("A/B test report".into()),
         ..Default::default()
@@ -141,7 +141,7 @@ fn an_edited_bullet_keeps_its_words_and_sources_through_regeneration() {
     assert!(matches!(j.edit_bullet(id, "  "), Err(Error::Invalid { .. })));
 
     // The metric changes: the generated wording follows, the edit stays.
-    j.update(latency.id, MetricInput { result: 100.0, ..latency.input.clone() }).unwrap();
+    j.update(latency.id, MetricInput { result: Some(100.0), ..latency.input.clone() }).unwrap();
     j.refresh_bullets().unwrap();
     let after = j.bullet(id).unwrap();
     assert_eq!(after.text, "Cut p99 checkout latency 85% by moving writes onto a queue");
@@ -349,7 +349,7 @@ fn bullets_follow_every_write_and_only_regenerate_after_one() {
     let before = text_of(&j, latency.id);
 
     let mut edited = latency.input.clone();
-    edited.result = 400.0;
+    edited.result = Some(400.0);
     j.update(latency.id, edited).unwrap();
     assert_eq!(j.refresh_bullets().unwrap(), 1);
     let after_edit = text_of(&j, latency.id);
@@ -357,7 +357,7 @@ fn bullets_follow_every_write_and_only_regenerate_after_one() {
 
     let mut other = Journal::open(dir.path().join("journal.sqlite3")).unwrap();
     let mut again = latency.input.clone();
-    again.result = 200.0;
+    again.result = Some(200.0);
     other.update(latency.id, again).unwrap();
     assert_eq!(j.refresh_bullets().unwrap(), 1);
     assert_ne!(text_of(&j, latency.id), after_edit);
@@ -421,7 +421,7 @@ fn a_metric_that_got_worse_never_claims_it_improved() {
             name: name.into(),
             unit: Some(unit.into()),
             baseline: Some(baseline),
-            result,
+            result: Some(result),
             better: Some(better),
             evidence: Some("dashboard".into()),
             ..Default::default()
@@ -447,7 +447,8 @@ fn a_metric_that_got_worse_never_claims_it_improved() {
     let edited = j.edit_bullet(held.id, "Raised test coverage by 1 point (36% → 35%)").unwrap();
     assert!(edited.findings.iter().any(|f| f.rule == LintRule::ClaimNotShown));
     // The edit survives regeneration, and so does its flag.
-    j.update(throughput.id, MetricInput { result: 9_000.0, ..throughput.input.clone() }).unwrap();
+    j.update(throughput.id, MetricInput { result: Some(9_000.0), ..throughput.input.clone() })
+        .unwrap();
     j.refresh_bullets().unwrap();
     let after = j.bullet(held.id).unwrap();
     assert_eq!(after.text, "Raised test coverage by 1 point (36% → 35%)");

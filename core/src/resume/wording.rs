@@ -2,7 +2,7 @@
 //! size of a change, the purpose, the trade-off, the scope and the organisation), never by
 //! pasting field values into a template. How a change is told comes from `journal::told`.
 
-use crate::journal::{DecisionInput, Metric, MetricChange, ProjectInput, Scope};
+use crate::journal::{DecisionInput, Metric, ProjectInput, Scope};
 
 use super::grammar::{
     capitalised, choice_object, dilemma, first_clause, listed, mid_sentence, noun_phrase,
@@ -193,7 +193,8 @@ pub fn metric_bullet(
     others: &[Metric],
     names: &Names,
 ) -> Option<MetricBullet> {
-    let told = metric.telling();
+    // A metric still waiting for its result claims nothing yet.
+    let told = metric.telling()?;
     let object = mid_sentence(&metric.name, names);
     if let Some(verb) = told.verb() {
         let phrase = told.phrase()?;
@@ -212,12 +213,12 @@ pub fn metric_bullet(
     if !told.held() {
         return None;
     }
-    let strength = |m: &Metric| MetricChange::of(m.baseline, m.result, m.better).strength();
+    let strength = |m: &Metric| m.change().strength();
     let best = others
         .iter()
         .filter(|o| o.id != metric.id && o.improved == Some(true))
         .max_by(|a, b| strength(a).total_cmp(&strength(b)).then(b.id.cmp(&a.id)))?;
-    let best_told = best.telling();
+    let best_told = best.telling()?;
     let raising = verb(best_told.verb()?)?.0.gerund.as_str();
     let held = match (&told.main, told.before_after()) {
         (Some(main), Some(figures)) => format!("within {} ({figures})", main.plain),

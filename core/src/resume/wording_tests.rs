@@ -44,7 +44,7 @@ fn metric(
         name: name.into(),
         unit: unit.map(Into::into),
         baseline,
-        result,
+        result: Some(result),
         better,
         evidence: Some("dashboard".into()),
         ..Default::default()
@@ -617,7 +617,7 @@ fn a_form_previews_the_bullet_its_entry_will_make() {
     );
     assert_eq!(preview.hint, None);
     let worse = preview_bullet(
-        &PreviewEntry::Metric(MetricInput { result: 1_900.0, ..draft.clone() }),
+        &PreviewEntry::Metric(MetricInput { result: Some(1_900.0), ..draft.clone() }),
         &cx,
     );
     assert_eq!(worse.text, None);

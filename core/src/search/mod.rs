@@ -65,7 +65,11 @@ pub fn title_column(kind: EntryKind) -> &'static str {
     match kind {
         EntryKind::Project | EntryKind::Decision => "heading",
         EntryKind::Metric | EntryKind::Rehearsal => "minor",
-        EntryKind::Story | EntryKind::Artifact | EntryKind::Feedback | EntryKind::Note => "title",
+        EntryKind::Story
+        | EntryKind::Artifact
+        | EntryKind::Feedback
+        | EntryKind::Note
+        | EntryKind::Review => "title",
     }
 }
 
@@ -100,7 +104,7 @@ pub fn number_spellings(value: f64) -> Vec<String> {
 /// spellings ("1,547") so any of them finds it.
 pub fn metric_numbers(
     baseline: Option<f64>,
-    result: f64,
+    result: Option<f64>,
     unit: Option<&str>,
     percent_change: Option<f64>,
 ) -> String {
@@ -117,16 +121,18 @@ pub fn metric_numbers(
             first(v)
         }
     };
-    let mut line = match baseline {
-        Some(b) => format!("{} → {}{unit}", signed(b), signed(result)),
-        None => format!("{}{unit}", signed(result)),
+    let mut line = match (baseline, result) {
+        (Some(b), Some(r)) => format!("{} → {}{unit}", signed(b), signed(r)),
+        (None, Some(r)) => format!("{}{unit}", signed(r)),
+        (Some(b), None) => format!("{}{unit} → not measured yet", signed(b)),
+        (None, None) => "not measured yet".to_string(),
     };
     if let Some(p) = percent_change {
         line.push_str(&format!(" ({:+.0}%)", p).replace("+-", "-"));
     }
     let others: Vec<String> = baseline
         .into_iter()
-        .chain([result])
+        .chain(result)
         .flat_map(|v| number_spellings(v).into_iter().skip(1))
         .collect();
     if others.is_empty() {
@@ -236,10 +242,10 @@ mod tests {
             assert_eq!(number_spellings(value), expected, "{value}");
         }
         assert_eq!(
-            metric_numbers(Some(1547.0), 1001.0, Some("ms"), Some(-35.3)),
+            metric_numbers(Some(1547.0), Some(1001.0), Some("ms"), Some(-35.3)),
             "1547 → 1001 ms (-35%)\n1,547 1,001"
         );
-        assert_eq!(metric_numbers(None, 2.6, Some("%"), None), "2.6%");
+        assert_eq!(metric_numbers(None, Some(2.6), Some("%"), None), "2.6%");
     }
 
     #[test]

@@ -8,8 +8,8 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use super::Journal;
 use crate::journal::{
     validate, Artifact, ArtifactInput, Decision, DecisionInput, EntryHead, EntryKind, Feedback,
-    FeedbackInput, JournalOverview, Labels, Metric, MetricChange, MetricInput, Note, NoteFilter,
-    NoteInput, NotePage, NoteRow, Project, ProjectDetail, ProjectFilter, ProjectInput, ProjectPage,
+    FeedbackInput, JournalOverview, Labels, Metric, MetricInput, Note, NoteFilter, NoteInput,
+    NotePage, NoteRow, Project, ProjectDetail, ProjectFilter, ProjectInput, ProjectPage,
     ProjectSort, ProjectSummary, Stored,
 };
 use crate::{Error, Result};
@@ -41,8 +41,8 @@ const PROJECT_SELECT: &str = entry_select!(
      FROM projects p JOIN entries e ON e.id = p.id"
 );
 const METRIC_SELECT: &str = entry_select!(
-    "m.project_id, m.name, m.unit, m.baseline, m.result, m.better, m.measured_on, m.evidence \
-     FROM metrics m JOIN entries e ON e.id = m.id"
+    "m.project_id, m.name, m.unit, m.baseline, m.result, m.better, m.measured_on, m.evidence, \
+     m.target, m.measure_by FROM metrics m JOIN entries e ON e.id = m.id"
 );
 const DECISION_SELECT: &str = entry_select!(
     "d.project_id, d.title, d.context, d.options, d.chosen, d.tradeoffs, d.expected, \
@@ -156,6 +156,10 @@ macro_rules! with_kind {
                 type $R = $crate::stories::RehearsalInput;
                 $body
             }
+            K::Review => {
+                type $R = $crate::journal::ReviewInput;
+                $body
+            }
         }
     }};
 }
@@ -267,6 +271,8 @@ impl Record for MetricInput {
             better: r.get(OWN + 5)?,
             measured_on: r.get(OWN + 6)?,
             evidence: r.get(OWN + 7)?,
+            target: r.get(OWN + 8)?,
+            measure_by: r.get(OWN + 9)?,
             labels: labels(r)?,
         };
         Ok(Metric::derived(head(r)?, input))
@@ -281,7 +287,7 @@ impl Record for MetricInput {
         &self.labels
     }
     fn search_text(&self) -> (String, String) {
-        let change = MetricChange::of(self.baseline, self.result, self.better);
+        let change = self.change();
         let numbers = crate::search::metric_numbers(
             self.baseline,
             self.result,
@@ -293,16 +299,20 @@ impl Record for MetricInput {
     }
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()> {
         tx.prepare_cached(
-            "INSERT INTO metrics (id, project_id, name, unit, baseline, result, better, measured_on, evidence)
-             VALUES (:id, :project_id, :name, :unit, :baseline, :result, :better, :measured_on, :evidence)
+            "INSERT INTO metrics (id, project_id, name, unit, baseline, result, better, measured_on,
+               evidence, target, measure_by)
+             VALUES (:id, :project_id, :name, :unit, :baseline, :result, :better, :measured_on,
+               :evidence, :target, :measure_by)
              ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, name = excluded.name,
                unit = excluded.unit, baseline = excluded.baseline, result = excluded.result,
-               better = excluded.better, measured_on = excluded.measured_on, evidence = excluded.evidence",
+               better = excluded.better, measured_on = excluded.measured_on, evidence = excluded.evidence,
+               target = excluded.target, measure_by = excluded.measure_by",
         )?
         .execute(named_params! {
             ":id": id, ":project_id": self.project_id, ":name": self.name, ":unit": self.unit,
             ":baseline": self.baseline, ":result": self.result, ":better": self.better,
-            ":measured_on": self.measured_on, ":evidence": self.evidence,
+            ":measured_on": self.measured_on, ":evidence": self.evidence, ":target": self.target,
+            ":measure_by": self.measure_by,
         })?;
         Ok(())
     }
@@ -1009,7 +1019,7 @@ fn project_conditions(
 
 /// The metric that argues best for a project: the largest improvement, else the latest.
 pub fn best_metric<'a>(metrics: &[&'a Metric]) -> Option<&'a Metric> {
-    let strength = |m: &Metric| MetricChange::of(m.baseline, m.result, m.better).strength();
+    let strength = |m: &Metric| m.change().strength();
     metrics.iter().copied().max_by(|a, b| strength(a).total_cmp(&strength(b)).then(a.id.cmp(&b.id)))
 }
 
@@ -1040,7 +1050,8 @@ const PROJECT_OUTCOMES: &str = "SELECT p.id, '', '', '', '[]', '[]', p.title, p.
      p.role, p.started_on, p.ended_on, p.scope, p.status, p.summary FROM projects p \
      ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC";
 const METRIC_OUTCOMES: &str = "SELECT m.id, '', '', '', '[]', '[]', m.project_id, m.name, m.unit, \
-     m.baseline, m.result, m.better, m.measured_on, NULL FROM metrics m ORDER BY m.id";
+     m.baseline, m.result, m.better, m.measured_on, NULL, m.target, m.measure_by FROM metrics m \
+     ORDER BY m.id";
 const DECISION_OUTCOMES: &str =
     "SELECT d.id, '', '', '', '[]', '[]', d.project_id, d.title, NULL, \
      d.options, d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL, d.goal, NULL \

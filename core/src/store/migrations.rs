@@ -19,7 +19,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_outcome_day_and_bands.sql"),
     include_str!("migrations/0009_entries_by_kind.sql"),
     include_str!("migrations/0010_capture.sql"),
+    include_str!("migrations/0011_habit.sql"),
 ];
+
+/// The line after which a migration that edited `sqlite_schema` goes on.
+const BUMP: &str = "-- @bump-schema-version\n";
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
@@ -37,7 +41,18 @@ pub fn migrate_connection(conn: &Connection) -> Result<()> {
     let current = user_version(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(sql)?;
+        match sql.split_once(BUMP) {
+            Some((edit, rest)) => {
+                tx.execute_batch(edit)?;
+                // SQLite's procedure for a constraint loosened in sqlite_schema: the change
+                // is counted, so every connection (this one too) reads the schema again.
+                let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+                tx.pragma_update(None, "schema_version", version + 1)?;
+                tx.pragma_update(None, "writable_schema", false)?;
+                tx.execute_batch(rest)?;
+            }
+            None => tx.execute_batch(sql)?,
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", index as u32 + 1)?;
         tx.commit()?;
@@ -48,6 +63,66 @@ pub fn migrate_connection(conn: &Connection) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A journal from before the habit migration takes a metric without its result and a
+    /// review entry on the connection that migrated it, keeps its rows, and checks clean.
+    #[test]
+    fn the_loosened_constraints_hold_at_once_and_after_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.careerlog");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "foreign_keys", true).unwrap();
+            for sql in &MIGRATIONS[..10] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 10).unwrap();
+            conn.execute_batch(
+                "INSERT INTO entries (id, uuid, kind, created_at, updated_at)
+                   VALUES (1, 'p1', 'project', '2024-01-01', '2024-01-01'),
+                          (2, 'm1', 'metric', '2024-01-01', '2024-01-01');
+                 INSERT INTO projects (id, title) VALUES (1, 'Checkout');
+                 INSERT INTO metrics (id, project_id, name, result) VALUES (2, 1, 'p99', 120);",
+            )
+            .unwrap();
+            let refused = conn.execute(
+                "INSERT INTO entries (id, uuid, kind, created_at, updated_at)
+                   VALUES (3, 'r1', 'review', '2024-01-01', '2024-01-01')",
+                [],
+            );
+            assert!(refused.is_err(), "before the migration a review is not a kind");
+            migrate_connection(&conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO entries (id, uuid, kind, created_at, updated_at)
+                   VALUES (3, 'r1', 'review', '2024-01-01', '2024-01-01'),
+                          (4, 'm2', 'metric', '2024-01-01', '2024-01-01');
+                 INSERT INTO metrics (id, project_id, name, baseline, target, measure_by)
+                   VALUES (4, 1, 'error rate', 2.0, 0.5, '2024-03-01');",
+            )
+            .unwrap();
+            let wrong = conn.execute(
+                "INSERT INTO entries (id, uuid, kind, created_at, updated_at)
+                   VALUES (5, 'x1', 'nonsense', '2024-01-01', '2024-01-01')",
+                [],
+            );
+            assert!(wrong.is_err(), "the kind is still checked");
+        }
+        let conn = Connection::open(&path).unwrap();
+        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok");
+        let results: Vec<Option<f64>> = conn
+            .prepare("SELECT result FROM metrics ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(results, vec![Some(120.0), None]);
+        let sql: String = conn
+            .query_row("SELECT sql FROM sqlite_schema WHERE name = 'metrics'", [], |r| r.get(0))
+            .unwrap();
+        assert!(sql.contains("result      REAL,") && sql.contains("measure_by TEXT"), "{sql}");
+    }
 
     /// A journal written before decisions had a goal opens with the column added and its
     /// decisions kept, their goal absent.

@@ -7,6 +7,7 @@ mod capture;
 mod demo;
 mod encryption;
 mod guides;
+mod habit;
 pub(crate) mod journal;
 mod migrations;
 mod readiness;
@@ -29,6 +30,7 @@ pub use backup::{
 };
 pub use encryption::MIN_PASSPHRASE;
 pub use guides::{Check, Cycle};
+pub use habit::{review_title, NoteTemplate, TemplateSource, MAX_TEMPLATES};
 pub use journal::{best_metric, Record};
 pub use migrations::SCHEMA_VERSION;
 

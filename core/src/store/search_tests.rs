@@ -44,7 +44,7 @@ fn large() -> (TempDir, Journal, Vec<i64>) {
                 name: "p99 latency".into(),
                 unit: Some("ms".into()),
                 baseline: Some(400.0 + f64::from(week)),
-                result: 300.0,
+                result: Some(300.0),
                 better: Some(Direction::Lower),
                 ..Default::default()
             })
@@ -184,7 +184,7 @@ fn numbers_are_found_as_people_write_them() {
             name: name.into(),
             unit: Some(unit.into()),
             baseline: Some(baseline),
-            result,
+            result: Some(result),
             better: Some(Direction::Lower),
             ..Default::default()
         })
@@ -227,7 +227,7 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
             name: "p99 latency".into(),
             unit: Some("ms".into()),
             baseline: Some(800.0),
-            result: 120.0,
+            result: Some(120.0),
             ..Default::default()
         })
         .unwrap();
@@ -242,6 +242,10 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
              DROP INDEX entries_by_kind;
              DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
              DROP TABLE proposals;
+             DROP INDEX metrics_pending; ALTER TABLE metrics DROP COLUMN target;
+             ALTER TABLE metrics DROP COLUMN measure_by; ALTER TABLE stories DROP COLUMN interview_on;
+             DROP INDEX entries_by_created; DROP TABLE reviews; DROP TABLE templates;
+             DROP TABLE followup_marks;
              UPDATE search_index SET body = 'ms' WHERE kind = 'metric';
              PRAGMA user_version = 6;",
         )

@@ -3,6 +3,7 @@
 use rusqlite::{named_params, OptionalExtension};
 
 use super::Journal;
+use crate::habit::{ReviewDay, FISCAL_START_RANGE};
 use crate::settings::{BACKUPS_KEEP_RANGE, WORDS_PER_MINUTE_RANGE};
 use crate::{Error, Rendering, Result, Settings, Theme};
 
@@ -76,6 +77,17 @@ impl Journal {
                 .as_deref()
                 .and_then(Rendering::parse)
                 .unwrap_or(defaults.rendering),
+            review_day: self
+                .setting("review_day")?
+                .and_then(|d| ReviewDay::parse(&d).ok())
+                .unwrap_or(defaults.review_day),
+            review_time: self
+                .setting("review_time")?
+                .filter(|t| crate::habit::schedule::parse_time(t).is_ok())
+                .unwrap_or(defaults.review_time),
+            fiscal_year_start: self.number_setting(
+                "fiscal_year_start", &FISCAL_START_RANGE, defaults.fiscal_year_start,
+            )?,
         })
     }
 
@@ -93,6 +105,19 @@ impl Journal {
             ),
             ("backups_keep", settings.backups_keep, &BACKUPS_KEEP_RANGE, "backups"),
         ];
+        if let Err(reason) = crate::habit::schedule::parse_time(&settings.review_time) {
+            return Err(Error::invalid("review_time", reason));
+        }
+        if !FISCAL_START_RANGE.contains(&settings.fiscal_year_start) {
+            return Err(Error::invalid(
+                "fiscal_year_start",
+                "should be a month from 1 (January) to 12 (December)",
+            ));
+        }
+        let (hour, minute) =
+            crate::habit::schedule::parse_time(&settings.review_time).expect("checked above");
+        let review_time = format!("{hour:02}:{minute:02}");
+        let fiscal = settings.fiscal_year_start.to_string();
         for (field, value, range, what) in checks {
             if !range.contains(&value) {
                 return Err(Error::invalid(
@@ -111,6 +136,9 @@ impl Journal {
             ("backups_keep", keep.as_str()),
             ("first_run_put_off", put_off),
             ("rendering", settings.rendering.as_str()),
+            ("review_day", settings.review_day.as_str()),
+            ("review_time", review_time.as_str()),
+            ("fiscal_year_start", fiscal.as_str()),
         ] {
             put_setting(&tx, key, value)?;
         }

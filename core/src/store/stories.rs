@@ -35,7 +35,7 @@ const STORY_SELECT: &str = entry_select!(
     ", (SELECT json_group_array(question) FROM (SELECT question FROM story_questions \
         WHERE story_id = s.id ORDER BY position)), \
      (SELECT count(*) FROM rehearsals r WHERE r.story_id = s.id), \
-     (SELECT max(started_at) FROM rehearsals r WHERE r.story_id = s.id) \
+     (SELECT max(started_at) FROM rehearsals r WHERE r.story_id = s.id), s.interview_on \
      FROM stories s JOIN entries e ON e.id = s.id"
 );
 
@@ -127,6 +127,7 @@ impl Record for StoryInput {
             metric_ids: json_of(r, OWN + 9)?,
             decision_ids: json_of(r, OWN + 10)?,
             questions: json_of(r, OWN + 11)?,
+            interview_on: r.get(OWN + 14)?,
             labels: labels(r)?,
         };
         Ok(StoryRow::new(head(r)?, input, r.get(OWN + 12)?, r.get(OWN + 13)?))
@@ -162,23 +163,17 @@ impl Record for StoryInput {
     }
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()> {
         tx.prepare_cached(
-            "INSERT INTO stories (id, title, framework, situation, task, context, action, result, target_seconds)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            "INSERT INTO stories (id, title, framework, situation, task, context, action, result,
+               target_seconds, interview_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (id) DO UPDATE SET title = excluded.title, framework = excluded.framework,
                situation = excluded.situation, task = excluded.task, context = excluded.context,
                action = excluded.action, result = excluded.result,
-               target_seconds = excluded.target_seconds",
+               target_seconds = excluded.target_seconds, interview_on = excluded.interview_on",
         )?
         .execute(params![
-            id,
-            self.title,
-            self.framework,
-            self.situation,
-            self.task,
-            self.context,
-            self.action,
-            self.result,
-            self.target_seconds
+            id, self.title, self.framework, self.situation, self.task, self.context, self.action,
+            self.result, self.target_seconds, self.interview_on
         ])?;
         tx.prepare_cached("DELETE FROM story_links WHERE story_id = ?1")?.execute([id])?;
         let mut link = tx.prepare_cached(

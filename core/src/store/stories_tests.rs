@@ -22,7 +22,7 @@ fn record(j: &mut Journal) -> Record {
             name: "p99 latency".into(),
             unit: Some("ms".into()),
             baseline: Some(800.0),
-            result: 120.0,
+            result: Some(120.0),
             better: Some(Direction::Lower),
             ..Default::default()
         })

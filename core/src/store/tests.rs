@@ -126,6 +126,9 @@ fn settings_default_to_the_system_theme_and_round_trip() {
             backups_keep: 10,
             first_run_put_off: false,
             rendering: crate::Rendering::Auto,
+            review_day: crate::habit::ReviewDay::Friday,
+            review_time: "16:00".into(),
+            fiscal_year_start: 1,
         }
     );
     for theme in [Theme::Light, Theme::Dark, Theme::System] {
@@ -221,6 +224,10 @@ fn migration_0008_keeps_old_bands_and_outcomes_readable() {
          DROP INDEX entries_by_kind;
              DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
              DROP TABLE proposals;
+             DROP INDEX metrics_pending; ALTER TABLE metrics DROP COLUMN target;
+             ALTER TABLE metrics DROP COLUMN measure_by; ALTER TABLE stories DROP COLUMN interview_on;
+             DROP INDEX entries_by_created; DROP TABLE reviews; DROP TABLE templates;
+             DROP TABLE followup_marks;
          INSERT INTO profile (id, band) VALUES (1, '8-12');
          PRAGMA user_version = 7;",
     )

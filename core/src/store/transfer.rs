@@ -322,6 +322,7 @@ impl Journal {
             profile,
             variants,
             settings,
+            templates: self.own_templates()?,
         })
     }
 
@@ -456,6 +457,7 @@ impl Journal {
                     .execute(params![id, check.item, check.checked_at])?;
             }
         }
+        super::habit::import_templates(&tx, &file.templates)?;
         for (key, value) in &file.settings {
             tx.prepare_cached("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)")?
                 .execute(params![key, value])?;

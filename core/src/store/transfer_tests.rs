@@ -33,6 +33,8 @@ enum Column {
     Variant,
     /// A checklist cycle, by guide and number.
     Cycle,
+    /// When this journal wrote the row: not compared.
+    Stamp,
 }
 
 /// Every user table and its columns that hold local ids; columns not named compare as
@@ -67,6 +69,8 @@ const TRAVELS: &[(&str, &[(&str, Column)])] = &[
     ),
     ("variants", &[("id", Column::Variant)]),
     ("variant_bullets", &[("variant_id", Column::Variant), ("bullet_id", Column::Bullet)]),
+    ("reviews", &[("id", Column::Entry)]),
+    ("templates", &[("updated_at", Column::Stamp)]),
 ];
 
 /// Tables whose rows do not travel, and why.
@@ -76,6 +80,7 @@ const STAYS_BEHIND: &[(&str, &str)] = &[
     ("capture_keys", "what was proposed from this machine's repositories"),
     ("capture_repos", "this machine's repositories and the projects they map to"),
     ("capture_reads", "how far this machine's repositories were read"),
+    ("followup_marks", "what was snoozed or dismissed in this journal's follow-up queue"),
 ];
 
 /// Every user table as sorted rows of `column=value`, ids swapped for UUIDs.
@@ -144,6 +149,7 @@ fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
                     Some(Column::Bullet) => lookup(&bullets, id),
                     Some(Column::Variant) => lookup(&variants, id),
                     Some(Column::Cycle) => lookup(&cycles, id),
+                    Some(Column::Stamp) => continue,
                     Some(Column::Entries) => {
                         let ids: Vec<i64> = serde_json::from_str(&text.unwrap()).unwrap();
                         let uuids: Vec<String> =
@@ -244,7 +250,7 @@ fn build(j: &mut Journal, shape: &Shape) {
                     name: format!("m{k} {title}"),
                     unit: Some("ms".into()),
                     baseline: Some(*baseline),
-                    result: *result,
+                    result: Some(*result),
                     better: Some(Direction::Lower),
                     ..Default::default()
                 })
@@ -323,6 +329,27 @@ fn build(j: &mut Journal, shape: &Shape) {
             ..Default::default()
         })
         .unwrap();
+        // The habit's review entries and the engineer's templates travel with the stories.
+        let quarter = j.period_summary(PeriodKind::Quarter, "2024-02-10".parse().unwrap()).unwrap();
+        j.add(ReviewInput {
+            period: PeriodKind::Quarter,
+            starts_on: quarter.period.starts_on,
+            ends_on: quarter.period.ends_on,
+            summary: quarter.markdown,
+            went_well: Some("Shipped on time".into()),
+            to_improve: None,
+            next_focus: Some("Mentoring".into()),
+            labels: Labels { tags: vec!["review".into()], skills: Vec::new() },
+        })
+        .unwrap();
+        j.save_template(crate::content::Template {
+            slug: "design-review".into(),
+            title: "Design review".into(),
+            description: "After a design review.".into(),
+            tags: vec!["design".into()],
+            body: "## What was proposed\n\n## What changed\n".into(),
+        })
+        .unwrap();
     }
     j.refresh_bullets().unwrap();
     let bullets = j.bullets().unwrap();
@@ -351,6 +378,9 @@ fn build(j: &mut Journal, shape: &Shape) {
             backups_keep: 12,
             first_run_put_off: true,
             rendering: crate::Rendering::Software,
+            review_day: crate::habit::ReviewDay::Monday,
+            review_time: "09:30".into(),
+            fiscal_year_start: 4,
         })
         .unwrap();
         j.new_cycle("technical-leader", "2026-04-01".parse().unwrap()).unwrap();
@@ -461,7 +491,7 @@ fn a_bad_file_is_refused_whole_and_says_where() {
         .add(MetricInput {
             project_id: p.id,
             name: "p99".into(),
-            result: 1.0,
+            result: Some(1.0),
             ..Default::default()
         })
         .unwrap();
@@ -742,6 +772,8 @@ fn bad_variants_settings_and_profiles_are_refused_in_plain_words_with_nothing_wr
     };
     let metric =
         doc["entries"].as_array().unwrap().iter().position(|e| e["kind"] == "metric").unwrap();
+    // Metrics added in the same millisecond export in UUID order: name the one that is first.
+    let name = doc["entries"][metric]["fields"]["name"].as_str().unwrap().to_string();
     let corpus: Vec<(&str, Vec<u8>, String)> = vec![
         (
             "every problem of one entry",
@@ -752,7 +784,7 @@ fn bad_variants_settings_and_profiles_are_refused_in_plain_words_with_nothing_wr
                 fields["better"] = "up".into();
             }),
             format!(
-                "entry {} (a metric, \"m0 Checkout\"): the better direction is not one of the choices (\"up\"); choose one of: lower, higher (and 2 more problems: entry {0} (a metric, \"m0 Checkout\"): the date measured is not a day of the calendar (\"2024-13-01\"); entry {0} (a metric, \"m0 Checkout\"): the result is not a number (\"fast\"))",
+                "entry {} (a metric, \"{name}\"): the better direction is not one of the choices (\"up\"); choose one of: lower, higher (and 2 more problems: entry {0} (a metric, \"{name}\"): the date measured is not a day of the calendar (\"2024-13-01\"); entry {0} (a metric, \"{name}\"): the result is not a number (\"fast\"))",
                 metric + 1
             ),
         ),

@@ -14,7 +14,7 @@ pub fn follow_ups(
     let mut from_record: Vec<String> = Vec::new();
     for m in metrics {
         // The change as every other surface tells it ("rose 0.5 points (24%) to 2.6%").
-        if let Some(moved) = &m.told.moved {
+        if let Some(moved) = m.told.as_ref().and_then(|t| t.moved.as_ref()) {
             from_record.push(format!(
                 "You said {} {moved}: how was it measured, and over what period?",
                 m.name
@@ -77,7 +77,7 @@ mod tests {
                 name: "p99 latency".into(),
                 unit: Some("ms".into()),
                 baseline: Some(800.0),
-                result: 120.0,
+                result: Some(120.0),
                 better: Some(Direction::Lower),
                 evidence: Some("dashboard".into()),
                 ..Default::default()
@@ -127,7 +127,7 @@ mod tests {
                 name: "checkout conversion".into(),
                 unit: Some("%".into()),
                 baseline: Some(2.1),
-                result: 2.6,
+                result: Some(2.6),
                 better: Some(Direction::Higher),
                 evidence: Some("A/B report".into()),
                 ..Default::default()

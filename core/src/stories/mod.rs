@@ -73,6 +73,11 @@ pub struct StoryInput {
     pub decision_ids: Vec<i64>,
     /// Slugs of interview questions from the guides.
     pub questions: Vec<String>,
+    /// The day of the interview the story is being prepared for; the follow-up queue asks
+    /// for a rehearsal in the week before it.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub interview_on: Option<NaiveDate>,
     #[serde(flatten)]
     pub labels: Labels,
 }
@@ -92,6 +97,7 @@ impl Default for StoryInput {
             metric_ids: Vec::new(),
             decision_ids: Vec::new(),
             questions: Vec::new(),
+            interview_on: None,
             labels: Labels::default(),
         }
     }

@@ -85,6 +85,7 @@ pub fn story(input: StoryInput) -> Result<StoryInput> {
     let metric_ids = ids("metric_ids", input.metric_ids);
     let decision_ids = ids("decision_ids", input.decision_ids);
     let labels = p.take(tidy_labels(input.labels));
+    let interview_on = p.take(crate::journal::validate::date("interview_on", input.interview_on));
     p.done(StoryInput {
         title,
         framework,
@@ -98,6 +99,7 @@ pub fn story(input: StoryInput) -> Result<StoryInput> {
         metric_ids,
         decision_ids,
         questions,
+        interview_on,
         labels,
     })
 }

@@ -47,6 +47,9 @@ pub struct JournalFile {
     /// The settings that belong to the journal, by key, as stored (version 2).
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
+    /// The engineer's note templates and their edits of shipped ones, by slug.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<crate::content::Template>,
 }
 
 /// An entry with its identity; links inside `fields` are UUIDs.

@@ -231,7 +231,7 @@ export type DueItem = { guide: string, guide_title: string, cycle: number, item:
 
 export type EntryCount = { kind: EntryKind, count: number, };
 
-export type EntryKind = "project" | "metric" | "decision" | "artifact" | "feedback" | "note" | "story" | "rehearsal";
+export type EntryKind = "project" | "metric" | "decision" | "artifact" | "feedback" | "note" | "story" | "rehearsal" | "review";
 
 export type ErrorKind = "not_found" | "invalid" | "newer_journal" | "not_a_journal" | "locked" | "passphrase_needed" | "wrong_passphrase" | "storage" | "io" | "cancelled";
 
@@ -361,11 +361,38 @@ percent_change: number | null,
  */
 improved: boolean | null, 
 /**
- * The change in words, as every surface tells it (see `told`).
+ * The change in words, as every surface tells it (see `told`); absent while the
+ * result is not measured yet.
  */
-told: ChangeTold, created_at: string, updated_at: string, project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, };
+told: ChangeTold | null, created_at: string, updated_at: string, project_id: number, name: string, unit: string | null, baseline: number | null, 
+/**
+ * Absent while the metric waits to be measured (logged with its baseline first); such
+ * a metric makes no bullet until its result is written.
+ */
+result: number | null, better: Direction | null, measured_on: string | null, evidence: string | null, 
+/**
+ * The number aimed for, when there is one.
+ */
+target?: number | null, 
+/**
+ * The day the result should be measured by; the follow-up queue asks for it after.
+ */
+measure_by?: string | null, tags: Array<string>, skills: Array<string>, };
 
-export type MetricInput = { project_id: number, name: string, unit: string | null, baseline: number | null, result: number, better: Direction | null, measured_on: string | null, evidence: string | null, tags: Array<string>, skills: Array<string>, };
+export type MetricInput = { project_id: number, name: string, unit: string | null, baseline: number | null, 
+/**
+ * Absent while the metric waits to be measured (logged with its baseline first); such
+ * a metric makes no bullet until its result is written.
+ */
+result: number | null, better: Direction | null, measured_on: string | null, evidence: string | null, 
+/**
+ * The number aimed for, when there is one.
+ */
+target?: number | null, 
+/**
+ * The day the result should be measured by; the follow-up queue asks for it after.
+ */
+measure_by?: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type Note = { id: number, uuid: string, created_at: string, updated_at: string, project_id: number | null, 
 /**
@@ -708,7 +735,16 @@ first_run_put_off: boolean,
  * How the window draws (automatic, or forced to GPU or software); applied at start.
  * Absent from an older window's save, it stays automatic.
  */
-rendering: Rendering, };
+rendering: Rendering, 
+/**
+ * The weekly review's day and local time (`HH:MM`); Home, the reminder and the
+ * calendar export follow them.
+ */
+review_day: ReviewDay, review_time: string, 
+/**
+ * The month (1-12) the fiscal year starts in, for quarter, half and year reviews.
+ */
+fiscal_year_start: number, };
 
 export type Skill = { slug: string, title: string, summary: string, questions: Array<string>, guides: Array<string>, html: string, toc: Array<TocEntry>, };
 
@@ -738,7 +774,12 @@ plan_seconds: Array<number>, rehearsal_count: number, last_rehearsed_at: string 
 /**
  * Slugs of interview questions from the guides.
  */
-questions: Array<string>, tags: Array<string>, skills: Array<string>, };
+questions: Array<string>, 
+/**
+ * The day of the interview the story is being prepared for; the follow-up queue asks
+ * for a rehearsal in the week before it.
+ */
+interview_on?: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type StoryDetail = { rehearsals: Array<Rehearsal>, id: number, uuid: string, projects: Array<Project>, metrics: Array<Metric>, decisions: Array<Decision>, estimate: Estimate, 
 /**
@@ -752,13 +793,23 @@ plan_seconds: Array<number>, rehearsal_count: number, last_rehearsed_at: string 
 /**
  * Slugs of interview questions from the guides.
  */
-questions: Array<string>, tags: Array<string>, skills: Array<string>, };
+questions: Array<string>, 
+/**
+ * The day of the interview the story is being prepared for; the follow-up queue asks
+ * for a rehearsal in the week before it.
+ */
+interview_on?: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type StoryInput = { title: string, framework: Framework, situation: string | null, task: string | null, context: string | null, action: string | null, result: string | null, target_seconds: number, project_ids: Array<number>, metric_ids: Array<number>, decision_ids: Array<number>, 
 /**
  * Slugs of interview questions from the guides.
  */
-questions: Array<string>, tags: Array<string>, skills: Array<string>, };
+questions: Array<string>, 
+/**
+ * The day of the interview the story is being prepared for; the follow-up queue asks
+ * for a rehearsal in the week before it.
+ */
+interview_on?: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type StoryPreview = { estimate: Estimate, estimated_seconds: number, plan_seconds: Array<number>, };
 

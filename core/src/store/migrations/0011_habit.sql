@@ -1,0 +1,61 @@
+-- The weekly habit: metrics logged before their result is known (with a target and a day
+-- to measure by), stories prepared for an interview day, period reviews as entries, the
+-- engineer's own note templates, and what was snoozed or dismissed in the follow-up queue.
+
+-- Two constraints are loosened in place (SQLite's documented way for a change that leaves
+-- every stored row valid: "Making Other Kinds Of Table Schema Changes"): `entries`
+-- takes the new kind `review`, and a metric's result may be absent. A rebuilt table would
+-- cascade its deletes through the foreign keys that point at it.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, '''story'', ''rehearsal''))', '''story'', ''rehearsal'', ''review''))')
+ WHERE type = 'table' AND name = 'entries';
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'result      REAL NOT NULL', 'result      REAL')
+ WHERE type = 'table' AND name = 'metrics';
+-- @bump-schema-version
+-- (the runner counts the change above and turns writable_schema off)
+
+ALTER TABLE metrics ADD COLUMN target REAL;
+ALTER TABLE metrics ADD COLUMN measure_by TEXT;
+-- The follow-up queue: metrics still waiting for their result.
+CREATE INDEX metrics_pending ON metrics (measure_by) WHERE result IS NULL;
+
+ALTER TABLE stories ADD COLUMN interview_on TEXT;
+
+-- What the week gained, for Home's "This week": entries by the time they were added, with
+-- their kind (wider than `entries_by_kind`, which Home's count of every entry keeps walking).
+CREATE INDEX entries_by_created ON entries (created_at, kind);
+
+-- A review of a period (week, quarter, half, year): the summary as generated when it was
+-- written, and the engineer's reflection.
+CREATE TABLE reviews (
+    id         INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+    period     TEXT NOT NULL,
+    starts_on  TEXT NOT NULL,
+    ends_on    TEXT NOT NULL,
+    summary    TEXT NOT NULL,
+    went_well  TEXT,
+    to_improve TEXT,
+    next_focus TEXT
+) STRICT;
+CREATE INDEX reviews_by_period ON reviews (period, starts_on);
+
+-- The engineer's note templates: their own, or their edit of a shipped one (same slug).
+-- A removed one keeps its row until the journal forgets it, so it can be brought back.
+CREATE TABLE templates (
+    slug        TEXT PRIMARY KEY,
+    title       TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    tags        TEXT NOT NULL DEFAULT '[]', -- JSON array
+    body        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    removed_at  TEXT
+) STRICT, WITHOUT ROWID;
+
+-- A follow-up put off until a day, or dismissed; by the item's key (`metric-result:12`).
+CREATE TABLE followup_marks (
+    key           TEXT PRIMARY KEY,
+    snoozed_until TEXT,
+    dismissed_at  TEXT
+) STRICT, WITHOUT ROWID;
