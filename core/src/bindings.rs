@@ -142,6 +142,29 @@ fn render() -> String {
     decls.push(crate::store::CopyProgress::decl(&cfg));
     decls.push(crate::transfer::ImportReport::decl(&cfg));
     decls.push(crate::transfer::KindCount::decl(&cfg));
+    decls.extend([
+        crate::habit::ChecklistWorked::decl(&cfg),
+        crate::habit::FollowUp::decl(&cfg),
+        crate::habit::FollowUpKind::decl(&cfg),
+        crate::habit::FollowUpMark::decl(&cfg),
+        crate::habit::FollowUpQueue::decl(&cfg),
+        crate::habit::Period::decl(&cfg),
+        crate::habit::PeriodSummary::decl(&cfg),
+        crate::habit::ProjectTouched::decl(&cfg),
+        crate::habit::RehearsalsDone::decl(&cfg),
+        crate::habit::ReviewAt::decl(&cfg),
+        crate::habit::ReviewDay::decl(&cfg),
+        crate::habit::ShippedInput::decl(&cfg),
+        crate::habit::WeekSummary::decl(&cfg),
+        crate::habit::WeeklyReviewInput::decl(&cfg),
+        crate::habit::WeeklyReviewSaved::decl(&cfg),
+        crate::habit::Written::decl(&cfg),
+        crate::journal::PeriodKind::decl(&cfg),
+        crate::journal::Review::decl(&cfg),
+        crate::journal::ReviewInput::decl(&cfg),
+        crate::store::NoteTemplate::decl(&cfg),
+        crate::store::TemplateSource::decl(&cfg),
+    ]);
     decls.sort();
     let mut out = String::from(HEADER);
     for decl in decls {

@@ -177,6 +177,8 @@ section: string | null,
  */
 evidence: Evidence | null, };
 
+export type ChecklistWorked = { guide: string, guide_title: string, cycle: number, checked: number, items: number, };
+
 export type CopyProgress = { done: number, total: number, };
 
 export type CoveringStory = { id: number, title: string, rehearsal_count: number, };
@@ -298,6 +300,34 @@ export type Finding = { rule: LintRule, why: string, fix: string,
  * The words the finding is about, as they appear in the bullet.
  */
 excerpt: string | null, };
+
+export type FollowUp = { 
+/**
+ * Stable while the reason holds: `metric-result:12`. Snooze and dismiss name it.
+ */
+key: string, kind: FollowUpKind, entry_kind: EntryKind, entry_id: number, project_id: number | null, title: string, 
+/**
+ * Why, in a sentence: "Review was due on 20 November", "Measure by 1 December".
+ */
+detail: string, 
+/**
+ * The day it became (or becomes) due, when it has one.
+ */
+due_on: string | null, overdue: boolean, };
+
+export type FollowUpKind = "decision-review" | "metric-result" | "story-rehearsal" | "metric-evidence" | "stale-project" | "year-ago";
+
+export type FollowUpMark = "snooze" | "dismiss" | "clear";
+
+export type FollowUpQueue = { items: Array<FollowUp>, 
+/**
+ * Every follow-up due, when `items` was cut at `MAX_FOLLOWUPS`.
+ */
+total: number, 
+/**
+ * Follow-ups snoozed and not back yet.
+ */
+snoozed: number, };
 
 export type Framework = "star" | "car";
 
@@ -441,7 +471,44 @@ export type NoteRow = { project_title: string | null, id: number, uuid: string, 
  */
 date: string | null, text: string, tags: Array<string>, skills: Array<string>, };
 
+export type NoteTemplate = { source: TemplateSource, slug: string, title: string, description: string, tags: Array<string>, 
+/**
+ * The Markdown a note made from it starts with (the raw body, not HTML).
+ */
+body: string, };
+
 export type Pace = "empty" | "short" | "fits" | "long";
+
+export type Period = { kind: PeriodKind, starts_on: string, ends_on: string, 
+/**
+ * "Q3 2026", "H2 2026", "2026", or with a fiscal year "FY2027 Q1"; a week is "Week of
+ * 30 November 2026".
+ */
+label: string, };
+
+export type PeriodKind = "week" | "quarter" | "half" | "year";
+
+export type PeriodSummary = { period: Period, projects: Array<ProjectTouched>, 
+/**
+ * Metrics measured in the period, with their numbers (waiting ones left out).
+ */
+metrics: Array<Metric>, 
+/**
+ * Decisions made in the period, with the outcome when one was written since.
+ */
+decisions: Array<Decision>, feedback: Array<Feedback>, checklists: Array<ChecklistWorked>, rehearsals: RehearsalsDone, 
+/**
+ * Reviews already written for this period.
+ */
+reviews: Array<Review>, 
+/**
+ * The summary as Markdown: what a saved review keeps.
+ */
+markdown: string, 
+/**
+ * Nothing was logged in the period.
+ */
+empty: boolean, };
 
 export type PreviewEntry = { "project": ProjectInput } | { "metric": MetricInput } | { "decision": DecisionInput };
 
@@ -480,6 +547,12 @@ export type ProjectSort = "newest" | "oldest" | "title" | "most-metrics";
 export type ProjectStatus = "planned" | "active" | "shipped" | "paused" | "cancelled";
 
 export type ProjectSummary = { best_metric: Metric | null, metric_count: number, decision_count: number, id: number, uuid: string, created_at: string, updated_at: string, title: string, organization: string | null, role: string | null, started_on: string | null, ended_on: string | null, scope: Scope | null, status: ProjectStatus | null, summary: string | null, tags: Array<string>, skills: Array<string>, };
+
+export type ProjectTouched = { project: Project, 
+/**
+ * Entries under it dated (or added) in the period.
+ */
+entries: number, };
 
 export type Proof = { id: string, text: string, evidence: Evidence, 
 /**
@@ -600,6 +673,12 @@ rating: number | null, note: string | null,
  */
 target_seconds: number | null, };
 
+export type RehearsalsDone = { count: number, 
+/**
+ * Distinct stories rehearsed, by title, most rehearsed first.
+ */
+stories: Array<string>, minutes: number, };
+
 export type Rendering = "auto" | "hardware" | "software";
 
 export type RenderingChoice = { path: RenderingPath, source: RenderingSource, reason: string, };
@@ -645,6 +724,24 @@ safety: BackupInfo, id: number, path: string, created_at: string, bytes: number,
  * Why it was made; absent for backups made before Career Log recorded it.
  */
 reason: BackupReason | null, };
+
+export type Review = { id: number, uuid: string, created_at: string, updated_at: string, period: PeriodKind, starts_on: string, ends_on: string, 
+/**
+ * What the journal held for the period when the review was written (Markdown), kept
+ * as it was so the review reads the same later.
+ */
+summary: string, went_well: string | null, to_improve: string | null, next_focus: string | null, tags: Array<string>, skills: Array<string>, };
+
+export type ReviewAt = { day: ReviewDay, hour: number, minute: number, };
+
+export type ReviewDay = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+export type ReviewInput = { period: PeriodKind, starts_on: string, ends_on: string, 
+/**
+ * What the journal held for the period when the review was written (Markdown), kept
+ * as it was so the review reads the same later.
+ */
+summary: string, went_well: string | null, to_improve: string | null, next_focus: string | null, tags: Array<string>, skills: Array<string>, };
 
 export type ScanProgress = { 
 /**
@@ -746,6 +843,20 @@ review_day: ReviewDay, review_time: string,
  */
 fiscal_year_start: number, };
 
+export type ShippedInput = { 
+/**
+ * An existing project; its status becomes shipped and, without one, its end today.
+ */
+project_id: number | null, 
+/**
+ * A new project's title, when no project is chosen.
+ */
+title: string | null, 
+/**
+ * What shipped, in a sentence: a new project's summary, or a note on an existing one.
+ */
+summary: string | null, };
+
 export type Skill = { slug: string, title: string, summary: string, questions: Array<string>, guides: Array<string>, html: string, toc: Array<TocEntry>, };
 
 export type Skipped = { path: string, reason: string, };
@@ -821,6 +932,8 @@ export type Template = { slug: string, title: string, description: string, tags:
  */
 body: string, };
 
+export type TemplateSource = "shipped" | "edited" | "own";
+
 export type Theme = "system" | "light" | "dark";
 
 export type TocEntry = { level: number, id: string, text: string, };
@@ -854,6 +967,70 @@ export type VariantFilter = { tags: Array<string>, skills: Array<string>, roles:
 export type VariantSummary = { id: number, name: string, filter: VariantFilter, };
 
 export type Verdict = "better" | "worse" | "unchanged";
+
+export type WeekSummary = { period: Period, 
+/**
+ * Entries added this week by kind, kinds with none left out.
+ */
+added: Array<EntryCount>, added_total: number, 
+/**
+ * Capture proposals accepted into the journal this week.
+ */
+captures_accepted: number, 
+/**
+ * Metrics added or measured this week, newest first (at most five).
+ */
+metrics: Array<Metric>, 
+/**
+ * Follow-ups waiting in the queue.
+ */
+followups: number, 
+/**
+ * Capture proposals waiting in the inbox.
+ */
+inbox_open: number, 
+/**
+ * This week's weekly review, once written.
+ */
+review: Review | null, 
+/**
+ * The review slot, "Friday at 16:00".
+ */
+review_at: string, 
+/**
+ * The next review, local time with its offset (RFC 3339).
+ */
+next_review: string, 
+/**
+ * This week's review time has passed and no review was written.
+ */
+review_due: boolean, };
+
+export type WeeklyReviewInput = { shipped: ShippedInput | null, 
+/**
+ * A metric that moved; `project_id` 0 means the project of the shipped step.
+ */
+moved: MetricInput | null, 
+/**
+ * A decision made; without a project it stays unattached.
+ */
+decision: DecisionInput | null, 
+/**
+ * Feedback received or given.
+ */
+feedback: FeedbackInput | null, 
+/**
+ * One thing learned: a note.
+ */
+learned: string | null, };
+
+export type WeeklyReviewSaved = { review: Review, written: Array<Written>, };
+
+export type Written = { kind: EntryKind, id: number, title: string, 
+/**
+ * The project it is under, for a link into the journal.
+ */
+project_id: number | null, };
 
 /** The most projects one `project_list` call answers with. */
 export const MAX_PAGE = 500;
