@@ -247,6 +247,9 @@ entry_type!(
         /// The change in words, as every surface tells it (see `told`); absent while the
         /// result is not measured yet.
         pub told: Option<ChangeTold>,
+        /// While the result is not measured yet, what the metric waits for on one line:
+        /// "800 ms → not measured yet · target 200 ms · by 2027-01-31".
+        pub waiting: Option<String>,
     }
 );
 
@@ -289,9 +292,10 @@ impl MetricInput {
 impl Metric {
     /// The metric on one line: its change as every list tells it, or what it waits for.
     pub fn line(&self) -> String {
-        match &self.told {
-            Some(told) => told.short.clone(),
-            None => self.waiting(),
+        match (&self.told, &self.waiting) {
+            (Some(told), _) => told.short.clone(),
+            (None, Some(waiting)) => waiting.clone(),
+            (None, None) => self.input.waiting(),
         }
     }
 
@@ -299,7 +303,8 @@ impl Metric {
     pub(crate) fn derived(head: EntryHead, input: MetricInput) -> Metric {
         let change = input.change();
         let told = input.telling().map(|t| t.told());
-        Metric::new(head, input, change.change, change.percent_change, change.improved, told)
+        let waiting = told.is_none().then(|| input.waiting());
+        Metric::new(head, input, change.change, change.percent_change, change.improved, told, waiting)
     }
 }
 

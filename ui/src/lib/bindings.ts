@@ -394,7 +394,12 @@ improved: boolean | null,
  * The change in words, as every surface tells it (see `told`); absent while the
  * result is not measured yet.
  */
-told: ChangeTold | null, created_at: string, updated_at: string, project_id: number, name: string, unit: string | null, baseline: number | null, 
+told: ChangeTold | null, 
+/**
+ * While the result is not measured yet, what the metric waits for on one line:
+ * "800 ms → not measured yet · target 200 ms · by 2027-01-31".
+ */
+waiting: string | null, created_at: string, updated_at: string, project_id: number, name: string, unit: string | null, baseline: number | null, 
 /**
  * Absent while the metric waits to be measured (logged with its baseline first); such
  * a metric makes no bullet until its result is written.
