@@ -506,9 +506,13 @@ impl EntryFlags for FeedbackFlags {
 
 #[derive(Debug, Subcommand)]
 pub enum NoteCommand {
-    /// Log a dated note: what happened this week.
+    /// Log a dated note: what happened this week. With --template, the note starts from
+    /// the template (its text after the note's own first line, its tags added).
     Add {
-        text: String,
+        text: Option<String>,
+        /// A note template by name (`careerlog template list`): incident, launch, ...
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
         #[command(flatten)]
         flags: NoteFlags,
     },
@@ -748,8 +752,22 @@ impl Describe for Note {
 impl NoteCommand {
     pub fn run(self, j: &mut Journal) -> Result<Output> {
         match self {
-            NoteCommand::Add { text, flags } => {
-                let mut input = NoteInput { text, ..Default::default() };
+            NoteCommand::Add { text, template, flags } => {
+                let mut input =
+                    NoteInput { text: text.clone().unwrap_or_default(), ..Default::default() };
+                if let Some(name) = template {
+                    let t = j.template(&name)?.template;
+                    input.text = match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                        Some(first) => format!("{first}\n\n{}", t.body.trim_end()),
+                        None => t.body.trim_end().to_string(),
+                    };
+                    input.labels.tags = t.tags;
+                } else if text.is_none() {
+                    return Err(careerlog_core::Error::invalid(
+                        "text",
+                        "give the note's text, or --template NAME to start from a template",
+                    ));
+                }
                 flags.apply(&mut input);
                 let n = j.add(input)?;
                 Ok(shown(&n, format!("Added {}", n.describe())))

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod capture;
 mod demo;
 mod guides;
+mod habit;
 mod journal;
 mod resume;
 mod stories;
@@ -58,6 +59,15 @@ pub enum Command {
     /// Dated notes: the weekly log.
     #[command(subcommand)]
     Note(journal::NoteCommand),
+    /// The weekly habit: what this week gained, and quarter, half and year summaries.
+    #[command(subcommand)]
+    Review(habit::ReviewCommand),
+    /// What needs a follow-up, most urgent first: reviews due, metrics waiting for results,
+    /// stories to rehearse before an interview, quiet projects, a year ago today.
+    Followups,
+    /// Note templates: list, show (`note add --template NAME` starts a note from one).
+    #[command(subcommand)]
+    Template(habit::TemplateCommand),
     /// Search every entry; the words are taken literally. Numbers are found as written
     /// ("800", "1,547", "2.6%"); projects and decisions come first.
     Search {
@@ -296,7 +306,8 @@ pub enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Due checklist items as an .ics file for a calendar app.
+    /// Due checklist items and the weekly review (weekly, with an alarm) as an .ics file
+    /// for a calendar app.
     Ics {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -364,6 +375,9 @@ fn dispatch(command: Command, journal: &mut Journal) -> careerlog_core::Result<O
         Command::Note(c) => c.run(journal),
         Command::Search { query, limit, offset } => journal::search(journal, &query, offset, limit),
         Command::Trash(c) => c.run(journal),
+        Command::Review(c) => c.run(journal),
+        Command::Followups => habit::followups(journal),
+        Command::Template(c) => c.run(journal),
         Command::Capture(c) => c.run(journal),
         Command::Inbox(c) => c.run(journal),
         Command::Story(c) => c.run(journal),

@@ -132,6 +132,17 @@ impl Clock {
         Ok(Clock { now, tz })
     }
 
+    /// Noon of `day` in the system's time zone: "now" for a command asked about that day.
+    pub fn noon_of(day: NaiveDate) -> Clock {
+        let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+        let now = tz
+            .to_ambiguous_zoned_datetime(civil_date(day).at(12, 0, 0, 0))
+            .compatible()
+            .map(|z| z.timestamp())
+            .unwrap_or_else(|_| Timestamp::now());
+        Clock { now, tz }
+    }
+
     pub fn local(&self) -> Zoned {
         self.now.to_zoned_datetime(self.tz.clone())
     }

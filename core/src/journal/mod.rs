@@ -304,7 +304,9 @@ impl Metric {
         let change = input.change();
         let told = input.telling().map(|t| t.told());
         let waiting = told.is_none().then(|| input.waiting());
-        Metric::new(head, input, change.change, change.percent_change, change.improved, told, waiting)
+        Metric::new(
+            head, input, change.change, change.percent_change, change.improved, told, waiting,
+        )
     }
 }
 

@@ -299,7 +299,10 @@ impl Journal {
             };
             match note.validate() {
                 Ok(n) => learned = Some(n),
-                Err(e) => collect(&mut problems, "learned", Err(e.rename("text", "learned")))?,
+                Err(e) => match e.rename("text", "learned") {
+                    Error::Invalid { errors, .. } => problems.extend(errors),
+                    other => return Err(other),
+                },
             }
         }
         if !problems.is_empty() {
@@ -431,12 +434,16 @@ impl Journal {
         let touched: Vec<(i64, u32)> = rows(
             &self.conn,
             "SELECT project_id, sum(w) FROM (
-               SELECT id AS project_id, 0 AS w FROM projects
-                 WHERE started_on BETWEEN ?1 AND ?2 OR ended_on BETWEEN ?1 AND ?2
-               UNION ALL SELECT project_id, 1 FROM metrics WHERE measured_on BETWEEN ?1 AND ?2
-               UNION ALL SELECT project_id, 1 FROM decisions
-                 WHERE project_id IS NOT NULL AND decided_on BETWEEN ?1 AND ?2
-               UNION ALL SELECT project_id, 1 FROM artifacts WHERE date BETWEEN ?1 AND ?2
+               SELECT p.id AS project_id, 0 AS w FROM projects p JOIN entries e ON e.id = p.id
+                 WHERE p.started_on BETWEEN ?1 AND ?2 OR p.ended_on BETWEEN ?1 AND ?2
+                    OR substr(e.created_at, 1, 10) BETWEEN ?1 AND ?2
+               UNION ALL SELECT m.project_id, 1 FROM metrics m JOIN entries e ON e.id = m.id
+                 WHERE coalesce(m.measured_on, substr(e.created_at, 1, 10)) BETWEEN ?1 AND ?2
+               UNION ALL SELECT d.project_id, 1 FROM decisions d JOIN entries e ON e.id = d.id
+                 WHERE d.project_id IS NOT NULL
+                   AND coalesce(d.decided_on, substr(e.created_at, 1, 10)) BETWEEN ?1 AND ?2
+               UNION ALL SELECT a.project_id, 1 FROM artifacts a JOIN entries e ON e.id = a.id
+                 WHERE coalesce(a.date, substr(e.created_at, 1, 10)) BETWEEN ?1 AND ?2
                UNION ALL SELECT project_id, 1 FROM feedback
                  WHERE project_id IS NOT NULL AND date BETWEEN ?1 AND ?2
                UNION ALL SELECT project_id, 1 FROM notes
@@ -463,8 +470,9 @@ impl Journal {
         let metrics: Vec<Metric> = rows(
             &self.conn,
             &format!(
-                "{} WHERE m.result IS NOT NULL AND m.measured_on BETWEEN ?1 AND ?2
-                 ORDER BY m.measured_on, m.id",
+                "{} WHERE m.result IS NOT NULL
+                   AND coalesce(m.measured_on, substr(e.created_at, 1, 10)) BETWEEN ?1 AND ?2
+                 ORDER BY coalesce(m.measured_on, substr(e.created_at, 1, 10)), m.id",
                 MetricInput::SELECT
             ),
             params![s, e],

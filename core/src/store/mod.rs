@@ -191,3 +191,6 @@ mod transfer_tests;
 
 #[cfg(test)]
 mod search_tests;
+
+#[cfg(test)]
+mod habit_tests;
