@@ -244,13 +244,21 @@ pub fn export_ics(j: &Journal, out: &Path) -> Result<Output> {
         path: String,
         events: usize,
         items: &'a [careerlog_core::guides::DueItem],
+        /// The weekly review's slot, recurring in the calendar with an alarm.
+        review: String,
     }
-    let text = format!("Wrote {} due items to {}", items.len(), out.display());
+    let text = format!(
+        "Wrote {} due items and the weekly review ({}, weekly) to {}",
+        items.len(),
+        review.at.describe(),
+        out.display()
+    );
     Ok((
         super::to_json(&Written {
             path: out.display().to_string(),
-            events: items.len(),
+            events: items.len() + 1,
             items: &items,
+            review: review.at.describe(),
         }),
         text,
     ))

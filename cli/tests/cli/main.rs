@@ -12,6 +12,7 @@ mod basics;
 mod capture;
 mod encryption;
 mod guides;
+mod habit;
 mod journal;
 mod resume;
 mod stories;

@@ -85,7 +85,7 @@ fn a_bad_journal_file_names_the_entry_and_field_in_words() {
     let line = b.fails(&["import", "journal", &file]);
     assert_eq!(
         line.trim_end(),
-        "careerlog: file: entry 2 (a metric, \"p99 latency\"): the result is missing"
+        "careerlog: file: entry 2 (a metric, \"p99 latency\"): the result is missing: enter it, or log the baseline now and the result when it is measured"
     );
     assert_eq!(b.json(&["project", "list"]), serde_json::json!([]));
 }

@@ -42,14 +42,14 @@ fn a_metric_form_hears_of_every_bad_field_in_plain_words() {
             json!({"project_id": 1, "name": "p99", "result": null}),
             vec![(
                 "result",
-                "enter the result, or the baseline now and the result when it is measured",
+                "is missing: enter it, or log the baseline now and the result when it is measured",
             )],
         ),
         (
             json!({"project_id": 1, "name": "p99"}),
             vec![(
                 "result",
-                "enter the result, or the baseline now and the result when it is measured",
+                "is missing: enter it, or log the baseline now and the result when it is measured",
             )],
         ),
         (

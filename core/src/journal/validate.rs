@@ -118,7 +118,10 @@ pub fn metric(input: MetricInput) -> Result<MetricInput> {
         labels: p.take(tidy_labels(input.labels)),
     };
     if tidy.result.is_none() && tidy.baseline.is_none() && !p.has("baseline") && !p.has("result") {
-        p.add("result", "enter the result, or the baseline now and the result when it is measured");
+        p.add(
+            "result",
+            "is missing: enter it, or log the baseline now and the result when it is measured",
+        );
     }
     p.done(tidy)
 }
