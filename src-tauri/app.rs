@@ -91,6 +91,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
     let rendering = RenderingState::new(choose(&probe(), setting), setting);
     startup.reached("boot data read");
     let background = journal.clone();
+    let reminding = journal.clone();
     let window_rendering = rendering.clone();
     tauri::Builder::default()
         .setup(move |app| {
@@ -106,6 +107,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
                 });
             }
             app.state::<Startup>().reached("window created");
+            crate::reminder::spawn(app.handle().clone(), reminding);
             // The daily backup waits until the window is up, off the start-up path, and
             // for an encrypted journal until the engineer has unlocked it.
             tauri::async_runtime::spawn(async move {

@@ -5,6 +5,7 @@
 
 mod app;
 mod commands;
+mod reminder;
 mod rendering;
 mod single;
 mod startup;

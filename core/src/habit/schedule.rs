@@ -98,6 +98,33 @@ impl ReviewAt {
     }
 }
 
+/// How long after the review time a reminder is still worth showing (an app opened on
+/// Friday evening still reminds of Friday afternoon's review).
+pub const REMIND_WITHIN_HOURS: i64 = 12;
+
+impl ReviewAt {
+    /// The review a reminder should be shown for now, if any: the latest review time has
+    /// come, less than `REMIND_WITHIN_HOURS` ago, this week's review is not `written`, and
+    /// no reminder was shown for it (`reminded` is the review time last reminded of).
+    pub fn reminder_due(
+        &self,
+        clock: &Clock,
+        written: bool,
+        reminded: Option<Timestamp>,
+    ) -> Option<Timestamp> {
+        let last = self.last_at_or_before(clock).timestamp();
+        let since = clock.now.as_second() - last.as_second();
+        (!written && reminded != Some(last) && since < REMIND_WITHIN_HOURS * 3600).then_some(last)
+    }
+
+    /// How long to wait before looking again: until the next review, at most a minute (the
+    /// settings may change and the machine may sleep), at least a second.
+    pub fn wait(&self, clock: &Clock) -> std::time::Duration {
+        let next = self.next_after(clock).timestamp().as_second() - clock.now.as_second();
+        std::time::Duration::from_secs(next.clamp(1, 60) as u64)
+    }
+}
+
 /// `HH:MM` (or `H:MM`), 24-hour, as hour and minute.
 pub fn parse_time(text: &str) -> Result<(u8, u8), String> {
     let wrong = || format!("should be a time of day as HH:MM, e.g. 16:00 (it is \"{text}\")");
@@ -283,6 +310,28 @@ mod tests {
             week_start(NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()),
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
         );
+    }
+
+    #[test]
+    fn a_reminder_comes_once_at_the_review_time_and_not_after_the_review() {
+        let at = friday_four();
+        let clock = |instant: &str| Clock::at(instant, NEW_YORK).unwrap();
+        // Friday 15:59 local: not yet.
+        assert_eq!(at.reminder_due(&clock("2026-12-04T20:59:00Z"), false, None), None);
+        assert_eq!(at.wait(&clock("2026-12-04T20:59:00Z")).as_secs(), 60);
+        assert_eq!(at.wait(&clock("2026-12-04T20:59:30Z")).as_secs(), 30);
+        // 16:00: due, once.
+        let due = at.reminder_due(&clock("2026-12-04T21:00:00Z"), false, None).unwrap();
+        assert_eq!(due.to_string(), "2026-12-04T21:00:00Z");
+        assert_eq!(at.reminder_due(&clock("2026-12-04T21:01:00Z"), false, Some(due)), None);
+        // Already written this week: no reminder.
+        assert_eq!(at.reminder_due(&clock("2026-12-04T21:00:00Z"), true, None), None);
+        // Opened Friday evening: still reminded; opened Saturday afternoon: too late.
+        assert!(at.reminder_due(&clock("2026-12-05T02:00:00Z"), false, None).is_some());
+        assert_eq!(at.reminder_due(&clock("2026-12-05T18:00:00Z"), false, None), None);
+        // Across the spring-forward week, the reminder keeps the local hour.
+        let due = at.reminder_due(&clock("2027-03-19T20:00:30Z"), false, None).unwrap();
+        assert_eq!(due.to_string(), "2027-03-19T20:00:00Z");
     }
 
     #[test]

@@ -197,6 +197,15 @@ impl Journal {
         })
     }
 
+    /// Whether the week `clock` is in has its weekly review written, and the review's slot:
+    /// what the reminder needs, in two small reads.
+    pub fn reminder_state(&self, clock: &Clock) -> Result<(crate::habit::ReviewAt, bool)> {
+        let settings = self.settings()?;
+        let week = Period::containing(PeriodKind::Week, clock.today(), settings.fiscal_year_start);
+        let written = !self.period_reviews(&week)?.is_empty();
+        Ok((settings.review_at(), written))
+    }
+
     /// The weekly review for the calendar export: its slot and its next day.
     pub fn review_event(&self, clock: &Clock) -> Result<crate::guides::ReviewEvent> {
         let at = self.settings()?.review_at();
