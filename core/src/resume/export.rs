@@ -183,11 +183,13 @@ pub fn json_resume(bullets: &[Bullet], profile: &Profile, skills: &[String]) -> 
     })
 }
 
-/// What a brag document covers: the period and the projects active in it.
+/// What a brag document covers: the period, the projects active in it and the quarter,
+/// half and year reviews written of it.
 pub struct BragEntries<'a> {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub projects: &'a [ProjectDetail],
+    pub reviews: &'a [crate::journal::Review],
 }
 
 fn within(day: Option<NaiveDate>, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
@@ -212,7 +214,7 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
         label(since, "the beginning"),
         label(until, "today")
     ));
-    if entries.projects.is_empty() {
+    if entries.projects.is_empty() && entries.reviews.is_empty() {
         out.push_str("No projects in this period.\n");
         return out;
     }
@@ -296,6 +298,22 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
             .collect();
         if !feedback.is_empty() {
             out.push_str(&format!("**Feedback**\n\n{}\n\n", feedback.join("\n")));
+        }
+    }
+    if !entries.reviews.is_empty() {
+        out.push_str("## Reviews\n\n");
+        for r in entries.reviews {
+            out.push_str(&format!("**{}**\n\n", crate::store::review_title(&r.input)));
+            for (label, text) in [
+                ("Went well", &r.went_well),
+                ("To improve", &r.to_improve),
+                ("Next focus", &r.next_focus),
+            ] {
+                if let Some(text) = text {
+                    out.push_str(&format!("- {label}: {}\n", text.replace('\n', " ")));
+                }
+            }
+            out.push('\n');
         }
     }
     out.trim_end().to_string() + "\n"

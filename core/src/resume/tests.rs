@@ -310,7 +310,12 @@ fn the_brag_document_covers_its_period() {
     let projects = j.projects_between(day("2024-01-01"), day("2024-12-31")).unwrap();
     assert_eq!(projects.len(), 1);
     let doc = brag_document(
-        &BragEntries { since: day("2024-01-01"), until: day("2024-12-31"), projects: &projects },
+        &BragEntries {
+            since: day("2024-01-01"),
+            until: day("2024-12-31"),
+            projects: &projects,
+            reviews: &[],
+        },
         &profile(),
     );
     assert!(doc.starts_with("# Brag document: Robin Vale\n\nPeriod: 2024-01-01 to 2024-12-31\n"));
@@ -322,7 +327,7 @@ fn the_brag_document_covers_its_period() {
     assert!(doc.contains("- manager (2024-05-01): \"Calm, clear rollout\""));
     assert!(!doc.contains("Search relevance"));
     let empty = brag_document(
-        &BragEntries { since: day("2030-01-01"), until: None, projects: &[] },
+        &BragEntries { since: day("2030-01-01"), until: None, projects: &[], reviews: &[] },
         &Profile::default(),
     );
     assert!(empty.contains("No projects in this period."));

@@ -686,7 +686,9 @@ impl Journal {
         until: Option<chrono::NaiveDate>,
     ) -> Result<(String, usize)> {
         let projects = self.projects_between(since, until)?;
-        let entries = crate::resume::BragEntries { since, until, projects: &projects };
+        let reviews = self.reviews_between(since, until)?;
+        let entries =
+            crate::resume::BragEntries { since, until, projects: &projects, reviews: &reviews };
         Ok((crate::resume::brag_document(&entries, &self.profile()?), projects.len()))
     }
 }

@@ -206,6 +206,25 @@ impl Journal {
         Ok((settings.review_at(), written))
     }
 
+    /// The quarter, half and year reviews of periods that overlap `since..until`, oldest
+    /// first: what a brag document closes with.
+    pub fn reviews_between(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<Review>> {
+        rows(
+            &self.conn,
+            &format!(
+                "{REVIEW_SELECT} WHERE r.period != 'week'
+                   AND (?1 IS NULL OR r.ends_on >= ?1) AND (?2 IS NULL OR r.starts_on <= ?2)
+                 ORDER BY r.starts_on, e.id"
+            ),
+            params![since, until],
+            ReviewInput::row,
+        )
+    }
+
     /// The weekly review for the calendar export: its slot and its next day.
     pub fn review_event(&self, clock: &Clock) -> Result<crate::guides::ReviewEvent> {
         let at = self.settings()?.review_at();

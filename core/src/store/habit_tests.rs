@@ -480,6 +480,11 @@ fn period_summaries_hold_what_the_period_held() {
             labels: Labels::default(),
         })
         .unwrap();
+    let (brag, _) = j.brag(Some(day("2026-10-01")), Some(day("2026-12-31"))).unwrap();
+    assert!(brag.contains("## Reviews\n\n**Quarter review, 2026-10-01 to 2026-12-31**"), "{brag}");
+    assert!(brag.contains("- Next focus: Mentor two engineers"), "{brag}");
+    let (earlier, _) = j.brag(Some(day("2025-01-01")), Some(day("2025-12-31"))).unwrap();
+    assert!(!earlier.contains("## Reviews"), "{earlier}");
     let again = j.period_summary(PeriodKind::Quarter, day("2026-11-01")).unwrap();
     assert_eq!(again.reviews.iter().map(|r| r.id).collect::<Vec<_>>(), [review.id]);
     let hits = j.search("mentor two engineers", 0, 10).unwrap();
