@@ -48,6 +48,15 @@ proptest! {
         let text = format!("+++\n{front}\n+++\n{body}");
         let _ = Library::from_files(&[("guides/x.md", text.as_str())]);
         let _ = Library::from_files(&[("questions/y.md", text.as_str()), ("skills/z.md", body.as_str())]);
+        let _ = Library::from_files(&[("templates/t.md", text.as_str())]);
+    }
+
+    #[test]
+    fn templates_of_ones_own_are_refused_cleanly(slug in "\\PC{0,80}", title in "\\PC{0,100}", body in "\\PC{0,300}", tag in "\\PC{0,50}") {
+        let template = crate::content::Template {
+            slug, title, description: String::new(), tags: vec![tag], body,
+        };
+        let _ = crate::content::check_template(&template);
     }
 
     #[test]
