@@ -25,13 +25,13 @@ text_enum!(
 
 impl ReviewDay {
     /// Days after Monday: 0 for Monday, 6 for Sunday.
-    fn from_monday(self) -> i64 {
+    fn days_after_monday(self) -> i64 {
         ReviewDay::ALL.iter().position(|d| *d == self).unwrap_or(0) as i64
     }
 
     /// The two letters iCalendar names the day by (RFC 5545 3.3.10): `FR`.
     pub fn ical(self) -> &'static str {
-        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][self.from_monday() as usize]
+        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][self.days_after_monday() as usize]
     }
 
     /// "Friday".
@@ -68,7 +68,7 @@ impl ReviewAt {
     /// that day (a spring-forward gap) is the first moment after the gap; a time the clocks
     /// pass twice (a fall-back fold) is the first of the two.
     pub fn in_week(&self, monday: NaiveDate, tz: &TimeZone) -> Zoned {
-        let day = civil_date(monday).saturating_add(self.day.from_monday().days());
+        let day = civil_date(monday).saturating_add(self.day.days_after_monday().days());
         let at = day.at(self.hour as i8, self.minute as i8, 0, 0);
         tz.to_ambiguous_zoned_datetime(at).compatible().unwrap_or_else(|_| {
             TimeZone::UTC.to_zoned_datetime(at).expect("a UTC time always exists")

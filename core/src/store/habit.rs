@@ -514,7 +514,7 @@ impl Journal {
                 DecisionInput::SELECT
             ),
             params![s, e],
-            |r| DecisionInput::row(r),
+            DecisionInput::row,
         )?;
         let feedback: Vec<Feedback> = rows(
             &self.conn,
