@@ -104,7 +104,8 @@ fn jrnl_json(count: u64) -> Vec<u8> {
 
 /// What a user waits for on a journal of any size: search (a rare word, a common one, two
 /// words, a prefix being typed), the journal list's first and middle page, a project
-/// page, Home's overview and the guides' stage readiness.
+/// page, Home's overview, its "This week" card and follow-up queue, and the guides' stage
+/// readiness.
 fn scale_group(c: &mut Criterion, name: &str, journal: &Journal, projects: u32) {
     let mut group = c.benchmark_group(name);
     // Each operation takes about a millisecond: a short window gives a steady median.
@@ -128,6 +129,11 @@ fn scale_group(c: &mut Criterion, name: &str, journal: &Journal, projects: u32) 
         b.iter(|| journal.project_detail(some_project).unwrap())
     });
     group.bench_function("home_overview", |b| b.iter(|| journal.overview().unwrap()));
+    // Home's weekly habit: the "This week" card (it counts the follow-ups too) and the queue.
+    let clock = careerlog_core::habit::Clock::system();
+    group.bench_function("home_this_week", |b| b.iter(|| journal.week_summary(&clock).unwrap()));
+    let today = clock.today();
+    group.bench_function("followups", |b| b.iter(|| journal.followups(today).unwrap()));
     group.bench_function("readiness", |b| b.iter(|| journal.readiness().unwrap()));
     group.finish();
 }

@@ -167,7 +167,9 @@ impl Journal {
         let metrics = rows(
             &self.conn,
             &format!(
-                "{} WHERE (e.created_at >= ?1 AND e.created_at < ?2) OR m.measured_on BETWEEN ?3 AND ?4
+                "{} WHERE m.id IN (
+                   SELECT id FROM entries WHERE created_at >= ?1 AND created_at < ?2 AND kind = 'metric'
+                   UNION SELECT id FROM metrics WHERE measured_on BETWEEN ?3 AND ?4)
                  ORDER BY e.created_at DESC, m.id DESC LIMIT 5",
                 MetricInput::SELECT
             ),
@@ -711,17 +713,9 @@ impl Journal {
         let quiet_since = (today - Days::new(STALE_AFTER_DAYS)).to_string();
         let stale: Vec<(i64, String, String)> = rows(
             &self.conn,
-            "SELECT id, title, last FROM (
-               SELECT p.id, p.title, max(e.updated_at,
-                 coalesce((SELECT max(x.updated_at) FROM metrics c JOIN entries x ON x.id = c.id WHERE c.project_id = p.id), ''),
-                 coalesce((SELECT max(x.updated_at) FROM decisions c JOIN entries x ON x.id = c.id WHERE c.project_id = p.id), ''),
-                 coalesce((SELECT max(x.updated_at) FROM artifacts c JOIN entries x ON x.id = c.id WHERE c.project_id = p.id), ''),
-                 coalesce((SELECT max(x.updated_at) FROM feedback c JOIN entries x ON x.id = c.id WHERE c.project_id = p.id), ''),
-                 coalesce((SELECT max(x.updated_at) FROM notes c JOIN entries x ON x.id = c.id WHERE c.project_id = p.id), '')
-               ) AS last
-               FROM projects p JOIN entries e ON e.id = p.id
-               WHERE coalesce(p.status, 'active') IN ('active', 'planned')
-             ) WHERE last < ?1 ORDER BY last LIMIT ?2",
+            "SELECT id, title, last_logged_at FROM projects
+             WHERE coalesce(status, 'active') IN ('active', 'planned') AND last_logged_at < ?1
+             ORDER BY last_logged_at LIMIT ?2",
             params![quiet_since, MAX_FOLLOWUPS as i64 * 2],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
@@ -746,25 +740,31 @@ impl Journal {
             });
         }
 
-        let month_day = today.format("%m-%d").to_string();
-        let this_year = format!("{}-01-01", today.year());
+        // This day in each earlier year, back to 1950: one index lookup per table and year.
+        let days: Vec<String> = (1950..today.year())
+            .rev()
+            .filter_map(|y| today.with_year(y))
+            .map(|d| d.to_string())
+            .collect();
+        let days = serde_json::to_string(&days).expect("days serialise");
         let year_ago: Vec<(i64, String, String, NaiveDate, Option<i64>)> = rows(
             &self.conn,
-            "SELECT id, kind, title, day, project_id FROM (
+            "WITH days(day) AS (SELECT value FROM json_each(?1))
+             SELECT id, kind, title, day, project_id FROM (
                SELECT n.id, 'note' AS kind, n.text AS title, n.date AS day, n.project_id FROM notes n
-                 WHERE substr(n.date, 6) = ?1 AND n.date < ?2
+                 WHERE n.date IN (SELECT day FROM days)
                UNION ALL SELECT f.id, 'feedback', 'Feedback from ' || f.source, f.date, f.project_id
-                 FROM feedback f WHERE substr(f.date, 6) = ?1 AND f.date < ?2
+                 FROM feedback f WHERE f.date IN (SELECT day FROM days)
                UNION ALL SELECT d.id, 'decision', d.title, d.decided_on, d.project_id FROM decisions d
-                 WHERE substr(d.decided_on, 6) = ?1 AND d.decided_on < ?2
+                 WHERE d.decided_on IN (SELECT day FROM days)
                UNION ALL SELECT p.id, 'project', p.title, p.started_on, p.id FROM projects p
-                 WHERE substr(p.started_on, 6) = ?1 AND p.started_on < ?2
+                 WHERE p.started_on IN (SELECT day FROM days)
                UNION ALL SELECT m.id, 'metric', m.name, m.measured_on, m.project_id FROM metrics m
-                 WHERE substr(m.measured_on, 6) = ?1 AND m.measured_on < ?2
+                 WHERE m.measured_on IN (SELECT day FROM days)
                UNION ALL SELECT a.id, 'artifact', a.title, a.date, a.project_id FROM artifacts a
-                 WHERE substr(a.date, 6) = ?1 AND a.date < ?2
+                 WHERE a.date IN (SELECT day FROM days)
              ) ORDER BY day DESC, id LIMIT 20",
-            params![month_day, this_year],
+            [days],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
         for (id, kind, title, day, project_id) in year_ago {

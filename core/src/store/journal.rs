@@ -606,6 +606,16 @@ pub(crate) fn put<R: Record>(tx: &Transaction, id: i64, input: &R) -> Result<()>
 /// to replace yet.
 fn put_unindexed<R: Record>(tx: &Transaction, id: i64, input: &R, new: bool) -> Result<()> {
     input.upsert(tx, id)?;
+    // The project it is in (or is) was logged in just now, or when the entry says.
+    let project =
+        input.project_id().filter(|p| *p != 0).or((R::KIND == EntryKind::Project).then_some(id));
+    if let Some(project) = project {
+        tx.prepare_cached(
+            "UPDATE projects SET last_logged_at = max(coalesce(last_logged_at, ''),
+               (SELECT updated_at FROM entries WHERE id = ?2)) WHERE id = ?1",
+        )?
+        .execute(params![project, id])?;
+    }
     let Labels { tags, skills } = input.labels();
     if !new {
         tx.prepare_cached("DELETE FROM labels WHERE entry_id = ?1")?.execute([id])?;

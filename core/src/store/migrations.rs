@@ -122,6 +122,10 @@ mod tests {
             .query_row("SELECT sql FROM sqlite_schema WHERE name = 'metrics'", [], |r| r.get(0))
             .unwrap();
         assert!(sql.contains("result      REAL,") && sql.contains("measure_by TEXT"), "{sql}");
+        let logged: Option<String> = conn
+            .query_row("SELECT last_logged_at FROM projects WHERE id = 1", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(logged.as_deref(), Some("2024-01-01"), "the project's last entry, from before");
     }
 
     /// A journal written before decisions had a goal opens with the column added and its

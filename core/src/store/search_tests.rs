@@ -242,6 +242,10 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
              DROP INDEX entries_by_kind;
              DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
              DROP TABLE proposals;
+             DROP INDEX stories_by_interview; DROP INDEX projects_quiet; DROP INDEX metrics_unproven;
+             DROP INDEX metrics_by_day; DROP INDEX decisions_by_day; DROP INDEX feedback_by_day;
+             DROP INDEX artifacts_by_day; DROP INDEX projects_by_start;
+             ALTER TABLE projects DROP COLUMN last_logged_at;
              DROP INDEX metrics_pending; ALTER TABLE metrics DROP COLUMN target;
              ALTER TABLE metrics DROP COLUMN measure_by; ALTER TABLE stories DROP COLUMN interview_on;
              DROP INDEX entries_by_created; DROP TABLE reviews; DROP TABLE templates;

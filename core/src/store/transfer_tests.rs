@@ -43,7 +43,7 @@ enum Column {
 const TRAVELS: &[(&str, &[(&str, Column)])] = &[
     ("settings", &[]),
     ("entries", &[("id", Column::Entry)]),
-    ("projects", &[("id", Column::Entry)]),
+    ("projects", &[("id", Column::Entry), ("last_logged_at", Column::Stamp)]),
     ("metrics", &[("id", Column::Entry), ("project_id", Column::Entry)]),
     ("decisions", &[("id", Column::Entry), ("project_id", Column::Entry)]),
     ("artifacts", &[("id", Column::Entry), ("project_id", Column::Entry)]),

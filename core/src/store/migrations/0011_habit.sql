@@ -22,6 +22,33 @@ ALTER TABLE metrics ADD COLUMN measure_by TEXT;
 CREATE INDEX metrics_pending ON metrics (measure_by) WHERE result IS NULL;
 
 ALTER TABLE stories ADD COLUMN interview_on TEXT;
+-- The follow-up queue: stories for an interview soon.
+CREATE INDEX stories_by_interview ON stories (interview_on) WHERE interview_on IS NOT NULL;
+
+-- The follow-up queue's quiet projects: when anything was last logged in a project (its own
+-- save or an entry under it), kept by every write, so Home never walks every entry.
+ALTER TABLE projects ADD COLUMN last_logged_at TEXT;
+UPDATE projects SET last_logged_at = (SELECT updated_at FROM entries WHERE id = projects.id);
+UPDATE projects SET last_logged_at = max(projects.last_logged_at, t.last)
+  FROM (SELECT c.project_id, max(e.updated_at) AS last
+          FROM (SELECT id, project_id FROM metrics
+                UNION ALL SELECT id, project_id FROM decisions WHERE project_id IS NOT NULL
+                UNION ALL SELECT id, project_id FROM artifacts
+                UNION ALL SELECT id, project_id FROM feedback WHERE project_id IS NOT NULL
+                UNION ALL SELECT id, project_id FROM notes WHERE project_id IS NOT NULL) c
+          JOIN entries e ON e.id = c.id GROUP BY c.project_id) t
+ WHERE t.project_id = projects.id;
+CREATE INDEX projects_quiet ON projects (last_logged_at)
+  WHERE coalesce(status, 'active') IN ('active', 'planned');
+
+-- Metrics with a result and no evidence, newest first; metrics, decisions, feedback,
+-- artifacts and projects by their own day (the week, the period, "a year ago today").
+CREATE INDEX metrics_unproven ON metrics (measured_on) WHERE result IS NOT NULL AND evidence IS NULL;
+CREATE INDEX metrics_by_day ON metrics (measured_on);
+CREATE INDEX decisions_by_day ON decisions (decided_on);
+CREATE INDEX feedback_by_day ON feedback (date);
+CREATE INDEX artifacts_by_day ON artifacts (date);
+CREATE INDEX projects_by_start ON projects (started_on);
 
 -- What the week gained, for Home's "This week": entries by the time they were added, with
 -- their kind (wider than `entries_by_kind`, which Home's count of every entry keeps walking).
