@@ -168,7 +168,7 @@ impl Journal {
             &self.conn,
             &format!(
                 "{} WHERE m.id IN (
-                   SELECT id FROM entries WHERE created_at >= ?1 AND created_at < ?2 AND kind = 'metric'
+                   SELECT id FROM entries WHERE created_at >= ?1 AND created_at < ?2 AND +kind = 'metric'
                    UNION SELECT id FROM metrics WHERE measured_on BETWEEN ?3 AND ?4)
                  ORDER BY e.created_at DESC, m.id DESC LIMIT 5",
                 MetricInput::SELECT
