@@ -349,6 +349,9 @@ async fn capture_habit() {
         }
     };
 
+    // "Later" on the first-run questions, so Home starts with its own cards.
+    app.click("profile-later").await;
+    app.gone("first-run").await;
     // A journal months into the habit, its entries written weeks ago: this week is empty.
     seed_a_season(&app).await;
     let quiet = seed::project(
@@ -416,7 +419,8 @@ async fn capture_habit() {
     app.click("weekly-next").await;
     fill(&app, "weekly-decision-title", "Where retries are scheduled").await;
     fill(&app, "weekly-decision-chosen", "A delay queue per region").await;
-    fill(&app, "weekly-decision-others", "One global retry queue\nClient-side backoff").await;
+    let others = format!("One global retry queue{}Client-side backoff", char::from(Key::Enter));
+    fill(&app, "weekly-decision-others", &others).await;
     fill(&app, "weekly-decision-context", "A regional outage must not delay retries everywhere else.").await;
     shots("step-decision").await;
     app.click("weekly-next").await;

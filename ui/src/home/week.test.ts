@@ -21,6 +21,13 @@ describe('addedInWords', () => {
       ],
       '1 project, 2 pieces of feedback and 1 story',
     ],
+    [
+      [
+        { kind: 'note', count: 2 },
+        { kind: 'review', count: 1 },
+      ],
+      '2 notes',
+    ],
   ] as const)('%o reads %s', (added, words) => {
     expect(addedInWords(added)).toBe(words);
   });
@@ -44,6 +51,6 @@ describe('reviewState', () => {
     const review = { created_at: '2026-12-04T15:10:00Z' } as Review;
     const done = reviewState({ review, review_due: false, review_at: 'Friday at 16:00' });
     expect(done.state).toBe('done');
-    expect(done.text).toMatch(/^Weekly review written on (Friday|Thursday|Saturday) [345] December$/);
+    expect(done.text).toMatch(/^Weekly review written on (Thursday 3|Friday 4|Saturday 5) December$/);
   });
 });

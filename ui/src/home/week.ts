@@ -17,8 +17,9 @@ const KIND_WORDS: Record<EntryKind, [string, string]> = {
 
 /** "2 projects, 3 metrics and 1 note"; empty when nothing was added. */
 export function addedInWords(added: readonly EntryCount[]): string {
+  // The week's own review entry is said on the card's review line, not counted here.
   const parts = added
-    .filter((a) => a.count > 0)
+    .filter((a) => a.count > 0 && a.kind !== 'review')
     .map((a) => {
       const [one, many] = KIND_WORDS[a.kind];
       return `${a.count.toLocaleString('en')} ${a.count === 1 ? one : many}`;
@@ -37,7 +38,10 @@ export function weekday(date: string): string {
   // A bare day is read as local midnight (new Date('2026-12-04') would be UTC).
   const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00`) : new Date(date);
   if (Number.isNaN(day.getTime())) return date;
-  return day.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+  // Put together here: engines disagree on the comma after the weekday.
+  const name = day.toLocaleDateString('en-GB', { weekday: 'long' });
+  const month = day.toLocaleDateString('en-GB', { month: 'long' });
+  return `${name} ${day.getDate()} ${month}`;
 }
 
 export type ReviewState =
