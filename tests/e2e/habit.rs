@@ -99,7 +99,8 @@ async fn a_weekly_review_writes_a_project_a_metric_and_a_note_and_the_week_card_
     app.click("weekly-skip").await;
     app.testid("weekly-step-feedback").await;
     app.click("weekly-skip").await;
-    fill(&app, "weekly-learned", "Retries belong behind an idempotency key, not in the client.").await;
+    fill(&app, "weekly-learned", "Retries belong behind an idempotency key, not in the client.")
+        .await;
     app.click("weekly-review-save").await;
 
     let refused = app.text_with("error-moved.result", "number").await;
@@ -127,8 +128,9 @@ async fn a_weekly_review_writes_a_project_a_metric_and_a_note_and_the_week_card_
     assert_eq!((metric["baseline"].as_f64(), metric["result"].as_f64()), (Some(2.4), Some(0.6)));
     let learned = notes(&app).await;
     assert!(
-        learned.iter().any(|n| n["text"]
-            == "Retries belong behind an idempotency key, not in the client."),
+        learned
+            .iter()
+            .any(|n| n["text"] == "Retries belong behind an idempotency key, not in the client."),
         "{learned:?}"
     );
     app.testid(&format!("weekly-written-project-{project}")).await;
@@ -138,9 +140,15 @@ async fn a_weekly_review_writes_a_project_a_metric_and_a_note_and_the_week_card_
     app.click("weekly-done-close").await;
     app.gone("weekly-review").await;
     let added = app.text_with("week-added", "metric").await;
-    assert!(added.contains("project") && added.contains("metric") && added.contains("note"), "{added}");
+    assert!(
+        added.contains("project") && added.contains("metric") && added.contains("note"),
+        "{added}"
+    );
     let line = app.text_with(&format!("week-metric-{}", id_of(metric)), "0.6").await;
-    assert!(line.contains("Failed checkouts") && line.contains("2.4") && line.contains("0.6"), "{line}");
+    assert!(
+        line.contains("Failed checkouts") && line.contains("2.4") && line.contains("0.6"),
+        "{line}"
+    );
     let state = app.text_with("week-review-state", "written").await;
     assert!(state.contains("written on"), "{state}");
 
@@ -149,6 +157,22 @@ async fn a_weekly_review_writes_a_project_a_metric_and_a_note_and_the_week_card_
     app.testid("weekly-step-shipped").await;
     app.press(Key::Escape).await;
     app.gone("weekly-review").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_may_listen_for_the_reminder_but_still_not_emit() {
+    let (_turn, app) = Turn::opened().await;
+    // The reminder's click arrives as the `open-weekly-review` event, which the page listens for.
+    let handler =
+        app.execute("return window.__TAURI_INTERNALS__.transformCallback(() => {})", vec![]).await;
+    let listen =
+        json!({"event": "open-weekly-review", "target": {"kind": "Any"}, "handler": handler});
+    let listened = app.invoke("plugin:event|listen", listen).await;
+    assert!(listened.is_ok(), "listen is granted: {listened:?}");
+    let emit = json!({"event": "open-weekly-review", "payload": null});
+    let refused = app.invoke("plugin:event|emit", emit).await.expect_err("emit is not granted");
+    assert!(refused.to_string().contains("not allowed"), "{refused}");
     app.close().await;
 }
 
@@ -183,7 +207,8 @@ async fn the_follow_up_queue_clears_a_decision_due_and_a_metric_without_its_resu
         &Project { title: "Payment retries", status: Some("active"), ..Project::default() },
     )
     .await;
-    let decided = decision(&app, Some(project), "How failed payments are retried", "2026-01-15").await;
+    let decided =
+        decision(&app, Some(project), "How failed payments are retried", "2026-01-15").await;
     let metric = waiting_metric(&app, project, "Retry p95", "2026-02-01").await;
     back_home(&app).await;
 
@@ -222,7 +247,10 @@ async fn the_follow_up_queue_clears_a_decision_due_and_a_metric_without_its_resu
     app.gone(&waiting).await;
 
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
-    assert_eq!(detail["decisions"][0]["outcome"], json!("No payment lost since; two retry storms absorbed."));
+    assert_eq!(
+        detail["decisions"][0]["outcome"],
+        json!("No payment lost since; two retry storms absorbed.")
+    );
     assert_eq!(detail["metrics"][0]["result"].as_f64(), Some(240.0));
     assert_eq!(detail["metrics"][0]["target"].as_f64(), Some(250.0), "the rest of the metric kept");
     let queue = app.invoke_ok("followup_list", json!({})).await;
@@ -241,7 +269,8 @@ async fn seed_a_season(app: &App) -> (i64, i64) {
     let quarter_day = |offset: i64| {
         // A day of the current quarter, `offset` days after its start but not after today.
         let month0 = (chrono::Datelike::month0(&today) / 3) * 3;
-        let start = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), month0 + 1, 1).unwrap();
+        let start =
+            chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), month0 + 1, 1).unwrap();
         (start + chrono::Duration::days(offset)).min(today).to_string()
     };
     let checkout = seed::project(
@@ -279,12 +308,36 @@ async fn seed_a_season(app: &App) -> (i64, i64) {
         },
     )
     .await;
-    let measured = |project: i64, name: &'static str, unit: &'static str, b: f64, r: f64, better: &'static str, on: String| {
+    let measured = |project: i64,
+                    name: &'static str,
+                    unit: &'static str,
+                    b: f64,
+                    r: f64,
+                    better: &'static str,
+                    on: String| {
         json!({"project_id": project, "name": name, "unit": unit, "baseline": b, "result": r,
                "better": better, "measured_on": on, "evidence": null, "tags": [], "skills": []})
     };
-    seed::save(app, "metric_save", measured(checkout, "Checkout p95 latency", "ms", 820.0, 310.0, "lower", quarter_day(30))).await;
-    seed::save(app, "metric_save", measured(payments, "Payments lost to timeouts", "per week", 37.0, 2.0, "lower", quarter_day(45))).await;
+    seed::save(
+        app,
+        "metric_save",
+        measured(checkout, "Checkout p95 latency", "ms", 820.0, 310.0, "lower", quarter_day(30)),
+    )
+    .await;
+    seed::save(
+        app,
+        "metric_save",
+        measured(
+            payments,
+            "Payments lost to timeouts",
+            "per week",
+            37.0,
+            2.0,
+            "lower",
+            quarter_day(45),
+        ),
+    )
+    .await;
     let _waiting = waiting_metric(app, checkout, "Cart abandonment at payment", &day(-6)).await;
     decision(app, Some(payments), "How failed payments are retried", &day(-9)).await;
     let decided = json!({
@@ -295,14 +348,19 @@ async fn seed_a_season(app: &App) -> (i64, i64) {
         "outcome_on": null, "decided_on": quarter_day(12), "review_on": null, "tags": [], "skills": [],
     });
     seed::save(app, "decision_save", decided).await;
-    let feedback = |source: &str, text: &str, date: String| {
-        json!({"project_id": null, "source": source, "date": date, "text": text, "rating": null, "tags": [], "skills": []})
-    };
+    let feedback = |source: &str, text: &str, date: String| json!({"project_id": null, "source": source, "date": date, "text": text, "rating": null, "tags": [], "skills": []});
     seed::save(app, "feedback_save", feedback("Manager", "The latency write-up was the clearest design doc on the team this quarter; the budget per hop made the trade-offs obvious.", quarter_day(40))).await;
-    seed::save(app, "feedback_save", feedback("Peer (payments)", "Pairing on the retry consumer taught me more about idempotency than any doc.", quarter_day(55))).await;
-    let note = |text: &str, date: String| {
-        json!({"project_id": null, "date": date, "text": text, "tags": [], "skills": []})
-    };
+    seed::save(
+        app,
+        "feedback_save",
+        feedback(
+            "Peer (payments)",
+            "Pairing on the retry consumer taught me more about idempotency than any doc.",
+            quarter_day(55),
+        ),
+    )
+    .await;
+    let note = |text: &str, date: String| json!({"project_id": null, "date": date, "text": text, "tags": [], "skills": []});
     let year_ago = (today - chrono::Months::new(12)).to_string();
     seed::save(app, "note_save", note("Ran my first incident review as facilitator: kept it blameless, got three action items owned.", year_ago)).await;
     let story = json!({
@@ -356,7 +414,12 @@ async fn capture_habit() {
     seed_a_season(&app).await;
     let quiet = seed::project(
         &app,
-        &Project { title: "Search indexer rewrite", status: Some("active"), scope: Some("service"), ..Project::default() },
+        &Project {
+            title: "Search indexer rewrite",
+            status: Some("active"),
+            scope: Some("service"),
+            ..Project::default()
+        },
     )
     .await;
     age_entries(&turn.db, 20, None);
@@ -386,9 +449,14 @@ async fn capture_habit() {
     // Two entries this week, then the week card tells them.
     let checkout: i64 = queue_project(&app, "Checkout latency budget").await.parse().unwrap();
     let today = chrono::Local::now().date_naive().to_string();
-    seed::save(&app, "metric_save", json!({"project_id": checkout, "name": "Tax lookup p95", "unit": "ms",
+    seed::save(
+        &app,
+        "metric_save",
+        json!({"project_id": checkout, "name": "Tax lookup p95", "unit": "ms",
         "baseline": 180.0, "result": 9.0, "better": "lower", "measured_on": today, "evidence": null,
-        "tags": [], "skills": []})).await;
+        "tags": [], "skills": []}),
+    )
+    .await;
     seed::save(&app, "note_save", json!({"project_id": checkout, "date": today,
         "text": "Walked the storefront team through the latency budget; they will own the image hop.",
         "tags": [], "skills": []})).await;
@@ -399,8 +467,17 @@ async fn capture_habit() {
     app.execute("document.querySelector('main').scrollTop = 0", vec![]).await;
     app.click("weekly-review-start").await;
     app.testid("weekly-step-shipped").await;
-    app.choose("weekly-shipped-project", &queue_project(&app, "Payment retries on a durable queue").await).await;
-    fill(&app, "weekly-shipped-summary", "Failed card payments now retry from a durable queue, in every region.").await;
+    app.choose(
+        "weekly-shipped-project",
+        &queue_project(&app, "Payment retries on a durable queue").await,
+    )
+    .await;
+    fill(
+        &app,
+        "weekly-shipped-summary",
+        "Failed card payments now retry from a durable queue, in every region.",
+    )
+    .await;
     shots("step-shipped").await;
     app.click("weekly-next").await;
     fill(&app, "weekly-moved-name", "Payments lost to timeouts").await;
@@ -421,7 +498,12 @@ async fn capture_habit() {
     fill(&app, "weekly-decision-chosen", "A delay queue per region").await;
     let others = format!("One global retry queue{}Client-side backoff", char::from(Key::Enter));
     fill(&app, "weekly-decision-others", &others).await;
-    fill(&app, "weekly-decision-context", "A regional outage must not delay retries everywhere else.").await;
+    fill(
+        &app,
+        "weekly-decision-context",
+        "A regional outage must not delay retries everywhere else.",
+    )
+    .await;
     shots("step-decision").await;
     app.click("weekly-next").await;
     fill(&app, "weekly-feedback-source", "Manager").await;
@@ -443,8 +525,18 @@ async fn capture_habit() {
     shots("quarter").await;
     scroll_to("period-decisions").await;
     shots("quarter-decisions").await;
-    fill(&app, "period-went-well", "Checkout p95 under budget, and payment retries shipped without a lost payment.").await;
-    fill(&app, "period-to-improve", "Write decisions down the week they are made, not at the end of the quarter.").await;
+    fill(
+        &app,
+        "period-went-well",
+        "Checkout p95 under budget, and payment retries shipped without a lost payment.",
+    )
+    .await;
+    fill(
+        &app,
+        "period-to-improve",
+        "Write decisions down the week they are made, not at the end of the quarter.",
+    )
+    .await;
     fill(&app, "period-next-focus", "Mentor Priya through her first design review.").await;
     app.click("period-review-save").await;
     app.testid("period-review-saved").await;
@@ -464,8 +556,10 @@ fn age_entries(db: &std::path::Path, days: u32, project: Option<i64>) {
     let conn = rusqlite::Connection::open(db).unwrap();
     let stamp = format!("strftime('%Y-%m-%dT%H:%M:%S.000Z', 'now', '-{days} days')");
     let only = project.map(|id| format!("WHERE id = {id}")).unwrap_or_default();
-    conn.execute_batch(&format!("UPDATE entries SET created_at = {stamp}, updated_at = {stamp} {only};"))
-        .unwrap();
+    conn.execute_batch(&format!(
+        "UPDATE entries SET created_at = {stamp}, updated_at = {stamp} {only};"
+    ))
+    .unwrap();
 }
 
 /// A project's id as the pickers' option value.
