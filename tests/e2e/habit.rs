@@ -136,9 +136,14 @@ async fn a_weekly_review_writes_a_project_a_metric_and_a_note_and_the_week_card_
     app.testid(&format!("weekly-written-project-{project}")).await;
     app.testid(&format!("weekly-written-metric-{}", id_of(metric))).await;
 
-    // Home shows what the week gained and that the review is written.
-    app.click("weekly-done-close").await;
+    // Each entry written opens where it lives: the metric on its project's page.
+    app.click(&format!("weekly-written-metric-{}", id_of(metric))).await;
     app.gone("weekly-review").await;
+    let page = app.text_with("project-page", "Payment retries").await;
+    assert!(page.contains("Failed checkouts"), "{page}");
+
+    // Home shows what the week gained and that the review is written.
+    app.click("nav-home").await;
     let added = app.text_with("week-added", "metric").await;
     assert!(
         added.contains("project") && added.contains("metric") && added.contains("note"),
@@ -384,6 +389,7 @@ async fn seed_a_season(app: &App) -> (i64, i64) {
 #[ignore = "a capture tool: cargo test --test e2e habit::capture -- --ignored"]
 async fn capture_habit() {
     let turn = Turn::take_with(|_| vec![("WEBKIT_FORCE_COMPOSITING_MODE", "1".into())]).await;
+    seed::checklist_history(&turn.db);
     let app = turn.open().await;
     let shots = |name: &'static str| {
         let app = &app;
@@ -424,6 +430,11 @@ async fn capture_habit() {
     .await;
     age_entries(&turn.db, 20, None);
     age_entries(&turn.db, 60, Some(quiet));
+    // The review slot earlier in the week, so this week's review is due now.
+    let mut settings = app.invoke_ok("settings_get", json!({})).await;
+    settings["review_day"] = json!("monday");
+    settings["review_time"] = json!("09:00");
+    app.invoke_ok("settings_set", json!({"settings": settings})).await;
     back_home(&app).await;
     app.testid("week-empty").await;
     app.testid("followups").await;
