@@ -251,7 +251,18 @@ async fn the_follow_up_queue_clears_a_decision_due_and_a_metric_without_its_resu
     app.click("followup-save").await;
     app.gone(&waiting).await;
 
+    // Measured, it wants its evidence next: added in the queue, that one leaves too.
+    let evidence = format!("followup-metric-evidence:{metric}");
+    click_in(&app, &evidence, "followup-act").await;
+    fill(&app, "followup-evidence", "https://grafana.internal/d/payments-retries").await;
+    app.click("followup-save").await;
+    app.gone(&evidence).await;
+
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;
+    assert_eq!(
+        detail["metrics"][0]["evidence"],
+        json!("https://grafana.internal/d/payments-retries")
+    );
     assert_eq!(
         detail["decisions"][0]["outcome"],
         json!("No payment lost since; two retry storms absorbed.")
@@ -263,6 +274,49 @@ async fn the_follow_up_queue_clears_a_decision_due_and_a_metric_without_its_resu
         queue["items"].as_array().unwrap().iter().map(|i| i["key"].as_str().unwrap()).collect();
     assert!(!keys.contains(&&due["followup-".len()..]), "{keys:?}");
     assert!(!keys.contains(&&waiting["followup-".len()..]), "{keys:?}");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_quarter_review_shows_the_journal_and_saves_the_reflection() {
+    let (_turn, app) = Turn::opened().await;
+    let today = chrono::Local::now().date_naive().to_string();
+    let project = seed::project(
+        &app,
+        &Project {
+            title: "Checkout latency budget",
+            started_on: Some(&today),
+            ..Project::shipped()
+        },
+    )
+    .await;
+    let input = json!({"project_id": project, "name": "Checkout p95", "unit": "ms", "baseline": 820.0,
+        "result": 310.0, "better": "lower", "measured_on": today, "evidence": null, "tags": [], "skills": []});
+    seed::save(&app, "metric_save", input).await;
+    back_home(&app).await;
+    app.click("period-review-open").await;
+    let metrics = app.text_with("period-metrics", "310").await;
+    assert!(metrics.contains("Checkout p95") && metrics.contains("820 ms"), "{metrics}");
+    app.testid("period-projects").await;
+
+    fill(&app, "period-went-well", "Checkout p95 under budget.").await;
+    fill(&app, "period-next-focus", "Mentoring.").await;
+    app.click("period-review-save").await;
+    app.testid("period-review-saved").await;
+    let summary = app.invoke_ok("period_summary", json!({"kind": "quarter", "date": null})).await;
+    let reviews = summary["reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 1, "{reviews:?}");
+    assert_eq!(reviews[0]["went_well"], json!("Checkout p95 under budget."));
+    assert_eq!(reviews[0]["to_improve"], json!(null));
+    assert!(reviews[0]["summary"].as_str().unwrap().contains("Checkout p95"));
+    app.testid(&format!("period-review-{}", id_of(&reviews[0]))).await;
+
+    // The year before has nothing; Escape goes back to Home.
+    app.click("period-kind-year").await;
+    app.click("period-prev").await;
+    app.text_with("period-review", "Nothing logged").await;
+    app.press(Key::Escape).await;
+    app.testid("week-card").await;
     app.close().await;
 }
 
