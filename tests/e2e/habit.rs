@@ -182,7 +182,7 @@ async fn the_window_may_listen_for_the_reminder_but_still_not_emit() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn closing_a_weekly_review_with_answers_asks_first() {
+async fn closing_a_weekly_review_asks_first_and_the_journals_refusal_shows_on_its_step() {
     let (_turn, app) = Turn::opened().await;
     app.testid("week-card").await;
     app.click("weekly-review-start").await;
@@ -201,6 +201,16 @@ async fn closing_a_weekly_review_with_answers_asks_first() {
     app.click("discard-confirm").await;
     app.gone("weekly-review").await;
     assert!(projects(&app).await.is_empty());
+
+    // What shipped, said without naming it: the journal's refusal, by the title, on step 1.
+    app.click("weekly-review-start").await;
+    fill(&app, "weekly-shipped-summary", "Search facets for the catalogue").await;
+    app.click("weekly-dot-learned").await;
+    app.click("weekly-review-save").await;
+    let refused = app.text_with("error-shipped.title", "empty").await;
+    assert!(refused.contains("empty"), "{refused}");
+    app.testid("weekly-step-shipped").await;
+    assert!(projects(&app).await.is_empty(), "nothing written");
     app.close().await;
 }
 
