@@ -382,14 +382,17 @@ async fn a_review_from_home_opens_on_the_outcome_and_the_decision_tells_when_it_
     app.click("nav-journal").await;
     app.click("nav-home").await;
 
-    // Review opens the decision's form on its outcome, right there.
-    app.click(&format!("review-due-{id}")).await;
+    // The follow-up queue's "Write the outcome" opens the decision's form on its outcome,
+    // right there.
+    let due = format!("followup-decision-review:{id}");
+    let act = format!("[data-testid='{due}'] [data-testid='followup-act']");
+    app.wait(&act).await.click().await.unwrap();
     app.testid("decision-form").await;
     assert_eq!(focused(&app).await, "decision-outcome");
     fill_seen(&app, "decision-outcome", "Replays saved two incidents").await;
     app.click("decision-save").await;
     app.gone("decision-form").await;
-    app.gone(&format!("review-due-{id}")).await;
+    app.gone(&due).await;
 
     // The decision says the day its outcome was written, not the review date.
     let detail = app.invoke_ok("project_get", json!({"id": project})).await;

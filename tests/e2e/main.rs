@@ -6,6 +6,7 @@
 mod support;
 
 mod guides;
+mod habit;
 mod inbox;
 mod journal;
 mod resume;

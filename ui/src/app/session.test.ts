@@ -9,7 +9,7 @@ const info: AppInfo = {
   sqlite_version: '3.46.0',
   encrypted: false,
 };
-const settings: Settings = { theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' };
+const settings: Settings = { theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 };
 const needed: IpcError = { kind: 'passphrase_needed', message: 'this journal is encrypted', field: null, errors: [] };
 const wrong: IpcError = { kind: 'wrong_passphrase', message: 'the passphrase does not open this journal', field: null, errors: [] };
 

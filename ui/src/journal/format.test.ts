@@ -14,8 +14,9 @@ import {
 
 const MINUS = '\u2212';
 
-const told = (t: Partial<ChangeTold>): Pick<Metric, 'told'> => ({
+const told = (t: Partial<ChangeTold>): Pick<Metric, 'told' | 'waiting'> => ({
   told: { from: null, to: '', delta: null, verdict: null, short: '', amount: null, phrase: null, moved: null, verb: null, ...t },
+  waiting: null,
 });
 
 describe('describeMetricChange', () => {
@@ -29,6 +30,7 @@ describe('describeMetricChange', () => {
       delta: '+0.5 points (+24%)',
       verdict: 'better',
       text: '2.1% → 2.6% · +0.5 points (+24%) · better',
+      waiting: false,
     });
   });
 
@@ -46,6 +48,22 @@ describe('describeMetricChange', () => {
       verdict: null,
       text: '1,200 users',
     });
+  });
+
+  it('while the result is not measured yet, the line the core wrote for it', () => {
+    const line = '800 ms → not measured yet · target 200 ms · by 2027-01-31';
+    expect(describeMetricChange({ told: null, waiting: line })).toEqual({
+      from: null,
+      to: 'not measured yet',
+      delta: null,
+      verdict: null,
+      text: line,
+      waiting: true,
+    });
+  });
+
+  it('a waiting metric without its line still reads as waiting', () => {
+    expect(describeMetricChange({ told: null, waiting: null })).toMatchObject({ text: 'not measured yet', waiting: true });
   });
 });
 

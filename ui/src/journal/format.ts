@@ -16,18 +16,32 @@ export const VERDICT_LABEL = VERDICT_TEXT;
 export interface MetricChangeView {
   /** The baseline with its unit; absent without a baseline. */
   from: string | null;
+  /** The result with its unit; "not measured yet" while the metric waits for it. */
   to: string;
   /** "−85%", "+0.5 points (+24%)", "5x": absent without a baseline. */
   delta: string | null;
   verdict: Verdict | null;
   /** Everything on one line, as the core tells it: "800 ms → 120 ms · −85% · better". */
   text: string;
+  /** Whether the metric waits for its result (logged with its baseline, measured later). */
+  waiting: boolean;
 }
 
-/** A metric's change as the core tells it (`Metric.told`); nothing is computed here. */
-export function describeMetricChange(metric: Pick<Metric, 'told'>): MetricChangeView {
+/** What a metric waiting for its result shows when the core sent no line for it. */
+export const NOT_MEASURED = 'not measured yet';
+
+/**
+ * A metric's change as the core tells it (`Metric.told`), or, while the result is not
+ * measured yet, the core's one line on what it waits for (`Metric.waiting`); nothing is
+ * computed here.
+ */
+export function describeMetricChange(metric: Pick<Metric, 'told' | 'waiting'>): MetricChangeView {
+  if (metric.told === null) {
+    const line = metric.waiting ?? NOT_MEASURED;
+    return { from: null, to: NOT_MEASURED, delta: null, verdict: null, text: line, waiting: true };
+  }
   const { from, to, delta, verdict, short } = metric.told;
-  return { from, to, delta, verdict, text: short };
+  return { from, to, delta, verdict, text: short, waiting: false };
 }
 
 interface Day {

@@ -100,6 +100,7 @@ describe('form to input', () => {
         moved: 'fell 85% to 120 ms',
         verb: 'Cut',
       },
+      waiting: null,
     };
     expect(metricInput(1, metricFields(metric))).toEqual({ ok: true, value: input });
   });

@@ -18,6 +18,7 @@ import type {
   Bullet,
   ExportRequest,
   Finding,
+
   Variant,
   VariantFilter,
   VariantSummary,
@@ -69,6 +70,18 @@ import type {
   TrashItem,
 } from './bindings';
 import type { CommandName } from './commands';
+// The weekly habit on Home.
+import type {
+  FollowUpMark,
+  FollowUpQueue,
+  PeriodKind,
+  PeriodSummary,
+  Review,
+  ReviewInput,
+  WeekSummary,
+  WeeklyReviewInput,
+  WeeklyReviewSaved,
+} from './bindings';
 
 // A Record keyed by the generated union: if Rust adds a kind, this stops compiling.
 const ERROR_KINDS: Record<ErrorKind, true> = {
@@ -304,6 +317,19 @@ export const api = {
   inboxUndo: (ids: number[]): Promise<Triage> => call('inbox_undo', { ids }),
   bragSave: (since: string | null, until: string | null): Promise<string | null> =>
     call('brag_save', { since, until }),
+
+  // Weekly habit: Home
+  // What the journal gained this week, what waits, and when the review falls.
+  weekSummary: (): Promise<WeekSummary> => call('week_summary'),
+  // Writes each answered step as its entry, all or nothing; errors name their step (`moved.result`).
+  weeklyReviewSave: (input: WeeklyReviewInput): Promise<WeeklyReviewSaved> => call('weekly_review_save', { input }),
+  // The quarter, half or year around `date` (today when null).
+  periodSummary: (kind: PeriodKind, date: string | null = null): Promise<PeriodSummary> =>
+    call('period_summary', { kind, date }),
+  reviewSave: (id: number | null, input: ReviewInput): Promise<Review> => call('review_save', { id, input }),
+  followupList: (): Promise<FollowUpQueue> => call('followup_list'),
+  // Snooze a week, dismiss, or `clear` (undo either); the queue as it now stands.
+  followupMark: (key: string, mark: FollowUpMark): Promise<FollowUpQueue> => call('followup_mark', { key, mark }),
 };
 
 export type Api = typeof api;

@@ -39,6 +39,7 @@ export const KIND_LABEL: Record<EntryKind, string> = {
   note: 'Note',
   story: 'Story',
   rehearsal: 'Rehearsal',
+  review: 'Review',
 };
 
 /**

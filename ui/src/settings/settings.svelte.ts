@@ -10,6 +10,9 @@ export const DEFAULT_SETTINGS: Settings = {
   backups_keep: 10,
   first_run_put_off: false,
   rendering: 'auto',
+  review_day: 'friday',
+  review_time: '16:00',
+  fiscal_year_start: 1,
 };
 
 export type SettingKey = keyof Settings;

@@ -14,12 +14,12 @@ describe('SettingsStore.setTheme', () => {
   it('shows the choice at once and keeps what was saved', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
 
     const done = store.setTheme('dark');
     expect(store.current.theme).toBe('dark');
-    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
-    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
     await done;
     expect(store.current.theme).toBe('dark');
     expect(store.error).toBeNull();
@@ -28,7 +28,7 @@ describe('SettingsStore.setTheme', () => {
   it('restores the previous choice and says why when saving fails', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'light', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    store.loaded({ theme: 'light', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
 
     const done = store.setTheme('dark');
     calls[0]?.reject({ kind: 'storage', message: 'disk I/O error', field: null, errors: [] });
@@ -40,7 +40,7 @@ describe('SettingsStore.setTheme', () => {
   it('lets only the newest change decide when saves overlap', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
 
     const first = store.setTheme('dark');
     const second = store.setTheme('light');
@@ -48,7 +48,7 @@ describe('SettingsStore.setTheme', () => {
     await first;
     expect(store.current.theme).toBe('light');
     expect(store.error).toBeNull();
-    calls[1]?.resolve({ theme: 'light', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    calls[1]?.resolve({ theme: 'light', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
     await second;
     expect(store.current.theme).toBe('light');
   });
@@ -56,10 +56,10 @@ describe('SettingsStore.setTheme', () => {
   it('falls back to the last saved value, not the one before a pending change', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
 
     const first = store.setTheme('dark');
-    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
     await first;
     const second = store.setTheme('light');
     calls[1]?.reject(new Error('bridge gone'));
@@ -71,7 +71,7 @@ describe('SettingsStore.setTheme', () => {
   it('does not save when the choice did not change', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
     await store.setTheme('dark');
     expect(calls).toHaveLength(0);
   });
@@ -81,11 +81,11 @@ describe('SettingsStore pace and backups', () => {
   it('saves the pace with the other settings as they are', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    store.loaded({ theme: 'dark', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
 
     const done = store.setPace(150);
-    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 150, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
-    calls[0]?.resolve({ theme: 'dark', words_per_minute: 150, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    expect(calls[0]?.settings).toEqual({ theme: 'dark', words_per_minute: 150, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
+    calls[0]?.resolve({ theme: 'dark', words_per_minute: 150, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
     expect(await done).toBe(true);
     expect(store.current.words_per_minute).toBe(150);
   });
@@ -93,7 +93,7 @@ describe('SettingsStore pace and backups', () => {
   it('ties a refusal to the setting it is about', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
 
     const done = store.setBackupsKeep(400);
     const refusal = { kind: 'invalid', message: 'must be between 1 and 365 backups', field: 'backups_keep', errors: [{ field: 'backups_keep', message: 'must be between 1 and 365 backups' }] };
@@ -113,26 +113,26 @@ describe('SettingsStore pace and backups', () => {
   it('says a change was overtaken when a newer one is saving', async () => {
     const { calls, save } = pendingSaves();
     const store = new SettingsStore(save);
-    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' });
+    store.loaded({ theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
 
     const first = store.setBackupsKeep(5);
     const second = store.setPace(130);
-    expect(calls[1]?.settings).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false, rendering: 'auto' });
-    calls[0]?.resolve({ theme: 'system', words_per_minute: 140, backups_keep: 5, first_run_put_off: false, rendering: 'auto' });
+    expect(calls[1]?.settings).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
+    calls[0]?.resolve({ theme: 'system', words_per_minute: 140, backups_keep: 5, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
     expect(await first).toBe(false);
-    calls[1]?.resolve({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false, rendering: 'auto' });
+    calls[1]?.resolve({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
     expect(await second).toBe(true);
-    expect(store.current).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false, rendering: 'auto' });
+    expect(store.current).toEqual({ theme: 'system', words_per_minute: 130, backups_keep: 5, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 });
   });
 });
 
 describe('SettingsStore.putOffFirstRun', () => {
-  const loaded: Settings = { theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto' };
+  const loaded: Settings = { theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 };
 
   it('puts the questions off at once and keeps what the journal saved', async () => {
     const { calls, save } = pendingSaves();
     let asked = 0;
-    const store = new SettingsStore(save, async () => (asked++, { ...loaded, first_run_put_off: true, rendering: 'auto' }));
+    const store = new SettingsStore(save, async () => (asked++, { ...loaded, first_run_put_off: true, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 }));
     store.loaded(loaded);
     const done = store.putOffFirstRun();
     expect(store.current.first_run_put_off).toBe(true);

@@ -14,6 +14,7 @@ const KIND_WORDS: Record<EntryKind, [string, string]> = {
   note: ['note', 'notes'],
   story: ['story', 'stories'],
   rehearsal: ['rehearsal', 'rehearsals'],
+  review: ['review', 'reviews'],
 };
 
 function count(n: number, one: string, many: string): string {
