@@ -304,6 +304,16 @@ export const api = {
   inboxUndo: (ids: number[]): Promise<Triage> => call('inbox_undo', { ids }),
   bragSave: (since: string | null, until: string | null): Promise<string | null> =>
     call('brag_save', { since, until }),
+  // Weekly habit: forms and settings
+  // (types named inline, so this block is the only change to the file)
+  // The note templates: shipped ones (as edited), then the engineer's own by title.
+  templateList: (): Promise<import('./bindings').NoteTemplate[]> => call('template_list'),
+  // An edit of a shipped template (same slug) or one of the engineer's own.
+  templateSave: (template: import('./bindings').Template): Promise<import('./bindings').NoteTemplate> =>
+    call('template_save', { template }),
+  // Removes an own template, or resets an edited one to shipped; templateRestore undoes it.
+  templateRemove: (slug: string): Promise<import('./bindings').NoteTemplate> => call('template_remove', { slug }),
+  templateRestore: (slug: string): Promise<import('./bindings').NoteTemplate> => call('template_restore', { slug }),
 };
 
 export type Api = typeof api;
