@@ -260,21 +260,23 @@ export const FEEDBACK_FORM: EntryFormSpec<core.Feedback, forms.FeedbackFields, c
   ],
 };
 
-// A dated note: what happened this week on the project.
+// A dated note: what happened this week on the project. A new one may start from a
+// template (an incident, a 1:1...): its headings and prompts, and its tags.
 export const NOTE_FORM: EntryFormSpec<core.Note, forms.NoteFields, core.NoteInput, number | null> = {
   name: 'note',
   title: { add: 'Add a note', edit: 'Edit note' },
   values: forms.noteFields,
   input: (f, projectId) => forms.noteInput(projectId, f),
   save: (id, input) => journal.save('note', id, input),
-  fields: () => [
+  fields: (_f, note) => [
+    ...(note === null ? [{ kind: 'template', text: 'text', tags: 'tags' } as const] : []),
     {
       kind: 'text',
       key: 'text',
       label: 'Note',
       testid: 'note-text',
       multiline: true,
-      rows: 5,
+      rows: note === null ? 8 : 5,
       placeholder: 'What happened, what you learned, what is next.',
       autofocus: true,
     },
