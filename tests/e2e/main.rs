@@ -12,3 +12,4 @@ mod resume;
 mod settings;
 mod shell;
 mod stories;
+mod templates;
