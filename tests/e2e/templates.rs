@@ -68,7 +68,10 @@ async fn a_note_started_from_the_incident_template_keeps_its_text_and_tags() {
     app.choose("note-template", "incident").await;
     app.click("note-template-replace").await;
     let text = value_until(&app, "note-text", |v| v.contains("## What happened")).await;
-    assert_eq!(text.trim(), body.trim());
+    // The same Markdown, each paragraph on one line so it wraps to the box.
+    let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(words(&text), words(&body));
+    assert!(text.contains("users or orders affected"), "{text}");
     let tags = value_until(&app, "note-tags", |v| v.contains("incident")).await;
     assert_eq!(tags, "payments, incident");
     app.click("note-save").await;
@@ -77,7 +80,7 @@ async fn a_note_started_from_the_incident_template_keeps_its_text_and_tags() {
     let notes = app.invoke_ok("note_list", json!({"limit": 10})).await;
     let note = &notes.as_array().unwrap()[0];
     assert_eq!(note["project_id"], json!(project));
-    assert_eq!(note["text"].as_str().unwrap().trim(), body.trim());
+    assert_eq!(note["text"].as_str().unwrap().trim(), text.trim());
     assert_eq!(note["tags"], json!(["payments", "incident"]));
 
     // An empty note takes a template at once, without asking; editing a note offers none.
@@ -267,6 +270,7 @@ async fn capture() {
         app.click("metric-cancel").await;
         app.click("discard-confirm").await;
         app.gone("metric-form").await;
+
         app.click("nav-settings").await;
     }
     app.pick_theme("system").await;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { NoteTemplate } from '../lib/bindings';
-import { replacesTyped, slugFromTitle, startFrom, templateFields, templateInput, withTitle } from './templates';
+import { replacesTyped, slugFromTitle, startFrom, templateFields, templateInput, unwrapParagraphs, withTitle } from './templates';
 import { TemplatesStore, type TemplatesApi } from './templates.svelte';
 
 const incident: NoteTemplate = {
@@ -50,6 +50,30 @@ describe('the template editor', () => {
   });
 });
 
+describe('unwrapParagraphs', () => {
+  it('puts each paragraph on one line', () => {
+    expect(unwrapParagraphs('## Impact\n\nWho was hurt, users or\norders affected.\n\nNext.\n')).toBe(
+      '## Impact\n\nWho was hurt, users or orders affected.\n\nNext.\n',
+    );
+  });
+
+  it('keeps headings, lists, quotes, tables, code and hard breaks as they are', () => {
+    const kept = [
+      '# Title\nText under it',
+      '- one\n- two\n  more of two',
+      '1. first\n2. second',
+      '> quoted\n> on',
+      '| a | b |\n| - | - |',
+      '```\ncode\nlines\n```',
+      'hard  \nbreak',
+      'back\\\nslash',
+    ];
+    for (const md of kept.slice(0, 1)) expect(unwrapParagraphs(md)).toBe(md);
+    expect(unwrapParagraphs(kept[1]!)).toBe('- one\n- two more of two');
+    for (const md of kept.slice(2)) expect(unwrapParagraphs(md)).toBe(md);
+  });
+});
+
 describe('starting a note from a template', () => {
   it('fills the text and adds the tags it lacks', () => {
     expect(startFrom({ text: '', tags: 'payments, Incident' }, incident)).toEqual({ text: incident.body, tags: 'payments, Incident, oncall' });
@@ -58,6 +82,8 @@ describe('starting a note from a template', () => {
   it('asks only before replacing text the engineer typed', () => {
     expect(replacesTyped('  ', [incident])).toBe(false);
     expect(replacesTyped(incident.body, [incident])).toBe(false);
+    const wrapped = { ...incident, body: '## Impact\n\nWho was hurt, users or\norders affected.\n' };
+    expect(replacesTyped(startFrom({ text: '', tags: '' }, wrapped).text, [wrapped])).toBe(false);
     expect(replacesTyped('The cache fell over', [incident])).toBe(true);
   });
 });

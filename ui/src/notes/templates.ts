@@ -70,13 +70,43 @@ export function templateInput(f: TemplateFields, isNew: boolean, existing: reado
 /** Whether starting from a template would replace text worth asking about. */
 export function replacesTyped(text: string, templates: readonly NoteTemplate[]): boolean {
   const typed = text.trim();
-  return typed !== '' && !templates.some((t) => t.body.trim() === typed);
+  return typed !== '' && !templates.some((t) => unwrapParagraphs(t.body).trim() === typed || t.body.trim() === typed);
 }
 
-/** A note's text and tags once started from `template`: its body, and its tags added. */
+/** A line that starts a Markdown block of its own (never joined to the line above). */
+const BLOCK_START = /^(\s{4}|\t|#|[-*+] |\d+[.)] |>|\||```|~~~)/;
+
+/**
+ * The Markdown with each paragraph on one line: the same document (a single line break in
+ * a paragraph is a space), but one that wraps to the note's box instead of breaking
+ * mid-sentence where the file was wrapped. Headings, lists, quotes, tables, code and hard
+ * breaks (two trailing spaces, a backslash) keep their lines.
+ */
+export function unwrapParagraphs(markdown: string): string {
+  const out: string[] = [];
+  let fenced = false;
+  let joinable = false;
+  for (const line of markdown.split('\n')) {
+    const fence = /^(```|~~~)/.test(line);
+    if (!fenced && joinable && line.trim() !== '' && !BLOCK_START.test(line)) {
+      out[out.length - 1] = `${out[out.length - 1]} ${line.trim()}`;
+    } else {
+      out.push(line);
+    }
+    if (fence) fenced = !fenced;
+    const last = out[out.length - 1] ?? '';
+    joinable = !fenced && !fence && last.trim() !== '' && !/^(#|\||\s{4}|\t)/.test(last) && !/( {2}|\\)$/.test(last);
+  }
+  return out.join('\n');
+}
+
+/**
+ * A note's text and tags once started from `template`: its body (paragraphs unwrapped, see
+ * `unwrapParagraphs`), and its tags added to those typed.
+ */
 export function startFrom(note: { text: string; tags: string }, template: Pick<Template, 'body' | 'tags'>): { text: string; tags: string } {
   const tags = parseLabels(note.tags);
   const lower = new Set(tags.map((t) => t.toLowerCase()));
   for (const tag of template.tags) if (!lower.has(tag.toLowerCase())) tags.push(tag);
-  return { text: template.body, tags: labelsText(tags) };
+  return { text: unwrapParagraphs(template.body), tags: labelsText(tags) };
 }
