@@ -561,7 +561,7 @@ async fn the_weekly_review_slot_and_the_fiscal_year_are_saved_and_a_bad_time_is_
     }
     assert_eq!(shown.as_deref(), Some("09:30"));
     let slot = app.text_with("settings-review-slot", "Monday at 09:30").await;
-    assert!(slot.contains("Every Monday at 09:30"), "{slot}");
+    assert!(slot.contains("every Monday at 09:30"), "{slot}");
 
     app.choose("settings-fiscal-start", "4").await;
     settings_until(&app, "fiscal_year_start 4", |s| s["fiscal_year_start"] == json!(4)).await;

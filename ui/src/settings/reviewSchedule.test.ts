@@ -9,7 +9,7 @@ describe('the weekly review card', () => {
   });
 
   it('says what the slot and the fiscal year mean', () => {
-    expect(reviewSlot('friday', '16:00')).toBe('Every Friday at 16:00');
+    expect(reviewSlot('friday', '16:00')).toBe('Your weekly review comes round every Friday at 16:00.');
     expect(firstQuarter(1)).toBe('Q1 runs January to March');
     expect(firstQuarter(11)).toBe('Q1 runs November to January');
   });

@@ -43,8 +43,8 @@ export function firstQuarter(month: number): string {
   return `Q1 runs ${monthName(month)} to ${monthName(month + 2)}`;
 }
 
-/** "Every Friday at 16:00". */
+/** "Your weekly review comes round every Friday at 16:00." */
 export function reviewSlot(day: ReviewDay, time: string): string {
   const label = REVIEW_DAYS.find((d) => d.value === day)?.label ?? day;
-  return `Every ${label} at ${time}`;
+  return `Your weekly review comes round every ${label} at ${time}.`;
 }
