@@ -524,7 +524,11 @@ async fn capture_encryption_progress() {
 }
 
 /// Polls `settings_get` until `ok` holds for it; the settings then.
-async fn settings_until(app: &App, what: &str, ok: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+async fn settings_until(
+    app: &App,
+    what: &str,
+    ok: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
     let mut last = serde_json::Value::Null;
     for _ in 0..100 {
         last = app.invoke_ok("settings_get", json!({})).await;

@@ -389,9 +389,8 @@ async fn a_story_for_an_interview_shows_it_on_its_card_while_it_is_ahead() {
     let mut input = json!({"interview_on": in_days(-1).await});
     let saved = app.invoke_ok("story_get", json!({"id": story})).await;
     for key in [
-        "title", "framework", "situation", "task", "context", "action", "result",
-        "target_seconds", "project_ids", "metric_ids", "decision_ids", "questions", "tags",
-        "skills",
+        "title", "framework", "situation", "task", "context", "action", "result", "target_seconds",
+        "project_ids", "metric_ids", "decision_ids", "questions", "tags", "skills",
     ] {
         input[key] = saved[key].clone();
     }
