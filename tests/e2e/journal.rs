@@ -915,3 +915,55 @@ async fn capture_notes() {
     }
     app.close().await;
 }
+
+// Measure later (issue 15): a metric logged with its baseline before the result is known.
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_metric_logged_before_its_result_reads_as_waiting_until_the_result_is_written() {
+    let (_turn, app) = Turn::opened().await;
+    let project =
+        seed::opened_project(&app, &Project { title: "Checkout latency", ..Project::shipped() })
+            .await;
+
+    // The result is left empty; a measure-by day that is not a day is refused by its field.
+    app.click("metric-new").await;
+    app.fill("metric-name", "p99 checkout latency").await;
+    app.fill("metric-baseline", "800").await;
+    app.fill("metric-unit", "ms").await;
+    app.choose("metric-better", "lower").await;
+    app.fill("metric-target", "200").await;
+    fill_seen(&app, "metric-measure-by", "2027-02-30").await;
+    app.click("metric-save").await;
+    let error = app.text_with("error-measure_by", "calendar").await;
+    assert!(error.contains("calendar"), "{error}");
+    fill_seen(&app, "metric-measure-by", "2027-01-31").await;
+    app.click("metric-save").await;
+    app.gone("metric-form").await;
+
+    let detail = app.invoke_ok("project_get", json!({"id": project})).await;
+    let saved = &detail["metrics"][0];
+    assert_eq!(saved["result"], Value::Null, "{saved}");
+    assert_eq!(saved["baseline"].as_f64(), Some(800.0));
+    assert_eq!(saved["target"].as_f64(), Some(200.0));
+    assert_eq!(saved["measure_by"], json!("2027-01-31"));
+    assert_eq!(saved["told"], Value::Null);
+    let waiting = saved["waiting"].as_str().expect("a waiting line").to_string();
+    let metric = id_of(saved);
+
+    // The project page says it waits, in the core's words, with a badge.
+    app.testid(&format!("metric-change-{metric}-waiting")).await;
+    let shown = app.text_with(&format!("metric-change-{metric}"), "not measured yet").await;
+    assert!(shown.contains(&waiting), "{shown:?} should show {waiting:?}");
+
+    // Its form opens with the result empty (not "null"); writing it ends the wait.
+    app.click(&format!("edit-{metric}")).await;
+    let result = app.testid("metric-result").await.prop("value").await.unwrap();
+    assert_eq!(result.as_deref(), Some(""));
+    app.fill("metric-result", "120").await;
+    app.click("metric-save").await;
+    app.gone("metric-form").await;
+    let change = app.text_with(&format!("metric-change-{metric}"), "85%").await;
+    assert!(change.contains("800 ms") && change.contains("120 ms"), "{change}");
+    app.gone(&format!("metric-change-{metric}-waiting")).await;
+    app.close().await;
+}

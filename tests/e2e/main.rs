@@ -13,3 +13,4 @@ mod resume;
 mod settings;
 mod shell;
 mod stories;
+mod templates;

@@ -393,16 +393,18 @@ async fn a_refused_import_says_which_entry_and_why_beside_its_control() {
     careerlog(&source, &[], &["export", "journal", "--out", &export.display().to_string()]);
     let mut document: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
-    document["entries"][1]["fields"].as_object_mut().unwrap().remove("result");
+    // A metric's result may wait (measure later); its name may not.
+    document["entries"][1]["fields"].as_object_mut().unwrap().remove("name");
     std::fs::write(turn.import_file(), document.to_string()).unwrap();
 
     let app = turn.open().await;
     app.click("nav-settings").await;
     app.click("journal-import").await;
-    let error = app.text_with("journal-import-error", "result is missing").await;
+    let error = app.text_with("journal-import-error", "name is missing").await;
     assert!(
         error.contains("Nothing was imported")
-            && error.contains("Entry 2 (a metric, \"p99 latency\"): the result is missing."),
+            && error.contains("Entry 2 (a metric")
+            && error.contains("the name is missing."),
         "{error}"
     );
     let page = app.invoke_ok("project_list", json!({"offset": 0, "limit": 10})).await;
@@ -520,5 +522,68 @@ async fn capture_encryption_progress() {
         tokio::time::sleep(Duration::from_millis(400)).await;
         app.shot(&format!("settings-encryption-progress-{theme}")).await;
     }
+    app.close().await;
+}
+
+/// Polls `settings_get` until `ok` holds for it; the settings then.
+async fn settings_until(
+    app: &App,
+    what: &str,
+    ok: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let mut last = serde_json::Value::Null;
+    for _ in 0..100 {
+        last = app.invoke_ok("settings_get", json!({})).await;
+        if ok(&last) {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the settings never had {what}; last: {last}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_weekly_review_slot_and_the_fiscal_year_are_saved_and_a_bad_time_is_refused() {
+    let (_turn, app) = Turn::opened().await;
+    app.click("nav-settings").await;
+    let day = app.testid("settings-review-day").await;
+    assert_eq!(day.prop("value").await.unwrap().as_deref(), Some("friday"), "the default day");
+
+    app.choose("settings-review-day", "monday").await;
+    settings_until(&app, "review_day monday", |s| s["review_day"] == json!("monday")).await;
+
+    // Typed without its leading zero, saved on Enter as the core writes it.
+    app.fill("settings-review-time", "9:30").await;
+    app.send_keys("settings-review-time", &Key::Enter).await;
+    settings_until(&app, "review_time 09:30", |s| s["review_time"] == json!("09:30")).await;
+    let time = app.testid("settings-review-time").await;
+    let mut shown = None;
+    for _ in 0..50 {
+        shown = time.prop("value").await.unwrap();
+        if shown.as_deref() == Some("09:30") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(shown.as_deref(), Some("09:30"));
+    let slot = app.text_with("settings-review-slot", "Monday at 09:30").await;
+    assert!(slot.contains("every Monday at 09:30"), "{slot}");
+
+    app.choose("settings-fiscal-start", "4").await;
+    settings_until(&app, "fiscal_year_start 4", |s| s["fiscal_year_start"] == json!(4)).await;
+
+    // A time that is not one is refused under the field, kept as typed; nothing changes.
+    app.fill("settings-review-time", "25:00").await;
+    app.send_keys("settings-review-time", &Key::Enter).await;
+    let error = app.text_with("error-review_time", "HH:MM").await;
+    assert!(error.contains("HH:MM"), "{error}");
+    assert_eq!(
+        app.testid("settings-review-time").await.prop("value").await.unwrap().as_deref(),
+        Some("25:00")
+    );
+    let saved = app.invoke_ok("settings_get", json!({})).await;
+    assert_eq!(saved["review_time"], json!("09:30"));
+    assert_eq!(saved["review_day"], json!("monday"));
+    assert_eq!(saved["fiscal_year_start"], json!(4));
     app.close().await;
 }

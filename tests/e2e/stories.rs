@@ -345,3 +345,59 @@ async fn capture_stories() {
     app.shot("stories-drill-light").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_story_for_an_interview_shows_it_on_its_card_while_it_is_ahead() {
+    let (_turn, app) = Turn::opened().await;
+    let in_days = |days: i64| {
+        let app = &app;
+        async move {
+            app.execute(
+                "const d = new Date(); d.setDate(d.getDate() + arguments[0]);
+                 return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'),
+                         String(d.getDate()).padStart(2, '0')].join('-')",
+                vec![json!(days)],
+            )
+            .await
+            .as_str()
+            .unwrap()
+            .to_string()
+        }
+    };
+
+    app.click("nav-stories").await;
+    app.click("story-new").await;
+    app.send_keys("story-title", "Leading the checkout rewrite").await;
+    app.send_keys("story-section-action", "I split the pricing call and cached tax.").await;
+    // A day that is not one is refused by its field.
+    app.fill("story-interview-on", "next week").await;
+    app.click("story-save").await;
+    let refused = app.text_with("error-interview_on", "YYYY-MM-DD").await;
+    assert!(refused.contains("YYYY-MM-DD"), "{refused}");
+    let day = in_days(5).await;
+    app.fill("story-interview-on", &day).await;
+    app.click("story-save").await;
+    let stories = app.invoke_ok("story_list", json!({})).await;
+    let story = id_of(&stories[0]);
+    assert_eq!(stories[0]["interview_on"], json!(day));
+
+    // The bank says it is coming; once past, it says nothing.
+    app.click("nav-home").await;
+    app.click("nav-stories").await;
+    let badge = app.text_with(&format!("story-interview-{story}"), "5 days").await;
+    assert_eq!(badge, "Interview in 5 days");
+    let mut input = json!({"interview_on": in_days(-1).await});
+    let saved = app.invoke_ok("story_get", json!({"id": story})).await;
+    for key in [
+        "title", "framework", "situation", "task", "context", "action", "result", "target_seconds",
+        "project_ids", "metric_ids", "decision_ids", "questions", "tags", "skills",
+    ] {
+        input[key] = saved[key].clone();
+    }
+    app.invoke_ok("story_save", json!({"id": story, "input": input})).await;
+    app.click("nav-home").await;
+    app.click("nav-stories").await;
+    app.testid(&format!("story-{story}")).await;
+    app.gone(&format!("story-interview-{story}")).await;
+    app.close().await;
+}

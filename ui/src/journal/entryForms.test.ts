@@ -2,11 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('./journal.svelte', () => ({ journal: { save: vi.fn(), saveProject: vi.fn() } }));
 
-import type { Decision } from '../lib/bindings';
+import type { Decision, Note } from '../lib/bindings';
 import { journal } from './journal.svelte';
 import { ARTIFACT_FORM, DECISION_FORM, FEEDBACK_FORM, METRIC_FORM, NOTE_FORM, PROJECT_FORM } from './entryForms';
 import type { FieldSpec } from './fields';
-import { decisionFields } from './forms';
+import { decisionFields, noteFields } from './forms';
 
 /** Any of the forms, seen only as its field list. */
 interface AnyForm {
@@ -22,11 +22,21 @@ function specs(form: AnyForm) {
 }
 
 describe('entry forms', () => {
+  it('offer a template for a new note, not for one being edited', () => {
+    expect(NOTE_FORM.fields(noteFields(null), null)[0]).toEqual({ kind: 'template', text: 'text', tags: 'tags' });
+    const saved = { id: 1, text: 'x', date: null, tags: [], skills: [] } as unknown as Note;
+    expect(NOTE_FORM.fields(noteFields(saved), saved).some((s) => s.kind === 'template')).toBe(false);
+  });
+
   it('bind every field to one of the form values, under a test id of the form', () => {
     for (const form of FORMS) {
       const values = form.values(null);
       for (const spec of specs(form)) {
         if (spec.kind === 'gap') continue;
+        if (spec.kind === 'template') {
+          expect(Object.keys(values)).toEqual(expect.arrayContaining([spec.text, spec.tags]));
+          continue;
+        }
         expect(Object.keys(values)).toContain(spec.key);
         if (spec.kind !== 'options') expect(spec.testid.startsWith(`${form.name}-`)).toBe(true);
       }
@@ -35,7 +45,7 @@ describe('entry forms', () => {
 
   it('give each field its own key and test id, and put the keyboard in exactly one', () => {
     for (const form of FORMS) {
-      const named = specs(form).filter((s) => s.kind !== 'gap');
+      const named = specs(form).filter((s) => s.kind !== 'gap' && s.kind !== 'template');
       expect(new Set(named.map((s) => s.key)).size).toBe(named.length);
       const focused = named.filter((s) => s.kind === 'text' && s.autofocus);
       expect(focused).toHaveLength(1);
@@ -45,17 +55,17 @@ describe('entry forms', () => {
   it('open a decision due for review on its outcome', () => {
     const due = { review_due: true, options: [], tags: [], skills: [] } as unknown as Decision;
     const fields = DECISION_FORM.fields(decisionFields(due), due);
-    const focused = fields.filter((s) => s.kind === 'text' && s.autofocus).map((s) => s.kind !== 'gap' && s.key);
+    const focused = fields.filter((s) => s.kind === 'text' && s.autofocus).map((s) => s.kind === 'text' && s.key);
     expect(focused).toEqual(['outcome']);
   });
 
   it('choose among the options typed, free text only while none is', () => {
     const values = decisionFields(null);
-    const free = DECISION_FORM.fields(values, null).find((s) => s.kind !== 'gap' && s.key === 'chosen');
+    const free = DECISION_FORM.fields(values, null).find((s) => (s.kind === 'text' || s.kind === 'select') && s.key === 'chosen');
     expect(free).toMatchObject({ kind: 'text' });
     values.options[0]!.text = ' Kafka ';
     values.options[1]!.text = 'SQS';
-    const chosen = DECISION_FORM.fields(values, null).find((s) => s.kind !== 'gap' && s.key === 'chosen');
+    const chosen = DECISION_FORM.fields(values, null).find((s) => (s.kind === 'text' || s.kind === 'select') && s.key === 'chosen');
     expect(chosen).toMatchObject({
       kind: 'select',
       options: [

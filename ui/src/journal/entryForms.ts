@@ -68,6 +68,8 @@ export const PROJECT_FORM: EntryFormSpec<core.Project, forms.ProjectFields, core
 };
 
 // A number that moved: baseline, result, and which way is better. The change is the core's.
+// The result may wait: logged with its baseline (and a target, a day to measure it by), the
+// metric is measured later and makes no bullet until then.
 export const METRIC_FORM: EntryFormSpec<core.Metric, forms.MetricFields, core.MetricInput, number> = {
   name: 'metric',
   title: { add: 'Add a metric', edit: 'Edit metric' },
@@ -78,7 +80,16 @@ export const METRIC_FORM: EntryFormSpec<core.Metric, forms.MetricFields, core.Me
   fields: () => [
     { kind: 'text', key: 'name', label: 'What was measured', testid: 'metric-name', placeholder: 'p99 checkout latency', autofocus: true },
     { kind: 'text', key: 'baseline', label: 'Baseline', testid: 'metric-baseline', placeholder: '800', inputmode: 'decimal', hint: 'Before the work', half: true },
-    { kind: 'text', key: 'result', label: 'Result', testid: 'metric-result', placeholder: '120', inputmode: 'decimal', hint: 'After the work', half: true },
+    {
+      kind: 'text',
+      key: 'result',
+      label: 'Result',
+      testid: 'metric-result',
+      placeholder: '120',
+      inputmode: 'decimal',
+      hint: 'After the work; leave empty to measure later',
+      half: true,
+    },
     { kind: 'text', key: 'unit', label: 'Unit', testid: 'metric-unit', placeholder: 'ms, %, $, req/s', half: true },
     {
       kind: 'select',
@@ -89,6 +100,8 @@ export const METRIC_FORM: EntryFormSpec<core.Metric, forms.MetricFields, core.Me
       blank: 'Not set',
       half: true,
     },
+    { kind: 'text', key: 'target', label: 'Target', testid: 'metric-target', placeholder: '200', inputmode: 'decimal', hint: 'The number aimed for, if any', half: true },
+    { kind: 'date', key: 'measure_by', label: 'Measure by', testid: 'metric-measure-by', hint: 'While the result waits: when to measure it' },
     { kind: 'date', key: 'measured_on', label: 'Measured on', testid: 'metric-measured' },
     GAP,
     paragraph({
@@ -247,21 +260,23 @@ export const FEEDBACK_FORM: EntryFormSpec<core.Feedback, forms.FeedbackFields, c
   ],
 };
 
-// A dated note: what happened this week on the project.
+// A dated note: what happened this week on the project. A new one may start from a
+// template (an incident, a 1:1...): its headings and prompts, and its tags.
 export const NOTE_FORM: EntryFormSpec<core.Note, forms.NoteFields, core.NoteInput, number | null> = {
   name: 'note',
   title: { add: 'Add a note', edit: 'Edit note' },
   values: forms.noteFields,
   input: (f, projectId) => forms.noteInput(projectId, f),
   save: (id, input) => journal.save('note', id, input),
-  fields: () => [
+  fields: (_f, note) => [
+    ...(note === null ? [{ kind: 'template', text: 'text', tags: 'tags' } as const] : []),
     {
       kind: 'text',
       key: 'text',
       label: 'Note',
       testid: 'note-text',
       multiline: true,
-      rows: 5,
+      rows: note === null ? 8 : 5,
       placeholder: 'What happened, what you learned, what is next.',
       autofocus: true,
     },

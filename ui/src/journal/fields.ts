@@ -63,12 +63,26 @@ export interface OptionsSpec<F> {
   key: OptionsKey<F>;
 }
 
+/** "Start from a template" for a new note: fills the text and adds to the tags. */
+export interface TemplateSpec<F> {
+  kind: 'template';
+  text: TextKey<F>;
+  tags: TextKey<F>;
+}
+
 /** An empty half row, so that the next field starts a row of its own. */
 export interface GapSpec {
   kind: 'gap';
 }
 
-export type FieldSpec<F> = TextSpec<F> | DateSpec<F> | SelectSpec<F> | LabelsSpec<F> | OptionsSpec<F> | GapSpec;
+export type FieldSpec<F> =
+  | TextSpec<F>
+  | DateSpec<F>
+  | SelectSpec<F>
+  | LabelsSpec<F>
+  | OptionsSpec<F>
+  | TemplateSpec<F>
+  | GapSpec;
 
 export const GAP: GapSpec = { kind: 'gap' };
 

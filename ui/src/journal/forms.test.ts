@@ -77,6 +77,8 @@ describe('form to input', () => {
       better: 'lower',
       measured_on: '2024-06-01',
       evidence: null,
+      target: 100,
+      measure_by: null,
       tags: ['perf'],
       skills: [],
     };
@@ -103,6 +105,26 @@ describe('form to input', () => {
       waiting: null,
     };
     expect(metricInput(1, metricFields(metric))).toEqual({ ok: true, value: input });
+  });
+
+  it('logs a metric before its result: a blank result is absent, with its target and day', () => {
+    const fields = { ...metricFields(null), name: 'p99', baseline: '800', target: '200', measure_by: '2027-01-31' };
+    const parsed = metricInput(3, fields);
+    expect(parsed.ok && parsed.value).toMatchObject({ baseline: 800, result: null, target: 200, measure_by: '2027-01-31' });
+  });
+
+  it('a waiting metric opens with its result blank, not "null"', () => {
+    const waiting = { ...metricFields(null), baseline: '800' };
+    const parsed = metricInput(3, waiting);
+    if (!parsed.ok) throw new Error('refused');
+    const saved = { ...parsed.value, id: 1, uuid: 'u', created_at: '', updated_at: '', change: null, percent_change: null, improved: null, told: null, waiting: '800 → not measured yet' };
+    expect(metricFields(saved)).toMatchObject({ result: '', target: '', measure_by: '' });
+  });
+
+  it('refuses a target or a measure-by day it cannot read, by field', () => {
+    const parsed = metricInput(3, { ...metricFields(null), target: 'soon', measure_by: '2027-02-30' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.errors.map((e) => e.field)).toEqual(['target', 'measure_by']);
   });
 
   it('starts a decision with two option rows and keeps the rows typed', () => {

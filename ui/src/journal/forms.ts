@@ -111,30 +111,50 @@ export interface MetricFields extends LabelFields {
   name: string;
   unit: string;
   baseline: string;
+  /** Blank while the metric waits to be measured. */
   result: string;
+  target: string;
   better: Direction | '';
   measured_on: string;
+  measure_by: string;
   evidence: string;
+}
+
+/** A number as the field shows it; blank when absent. */
+function numberText(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
 }
 
 export function metricFields(m: Metric | null): MetricFields {
   return {
     name: m?.name ?? '',
     unit: m?.unit ?? '',
-    baseline: m?.baseline === null || m?.baseline === undefined ? '' : String(m.baseline),
-    result: m ? String(m.result) : '',
+    baseline: numberText(m?.baseline),
+    result: numberText(m?.result),
+    target: numberText(m?.target),
     better: m?.better ?? '',
     measured_on: m?.measured_on ?? '',
+    measure_by: m?.measure_by ?? '',
     evidence: m?.evidence ?? '',
     ...labelFields(m),
   };
 }
 
+// A metric may be logged before its result is known (baseline, target, measure-by date):
+// a blank result is absent, and the core says which of those such a metric still needs.
 export function metricInput(projectId: number, f: MetricFields): Parsed<MetricInput> {
-  const parsed = collect<{ baseline: number | null; result: number | null; measured_on: string | null }>({
+  const parsed = collect<{
+    baseline: number | null;
+    result: number | null;
+    target: number | null;
+    measured_on: string | null;
+    measure_by: string | null;
+  }>({
     baseline: parseNumber('baseline', f.baseline, false),
-    result: parseNumber('result', f.result, true),
+    result: parseNumber('result', f.result, false),
+    target: parseNumber('target', f.target, false),
     measured_on: parseDate('measured_on', f.measured_on),
+    measure_by: parseDate('measure_by', f.measure_by),
   });
   if (!parsed.ok) return parsed;
   return ok({
@@ -142,10 +162,12 @@ export function metricInput(projectId: number, f: MetricFields): Parsed<MetricIn
     name: f.name,
     unit: text(f.unit),
     baseline: parsed.value.baseline,
-    result: parsed.value.result ?? 0,
+    result: parsed.value.result,
     better: f.better === '' ? null : f.better,
     measured_on: parsed.value.measured_on,
     evidence: text(f.evidence),
+    target: parsed.value.target,
+    measure_by: parsed.value.measure_by,
     ...labelsInput(f),
   });
 }

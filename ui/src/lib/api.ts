@@ -70,14 +70,16 @@ import type {
   TrashItem,
 } from './bindings';
 import type { CommandName } from './commands';
-// The weekly habit on Home.
+// The weekly habit: Home, forms and settings.
 import type {
   FollowUpMark,
   FollowUpQueue,
+  NoteTemplate,
   PeriodKind,
   PeriodSummary,
   Review,
   ReviewInput,
+  Template,
   WeekSummary,
   WeeklyReviewInput,
   WeeklyReviewSaved,
@@ -330,6 +332,16 @@ export const api = {
   followupList: (): Promise<FollowUpQueue> => call('followup_list'),
   // Snooze a week, dismiss, or `clear` (undo either); the queue as it now stands.
   followupMark: (key: string, mark: FollowUpMark): Promise<FollowUpQueue> => call('followup_mark', { key, mark }),
+
+  // Weekly habit: forms and settings
+  // The note templates: shipped ones (as edited), then the engineer's own by title.
+  templateList: (): Promise<NoteTemplate[]> => call('template_list'),
+  // An edit of a shipped template (same slug) or one of the engineer's own.
+  templateSave: (template: Template): Promise<NoteTemplate> =>
+    call('template_save', { template }),
+  // Removes an own template, or resets an edited one to shipped; templateRestore undoes it.
+  templateRemove: (slug: string): Promise<NoteTemplate> => call('template_remove', { slug }),
+  templateRestore: (slug: string): Promise<NoteTemplate> => call('template_restore', { slug }),
 };
 
 export type Api = typeof api;

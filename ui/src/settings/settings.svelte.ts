@@ -1,7 +1,7 @@
 // The user's preferences: what is shown, what is saved, and what happens when saving fails.
 
 import { api, toIpcError, type Api } from '../lib/api';
-import type { IpcError, Rendering, Settings, Theme } from '../lib/bindings';
+import type { IpcError, Rendering, ReviewDay, Settings, Theme } from '../lib/bindings';
 import { Latest } from '../lib/latest';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -69,6 +69,21 @@ export class SettingsStore {
   /** How many backups to keep (the core checks 1-365). */
   setBackupsKeep(keep: number): Promise<boolean> {
     return this.#change('backups_keep', keep);
+  }
+
+  /** The weekly review's day. */
+  setReviewDay(day: ReviewDay): Promise<boolean> {
+    return this.#change('review_day', day);
+  }
+
+  /** The weekly review's local time, "HH:MM" (the core checks it and writes it as 09:30). */
+  setReviewTime(time: string): Promise<boolean> {
+    return this.#change('review_time', time.trim());
+  }
+
+  /** The month (1-12) the fiscal year starts in, for quarter, half and year reviews. */
+  setFiscalYearStart(month: number): Promise<boolean> {
+    return this.#change('fiscal_year_start', month);
   }
 
   /**

@@ -151,3 +151,38 @@ describe('SettingsStore.putOffFirstRun', () => {
     expect(store.current.first_run_put_off).toBe(true);
   });
 });
+
+describe('SettingsStore weekly review', () => {
+  const loaded: Settings = { theme: 'system', words_per_minute: 140, backups_keep: 10, first_run_put_off: false, rendering: 'auto', review_day: 'friday', review_time: '16:00', fiscal_year_start: 1 };
+
+  it('saves the day, the time as the core writes it, and the fiscal month', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded(loaded);
+    const day = store.setReviewDay('monday');
+    calls[0]?.resolve({ ...loaded, review_day: 'monday' });
+    expect(await day).toBe(true);
+    const time = store.setReviewTime(' 9:30 ');
+    expect(calls[1]?.settings.review_time).toBe('9:30');
+    calls[1]?.resolve({ ...loaded, review_day: 'monday', review_time: '09:30' });
+    expect(await time).toBe(true);
+    expect(store.current.review_time).toBe('09:30');
+    const month = store.setFiscalYearStart(4);
+    calls[2]?.resolve({ ...loaded, review_day: 'monday', review_time: '09:30', fiscal_year_start: 4 });
+    expect(await month).toBe(true);
+    expect(store.current).toMatchObject({ review_day: 'monday', review_time: '09:30', fiscal_year_start: 4 });
+  });
+
+  it('keeps a refused time as the error of review_time, with the saved time back', async () => {
+    const { calls, save } = pendingSaves();
+    const store = new SettingsStore(save);
+    store.loaded(loaded);
+    const refusal = { kind: 'invalid' as const, message: 'should be a time of day as HH:MM', field: 'review_time', errors: [{ field: 'review_time', message: 'should be a time of day as HH:MM' }] };
+    const done = store.setReviewTime('25:00');
+    calls[0]?.reject(refusal);
+    expect(await done).toBe(false);
+    expect(store.current.review_time).toBe('16:00');
+    expect(store.errorFor('review_time')).toEqual(refusal);
+    expect(store.errorFor('review_day')).toBeNull();
+  });
+});

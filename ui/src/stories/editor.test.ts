@@ -54,6 +54,7 @@ describe('story fields', () => {
         action: s.action,
         result: s.result,
         target_seconds: 120,
+        interview_on: null,
         project_ids: [1],
         metric_ids: [2],
         decision_ids: [],
@@ -87,6 +88,15 @@ describe('story fields', () => {
     expect(!parsed.ok && parsed.error.field).toBe('target_seconds');
     // The estimate goes on with the default meanwhile.
     expect(previewInput(f).target_seconds).toBe(120);
+  });
+
+  it('carry the interview day, and refuse one that is not a day by its field', () => {
+    const f = storyFields({ ...story(), interview_on: '2027-01-12' });
+    expect(f.interview_on).toBe('2027-01-12');
+    expect(storyInput(f).ok && (storyInput(f) as { value: { interview_on: string | null } }).value.interview_on).toBe('2027-01-12');
+    f.interview_on = 'next Tuesday';
+    const parsed = storyInput(f);
+    expect(!parsed.ok && parsed.error.field).toBe('interview_on');
   });
 });
 

@@ -6,6 +6,8 @@
 import type { Framework, Section, Story, StoryInput } from '../lib/bindings';
 import type { Parsed } from '../lib/forms';
 import { ipcError } from '../lib/api';
+import { collect } from '../lib/forms';
+import { parseDate } from '../journal/forms';
 import { FRAMEWORK_SECTIONS } from './format';
 
 /** The core's default target, for a new story. */
@@ -18,6 +20,8 @@ export interface StoryFields {
   sections: Record<Section, string>;
   /** The target as typed: seconds ("120") or minutes and seconds ("2:00"). */
   target: string;
+  /** The day of the interview it is prepared for, as typed (YYYY-MM-DD), or blank. */
+  interview_on: string;
   project_ids: number[];
   metric_ids: number[];
   decision_ids: number[];
@@ -38,6 +42,7 @@ export function storyFields(story: Story | null): StoryFields {
       result: story?.result ?? '',
     },
     target: String(story?.target_seconds ?? DEFAULT_TARGET_SECONDS),
+    interview_on: story?.interview_on ?? '',
     project_ids: [...(story?.project_ids ?? [])],
     metric_ids: [...(story?.metric_ids ?? [])],
     decision_ids: [...(story?.decision_ids ?? [])],
@@ -60,7 +65,7 @@ function blankIsNull(value: string): string | null {
   return value.trim() === '' ? null : value;
 }
 
-function input(f: StoryFields, target: number): StoryInput {
+function input(f: StoryFields, target: number, interviewOn: string | null): StoryInput {
   const told = FRAMEWORK_SECTIONS[f.framework];
   // Only the framework's own sections are sent: the core refuses a CAR story with a task.
   const section = (name: Section) => (told.includes(name) ? blankIsNull(f.sections[name]) : null);
@@ -73,6 +78,7 @@ function input(f: StoryFields, target: number): StoryInput {
     action: section('action'),
     result: section('result'),
     target_seconds: target,
+    interview_on: interviewOn,
     project_ids: [...f.project_ids],
     metric_ids: [...f.metric_ids],
     decision_ids: [...f.decision_ids],
@@ -82,21 +88,25 @@ function input(f: StoryFields, target: number): StoryInput {
   };
 }
 
-/** The input to save, or the refusal of a target that is not a length of time. */
+/** The input to save, or the refusal of a target that is not a length of time or an
+ * interview day that is not a day (each by its field). */
 export function storyInput(f: StoryFields): Parsed<StoryInput> {
   const target = parseTarget(f.target);
-  if (target === null) {
-    return {
-      ok: false,
-      error: ipcError('invalid', 'give the target in seconds (120) or as 2:00', 'target_seconds'),
-    };
-  }
-  return { ok: true, value: input(f, target) };
+  const parsed = collect<{ target_seconds: number; interview_on: string | null }>({
+    target_seconds:
+      target === null
+        ? { ok: false, error: ipcError('invalid', 'give the target in seconds (120) or as 2:00', 'target_seconds') }
+        : { ok: true, value: target },
+    interview_on: parseDate('interview_on', f.interview_on),
+  });
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: input(f, parsed.value.target_seconds, parsed.value.interview_on) };
 }
 
 /** The input to estimate while typing: a target being typed falls back to the default. */
 export function previewInput(f: StoryFields): StoryInput {
-  return input(f, parseTarget(f.target) ?? DEFAULT_TARGET_SECONDS);
+  const day = parseDate('interview_on', f.interview_on);
+  return input(f, parseTarget(f.target) ?? DEFAULT_TARGET_SECONDS, day.ok ? day.value : null);
 }
 
 /**

@@ -104,3 +104,27 @@ export const RATING_LABEL: Record<number, string> = {
   4: 'Solid',
   5: 'Ready',
 };
+
+function dayNumber(day: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+}
+
+/**
+ * A story's interview while it is ahead ("Interview today", "Interview tomorrow",
+ * "Interview in 5 days", "Interview on 12 Jan 2027" past two weeks); null once it is past
+ * or when there is none. `today` is the local day as YYYY-MM-DD.
+ */
+export function upcomingInterview(interviewOn: string | null | undefined, today: string): string | null {
+  if (!interviewOn) return null;
+  const at = dayNumber(interviewOn);
+  const now = dayNumber(today);
+  if (at === null || now === null || at < now) return null;
+  const days = at - now;
+  if (days === 0) return 'Interview today';
+  if (days === 1) return 'Interview tomorrow';
+  if (days <= 14) return `Interview in ${days} days`;
+  const [y, m, d] = interviewOn.split('-').map(Number) as [number, number, number];
+  return `Interview on ${d} ${MONTHS[m - 1] ?? '?'} ${y}`;
+}
