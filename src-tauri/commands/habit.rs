@@ -23,6 +23,9 @@ journal_commands! {
     period_summary(kind: PeriodKind, date: Option<NaiveDate>) -> PeriodSummary =
         |j| j.period_summary(kind, date.unwrap_or_else(|| Clock::system().today()));
 
+    /// A review entry, for a search result that opens it.
+    review_get(id: i64) -> Review = |j| j.entry::<Review>(id);
+
     /// Saves a period review: a new one when `id` is absent.
     review_save(id: Option<i64>, input: Form<ReviewInput>) -> Review =
         |j| j.save(id, input.decode_entry()?);

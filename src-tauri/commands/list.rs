@@ -17,7 +17,7 @@ app_commands! {
         inbox_page, inbox_get, inbox_accept, inbox_accept_many, inbox_dismiss, inbox_merge,
         inbox_undo;
     habit:
-        week_summary, weekly_review_save, period_summary, review_save, followup_list,
+        week_summary, weekly_review_save, period_summary, review_get, review_save, followup_list,
         followup_mark, template_list, template_save, template_remove, template_restore;
     stories:
         story_list, story_get, story_save, story_preview, rehearsal_save, story_follow_ups,

@@ -319,7 +319,19 @@ async fn a_quarter_review_shows_the_journal_and_saves_the_reflection() {
     assert_eq!(reviews[0]["went_well"], json!("Checkout p95 under budget."));
     assert_eq!(reviews[0]["to_improve"], json!(null));
     assert!(reviews[0]["summary"].as_str().unwrap().contains("Checkout p95"));
-    app.testid(&format!("period-review-{}", id_of(&reviews[0]))).await;
+    let review = id_of(&reviews[0]);
+    app.testid(&format!("period-review-{review}")).await;
+
+    // Search finds the review by its reflection and opens it on its quarter.
+    back_home(&app).await;
+    app.chord(&[Key::Control.into(), 'k']).await;
+    app.testid("search-palette").await;
+    app.fill("search-input", "under budget").await;
+    app.testid(&format!("search-hit-{review}")).await;
+    app.send_keys("search-input", &Key::Enter).await;
+    app.gone("search-palette").await;
+    app.testid(&format!("period-review-{review}")).await;
+    app.text_with("period-review", "Checkout p95").await;
 
     // The year before has nothing; Escape goes back to Home.
     app.click("period-kind-year").await;

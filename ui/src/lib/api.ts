@@ -329,6 +329,7 @@ export const api = {
   periodSummary: (kind: PeriodKind, date: string | null = null): Promise<PeriodSummary> =>
     call('period_summary', { kind, date }),
   reviewSave: (id: number | null, input: ReviewInput): Promise<Review> => call('review_save', { id, input }),
+  reviewGet: (id: number): Promise<Review> => call('review_get', { id }),
   followupList: (): Promise<FollowUpQueue> => call('followup_list'),
   // Snooze a week, dismiss, or `clear` (undo either); the queue as it now stands.
   followupMark: (key: string, mark: FollowUpMark): Promise<FollowUpQueue> => call('followup_mark', { key, mark }),

@@ -42,6 +42,7 @@ export type CommandName =
   | 'week_summary'
   | 'weekly_review_save'
   | 'period_summary'
+  | 'review_get'
   | 'review_save'
   | 'followup_list'
   | 'followup_mark'

@@ -32,10 +32,11 @@ export class PeriodReviewStore {
     this.#onsaved = onsaved;
   }
 
-  open(kind: ReviewedKind = 'quarter'): void {
+  /** Opens the view on the period of `kind` around `date` (today's when null). */
+  open(kind: ReviewedKind = 'quarter', date: string | null = null): void {
     this.isOpen = true;
     this.kind = kind;
-    this.date = null;
+    this.date = date;
     this.#fresh();
     void this.load();
   }
