@@ -415,9 +415,21 @@ impl App {
         panic!("{id} never read as expected; last: {last:?}");
     }
 
-    /// How many elements have this test id now.
+    /// How many elements have this test id now. A list re-rendering while it is read can hand
+    /// back an element already gone (a stale reference): it is read again.
     pub async fn count(&self, id: &str) -> usize {
-        self.client.find_all(Locator::Css(&format!("[data-testid='{id}']"))).await.unwrap().len()
+        let css = format!("[data-testid='{id}']");
+        let mut tries = 0;
+        loop {
+            match self.client.find_all(Locator::Css(&css)).await {
+                Ok(found) => return found.len(),
+                Err(e) if tries < 20 && e.to_string().to_lowercase().contains("stale") => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("counting {id}: {e}"),
+            }
+        }
     }
 
     /// Waits until no element has this test id.
