@@ -16,3 +16,17 @@ pub fn journal() -> (tempfile::TempDir, Journal) {
 pub fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
+
+/// Takes a journal's schema back to before migration 0010 (capture) and 0011 (the weekly
+/// habit), for tests that open a journal written by an older Career Log.
+pub const UNDO_CAPTURE_AND_HABIT: &str = "
+    DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
+    DROP TABLE proposals;
+    DROP INDEX stories_by_interview; DROP INDEX projects_quiet; DROP INDEX metrics_unproven;
+    DROP INDEX metrics_by_day; DROP INDEX decisions_by_day; DROP INDEX feedback_by_day;
+    DROP INDEX artifacts_by_day; DROP INDEX projects_by_start;
+    ALTER TABLE projects DROP COLUMN last_logged_at;
+    DROP INDEX metrics_pending; ALTER TABLE metrics DROP COLUMN target;
+    ALTER TABLE metrics DROP COLUMN measure_by; ALTER TABLE stories DROP COLUMN interview_on;
+    DROP INDEX entries_by_created; DROP TABLE reviews; DROP TABLE templates;
+    DROP TABLE followup_marks;";

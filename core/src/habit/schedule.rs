@@ -201,7 +201,7 @@ fn civil_date(day: NaiveDate) -> civil::Date {
     civil::date(day.year() as i16, day.month() as i8, day.day() as i8)
 }
 
-fn naive_date(day: civil::Date) -> NaiveDate {
+pub(crate) fn naive_date(day: civil::Date) -> NaiveDate {
     NaiveDate::from_ymd_opt(day.year() as i32, day.month() as u32, day.day() as u32)
         .unwrap_or_default()
 }

@@ -230,10 +230,7 @@ impl Journal {
     /// The weekly review for the calendar export: its slot and its next day.
     pub fn review_event(&self, clock: &Clock) -> Result<crate::guides::ReviewEvent> {
         let at = self.settings()?.review_at();
-        let next = at.next_after(clock).date();
-        let first =
-            NaiveDate::from_ymd_opt(next.year() as i32, next.month() as u32, next.day() as u32)
-                .unwrap_or_else(|| clock.today());
+        let first = crate::habit::schedule::naive_date(at.next_after(clock).date());
         Ok(crate::guides::ReviewEvent { at, first })
     }
 

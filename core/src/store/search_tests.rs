@@ -233,6 +233,7 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
         .unwrap();
     j.save_variant(None, "Staff", &Default::default()).unwrap();
     // Back to how version 6 left it: no variant UUIDs, metrics indexed by unit only.
+    j.conn.execute_batch(crate::test_support::UNDO_CAPTURE_AND_HABIT).unwrap();
     j.conn
         .execute_batch(
             "DROP INDEX variants_by_uuid;
@@ -240,16 +241,6 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
              ALTER TABLE variants DROP COLUMN updated_at;
              ALTER TABLE decisions DROP COLUMN outcome_on;
              DROP INDEX entries_by_kind;
-             DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
-             DROP TABLE proposals;
-             DROP INDEX stories_by_interview; DROP INDEX projects_quiet; DROP INDEX metrics_unproven;
-             DROP INDEX metrics_by_day; DROP INDEX decisions_by_day; DROP INDEX feedback_by_day;
-             DROP INDEX artifacts_by_day; DROP INDEX projects_by_start;
-             ALTER TABLE projects DROP COLUMN last_logged_at;
-             DROP INDEX metrics_pending; ALTER TABLE metrics DROP COLUMN target;
-             ALTER TABLE metrics DROP COLUMN measure_by; ALTER TABLE stories DROP COLUMN interview_on;
-             DROP INDEX entries_by_created; DROP TABLE reviews; DROP TABLE templates;
-             DROP TABLE followup_marks;
              UPDATE search_index SET body = 'ms' WHERE kind = 'metric';
              PRAGMA user_version = 6;",
         )

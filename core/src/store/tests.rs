@@ -219,19 +219,10 @@ fn migration_0008_keeps_old_bands_and_outcomes_readable() {
     drop(journal);
     let conn = Connection::open(&path).unwrap();
     // Back to how version 7 left it (0008 and after not applied yet).
+    conn.execute_batch(crate::test_support::UNDO_CAPTURE_AND_HABIT).unwrap();
     conn.execute_batch(
         "ALTER TABLE decisions DROP COLUMN outcome_on;
          DROP INDEX entries_by_kind;
-             DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
-             DROP TABLE proposals;
-             DROP INDEX stories_by_interview; DROP INDEX projects_quiet; DROP INDEX metrics_unproven;
-             DROP INDEX metrics_by_day; DROP INDEX decisions_by_day; DROP INDEX feedback_by_day;
-             DROP INDEX artifacts_by_day; DROP INDEX projects_by_start;
-             ALTER TABLE projects DROP COLUMN last_logged_at;
-             DROP INDEX metrics_pending; ALTER TABLE metrics DROP COLUMN target;
-             ALTER TABLE metrics DROP COLUMN measure_by; ALTER TABLE stories DROP COLUMN interview_on;
-             DROP INDEX entries_by_created; DROP TABLE reviews; DROP TABLE templates;
-             DROP TABLE followup_marks;
          INSERT INTO profile (id, band) VALUES (1, '8-12');
          PRAGMA user_version = 7;",
     )
