@@ -165,6 +165,32 @@ fn render() -> String {
         crate::store::NoteTemplate::decl(&cfg),
         crate::store::TemplateSource::decl(&cfg),
     ]);
+    decls.extend([
+        crate::journal::FeedbackDirection::decl(&cfg),
+        crate::journal::Labels::decl(&cfg),
+        crate::people::ActionDraft::decl(&cfg),
+        crate::people::ActionItem::decl(&cfg),
+        crate::people::ActionItemInput::decl(&cfg),
+        crate::people::ActionOwner::decl(&cfg),
+        crate::people::Goal::decl(&cfg),
+        crate::people::GoalInput::decl(&cfg),
+        crate::people::OneOnOne::decl(&cfg),
+        crate::people::OneOnOneDetail::decl(&cfg),
+        crate::people::OneOnOneForm::decl(&cfg),
+        crate::people::OneOnOneInput::decl(&cfg),
+        crate::people::PeopleFilter::decl(&cfg),
+        crate::people::PeoplePage::decl(&cfg),
+        crate::people::Person::decl(&cfg),
+        crate::people::PersonInput::decl(&cfg),
+        crate::people::PersonName::decl(&cfg),
+        crate::people::PersonPage::decl(&cfg),
+        crate::people::PersonRow::decl(&cfg),
+        crate::people::ProgressReport::decl(&cfg),
+        crate::people::Relationship::decl(&cfg),
+        crate::people::RelationshipSpan::decl(&cfg),
+        crate::people::TimelineItem::decl(&cfg),
+        crate::people::TimelineRole::decl(&cfg),
+    ]);
     decls.sort();
     let mut out = String::from(HEADER);
     for decl in decls {

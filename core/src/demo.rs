@@ -742,7 +742,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                 "{action} {system} {goal}. Worked with a team of {team} across {} weeks.",
                 length / 7
             )),
-            labels: Labels { tags: tags.clone(), skills: skills.clone() },
+            labels: Labels { tags: tags.clone(), skills: skills.clone(), ..Default::default() },
         },
     };
 
@@ -788,7 +788,11 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     )),
                     target: None,
                     measure_by: None,
-                    labels: Labels { tags: vec![tags[0].clone()], skills: Vec::new() },
+                    labels: Labels {
+                        tags: vec![tags[0].clone()],
+                        skills: Vec::new(),
+                        ..Default::default()
+                    },
                 },
             }
         })
@@ -832,6 +836,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     labels: Labels {
                         tags: vec!["architecture".into()],
                         skills: vec!["decision-making".into()],
+                        ..Default::default()
                     },
                 },
             }
@@ -896,7 +901,7 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     title: name,
                     url: Some(url),
                     date: Some(date),
-                    labels: Labels { tags: Vec::new(), skills: Vec::new() },
+                    labels: Labels { tags: Vec::new(), skills: Vec::new(), ..Default::default() },
                 },
             }
         })
@@ -915,7 +920,13 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     date: Some(date),
                     text: text.to_string(),
                     rating: Some(rng.range(3, 5) as u8),
-                    labels: Labels { tags: Vec::new(), skills: vec![skill.to_string()] },
+                    person_id: None,
+                    direction: None,
+                    labels: Labels {
+                        tags: Vec::new(),
+                        skills: vec![skill.to_string()],
+                        ..Default::default()
+                    },
                 },
             }
         })
@@ -936,7 +947,11 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
                     project_id: Some(0),
                     date: Some(date),
                     text,
-                    labels: Labels { tags: vec!["weekly".into()], skills: Vec::new() },
+                    labels: Labels {
+                        tags: vec!["weekly".into()],
+                        skills: Vec::new(),
+                        ..Default::default()
+                    },
                 },
             }
         })
@@ -994,9 +1009,10 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
             project_ids: Vec::new(),
             metric_ids: Vec::new(),
             decision_ids: Vec::new(),
+            feedback_ids: Vec::new(),
             questions: vec![question.to_string()],
             interview_on: None,
-            labels: Labels { tags: vec!["interview".into()], skills: skills.clone() },
+            labels: Labels { tags: vec!["interview".into()], skills: skills.clone(), ..Default::default() },
         },
     };
 

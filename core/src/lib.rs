@@ -14,6 +14,7 @@ pub mod habit;
 pub mod info;
 pub mod journal;
 pub mod paths;
+pub mod people;
 pub mod profile;
 pub mod rendering;
 pub mod resume;

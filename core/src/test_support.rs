@@ -17,9 +17,12 @@ pub fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
 
-/// Takes a journal's schema back to before migration 0010 (capture) and 0011 (the weekly
-/// habit), for tests that open a journal written by an older Career Log.
-pub const UNDO_CAPTURE_AND_HABIT: &str = "
+/// Takes a journal's schema back to before migration 0010 (capture), 0011 (the weekly
+/// habit) and 0012 (people), for tests that open a journal written by an older Career Log.
+pub const UNDO_SINCE_CAPTURE: &str = "
+    DROP TABLE entry_people; DROP TABLE goals; DROP TABLE actions; DROP TABLE one_on_ones;
+    DROP TABLE people; DROP INDEX feedback_by_person; ALTER TABLE feedback DROP COLUMN person_id;
+    ALTER TABLE feedback DROP COLUMN direction; ALTER TABLE entries DROP COLUMN private;
     DROP TABLE capture_reads; DROP TABLE capture_repos; DROP TABLE capture_keys;
     DROP TABLE proposals;
     DROP INDEX stories_by_interview; DROP INDEX projects_quiet; DROP INDEX metrics_unproven;

@@ -164,6 +164,8 @@ enum EvidenceRule {
         #[serde(default)]
         question: Option<String>,
     },
+    MentoringOutcome,
+    SuccessorTrained,
 }
 
 impl From<ChecklistFront> for ChecklistItem {
@@ -213,6 +215,8 @@ impl From<EvidenceRule> for Evidence {
             EvidenceRule::MetricWithBaseline => Evidence::MetricWithBaseline,
             EvidenceRule::AnyArtifact => Evidence::AnyArtifact,
             EvidenceRule::StoryRehearsed { question } => Evidence::StoryRehearsed { question },
+            EvidenceRule::MentoringOutcome => Evidence::MentoringOutcome,
+            EvidenceRule::SuccessorTrained => Evidence::SuccessorTrained,
         }
     }
 }

@@ -121,6 +121,10 @@ pub enum Evidence {
         #[serde(default)]
         question: Option<String>,
     },
+    /// A goal a mentee or report reached: what mentoring changed, proved by its day.
+    MentoringOutcome,
+    /// Someone the engineer trained took over work the engineer used to carry.
+    SuccessorTrained,
 }
 
 /// A few questions that lead to a suggested next move.

@@ -127,6 +127,14 @@ pub fn missing_text(evidence: &Evidence, needed: u32, found: u32) -> String {
             &format!("rehearsed stories for the question {q}"),
         ),
         Evidence::StoryRehearsed { question: None } => n("rehearsed story", "rehearsed stories"),
+        Evidence::MentoringOutcome => n(
+            "goal a mentee reached, with the day they reached it",
+            "goals mentees reached, with the days they reached them",
+        ),
+        Evidence::SuccessorTrained => n(
+            "person you trained who took over your work",
+            "people you trained who took over your work",
+        ),
     }
 }
 

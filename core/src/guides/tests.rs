@@ -226,10 +226,10 @@ fn readiness_is_measured_on_the_journal() {
     })
     .unwrap();
     j.add(FeedbackInput {
-        source: "mentee".into(),
-        text: "Pairing sessions got me shipping alone".into(),
+        source: "skip-level".into(),
+        text: "Ran the migration review like a staff engineer".into(),
         rating: Some(5),
-        labels: Labels { skills: vec!["Mentoring".into()], ..Default::default() },
+        labels: Labels { skills: vec!["Leadership".into()], ..Default::default() },
         ..Default::default()
     })
     .unwrap();
@@ -255,7 +255,8 @@ fn readiness_is_measured_on_the_journal() {
     assert_eq!(proof("scope-expansion", "wrote-an-rfc").entries[0].project_id, Some(p.id));
     assert!(!proof("scope-expansion", "led-an-incident").met);
     assert_eq!(proof("scope-expansion", "led-an-incident").missing, "1 postmortem");
-    assert!(proof("leverage", "grew-someone").met, "a skill label in any case and spacing");
+    assert!(proof("organizational", "leadership-feedback").met, "a skill label in any case");
+    assert!(!proof("leverage", "grew-someone").met, "feedback alone is not a mentee's outcome");
     assert!(proof("leverage", "closed-the-loop").met);
     let gains = proof("leverage", "repeatable-gains");
     assert_eq!((gains.found, gains.met), (1, false), "a regression does not count");

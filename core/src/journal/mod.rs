@@ -21,6 +21,7 @@ pub const MAX_PAGE: u32 = 500;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
+    Person,
     Project,
     Metric,
     Decision,
@@ -30,10 +31,16 @@ pub enum EntryKind {
     Story,
     Rehearsal,
     Review,
+    OneOnOne,
+    Action,
+    Goal,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 9] = [
+    /// Every kind, in the order an import writes them: a kind comes after the kinds it
+    /// links to (people before the projects they worked on, 1:1s before their actions).
+    pub const ALL: [EntryKind; 13] = [
+        EntryKind::Person,
         EntryKind::Project,
         EntryKind::Metric,
         EntryKind::Decision,
@@ -43,6 +50,9 @@ impl EntryKind {
         EntryKind::Story,
         EntryKind::Rehearsal,
         EntryKind::Review,
+        EntryKind::OneOnOne,
+        EntryKind::Action,
+        EntryKind::Goal,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +66,10 @@ impl EntryKind {
             EntryKind::Story => "story",
             EntryKind::Rehearsal => "rehearsal",
             EntryKind::Review => "review",
+            EntryKind::Person => "person",
+            EntryKind::OneOnOne => "one_on_one",
+            EntryKind::Action => "action",
+            EntryKind::Goal => "goal",
         }
     }
 
@@ -107,13 +121,24 @@ text_enum!(
     }
 );
 
-/// Tags and skills, carried by every entry; a form or file may leave either out.
+/// What every entry carries besides its own fields: tags, skills, the people it involved
+/// (worked with on a project, consulted on a decision...) and whether it is private. A
+/// form or file may leave any of them out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Labels {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
     pub skills: Vec<String>,
+    /// Ids of the people the entry involved, in the engineer's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<i64>>", optional)]
+    pub person_ids: Vec<i64>,
+    /// Kept out of everything made to be shared: the brag document, the progress report
+    /// for a mentor, the review packet.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub private: bool,
 }
 
 /// The identity and timestamps every entry has, as the store reads them.
@@ -392,11 +417,28 @@ pub struct ArtifactInput {
 
 entry_type!(Artifact(ArtifactInput) {});
 
+text_enum!(
+    /// Which way feedback went: to the engineer, or from the engineer to someone else.
+    FeedbackDirection {
+        Received = "received",
+        Given = "given",
+    }
+);
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct FeedbackInput {
     pub project_id: Option<i64>,
-    /// Who gave it: a peer, a manager, a mock interviewer...
+    /// Who gave it (a peer, a manager, a mock interviewer...), or for feedback given, who
+    /// it went to; the person's name when left blank with a person.
     pub source: String,
+    /// The person it came from or went to, when they are in the journal.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub person_id: Option<i64>,
+    /// Received when absent.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub direction: Option<FeedbackDirection>,
     /// The day it was given; today when absent, so a saved entry always has one.
     pub date: Option<NaiveDate>,
     pub text: String,

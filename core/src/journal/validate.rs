@@ -241,7 +241,11 @@ pub fn artifact(input: ArtifactInput) -> Result<ArtifactInput> {
 
 pub fn feedback(input: FeedbackInput) -> Result<FeedbackInput> {
     let mut p = Problems::default();
-    let source = p.take(required("source", &input.source, MAX_SHORT));
+    // With a person, a blank source is filled with their name when it is written.
+    let source = match input.person_id {
+        Some(_) => p.take(optional("source", Some(input.source), MAX_SHORT)).unwrap_or_default(),
+        None => p.take(required("source", &input.source, MAX_SHORT)),
+    };
     let date = p.take(date("date", input.date));
     let text = p.take(required("text", &input.text, MAX_TEXT));
     if input.rating.is_some_and(|r| !(1..=5).contains(&r)) {
@@ -251,6 +255,8 @@ pub fn feedback(input: FeedbackInput) -> Result<FeedbackInput> {
     p.done(FeedbackInput {
         project_id: input.project_id,
         source,
+        person_id: input.person_id,
+        direction: input.direction,
         date,
         text,
         rating: input.rating,
@@ -311,7 +317,7 @@ fn goal(text: Option<String>) -> Result<Option<String>> {
     Ok(Some(rest.to_string()))
 }
 
-fn required(field: &str, text: &str, max: usize) -> Result<String> {
+pub(crate) fn required(field: &str, text: &str, max: usize) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::invalid(field, "cannot be empty"));
@@ -320,7 +326,7 @@ fn required(field: &str, text: &str, max: usize) -> Result<String> {
     Ok(text.to_string())
 }
 
-fn optional(field: &str, text: Option<String>, max: usize) -> Result<Option<String>> {
+pub(crate) fn optional(field: &str, text: Option<String>, max: usize) -> Result<Option<String>> {
     match text.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(text) => {
@@ -402,9 +408,20 @@ fn scheme_of(text: &str) -> Option<&str> {
 /// Tags and skills, each list tidied as `labels` does.
 pub fn tidy_labels(labels: Labels) -> Result<Labels> {
     let mut p = Problems::default();
+    let mut person_ids: Vec<i64> = Vec::new();
+    for id in labels.person_ids {
+        if !person_ids.contains(&id) {
+            person_ids.push(id);
+        }
+    }
+    if person_ids.len() > MAX_LABELS {
+        p.add("person_ids", format!("has {} people; the limit is {MAX_LABELS}", person_ids.len()));
+    }
     let tidy = Labels {
         tags: p.take(self::labels("tags", labels.tags)),
         skills: p.take(self::labels("skills", labels.skills)),
+        person_ids,
+        private: labels.private,
     };
     p.done(tidy)
 }

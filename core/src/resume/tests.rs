@@ -27,6 +27,7 @@ fn fixture(j: &mut Journal) -> (Project, Metric, Project) {
             labels: Labels {
                 tags: vec!["backend".into()],
                 skills: vec!["technical leadership".into()],
+                ..Default::default()
             },
             ..Default::default()
         })

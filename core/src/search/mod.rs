@@ -63,13 +63,15 @@ pub struct SearchPage {
 /// and a rehearsal's is a date (`minor`, 4), other titles weigh 6; bodies 1, labels 3.
 pub fn title_column(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::Project | EntryKind::Decision => "heading",
-        EntryKind::Metric | EntryKind::Rehearsal => "minor",
+        EntryKind::Project | EntryKind::Decision | EntryKind::Person => "heading",
+        EntryKind::Metric | EntryKind::Rehearsal | EntryKind::Action => "minor",
         EntryKind::Story
         | EntryKind::Artifact
         | EntryKind::Feedback
         | EntryKind::Note
-        | EntryKind::Review => "title",
+        | EntryKind::Review
+        | EntryKind::OneOnOne
+        | EntryKind::Goal => "title",
     }
 }
 

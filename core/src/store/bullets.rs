@@ -621,7 +621,20 @@ impl Journal {
             }
             None => self.bullets_unlinted(false)?,
         };
-        Ok(chosen.into_iter().filter(|b| filter.matches(b)).collect())
+        // A resume is made to be shared: a bullet that states a private entry (or sits in a
+        // private project) stays in the Resume section but out of every export.
+        let private: std::collections::HashSet<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM entries WHERE private = 1")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(chosen
+            .into_iter()
+            .filter(|b| filter.matches(b))
+            .filter(|b| {
+                !private.contains(&b.project_id) && !b.sources.iter().any(|s| private.contains(s))
+            })
+            .collect())
     }
 
     /// Every skill named anywhere in the journal, most used first.
@@ -679,14 +692,25 @@ impl Journal {
         Ok((document, bullets.len()))
     }
 
-    /// A brag document (Markdown) of the projects active between `since` and `until`.
+    /// A brag document (Markdown) of the projects active between `since` and `until`,
+    /// without private entries.
     pub fn brag(
         &self,
         since: Option<chrono::NaiveDate>,
         until: Option<chrono::NaiveDate>,
     ) -> Result<(String, usize)> {
-        let projects = self.projects_between(since, until)?;
-        let reviews = self.reviews_between(since, until)?;
+        // Made to be shared: private entries stay out, and so does all of a private project.
+        let mut projects = self.projects_between(since, until)?;
+        projects.retain(|p| !p.project.labels.private);
+        for p in &mut projects {
+            p.metrics.retain(|e| !e.labels.private);
+            p.decisions.retain(|e| !e.labels.private);
+            p.artifacts.retain(|e| !e.labels.private);
+            p.feedback.retain(|e| !e.labels.private);
+            p.notes.retain(|e| !e.labels.private);
+        }
+        let mut reviews = self.reviews_between(since, until)?;
+        reviews.retain(|r| !r.labels.private);
         let entries =
             crate::resume::BragEntries { since, until, projects: &projects, reviews: &reviews };
         Ok((crate::resume::brag_document(&entries, &self.profile()?), projects.len()))

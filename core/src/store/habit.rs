@@ -270,7 +270,11 @@ impl Journal {
                     summary: s.summary.clone(),
                     status: Some(ProjectStatus::Shipped),
                     ended_on: Some(today),
-                    labels: Labels { tags: vec!["weekly-review".into()], skills: Vec::new() },
+                    labels: Labels {
+                        tags: vec!["weekly-review".into()],
+                        skills: Vec::new(),
+                        ..Default::default()
+                    },
                     ..Default::default()
                 };
                 match project.validate() {
@@ -322,7 +326,11 @@ impl Journal {
                 project_id: None,
                 date: Some(today),
                 text,
-                labels: Labels { tags: vec!["learned".into()], skills: Vec::new() },
+                labels: Labels {
+                    tags: vec!["learned".into()],
+                    skills: Vec::new(),
+                    ..Default::default()
+                },
             };
             match note.validate() {
                 Ok(n) => learned = Some(n),
@@ -358,7 +366,11 @@ impl Journal {
                             project_id: Some(id),
                             date: Some(today),
                             text: summary,
-                            labels: Labels { tags: vec!["shipped".into()], skills: Vec::new() },
+                            labels: Labels {
+                                tags: vec!["shipped".into()],
+                                skills: Vec::new(),
+                                ..Default::default()
+                            },
                         }
                         .validate()
                         .map_err(|e| e.rename("text", "summary").within("shipped"))?;
@@ -456,7 +468,12 @@ impl Journal {
     /// work and rehearsals, with the Markdown a saved review keeps.
     pub fn period_summary(&self, kind: PeriodKind, day: NaiveDate) -> Result<PeriodSummary> {
         let fiscal = self.settings()?.fiscal_year_start;
-        let period = Period::containing(kind, day, fiscal);
+        self.summary_of(Period::containing(kind, day, fiscal), false)
+    }
+
+    /// What the journal holds for `period`; `shared` leaves out private entries (and what
+    /// is under a private project), for what is made to be shared.
+    pub(crate) fn summary_of(&self, period: Period, shared: bool) -> Result<PeriodSummary> {
         let (s, e) = (period.starts_on, period.ends_on);
         let touched: Vec<(i64, u32)> = rows(
             &self.conn,
@@ -546,21 +563,40 @@ impl Journal {
         })
         .collect();
         let (count, ms): (u32, i64) = self.conn.query_row(
-            "SELECT count(*), coalesce(sum(total_ms), 0) FROM rehearsals
-             WHERE substr(started_at, 1, 10) BETWEEN ?1 AND ?2",
-            params![s, e],
+            "SELECT count(*), coalesce(sum(r.total_ms), 0) FROM rehearsals r
+               JOIN entries e ON e.id = r.story_id
+             WHERE substr(r.started_at, 1, 10) BETWEEN ?1 AND ?2 AND (?3 = 0 OR e.private = 0)",
+            params![s, e, shared],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let stories: Vec<String> = rows(
             &self.conn,
             "SELECT s.title FROM rehearsals r JOIN stories s ON s.id = r.story_id
-             WHERE substr(r.started_at, 1, 10) BETWEEN ?1 AND ?2
+               JOIN entries e ON e.id = s.id
+             WHERE substr(r.started_at, 1, 10) BETWEEN ?1 AND ?2 AND (?3 = 0 OR e.private = 0)
              GROUP BY s.id ORDER BY count(*) DESC, s.title",
-            params![s, e],
+            params![s, e, shared],
             |r| r.get(0),
         )?;
         let rehearsals =
             RehearsalsDone { count, stories, minutes: ((ms + 30_000) / 60_000) as u32 };
+        let (mut projects, mut metrics, mut decisions, mut feedback) =
+            (projects, metrics, decisions, feedback);
+        if shared {
+            let private_project: Vec<i64> = rows(
+                &self.conn,
+                "SELECT p.id FROM projects p JOIN entries e ON e.id = p.id WHERE e.private = 1",
+                [],
+                |r| r.get(0),
+            )?;
+            let open = |private: bool, project: Option<i64>| {
+                !private && project.is_none_or(|p| !private_project.contains(&p))
+            };
+            projects.retain(|p| !p.project.labels.private);
+            metrics.retain(|m| open(m.labels.private, Some(m.project_id)));
+            decisions.retain(|d| open(d.labels.private, d.project_id));
+            feedback.retain(|f| open(f.labels.private, f.project_id));
+        }
         let empty = projects.is_empty()
             && metrics.is_empty()
             && decisions.is_empty()

@@ -14,13 +14,15 @@ use crate::journal::{
 };
 use crate::{Error, Result};
 
-/// Tags and skills of the entry aliased `e`, as JSON arrays in the engineer's order.
+/// Tags, skills and people of the entry aliased `e`, as JSON arrays in the engineer's order.
 macro_rules! labels_sql {
     () => {
         "(SELECT json_group_array(name) FROM (SELECT name FROM labels \
            WHERE entry_id = e.id AND kind = 'tag' ORDER BY position)), \
          (SELECT json_group_array(name) FROM (SELECT name FROM labels \
-           WHERE entry_id = e.id AND kind = 'skill' ORDER BY position))"
+           WHERE entry_id = e.id AND kind = 'skill' ORDER BY position)), \
+         (SELECT json_group_array(person_id) FROM (SELECT person_id FROM entry_people \
+           WHERE entry_id = e.id ORDER BY position))"
     };
 }
 
@@ -28,13 +30,13 @@ macro_rules! labels_sql {
 /// own columns follow from index `OWN`.
 macro_rules! entry_select {
     ($($rest:tt)+) => {
-        concat!("SELECT e.id, e.uuid, e.created_at, e.updated_at, ", $crate::store::journal::labels_sql!(), ", ", $($rest)+)
+        concat!("SELECT e.id, e.uuid, e.created_at, e.updated_at, e.private, ", $crate::store::journal::labels_sql!(), ", ", $($rest)+)
     };
 }
 pub(crate) use {entry_select, labels_sql};
 
 /// Index of the first column of the kind's own table in an `entry_select!`.
-pub(crate) const OWN: usize = 6;
+pub(crate) const OWN: usize = 8;
 
 const PROJECT_SELECT: &str = entry_select!(
     "p.title, p.organization, p.role, p.started_on, p.ended_on, p.scope, p.status, p.summary \
@@ -53,7 +55,8 @@ const ARTIFACT_SELECT: &str = entry_select!(
     "a.project_id, a.kind, a.title, a.url, a.date FROM artifacts a JOIN entries e ON e.id = a.id"
 );
 const FEEDBACK_SELECT: &str = entry_select!(
-    "f.project_id, f.source, f.date, f.text, f.rating FROM feedback f JOIN entries e ON e.id = f.id"
+    "f.project_id, f.source, f.date, f.text, f.rating, f.person_id, f.direction \
+     FROM feedback f JOIN entries e ON e.id = f.id"
 );
 const NOTE_SELECT: &str =
     entry_select!("n.project_id, n.date, n.text FROM notes n JOIN entries e ON e.id = n.id");
@@ -67,6 +70,19 @@ pub(crate) struct StoredEntry {
     pub created_at: String,
     pub updated_at: String,
     pub fields: serde_json::Value,
+    /// For a person: the entries that pointed at them and were unlinked, not deleted, when
+    /// they went to the trash; linked again on restore.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlinked: Option<Unlinked>,
+}
+
+/// The links to a trashed person from entries that stay in the journal.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Unlinked {
+    /// Feedback from or to them.
+    pub feedback: Vec<i64>,
+    /// Entries that involved them, with the person's position in each entry's list.
+    pub involved: Vec<(i64, i64)>,
 }
 
 /// What every kind of entry input knows about itself, so one write path and one read path
@@ -85,11 +101,10 @@ pub trait Record: Serialize + DeserializeOwned + Sized {
     fn project_id(&self) -> Option<i64> {
         None
     }
-    /// Checks what the entry points at exists, and completes what depends on it.
+    /// Checks what the entry points at exists, and completes what depends on it. A kind
+    /// with links of its own checks them too, and calls `ensure_common`.
     fn prepare(self, tx: &Transaction) -> Result<Self> {
-        if let Some(project) = self.project_id() {
-            ensure_project(tx, project)?;
-        }
+        ensure_common(tx, &self)?;
         Ok(self)
     }
     /// Sets what the journal records itself on the engineer's save (new when `id` is
@@ -160,6 +175,22 @@ macro_rules! with_kind {
                 type $R = $crate::journal::ReviewInput;
                 $body
             }
+            K::Person => {
+                type $R = $crate::people::PersonInput;
+                $body
+            }
+            K::OneOnOne => {
+                type $R = $crate::people::OneOnOneInput;
+                $body
+            }
+            K::Action => {
+                type $R = $crate::people::ActionItemInput;
+                $body
+            }
+            K::Goal => {
+                type $R = $crate::people::GoalInput;
+                $body
+            }
         }
     }};
 }
@@ -173,7 +204,7 @@ pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-pub(crate) fn labels_of(row: &Row, index: usize) -> rusqlite::Result<Vec<String>> {
+pub(crate) fn labels_of<T: DeserializeOwned>(row: &Row, index: usize) -> rusqlite::Result<Vec<T>> {
     let text: String = row.get(index)?;
     serde_json::from_str(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
@@ -185,9 +216,14 @@ pub(crate) fn head(r: &Row) -> rusqlite::Result<EntryHead> {
     Ok(EntryHead { id: r.get(0)?, uuid: r.get(1)?, created_at: r.get(2)?, updated_at: r.get(3)? })
 }
 
-/// The tags and skills of an `entry_select!` row.
+/// The tags, skills, people and privacy of an `entry_select!` row.
 pub(crate) fn labels(r: &Row) -> rusqlite::Result<Labels> {
-    Ok(Labels { tags: labels_of(r, 4)?, skills: labels_of(r, 5)? })
+    Ok(Labels {
+        private: r.get(4)?,
+        tags: labels_of(r, 5)?,
+        skills: labels_of(r, 6)?,
+        person_ids: labels_of(r, 7)?,
+    })
 }
 
 fn join(parts: &[Option<&str>]) -> String {
@@ -480,12 +516,27 @@ impl Record for FeedbackInput {
                 date: r.get(OWN + 2)?,
                 text: r.get(OWN + 3)?,
                 rating: r.get(OWN + 4)?,
+                person_id: r.get(OWN + 5)?,
+                direction: r.get(OWN + 6)?,
                 labels: labels(r)?,
             },
         ))
     }
     fn validate(self) -> Result<Self> {
         validate::feedback(self)
+    }
+    /// A feedback's person must be in the journal; a blank source takes their name.
+    fn prepare(mut self, tx: &Transaction) -> Result<Self> {
+        ensure_common(tx, &self)?;
+        if let Some(person) = self.person_id {
+            ensure(tx, EntryKind::Person, "person_id", person)?;
+            if self.source.is_empty() {
+                self.source = tx
+                    .prepare_cached("SELECT name FROM people WHERE id = ?1")?
+                    .query_row([person], |r| r.get(0))?;
+            }
+        }
+        Ok(self)
     }
     fn project_id(&self) -> Option<i64> {
         self.project_id
@@ -494,18 +545,26 @@ impl Record for FeedbackInput {
         &self.labels
     }
     fn search_text(&self) -> (String, String) {
-        (format!("Feedback from {}", self.source), self.text.clone())
+        let title = match self.direction {
+            Some(crate::journal::FeedbackDirection::Given) => {
+                format!("Feedback to {}", self.source)
+            }
+            _ => format!("Feedback from {}", self.source),
+        };
+        (title, self.text.clone())
     }
     fn upsert(&self, tx: &Transaction, id: i64) -> Result<()> {
         tx.prepare_cached(
-            "INSERT INTO feedback (id, project_id, source, date, text, rating)
-             VALUES (:id, :project_id, :source, :date, :text, :rating)
+            "INSERT INTO feedback (id, project_id, source, date, text, rating, person_id, direction)
+             VALUES (:id, :project_id, :source, :date, :text, :rating, :person_id, :direction)
              ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, source = excluded.source,
-               date = excluded.date, text = excluded.text, rating = excluded.rating",
+               date = excluded.date, text = excluded.text, rating = excluded.rating,
+               person_id = excluded.person_id, direction = excluded.direction",
         )?
         .execute(named_params! {
             ":id": id, ":project_id": self.project_id, ":source": self.source,
             ":date": self.date.unwrap_or_else(today), ":text": self.text, ":rating": self.rating,
+            ":person_id": self.person_id, ":direction": self.direction,
         })?;
         Ok(())
     }
@@ -574,6 +633,17 @@ pub(crate) fn entry_kind(conn: &rusqlite::Connection, id: i64) -> Result<EntryKi
         .ok_or_else(|| Error::NotFound { what: format!("entry {id}") })
 }
 
+/// Checks the links every kind may have: its project and the people it involved.
+pub(crate) fn ensure_common<R: Record>(tx: &Transaction, input: &R) -> Result<()> {
+    if let Some(project) = input.project_id() {
+        ensure_project(tx, project)?;
+    }
+    for person in &input.labels().person_ids {
+        ensure(tx, EntryKind::Person, "person_ids", *person)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn ensure_project(tx: &Transaction, id: i64) -> Result<()> {
     ensure(tx, EntryKind::Project, "project_id", id)
 }
@@ -616,9 +686,14 @@ fn put_unindexed<R: Record>(tx: &Transaction, id: i64, input: &R, new: bool) -> 
         )?
         .execute(params![project, id])?;
     }
-    let Labels { tags, skills } = input.labels();
+    let Labels { tags, skills, person_ids, private } = input.labels();
     if !new {
         tx.prepare_cached("DELETE FROM labels WHERE entry_id = ?1")?.execute([id])?;
+        tx.prepare_cached("DELETE FROM entry_people WHERE entry_id = ?1")?.execute([id])?;
+    }
+    if *private || !new {
+        tx.prepare_cached("UPDATE entries SET private = ?2 WHERE id = ?1")?
+            .execute(params![id, private])?;
     }
     let mut insert = tx.prepare_cached(
         "INSERT INTO labels (entry_id, kind, name, position) VALUES (?1, ?2, ?3, ?4)",
@@ -627,6 +702,12 @@ fn put_unindexed<R: Record>(tx: &Transaction, id: i64, input: &R, new: bool) -> 
         for (position, name) in names.iter().enumerate() {
             insert.execute(params![id, kind, name, position as i64])?;
         }
+    }
+    let mut person = tx.prepare_cached(
+        "INSERT INTO entry_people (entry_id, person_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, person_id) in person_ids.iter().enumerate() {
+        person.execute(params![id, person_id, position as i64])?;
     }
     Ok(())
 }
@@ -697,7 +778,7 @@ impl SearchBatch {
 
 /// What the search index holds of an entry: its title, body, labels and project.
 fn search_fields<R: Record>(id: i64, input: &R) -> (String, String, String, Option<i64>) {
-    let Labels { tags, skills } = input.labels();
+    let Labels { tags, skills, .. } = input.labels();
     let (title, body) = input.search_text();
     let labels = tags.iter().chain(skills).cloned().collect::<Vec<_>>().join(" ");
     let project_id = if R::KIND == EntryKind::Project { Some(id) } else { input.project_id() };
@@ -1036,7 +1117,7 @@ pub fn best_metric<'a>(metrics: &[&'a Metric]) -> Option<&'a Metric> {
 /// `select` with its tags and skills read as empty: for bulk reads that never show them,
 /// where the two label subqueries per row cost most of the query.
 pub(crate) fn without_labels(select: &str) -> String {
-    select.replace(labels_sql!(), "'[]', '[]'")
+    select.replace(labels_sql!(), "'[]', '[]', '[]'")
 }
 
 /// The metrics with these ids, in one query (tags and skills left empty).
@@ -1056,14 +1137,17 @@ pub(crate) fn metrics_by_id(
 
 /// The columns of `PROJECT_SELECT`, `METRIC_SELECT` and `DECISION_SELECT` that bullet
 /// wording reads; the others come back empty, so a whole-journal read allocates little.
-const PROJECT_OUTCOMES: &str = "SELECT p.id, '', '', '', '[]', '[]', p.title, p.organization, \
+const PROJECT_OUTCOMES: &str = "SELECT p.id, '', '', '', \
+     (SELECT private FROM entries WHERE id = p.id), '[]', '[]', '[]', p.title, p.organization, \
      p.role, p.started_on, p.ended_on, p.scope, p.status, p.summary FROM projects p \
      ORDER BY coalesce(p.started_on, '9999') DESC, p.id DESC";
-const METRIC_OUTCOMES: &str = "SELECT m.id, '', '', '', '[]', '[]', m.project_id, m.name, m.unit, \
+const METRIC_OUTCOMES: &str = "SELECT m.id, '', '', '', \
+     (SELECT private FROM entries WHERE id = m.id), '[]', '[]', '[]', m.project_id, m.name, m.unit, \
      m.baseline, m.result, m.better, m.measured_on, NULL, m.target, m.measure_by FROM metrics m \
      ORDER BY m.id";
 const DECISION_OUTCOMES: &str =
-    "SELECT d.id, '', '', '', '[]', '[]', d.project_id, d.title, NULL, \
+    "SELECT d.id, '', '', '', (SELECT private FROM entries WHERE id = d.id), '[]', '[]', '[]', \
+     d.project_id, d.title, NULL, \
      d.options, d.chosen, d.tradeoffs, NULL, d.confidence, NULL, d.decided_on, NULL, d.goal, NULL \
      FROM decisions d WHERE d.project_id IS NOT NULL ORDER BY d.id";
 

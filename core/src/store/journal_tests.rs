@@ -22,6 +22,7 @@ fn project(j: &mut Journal, title: &str, started: &str) -> Project {
         labels: Labels {
             tags: vec!["payments".into()],
             skills: vec!["technical leadership".into()],
+            ..Default::default()
         },
         ..Default::default()
     })

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_entries_by_kind.sql"),
     include_str!("migrations/0010_capture.sql"),
     include_str!("migrations/0011_habit.sql"),
+    include_str!("migrations/0012_people.sql"),
 ];
 
 /// The line after which a migration that edited `sqlite_schema` goes on.

@@ -10,6 +10,7 @@ mod guides;
 mod habit;
 pub(crate) mod journal;
 mod migrations;
+mod people;
 mod readiness;
 mod search;
 mod settings;
@@ -194,3 +195,5 @@ mod search_tests;
 
 #[cfg(test)]
 mod habit_tests;
+#[cfg(test)]
+mod people_tests;

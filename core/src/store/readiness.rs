@@ -94,6 +94,19 @@ fn evidence_sql(evidence: &Evidence) -> (&'static str, Vec<rusqlite::types::Valu
              ORDER BY s.id DESC",
             vec![question.clone().map_or(Value::Null, Value::Text)],
         ),
+        Evidence::MentoringOutcome => (
+            "SELECT g.id AS id, 'goal', p.name || ': ' || g.text, NULL FROM goals g
+               JOIN people p ON p.id = g.person_id
+             WHERE g.reached_on IS NOT NULL AND ?1 IS NULL ORDER BY g.reached_on DESC, g.id DESC",
+            vec![Value::Null],
+        ),
+        Evidence::SuccessorTrained => (
+            "SELECT g.id AS id, 'goal', p.name || ': ' || g.text, NULL FROM goals g
+               JOIN people p ON p.id = g.person_id
+             WHERE g.took_over = 1 AND g.reached_on IS NOT NULL AND ?1 IS NULL
+             ORDER BY g.reached_on DESC, g.id DESC",
+            vec![Value::Null],
+        ),
     }
 }
 

@@ -233,7 +233,7 @@ fn opening_an_older_journal_rebuilds_its_index_and_gives_variants_a_uuid() {
         .unwrap();
     j.save_variant(None, "Staff", &Default::default()).unwrap();
     // Back to how version 6 left it: no variant UUIDs, metrics indexed by unit only.
-    j.conn.execute_batch(crate::test_support::UNDO_CAPTURE_AND_HABIT).unwrap();
+    j.conn.execute_batch(crate::test_support::UNDO_SINCE_CAPTURE).unwrap();
     j.conn
         .execute_batch(
             "DROP INDEX variants_by_uuid;

@@ -5,7 +5,9 @@ use rusqlite::{params, Row, Transaction};
 
 use super::journal::{ensure, entry_select, head, labels, Record, OWN};
 use super::Journal;
-use crate::journal::{DecisionInput, EntryKind, Labels, MetricInput, ProjectInput, Stored};
+use crate::journal::{
+    DecisionInput, EntryKind, FeedbackInput, Labels, MetricInput, ProjectInput, Stored,
+};
 use crate::macros::entry_type;
 use crate::stories::{
     follow_ups, validate, CoveringStory, Framework, QuestionCoverage, Rehearsal, RehearsalInput,
@@ -32,6 +34,8 @@ const STORY_SELECT: &str = entry_select!(
     links_sql!("metric"),
     ", ",
     links_sql!("decision"),
+    ", ",
+    links_sql!("feedback"),
     ", (SELECT json_group_array(question) FROM (SELECT question FROM story_questions \
         WHERE story_id = s.id ORDER BY position)), \
      (SELECT count(*) FROM rehearsals r WHERE r.story_id = s.id), \
@@ -89,6 +93,7 @@ fn story_of(conn: &rusqlite::Connection, row: StoryRow, words_per_minute: u32) -
         projects: each::<ProjectInput>(conn, &row.input.project_ids)?,
         metrics: each::<MetricInput>(conn, &row.input.metric_ids)?,
         decisions: each::<DecisionInput>(conn, &row.input.decision_ids)?,
+        feedback: each::<FeedbackInput>(conn, &row.input.feedback_ids)?,
         rehearsal_count: row.rehearsal_count,
         last_rehearsed_at: row.last_rehearsed_at,
         created_at: row.created_at,
@@ -126,11 +131,12 @@ impl Record for StoryInput {
             project_ids: json_of(r, OWN + 8)?,
             metric_ids: json_of(r, OWN + 9)?,
             decision_ids: json_of(r, OWN + 10)?,
-            questions: json_of(r, OWN + 11)?,
-            interview_on: r.get(OWN + 14)?,
+            feedback_ids: json_of(r, OWN + 11)?,
+            questions: json_of(r, OWN + 12)?,
+            interview_on: r.get(OWN + 15)?,
             labels: labels(r)?,
         };
-        Ok(StoryRow::new(head(r)?, input, r.get(OWN + 12)?, r.get(OWN + 13)?))
+        Ok(StoryRow::new(head(r)?, input, r.get(OWN + 13)?, r.get(OWN + 14)?))
     }
     fn validate(self) -> Result<Self> {
         validate::story(self)
@@ -140,11 +146,13 @@ impl Record for StoryInput {
             (EntryKind::Project, "project_ids", &self.project_ids),
             (EntryKind::Metric, "metric_ids", &self.metric_ids),
             (EntryKind::Decision, "decision_ids", &self.decision_ids),
+            (EntryKind::Feedback, "feedback_ids", &self.feedback_ids),
         ] {
             for id in ids {
                 ensure(tx, kind, field, *id)?;
             }
         }
+        super::journal::ensure_common(tx, &self)?;
         if let Some(unknown) =
             self.questions.iter().find(|slug| crate::content::library().question(slug).is_none())
         {
@@ -183,6 +191,7 @@ impl Record for StoryInput {
             ("project", &self.project_ids),
             ("metric", &self.metric_ids),
             ("decision", &self.decision_ids),
+            ("feedback", &self.feedback_ids),
         ] {
             for (position, entry) in ids.iter().enumerate() {
                 link.execute(params![id, entry, kind, position as i64])?;
@@ -224,7 +233,8 @@ impl Record for RehearsalInput {
         })
     }
     fn labels(&self) -> &Labels {
-        static NONE: Labels = Labels { tags: Vec::new(), skills: Vec::new() };
+        static NONE: Labels =
+            Labels { tags: Vec::new(), skills: Vec::new(), person_ids: Vec::new(), private: false };
         &NONE
     }
     fn search_text(&self) -> (String, String) {

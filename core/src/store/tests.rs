@@ -219,7 +219,7 @@ fn migration_0008_keeps_old_bands_and_outcomes_readable() {
     drop(journal);
     let conn = Connection::open(&path).unwrap();
     // Back to how version 7 left it (0008 and after not applied yet).
-    conn.execute_batch(crate::test_support::UNDO_CAPTURE_AND_HABIT).unwrap();
+    conn.execute_batch(crate::test_support::UNDO_SINCE_CAPTURE).unwrap();
     conn.execute_batch(
         "ALTER TABLE decisions DROP COLUMN outcome_on;
          DROP INDEX entries_by_kind;

@@ -42,6 +42,9 @@ fn export_kind<R: Record>(
             if map.contains_key("tags") {
                 map.insert("tags".into(), serde_json::json!(found.tags));
                 map.insert("skills".into(), serde_json::json!(found.skills));
+                if !found.person_ids.is_empty() {
+                    map.insert("person_ids".into(), serde_json::json!(found.person_ids));
+                }
             }
         }
         out.push((id, FileEntry { kind: R::KIND, uuid, created_at, updated_at, fields }));
@@ -49,7 +52,7 @@ fn export_kind<R: Record>(
     Ok(())
 }
 
-/// The tags and skills of every entry that has any, each in the engineer's order.
+/// The tags, skills and people of every entry that has any, each in the engineer's order.
 fn all_labels(conn: &rusqlite::Connection) -> Result<HashMap<i64, Labels>> {
     let mut statement =
         conn.prepare("SELECT entry_id, kind, name FROM labels ORDER BY entry_id, kind, position")?;
@@ -60,6 +63,12 @@ fn all_labels(conn: &rusqlite::Connection) -> Result<HashMap<i64, Labels>> {
         let kind: String = row.get(1)?;
         let list = if kind == "tag" { &mut entry.tags } else { &mut entry.skills };
         list.push(row.get(2)?);
+    }
+    let mut statement =
+        conn.prepare("SELECT entry_id, person_id FROM entry_people ORDER BY entry_id, position")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        labels.entry(row.get(0)?).or_default().person_ids.push(row.get(1)?);
     }
     Ok(labels)
 }
@@ -498,7 +507,11 @@ impl Journal {
                 project_id: None,
                 date: Some(note.date),
                 text: note.text.clone(),
-                labels: Labels { tags: note.tags.clone(), skills: Vec::new() },
+                labels: Labels {
+                    tags: note.tags.clone(),
+                    skills: Vec::new(),
+                    ..Default::default()
+                },
             }
             .validate()
             .map_err(|e| entry_problems(&name, e))?;

@@ -47,7 +47,10 @@ const TRAVELS: &[(&str, &[(&str, Column)])] = &[
     ("metrics", &[("id", Column::Entry), ("project_id", Column::Entry)]),
     ("decisions", &[("id", Column::Entry), ("project_id", Column::Entry)]),
     ("artifacts", &[("id", Column::Entry), ("project_id", Column::Entry)]),
-    ("feedback", &[("id", Column::Entry), ("project_id", Column::Entry)]),
+    (
+        "feedback",
+        &[("id", Column::Entry), ("project_id", Column::Entry), ("person_id", Column::Entry)],
+    ),
     ("notes", &[("id", Column::Entry), ("project_id", Column::Entry)]),
     ("labels", &[("entry_id", Column::Entry)]),
     ("search_index", &[("rowid", Column::Entry), ("project_id", Column::Entry)]),
@@ -70,6 +73,11 @@ const TRAVELS: &[(&str, &[(&str, Column)])] = &[
     ("variants", &[("id", Column::Variant)]),
     ("variant_bullets", &[("variant_id", Column::Variant), ("bullet_id", Column::Bullet)]),
     ("reviews", &[("id", Column::Entry)]),
+    ("people", &[("id", Column::Entry)]),
+    ("one_on_ones", &[("id", Column::Entry), ("person_id", Column::Entry)]),
+    ("actions", &[("id", Column::Entry), ("one_on_one_id", Column::Entry)]),
+    ("goals", &[("id", Column::Entry), ("person_id", Column::Entry)]),
+    ("entry_people", &[("entry_id", Column::Entry), ("person_id", Column::Entry)]),
     ("templates", &[("updated_at", Column::Stamp)]),
 ];
 
@@ -202,6 +210,8 @@ struct Shape {
     variants: Vec<(String, bool)>,
     settings: bool,
     profile: bool,
+    /// People: a name, a relationship (by index), how many 1:1s, and whether private.
+    people: Vec<(String, u8, u8, bool)>,
 }
 
 fn shapes() -> impl Strategy<Value = Shape> {
@@ -215,21 +225,90 @@ fn shapes() -> impl Strategy<Value = Shape> {
         prop::collection::vec(("[A-Za-z][A-Za-z0-9 ]{0,20}", any::<bool>()), 0..3),
         any::<bool>(),
         any::<bool>(),
+        prop::collection::vec((text, 0u8..7, 0u8..3, any::<bool>()), 0..3),
     )
-        .prop_map(|(projects, notes, story, variants, settings, profile)| Shape {
+        .prop_map(|(projects, notes, story, variants, settings, profile, people)| Shape {
             projects,
             notes,
             story,
             variants,
             settings,
             profile,
+            people,
         })
 }
 
 fn build(j: &mut Journal, shape: &Shape) {
+    use crate::people::{
+        ActionDraft, ActionOwner, GoalInput, OneOnOneForm, OneOnOneInput, PersonInput,
+        Relationship, RelationshipSpan,
+    };
     let mut metrics = Vec::new();
     let mut decisions = Vec::new();
     let mut projects = Vec::new();
+    let mut people = Vec::new();
+    let mut feedback = Vec::new();
+    for (i, (name, relationship, meetings, private)) in shape.people.iter().enumerate() {
+        let person = j
+            .add(PersonInput {
+                name: format!("Person {i} {name}"),
+                relationships: vec![
+                    RelationshipSpan {
+                        relationship: Relationship::Peer,
+                        team: Some("Payments".into()),
+                        from: "2021-03-01".parse().ok(),
+                        to: "2023-12-31".parse().ok(),
+                    },
+                    RelationshipSpan {
+                        relationship: Relationship::ALL[*relationship as usize],
+                        team: None,
+                        from: "2024-01-01".parse().ok(),
+                        to: None,
+                    },
+                ],
+                notes: Some(format!("notes {name}")),
+                labels: Labels { private: *private, ..Default::default() },
+            })
+            .unwrap();
+        for m in 0..*meetings {
+            j.save_one_on_one(
+                None,
+                OneOnOneForm {
+                    meeting: OneOnOneInput {
+                        person_id: person.id,
+                        date: format!("2024-0{}-15", m + 1).parse().ok(),
+                        agenda: Some(format!("agenda {m}")),
+                        ..Default::default()
+                    },
+                    actions: vec![
+                        ActionDraft {
+                            id: None,
+                            text: format!("mine {m}"),
+                            owner: ActionOwner::Me,
+                            done: m == 0,
+                        },
+                        ActionDraft {
+                            id: None,
+                            text: format!("theirs {m}"),
+                            owner: ActionOwner::Them,
+                            done: false,
+                        },
+                    ],
+                },
+            )
+            .unwrap();
+        }
+        j.add(GoalInput {
+            person_id: person.id,
+            text: format!("goal {name}"),
+            set_on: "2024-01-10".parse().ok(),
+            reached_on: (i % 2 == 0).then(|| "2024-05-01".parse().unwrap()),
+            took_over: i % 2 == 0,
+            ..Default::default()
+        })
+        .unwrap();
+        people.push(person.id);
+    }
     for (i, (title, scope, pairs, decided)) in shape.projects.iter().enumerate() {
         let p = j
             .add(ProjectInput {
@@ -239,6 +318,8 @@ fn build(j: &mut Journal, shape: &Shape) {
                 labels: Labels {
                     tags: vec![format!("t{scope}")],
                     skills: vec!["mentoring".into()],
+                    person_ids: people.clone(),
+                    private: i == 1,
                 },
                 ..Default::default()
             })
@@ -285,14 +366,18 @@ fn build(j: &mut Journal, shape: &Shape) {
                 ..Default::default()
             })
             .unwrap();
-            j.add(FeedbackInput {
-                project_id: Some(p.id),
-                source: "manager".into(),
-                text: format!("F {title}"),
-                rating: Some(4),
-                ..Default::default()
-            })
-            .unwrap();
+            let f = j
+                .add(FeedbackInput {
+                    project_id: Some(p.id),
+                    source: if people.is_empty() { "manager".into() } else { String::new() },
+                    person_id: people.first().copied(),
+                    direction: Some(crate::journal::FeedbackDirection::Given),
+                    text: format!("F {title}"),
+                    rating: Some(4),
+                    ..Default::default()
+                })
+                .unwrap();
+            feedback.push(f.id);
         }
         projects.push(p.id);
     }
@@ -315,6 +400,7 @@ fn build(j: &mut Journal, shape: &Shape) {
                     project_ids: projects.clone(),
                     metric_ids: metrics.clone(),
                     decision_ids: decisions.clone(),
+                    feedback_ids: feedback.clone(),
                     questions: vec!["tell-me-about-your-leadership-experience".into()],
                     ..Default::default()
                 },
@@ -339,7 +425,11 @@ fn build(j: &mut Journal, shape: &Shape) {
             went_well: Some("Shipped on time".into()),
             to_improve: None,
             next_focus: Some("Mentoring".into()),
-            labels: Labels { tags: vec!["review".into()], skills: Vec::new() },
+            labels: Labels {
+                tags: vec!["review".into()],
+                skills: Vec::new(),
+                ..Default::default()
+            },
         })
         .unwrap();
         j.save_template(crate::content::Template {
@@ -409,6 +499,7 @@ fn everything() -> Shape {
         variants: vec![("Staff".into(), true), ("Backend".into(), false)],
         settings: true,
         profile: true,
+        people: vec![("Ada".into(), 3, 2, false), ("Grace".into(), 0, 1, true)],
     }
 }
 
@@ -564,7 +655,7 @@ fn a_bad_file_is_refused_whole_and_says_where() {
         (
             "unknown kind",
             with(&|d| d["entries"][0]["kind"] = "podcast".into()),
-            "entry 1 (a podcast, \"Checkout\"): the kind is not one of the choices (\"podcast\"); choose one of: project, metric,",
+            "entry 1 (a podcast, \"Checkout\"): the kind is not one of the choices (\"podcast\"); choose one of: person, project, metric,",
         ),
         (
             "bad uuid",

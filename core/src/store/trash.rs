@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Transaction};
 
-use super::journal::{entry_kind, insert_entry, put, with_kind, Record, StoredEntry};
+use super::journal::{entry_kind, insert_entry, put, with_kind, Record, StoredEntry, Unlinked};
 use super::Journal;
 use crate::journal::{EntryKind, Stored, TrashItem};
 use crate::{Error, Result};
@@ -15,7 +15,8 @@ fn stored_as<R: Record>(tx: &Transaction, id: i64) -> Result<(StoredEntry, Strin
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let title = input.search_text().0;
     let fields = serde_json::to_value(&input).expect("entries serialise");
-    let entry = StoredEntry { kind: R::KIND, id, uuid, created_at, updated_at, fields };
+    let entry =
+        StoredEntry { kind: R::KIND, id, uuid, created_at, updated_at, fields, unlinked: None };
     Ok((entry, title))
 }
 
@@ -38,7 +39,48 @@ fn restore_as<R: Record>(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
         ));
     }
     insert_entry(tx, R::KIND, Some(entry))?;
-    put(tx, entry.id, &input)
+    put(tx, entry.id, &input)?;
+    if let Some(unlinked) = &entry.unlinked {
+        relink(tx, entry.id, unlinked)?;
+    }
+    Ok(())
+}
+
+/// Takes a person out of the entries that stay behind when they go to the trash, noting
+/// where they were so a restore puts them back.
+fn unlink_person(tx: &Transaction, id: i64) -> Result<Unlinked> {
+    let feedback: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM feedback WHERE person_id = ?1 ORDER BY id")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.prepare_cached("UPDATE feedback SET person_id = NULL WHERE person_id = ?1")?
+        .execute([id])?;
+    let involved: Vec<(i64, i64)> = tx
+        .prepare_cached(
+            "SELECT entry_id, position FROM entry_people WHERE person_id = ?1 ORDER BY entry_id",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    // The rows go with the person's own (ON DELETE CASCADE).
+    Ok(Unlinked { feedback, involved })
+}
+
+/// Links a restored person back into the entries still in the journal that had them.
+fn relink(tx: &Transaction, id: i64, unlinked: &Unlinked) -> Result<()> {
+    for feedback in &unlinked.feedback {
+        tx.prepare_cached(
+            "UPDATE feedback SET person_id = ?2 WHERE id = ?1 AND person_id IS NULL",
+        )?
+        .execute(params![feedback, id])?;
+    }
+    for (entry, position) in &unlinked.involved {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO entry_people (entry_id, person_id, position)
+             SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM entries WHERE id = ?1)",
+        )?
+        .execute(params![entry, id, position])?;
+    }
+    Ok(())
 }
 
 fn restore_entry(tx: &Transaction, entry: &StoredEntry) -> Result<()> {
@@ -72,8 +114,11 @@ impl Journal {
 /// Moves the entry `id` to the trash within `tx` (see `Journal::delete_entry`).
 pub(crate) fn trash_in(tx: &rusqlite::Transaction, id: i64) -> Result<TrashItem> {
     {
-        let (entry, title) = stored(tx, id)?;
+        let (mut entry, title) = stored(tx, id)?;
         let kind = entry.kind;
+        if kind == EntryKind::Person {
+            entry.unlinked = Some(unlink_person(tx, id)?);
+        }
         let mut snapshot = vec![entry];
         let children_sql = match kind {
             EntryKind::Project => Some(
@@ -84,6 +129,19 @@ pub(crate) fn trash_in(tx: &rusqlite::Transaction, id: i64) -> Result<TrashItem>
                  UNION ALL SELECT id FROM notes WHERE project_id = ?1",
             ),
             EntryKind::Story => Some("SELECT id FROM rehearsals WHERE story_id = ?1 ORDER BY id"),
+            // A person's 1:1s (each before its action items) and goals go with them.
+            EntryKind::Person => Some(
+                "SELECT id FROM (
+                   SELECT o.id, o.date AS day, 0 AS rank, o.id AS meeting FROM one_on_ones o
+                     WHERE o.person_id = ?1
+                   UNION ALL SELECT a.id, o.date, 1, o.id FROM actions a
+                     JOIN one_on_ones o ON o.id = a.one_on_one_id WHERE o.person_id = ?1
+                   UNION ALL SELECT g.id, '9999', 2, 0 FROM goals g WHERE g.person_id = ?1)
+                 ORDER BY day, meeting, rank, id",
+            ),
+            EntryKind::OneOnOne => {
+                Some("SELECT id FROM actions WHERE one_on_one_id = ?1 ORDER BY id")
+            }
             _ => None,
         };
         if let Some(sql) = children_sql {

@@ -71,6 +71,10 @@ pub struct StoryInput {
     pub project_ids: Vec<i64>,
     pub metric_ids: Vec<i64>,
     pub decision_ids: Vec<i64>,
+    /// Feedback the engineer gave, for the "how do you give feedback" question.
+    #[serde(default)]
+    #[ts(as = "Option<Vec<i64>>", optional)]
+    pub feedback_ids: Vec<i64>,
     /// Slugs of interview questions from the guides.
     pub questions: Vec<String>,
     /// The day of the interview the story is being prepared for; the follow-up queue asks
@@ -96,6 +100,7 @@ impl Default for StoryInput {
             project_ids: Vec::new(),
             metric_ids: Vec::new(),
             decision_ids: Vec::new(),
+            feedback_ids: Vec::new(),
             questions: Vec::new(),
             interview_on: None,
             labels: Labels::default(),
@@ -134,6 +139,7 @@ pub struct Story {
     pub projects: Vec<Project>,
     pub metrics: Vec<Metric>,
     pub decisions: Vec<Decision>,
+    pub feedback: Vec<crate::journal::Feedback>,
     pub estimate: Estimate,
     /// The estimate in whole seconds at the engineer's speaking pace.
     pub estimated_seconds: u32,

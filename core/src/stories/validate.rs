@@ -84,6 +84,7 @@ pub fn story(input: StoryInput) -> Result<StoryInput> {
     let project_ids = ids("project_ids", input.project_ids);
     let metric_ids = ids("metric_ids", input.metric_ids);
     let decision_ids = ids("decision_ids", input.decision_ids);
+    let feedback_ids = ids("feedback_ids", input.feedback_ids);
     let labels = p.take(tidy_labels(input.labels));
     let interview_on = p.take(crate::journal::validate::date("interview_on", input.interview_on));
     p.done(StoryInput {
@@ -98,6 +99,7 @@ pub fn story(input: StoryInput) -> Result<StoryInput> {
         project_ids,
         metric_ids,
         decision_ids,
+        feedback_ids,
         questions,
         interview_on,
         labels,

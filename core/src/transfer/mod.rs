@@ -137,12 +137,18 @@ pub fn kind_rank(kind: EntryKind) -> usize {
 }
 
 /// Field names that hold links to other entries, one or many, with the kind they link to.
-pub const LINK_FIELDS: &[(&str, EntryKind)] =
-    &[("project_id", EntryKind::Project), ("story_id", EntryKind::Story)];
+pub const LINK_FIELDS: &[(&str, EntryKind)] = &[
+    ("project_id", EntryKind::Project),
+    ("story_id", EntryKind::Story),
+    ("person_id", EntryKind::Person),
+    ("one_on_one_id", EntryKind::OneOnOne),
+];
 pub const LINK_LIST_FIELDS: &[(&str, EntryKind)] = &[
     ("project_ids", EntryKind::Project),
     ("metric_ids", EntryKind::Metric),
     ("decision_ids", EntryKind::Decision),
+    ("feedback_ids", EntryKind::Feedback),
+    ("person_ids", EntryKind::Person),
 ];
 
 /// A link `map_links` could not follow: the field, and why in words that read after it.
