@@ -20,7 +20,7 @@ app_commands! {
         week_summary, weekly_review_save, period_summary, review_get, review_save, followup_list,
         followup_mark, template_list, template_save, template_remove, template_restore;
     people:
-        person_list, person_page, person_save, person_names, one_on_one_get, one_on_one_list,
+        person_list, person_page, person_of, person_save, person_names, one_on_one_get, one_on_one_list,
         one_on_one_carried, one_on_one_save, action_mark, goal_save, report_preview, report_save;
     stories:
         story_list, story_get, story_save, story_preview, rehearsal_save, story_follow_ups,

@@ -17,6 +17,9 @@ journal_commands! {
 
     person_page(id: i64) -> PersonPage = |j| j.person_page(id);
 
+    /// The person whose page shows an entry (a 1:1, an action item, a goal...).
+    person_of(id: i64) -> i64 = |j| j.person_of(id);
+
     /// Saves a person: a new one when `id` is absent.
     person_save(id: Option<i64>, input: Form<PersonInput>) -> Person =
         |j| j.save(id, input.decode_entry()?);

@@ -629,3 +629,28 @@ impl Journal {
         })
     }
 }
+
+impl Journal {
+    /// The person whose page shows the entry `id`: a person itself, the person of a 1:1,
+    /// of an action item's 1:1, of a goal, or of feedback from or to someone.
+    pub fn person_of(&self, id: i64) -> Result<i64> {
+        let kind = super::journal::entry_kind(&self.conn, id)?;
+        let sql = match kind {
+            EntryKind::Person => return Ok(id),
+            EntryKind::OneOnOne => "SELECT person_id FROM one_on_ones WHERE id = ?1",
+            EntryKind::Action => {
+                "SELECT o.person_id FROM actions a JOIN one_on_ones o ON o.id = a.one_on_one_id
+                 WHERE a.id = ?1"
+            }
+            EntryKind::Goal => "SELECT person_id FROM goals WHERE id = ?1",
+            EntryKind::Feedback => "SELECT person_id FROM feedback WHERE id = ?1",
+            _ => "SELECT person_id FROM entry_people WHERE entry_id = ?1 ORDER BY position LIMIT 1",
+        };
+        let found: Option<Option<i64>> = rusqlite::OptionalExtension::optional(
+            self.conn.prepare_cached(sql)?.query_row([id], |r| r.get(0)),
+        )?;
+        found
+            .flatten()
+            .ok_or_else(|| Error::NotFound { what: format!("a person for {} {id}", kind.as_str()) })
+    }
+}

@@ -13,6 +13,10 @@ const KIND_WORDS: Record<EntryKind, [string, string]> = {
   story: ['story', 'stories'],
   rehearsal: ['rehearsal', 'rehearsals'],
   review: ['review', 'reviews'],
+  person: ['person', 'people'],
+  one_on_one: ['1:1', '1:1s'],
+  action: ['action item', 'action items'],
+  goal: ['goal', 'goals'],
 };
 
 /** "2 projects, 3 metrics and 1 note"; empty when nothing was added. */

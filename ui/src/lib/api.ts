@@ -84,6 +84,22 @@ import type {
   WeeklyReviewInput,
   WeeklyReviewSaved,
 } from './bindings';
+// People.
+import type {
+  ActionItem,
+  Goal,
+  GoalInput,
+  OneOnOne,
+  OneOnOneDetail,
+  OneOnOneForm,
+  PeopleFilter,
+  PeoplePage,
+  Person,
+  PersonInput,
+  PersonName,
+  PersonPage,
+  ProgressReport,
+} from './bindings';
 
 // A Record keyed by the generated union: if Rust adds a kind, this stops compiling.
 const ERROR_KINDS: Record<ErrorKind, true> = {
@@ -343,6 +359,31 @@ export const api = {
   // Removes an own template, or resets an edited one to shipped; templateRestore undoes it.
   templateRemove: (slug: string): Promise<NoteTemplate> => call('template_remove', { slug }),
   templateRestore: (slug: string): Promise<NoteTemplate> => call('template_restore', { slug }),
+
+  // People
+  personList: (filter: PeopleFilter = { text: null, relationship: null }): Promise<PeoplePage> => call('person_list', { filter }),
+  // Everything linked to one person, newest first, with their open action items and goals.
+  personPage: (id: number): Promise<PersonPage> => call('person_page', { id }),
+  // The person whose page shows an entry: a 1:1, an action item, a goal, feedback...
+  personOf: (id: number): Promise<number> => call('person_of', { id }),
+  personSave: (id: number | null, input: PersonInput): Promise<Person> => call('person_save', { id, input }),
+  // Names for the people ids an entry lists (people no longer in the journal are left out).
+  personNames: (ids: number[]): Promise<PersonName[]> => call('person_names', { ids }),
+  // A 1:1 with its own action items and the open ones carried from the 1:1s before it.
+  oneOnOneGet: (id: number): Promise<OneOnOneDetail> => call('one_on_one_get', { id }),
+  oneOnOneList: (personId: number): Promise<OneOnOne[]> => call('one_on_one_list', { personId }),
+  // What a new 1:1 with the person starts with: every open item of the 1:1s before.
+  oneOnOneCarried: (personId: number): Promise<ActionItem[]> => call('one_on_one_carried', { personId }),
+  // The meeting and its items in one write; items left out of `actions` go to the trash.
+  oneOnOneSave: (id: number | null, form: OneOnOneForm): Promise<OneOnOneDetail> =>
+    call('one_on_one_save', { id, form }),
+  actionMark: (id: number, done: boolean): Promise<ActionItem> => call('action_mark', { id, done }),
+  goalSave: (id: number | null, input: GoalInput): Promise<Goal> => call('goal_save', { id, input }),
+  reportPreview: (personId: number, since: string, until: string): Promise<ProgressReport> =>
+    call('report_preview', { personId, since, until }),
+  // Through the native save dialog; the saved path, or null if cancelled.
+  reportSave: (personId: number, since: string, until: string): Promise<string | null> =>
+    call('report_save', { personId, since, until }),
 };
 
 export type Api = typeof api;

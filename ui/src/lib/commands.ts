@@ -52,6 +52,7 @@ export type CommandName =
   | 'template_restore'
   | 'person_list'
   | 'person_page'
+  | 'person_of'
   | 'person_save'
   | 'person_names'
   | 'one_on_one_get'

@@ -6,6 +6,7 @@ export const ICONS = {
   guides: ['M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z', 'm15.5 8.5-2 5-5 2 2-5Z'],
   stories: ['M4 5h16v11h-9l-5 4v-4H4Z', 'M8 9h8', 'M8 12h5'],
   resume: ['M6 3h8l4 4v14H6Z', 'M14 3v4h4', 'M9 12h6', 'M9 16h6'],
+  people: ['M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z', 'M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1', 'M16 3.5a4 4 0 0 1 0 7', 'M19 14.5a6 6 0 0 1 3 5.2V21'],
   inbox: ['M3 13h5l1.5 3h5l1.5-3h5', 'M5 5h14l2 8v6H3v-6Z'],
   settings: [
     'M4 7h10',

@@ -40,6 +40,10 @@ export const KIND_LABEL: Record<EntryKind, string> = {
   story: 'Story',
   rehearsal: 'Rehearsal',
   review: 'Review',
+  person: 'Person',
+  one_on_one: '1:1',
+  action: 'Action item',
+  goal: 'Goal',
 };
 
 /**

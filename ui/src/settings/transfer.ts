@@ -15,6 +15,10 @@ const KIND_WORDS: Record<EntryKind, [string, string]> = {
   story: ['story', 'stories'],
   rehearsal: ['rehearsal', 'rehearsals'],
   review: ['review', 'reviews'],
+  person: ['person', 'people'],
+  one_on_one: ['1:1', '1:1s'],
+  action: ['action item', 'action items'],
+  goal: ['goal', 'goals'],
 };
 
 function count(n: number, one: string, many: string): string {

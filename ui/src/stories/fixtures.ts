@@ -23,6 +23,7 @@ export function story(id: number, over: Partial<Story> = {}): Story {
     projects: [],
     metrics: [],
     decisions: [],
+    feedback: [],
     estimate: {
       sections: [],
       total_seconds: 1,
