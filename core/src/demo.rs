@@ -155,6 +155,10 @@ pub struct DemoCounts {
     pub notes: u32,
     pub stories: u32,
     pub rehearsals: u32,
+    pub people: u32,
+    pub one_on_ones: u32,
+    pub actions: u32,
+    pub goals: u32,
     pub entries: u32,
 }
 
@@ -1055,6 +1059,173 @@ pub fn project(seed: u64, index: u32, count: u32) -> DemoProject {
         story_decision,
         rehearsals,
     }
+}
+
+/// One person of the demo cast, with their 1:1s (each with its action items) and goals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoPerson {
+    pub person: Stamped<crate::people::PersonInput>,
+    pub meetings:
+        Vec<(Stamped<crate::people::OneOnOneInput>, Vec<Stamped<crate::people::ActionItemInput>>)>,
+    pub goals: Vec<Stamped<crate::people::GoalInput>>,
+    /// Feedback the engineer gave them.
+    pub feedback_given: Vec<Stamped<FeedbackInput>>,
+}
+
+/// The people of the demo career (all invented): a manager who was a peer first, a
+/// skip-level, two mentees and a mentor, over the timeline's last years.
+pub fn people(seed: u64) -> Vec<DemoPerson> {
+    use crate::people::{
+        ActionItemInput, ActionOwner, GoalInput, OneOnOneInput, PersonInput, Relationship,
+        RelationshipSpan,
+    };
+    let mut rng = SplitMix64::new(seed ^ 0x5EED_0F9E_0F1E);
+    let span = |relationship, team: &str, from: u64, to: Option<u64>| RelationshipSpan {
+        relationship,
+        team: Some(team.to_string()),
+        from: Some(day(from)),
+        to: to.map(day),
+    };
+    let cast: [(&str, Vec<RelationshipSpan>, &str); 5] = [
+        (
+            "Ingrid Solberg",
+            vec![
+                span(Relationship::Peer, "Platform", 2_400, Some(2_919)),
+                span(Relationship::Manager, "Platform", 2_920, None),
+            ],
+            "Prefers written updates before the 1:1; cares about on-call health.",
+        ),
+        (
+            "Marcus Oyelaran",
+            vec![span(Relationship::SkipLevel, "Engineering", 2_920, None)],
+            "Quarterly skip-level; asks about cross-team work.",
+        ),
+        (
+            "Yuki Tanaka",
+            vec![span(Relationship::Mentee, "Platform", 2_980, None)],
+            "Wants to lead incidents and write the next RFC.",
+        ),
+        (
+            "Diego Ferraz",
+            vec![span(Relationship::Mentee, "Data", 3_050, None)],
+            "New to the team; working toward owning the ingestion service.",
+        ),
+        (
+            "Beatrix Holm",
+            vec![span(Relationship::Mentor, "Outside the company", 2_700, None)],
+            "Staff engineer elsewhere; monthly call.",
+        ),
+    ];
+    let agendas = [
+        "Progress on the migration; what is blocking review",
+        "Career goals for the next half",
+        "Feedback on the last incident review",
+        "Priorities for the quarter",
+    ];
+    let mine = [
+        "Send the draft RFC", "Share the on-call runbook", "Introduce them to the data team lead",
+        "Write up the promotion case",
+    ];
+    let theirs = [
+        "Lead the next incident review", "Pair on the schema change", "Draft the rollout plan",
+        "Present at the demo day",
+    ];
+    let goals = [
+        ("Yuki Tanaka", "Lead an incident from page to postmortem", Some(3_300), true),
+        ("Yuki Tanaka", "Write and land an RFC", None, false),
+        ("Diego Ferraz", "Own the ingestion service's on-call", Some(3_420), true),
+    ];
+    cast.iter()
+        .enumerate()
+        .map(|(k, (name, relationships, notes))| {
+            let index = u32::MAX - k as u32;
+            let mut serial = 0u32;
+            let mut uuid = || {
+                serial += 1;
+                entry_uuid(seed, index, serial)
+            };
+            let first = relationships.iter().filter_map(|r| r.from).min().expect("dated");
+            let person = Stamped {
+                uuid: uuid(),
+                at: stamp(first, &mut rng),
+                input: PersonInput {
+                    name: name.to_string(),
+                    relationships: relationships.clone(),
+                    notes: Some(notes.to_string()),
+                    labels: Labels::default(),
+                },
+            };
+            let count = rng.range(2, 4);
+            let meetings = (0..count)
+                .map(|m| {
+                    let date = day(TIMELINE_DAYS - 120 + m * 28 + rng.range(0, 3));
+                    let meeting = Stamped {
+                        uuid: uuid(),
+                        at: stamp(date, &mut rng),
+                        input: OneOnOneInput {
+                            person_id: 0,
+                            date: Some(date),
+                            agenda: Some(rng.pick(&agendas).to_string()),
+                            notes: Some("Notes kept short: decisions and follow-ups only.".into()),
+                            labels: Labels::default(),
+                        },
+                    };
+                    // Earlier items are done by now; the latest 1:1's stay open.
+                    let done = (m + 1 < count).then(|| date + Days::new(7));
+                    let items = [(ActionOwner::Me, *rng.pick(&mine)), (ActionOwner::Them, *rng.pick(&theirs))]
+                        .into_iter()
+                        .map(|(owner, text)| Stamped {
+                            uuid: uuid(),
+                            at: stamp(date, &mut rng),
+                            input: ActionItemInput {
+                                one_on_one_id: 0,
+                                text: text.to_string(),
+                                owner,
+                                done_on: done,
+                                labels: Labels::default(),
+                            },
+                        })
+                        .collect();
+                    (meeting, items)
+                })
+                .collect();
+            let goals = goals
+                .iter()
+                .filter(|g| g.0 == *name)
+                .map(|(_, text, reached, took_over)| Stamped {
+                    uuid: uuid(),
+                    at: stamp(day(3_000), &mut rng),
+                    input: GoalInput {
+                        person_id: 0,
+                        text: text.to_string(),
+                        set_on: Some(day(3_000)),
+                        reached_on: reached.map(day),
+                        took_over: *took_over,
+                        labels: Labels::default(),
+                    },
+                })
+                .collect();
+            let mentee = relationships.iter().any(|r| r.relationship == Relationship::Mentee);
+            let feedback_given = mentee
+                .then(|| Stamped {
+                    uuid: uuid(),
+                    at: stamp(day(3_200), &mut rng),
+                    input: FeedbackInput {
+                        project_id: None,
+                        source: String::new(),
+                        person_id: Some(0),
+                        direction: Some(crate::journal::FeedbackDirection::Given),
+                        date: Some(day(3_200)),
+                        text: "Your incident timeline was clear; next time, name the owner of each follow-up in the doc.".into(),
+                        rating: None,
+                        labels: Labels { skills: vec!["mentoring".into()], ..Default::default() },
+                    },
+                })
+                .into_iter()
+                .collect();
+            DemoPerson { person, meetings, goals, feedback_given }
+        })
+        .collect()
 }
 
 fn entry_uuid(seed: u64, index: u32, serial: u32) -> String {

@@ -90,6 +90,35 @@ impl Journal {
         let tx = self.conn.transaction()?;
         let mut index = SearchBatch::new();
         let mut counts = DemoCounts::default();
+        for p in demo::people(seed) {
+            let person = write(&tx, &mut index, p.person)?;
+            counts.people += 1;
+            counts.entries += 1;
+            for (mut meeting, items) in p.meetings {
+                meeting.input.person_id = person;
+                let meeting = write(&tx, &mut index, meeting)?;
+                counts.one_on_ones += 1;
+                counts.entries += 1;
+                for mut item in items {
+                    item.input.one_on_one_id = meeting;
+                    write(&tx, &mut index, item)?;
+                    counts.actions += 1;
+                    counts.entries += 1;
+                }
+            }
+            for mut goal in p.goals {
+                goal.input.person_id = person;
+                write(&tx, &mut index, goal)?;
+                counts.goals += 1;
+                counts.entries += 1;
+            }
+            for mut feedback in p.feedback_given {
+                feedback.input.person_id = Some(person);
+                write(&tx, &mut index, feedback)?;
+                counts.feedback += 1;
+                counts.entries += 1;
+            }
+        }
         for p in demo::projects(seed, projects) {
             counts.add(&p);
             let project = write(&tx, &mut index, p.project)?;
@@ -202,6 +231,10 @@ mod tests {
         assert_eq!(count("notes"), counts.notes);
         assert_eq!(count("stories"), counts.stories);
         assert_eq!(count("rehearsals"), counts.rehearsals);
+        assert_eq!(count("people"), counts.people);
+        assert_eq!(count("one_on_ones"), counts.one_on_ones);
+        assert_eq!(count("actions"), counts.actions);
+        assert_eq!(count("goals"), counts.goals);
         assert_eq!(count("entries"), counts.entries);
         assert_eq!(
             counts.entries,
@@ -213,6 +246,10 @@ mod tests {
                 + counts.notes
                 + counts.stories
                 + counts.rehearsals
+                + counts.people
+                + counts.one_on_ones
+                + counts.actions
+                + counts.goals
         );
         assert!(counts.metrics >= 30 && counts.rehearsals >= 30);
         // Every story cites its project, and the journal reads back whole.

@@ -409,7 +409,8 @@ impl Journal {
             });
         }
         // Entries that name the person among the people they involved.
-        let linked: Vec<(i64, String, String, Option<String>, Option<i64>, bool)> = rows(
+        type Linked = (i64, String, String, Option<String>, Option<i64>, bool);
+        let linked: Vec<Linked> = rows(
             &self.conn,
             "SELECT e.id, e.kind,
                coalesce(p.title, d.title, m.name, a.title, s.title, n.text, 'Feedback from ' || f.source, ''),
