@@ -241,13 +241,19 @@ fn backup(journal: &mut Journal, command: BackupCommand) -> careerlog_core::Resu
     }
 }
 
-/// "1 project", "3 stories", "2 feedback".
+/// "1 project", "3 stories", "2 feedback", "4 1:1s".
 fn entries_of(kind: careerlog_core::journal::EntryKind, count: u32) -> String {
     use careerlog_core::journal::EntryKind;
+    let one = match kind {
+        EntryKind::OneOnOne => "1:1",
+        EntryKind::Action => "action item",
+        other => other.as_str(),
+    };
     let name = match (kind, count) {
-        (EntryKind::Feedback, _) | (_, 1) => kind.as_str().to_string(),
+        (EntryKind::Feedback, _) | (_, 1) => one.to_string(),
         (EntryKind::Story, _) => "stories".to_string(),
-        _ => format!("{}s", kind.as_str()),
+        (EntryKind::Person, _) => "people".to_string(),
+        _ => format!("{one}s"),
     };
     format!("{count} {name}")
 }

@@ -196,6 +196,8 @@ fn open_action_items_carry_to_the_next_one_on_one() {
     assert_eq!(second[1]["date"], "2026-11-03");
     let shown = cli.json(&["one-on-one", "show", &id(&second[0])]);
     assert_eq!(ids(&shown["carried"]), [theirs.parse::<i64>().unwrap()]);
+    let week = cli.text(&["review", "week"]);
+    assert!(week.contains("1 person") && week.contains("2 1:1s, 2 action items"), "{week}");
     let listed = cli.text(&["one-on-one", "list", "--person", &ada]);
     assert!(listed.starts_with("1:1s with Ada Quill") && listed.contains("Roadmap for Q1"));
 
@@ -334,6 +336,14 @@ fn feedback_names_a_person_and_which_way_it_went() {
         page["timeline"].as_array().unwrap().iter().map(|t| t["role"].as_str().unwrap()).collect();
     assert!(roles.contains(&"feedback-given") && roles.contains(&"feedback-received"), "{roles:?}");
     assert_eq!(page["feedback"].as_array().unwrap().len(), 2);
+
+    // A story tells feedback given, for "how do you give feedback?".
+    let story = cli.json(&["story", "add", "--title", "A hard review", "--feedback", &id(&given)]);
+    assert_eq!(story["feedback_ids"], json!([given["id"]]));
+    assert_eq!(story["feedback"][0]["direction"], "given");
+    let text = cli.text(&["story", "show", &id(&story)]);
+    assert!(text.contains(&format!("tells feedback {}: ", given["id"])), "{text}");
+    assert!(text.contains("to Ada, after the review: The incident review ran long"), "{text}");
 
     // Without a person the source is still needed; a wrong direction lists the choices.
     let error = cli.fails(&["feedback", "add", "--text", "Good"]);
