@@ -35,10 +35,13 @@ pub enum PersonCommand {
     /// A person's page: relationships over time, open action items, goals, and everything
     /// linked to them on one timeline.
     Show { id: i64 },
-    /// Change the given fields of a person. A --relationship given here is ADDED as a new
-    /// span (with its --team, --from, --to): the old ones stay as their history. To end the
-    /// current one, pass --ended DATE; a peer who became your manager on 2024-02-01 is
-    /// `person edit ID --ended 2024-01-31 --relationship manager --from 2024-02-01`.
+    /// Change the given fields of a person; a --relationship given here is ADDED as a new
+    /// span, and --ended DATE ends the open one.
+    ///
+    /// The new span takes --team, --from and --to, and starts today unless --from (or
+    /// --ended, or --to for one already over) says otherwise; the old spans stay as their
+    /// history. A peer who became your manager on 2024-02-01 is
+    /// `careerlog person edit ID --ended 2024-01-31 --relationship manager --from 2024-02-01`.
     Edit {
         id: i64,
         /// The day the open relationship ended (sets its --to). With --relationship, the
@@ -235,6 +238,9 @@ fn edit(j: &mut Journal, id: i64, ended: Option<Day>, flags: PersonFlags) -> Res
         };
         open.to = Some(day);
         starts = Some(day);
+    } else if flags.to.is_none() {
+        // A span added now is the current one, not an undated one from long ago.
+        starts = Some(Clock::system().today());
     }
     let span = flags.span(starts)?;
     let added = span.is_some();
@@ -349,6 +355,7 @@ impl Describe for Goal {
 pub enum OneOnOneCommand {
     /// Log a 1:1 with its action items; prints what is still open from the 1:1s before.
     Add {
+        /// Who you met (`careerlog person list`).
         #[arg(long, value_name = "ID")]
         person: Option<i64>,
         /// The day of the 1:1 (default today).
@@ -369,6 +376,7 @@ pub enum OneOnOneCommand {
     },
     /// The 1:1s with one person, newest first.
     List {
+        /// Whose 1:1s (`careerlog person list`).
         #[arg(long, value_name = "ID")]
         person: Option<i64>,
     },
@@ -482,6 +490,7 @@ impl ActionCommand {
 pub enum GoalCommand {
     /// Set a goal of a mentee or report; reaching it is an outcome of the mentoring.
     Add {
+        /// The mentee or report whose goal it is (`careerlog person list`).
         #[arg(long, value_name = "ID")]
         person: Option<i64>,
         /// "Lead the on-call rotation", "promoted to senior".

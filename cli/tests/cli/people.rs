@@ -62,7 +62,13 @@ fn a_peer_who_became_a_manager_is_two_commands() {
     assert_eq!(edited["name"], "Ada Quill-Moss");
     assert_eq!(edited["relationships"].as_array().unwrap().len(), 3);
     assert_eq!(edited["notes"], "Met on the checkout rewrite");
+    // Without --from, a span added on edit starts today and is the current one.
+    let now = cli.json(&["person", "edit", &ada, "--relationship", "stakeholder"]);
+    assert_eq!(now["current"]["relationship"], "stakeholder");
+    assert!(now["current"]["from"].is_string(), "{now}");
     // Nothing is open any more once every span has an end.
+    let today = now["current"]["from"].as_str().unwrap();
+    cli.json(&["person", "edit", &ada, "--ended", today]);
     cli.json(&["person", "edit", &ada, "--ended", "2025-06-30"]);
     cli.json(&["person", "edit", &ada, "--ended", "2025-06-30"]);
     let error = cli.fails(&["person", "edit", &ada, "--ended", "2025-07-01"]);
