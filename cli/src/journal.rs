@@ -273,7 +273,7 @@ where
 }
 
 /// Moves the entry `id` to the trash, once it is known to be of the kind `E`.
-fn delete_as<E>(j: &mut Journal, id: i64) -> Result<Output>
+pub fn delete_as<E>(j: &mut Journal, id: i64) -> Result<Output>
 where
     E: Stored,
     E::Input: Record<Full = E>,

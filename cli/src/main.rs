@@ -61,13 +61,13 @@ pub enum Command {
     /// People you work with: add, list, show (their page), edit, delete.
     #[command(subcommand)]
     Person(people::PersonCommand),
-    /// 1:1s with a person and the action items each side agreed: add, list, show.
+    /// 1:1s with a person and the action items each side agreed: add, list, show, delete.
     #[command(subcommand, name = "one-on-one")]
     OneOnOne(people::OneOnOneCommand),
     /// An action item from a 1:1: done, reopen.
     #[command(subcommand)]
     Action(people::ActionCommand),
-    /// A mentee's goals and the day they reached them: add, reached.
+    /// A mentee's goals and the day they reached them: add, reached, delete.
     #[command(subcommand)]
     Goal(people::GoalCommand),
     /// Dated notes: the weekly log.

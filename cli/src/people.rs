@@ -4,14 +4,14 @@
 use careerlog_core::habit::Clock;
 use careerlog_core::journal::{Stored, TrashItem};
 use careerlog_core::people::{
-    ActionDraft, ActionItem, ActionOwner, Goal, GoalInput, OneOnOneDetail, OneOnOneForm,
+    ActionDraft, ActionItem, ActionOwner, Goal, GoalInput, OneOnOne, OneOnOneDetail, OneOnOneForm,
     OneOnOneInput, PeopleFilter, Person, PersonInput, PersonPage, Relationship, RelationshipSpan,
 };
 use careerlog_core::{Error, Journal, Result};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::journal::{day, missing, set, set_day, shown, Day, Describe, LabelFlags};
+use super::journal::{day, delete_as, missing, set, set_day, shown, Day, Describe, LabelFlags};
 use super::{to_json, Output};
 
 fn relationship(text: &str) -> std::result::Result<Relationship, String> {
@@ -382,6 +382,8 @@ pub enum OneOnOneCommand {
     },
     /// One 1:1 with its action items and what it carried over from before.
     Show { id: i64 },
+    /// Move a 1:1 and its action items to the trash.
+    Delete { id: i64 },
 }
 
 impl OneOnOneCommand {
@@ -438,6 +440,7 @@ impl OneOnOneCommand {
                 let d = j.one_on_one(id)?;
                 Ok(shown(&d, detail_text(&d)))
             }
+            OneOnOneCommand::Delete { id } => delete_as::<OneOnOne>(j, id),
         }
     }
 }
@@ -517,6 +520,8 @@ pub enum GoalCommand {
         #[arg(long)]
         took_over: bool,
     },
+    /// Move a goal to the trash.
+    Delete { id: i64 },
 }
 
 impl GoalCommand {
@@ -544,6 +549,7 @@ impl GoalCommand {
                 let updated = j.update(id, input)?;
                 Ok(shown(&updated, format!("Reached: {}", updated.describe())))
             }
+            GoalCommand::Delete { id } => delete_as::<Goal>(j, id),
         }
     }
 }

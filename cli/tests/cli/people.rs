@@ -219,6 +219,16 @@ fn open_action_items_carry_to_the_next_one_on_one() {
     assert_eq!(page["open_actions"].as_array().unwrap().len(), 2);
     assert_eq!(page["one_on_ones"], 2);
 
+    // A 1:1 goes to the trash with its own items; what it carried stays with the others.
+    let gone = cli.text(&["one-on-one", "delete", &id(&first["meeting"])]);
+    assert!(gone.contains("with 2 entries under it"), "{gone}");
+    let page = cli.json(&["person", "show", &ada]);
+    assert_eq!(
+        (page["one_on_ones"].as_i64(), page["open_actions"].as_array().unwrap().len()),
+        (Some(1), 0)
+    );
+    assert!(cli.fails(&["one-on-one", "delete", &ada]).contains("not found"));
+
     let error = cli.fails(&["action", "done", "4242"]);
     assert!(error.contains("4242"), "{error}");
     let error = cli.fails(&["one-on-one", "add", "--person", &ada, "--action", " "]);
@@ -298,6 +308,9 @@ fn a_mentees_goals_are_outcomes_of_the_mentoring() {
     );
     let today = cli.json(&["goal", "reached", &id(&goal)]);
     assert!(today["reached_on"].is_string());
+    let gone = cli.json(&["goal", "delete", &id(&goal)]);
+    assert_eq!(gone["kind"], "goal");
+    assert_eq!(proof(&cli.json(&["readiness"]), "grew-someone")["met"], false);
 
     let error = cli.fails(&["goal", "add", "--person", &bo, "--text", "x", "--took-over"]);
     assert!(error.contains("reached_on: is needed when they took over work"), "{error}");
