@@ -257,7 +257,24 @@ where
     E::Input: Record<Full = E>,
 {
     let entry = j.entry::<E>(id)?;
-    Ok(shown(&entry, entry.describe()))
+    let mut text = entry.describe();
+    text.push_str(&people_lines(j, entry.to_input().labels())?);
+    Ok(shown(&entry, text))
+}
+
+/// The lines `show` adds for an entry's people and its private flag (empty without them).
+pub fn people_lines(j: &Journal, labels: &Labels) -> Result<String> {
+    let mut text = String::new();
+    if !labels.person_ids.is_empty() {
+        let names = j.person_names(&labels.person_ids)?;
+        let names: Vec<String> =
+            names.iter().map(|p| format!("{} (person {})", p.name, p.id)).collect();
+        text.push_str(&format!("\n  with {}", names.join(", ")));
+    }
+    if labels.private {
+        text.push_str("\n  private: kept out of the brag document, reports and resume exports");
+    }
+    Ok(text)
 }
 
 /// Changes the entry `id` as `change` says; every other field keeps its value.
@@ -636,7 +653,12 @@ impl ProjectCommand {
             }
             ProjectCommand::Show { id } => {
                 let d = j.project_detail(id)?;
-                let mut lines = vec![format!("{} {}", d.project.id, d.project.title)];
+                let mut lines = vec![format!(
+                    "{} {}{}",
+                    d.project.id,
+                    d.project.title,
+                    people_lines(j, &d.project.labels)?
+                )];
                 lines.extend(d.metrics.iter().map(|m| format!("  {}", m.describe())));
                 lines.extend(
                     d.decisions

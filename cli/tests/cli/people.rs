@@ -404,6 +404,12 @@ fn any_entry_names_the_people_it_involved_and_can_be_private() {
     assert_eq!(role_of(&note), Some(json!("linked")));
     assert!(timeline.iter().find(|t| t["id"] == note["id"]).unwrap()["private"] == true);
 
+    let text = cli.text(&["project", "show", &p]);
+    assert!(text.contains(&format!("with Ada Quill (person {ada}), Bo Lindqvist (person {bo})")));
+    assert!(text.contains("private: kept out of the brag document"), "{text}");
+    let text = cli.text(&["note", "show", &id(&note)]);
+    assert!(text.contains("with Bo Lindqvist") && text.contains("private: "), "{text}");
+
     // --public undoes --private; --with on edit replaces the list.
     let edited = cli.json(&["project", "edit", &p, "--public", "--with", &ada]);
     assert!(edited.get("private").is_none(), "{edited}");
