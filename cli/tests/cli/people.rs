@@ -138,10 +138,12 @@ fn a_person_is_refused_with_one_line_saying_why() {
     assert!(error.contains("'boss'") && error.contains("choose one of: manager"), "{error}");
     assert!(error.contains("mentee") && error.contains("peer"), "{error}");
 
-    let error = cli.fails(&[
+    let backwards = [
         "person", "add", "--name", "Cy Ortega", "--relationship", "peer", "--from", "2024-05-01",
         "--to", "2023-05-01",
-    ]);
+    ];
+    assert_eq!(cli.raw(&backwards).status.code(), Some(1));
+    let error = cli.fails(&backwards);
     assert!(error.contains("ends before it starts (2023-05-01 is before 2024-05-01)"), "{error}");
     assert!(cli.json(&["person", "list"]).as_array().unwrap().is_empty());
 
