@@ -3,8 +3,8 @@
 
 use careerlog_core::journal::{
     Artifact, ArtifactInput, ArtifactKind, Decision, DecisionInput, DecisionOption, Direction,
-    Feedback, FeedbackInput, Labels, Metric, MetricInput, Note, NoteFilter, NoteInput, Project,
-    ProjectFilter, ProjectInput, ProjectSort, ProjectStatus, Scope, Stored,
+    Feedback, FeedbackDirection, FeedbackInput, Labels, Metric, MetricInput, Note, NoteFilter,
+    NoteInput, Project, ProjectFilter, ProjectInput, ProjectSort, ProjectStatus, Scope, Stored,
 };
 use careerlog_core::store::Record;
 use careerlog_core::{Journal, Result};
@@ -47,6 +47,7 @@ macro_rules! enum_parser {
 enum_parser!(scope, Scope);
 enum_parser!(status, ProjectStatus);
 enum_parser!(direction, Direction);
+enum_parser!(feedback_direction, FeedbackDirection);
 enum_parser!(artifact_kind, ArtifactKind);
 enum_parser!(sort, ProjectSort);
 
@@ -111,13 +112,25 @@ pub struct ProjectFlags {
     pub labels: LabelFlags,
 }
 
-/// Tags and skills; given on `edit`, they replace the entry's list.
+/// Tags, skills and the people an entry involved; given on `edit`, each replaces the
+/// entry's list. `--private` keeps it out of shared exports, `--public` lets it back in.
 #[derive(Debug, Args)]
 pub struct LabelFlags {
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
     #[arg(long = "skill", value_name = "SKILL")]
     pub skills: Vec<String>,
+    /// A person it involved (worked together, consulted), by id (`careerlog person list`);
+    /// repeat for each.
+    #[arg(long = "with", value_name = "PERSON_ID")]
+    pub with: Vec<i64>,
+    /// Keep it out of everything made to be shared: the brag document, the progress
+    /// report, resume exports.
+    #[arg(long, conflicts_with = "public")]
+    pub private: bool,
+    /// Share it again in exports (undoes --private).
+    #[arg(long)]
+    pub public: bool,
 }
 
 impl LabelFlags {
@@ -128,17 +141,26 @@ impl LabelFlags {
         if !self.skills.is_empty() {
             labels.skills = self.skills;
         }
+        if !self.with.is_empty() {
+            labels.person_ids = self.with;
+        }
+        if self.private {
+            labels.private = true;
+        }
+        if self.public {
+            labels.private = false;
+        }
     }
 }
 
 /// Sets `field` when the flag was given; an empty text clears it.
-fn set<T>(field: &mut Option<T>, flag: Option<T>) {
+pub fn set<T>(field: &mut Option<T>, flag: Option<T>) {
     if flag.is_some() {
         *field = flag;
     }
 }
 
-fn set_day(field: &mut Option<NaiveDate>, flag: Option<Day>) {
+pub fn set_day(field: &mut Option<NaiveDate>, flag: Option<Day>) {
     if let Some(Day(value)) = flag {
         *field = value;
     }
@@ -235,11 +257,28 @@ where
     E::Input: Record<Full = E>,
 {
     let entry = j.entry::<E>(id)?;
-    Ok(shown(&entry, entry.describe()))
+    let mut text = entry.describe();
+    text.push_str(&people_lines(j, entry.to_input().labels())?);
+    Ok(shown(&entry, text))
+}
+
+/// The lines `show` adds for an entry's people and its private flag (empty without them).
+pub fn people_lines(j: &Journal, labels: &Labels) -> Result<String> {
+    let mut text = String::new();
+    if !labels.person_ids.is_empty() {
+        let names = j.person_names(&labels.person_ids)?;
+        let names: Vec<String> =
+            names.iter().map(|p| format!("{} (person {})", p.name, p.id)).collect();
+        text.push_str(&format!("\n  with {}", names.join(", ")));
+    }
+    if labels.private {
+        text.push_str("\n  private: kept out of the brag document, reports and resume exports");
+    }
+    Ok(text)
 }
 
 /// Changes the entry `id` as `change` says; every other field keeps its value.
-fn edit<R>(j: &mut Journal, id: i64, change: impl FnOnce(&mut R)) -> Result<Output>
+pub fn edit<R>(j: &mut Journal, id: i64, change: impl FnOnce(&mut R)) -> Result<Output>
 where
     R: Record,
     R::Full: Describe + Serialize,
@@ -251,7 +290,7 @@ where
 }
 
 /// Moves the entry `id` to the trash, once it is known to be of the kind `E`.
-fn delete_as<E>(j: &mut Journal, id: i64) -> Result<Output>
+pub fn delete_as<E>(j: &mut Journal, id: i64) -> Result<Output>
 where
     E: Stored,
     E::Input: Record<Full = E>,
@@ -469,9 +508,16 @@ impl EntryFlags for ArtifactFlags {
 pub struct FeedbackFlags {
     #[arg(long, value_name = "ID")]
     pub project: Option<i64>,
-    /// Who gave it: peer, manager, mock interview...
+    /// Who gave it (or, given, who it went to): peer, manager, mock interview...
+    /// Optional with --person: their name is used.
     #[arg(long)]
     pub source: Option<String>,
+    /// The person it came from or went to (`careerlog person list`).
+    #[arg(long, value_name = "ID")]
+    pub person: Option<i64>,
+    /// received (the default) or given
+    #[arg(long, value_parser = feedback_direction)]
+    pub direction: Option<FeedbackDirection>,
     #[arg(long)]
     pub text: Option<String>,
     /// 1-5
@@ -487,11 +533,16 @@ impl EntryFlags for FeedbackFlags {
     type Input = FeedbackInput;
 
     fn required(&self) -> Vec<(&'static str, &'static str, bool)> {
-        vec![("source", "source", self.source.is_some()), ("text", "text", self.text.is_some())]
+        vec![
+            ("source", "source", self.source.is_some() || self.person.is_some()),
+            ("text", "text", self.text.is_some()),
+        ]
     }
 
     fn apply(self, input: &mut FeedbackInput) {
         set(&mut input.project_id, self.project);
+        set(&mut input.person_id, self.person);
+        set(&mut input.direction, self.direction);
         if let Some(source) = self.source {
             input.source = source;
         }
@@ -584,11 +635,11 @@ pub enum TrashCommand {
     Empty,
 }
 
-fn shown(value: &impl Serialize, text: String) -> Output {
+pub fn shown(value: &impl Serialize, text: String) -> Output {
     (super::to_json(value), text)
 }
 
-fn missing(field: &str, flag: &str) -> careerlog_core::Error {
+pub fn missing(field: &str, flag: &str) -> careerlog_core::Error {
     careerlog_core::Error::invalid(field, format!("is required: pass --{flag}"))
 }
 
@@ -602,7 +653,12 @@ impl ProjectCommand {
             }
             ProjectCommand::Show { id } => {
                 let d = j.project_detail(id)?;
-                let mut lines = vec![format!("{} {}", d.project.id, d.project.title)];
+                let mut lines = vec![format!(
+                    "{} {}{}",
+                    d.project.id,
+                    d.project.title,
+                    people_lines(j, &d.project.labels)?
+                )];
                 lines.extend(d.metrics.iter().map(|m| format!("  {}", m.describe())));
                 lines.extend(
                     d.decisions
@@ -738,7 +794,9 @@ impl Describe for Feedback {
     fn describe(&self) -> String {
         let rating = self.rating.map(|r| format!(" ({r}/5)")).unwrap_or_default();
         let date = self.date.map(|d| d.to_string()).unwrap_or_default();
-        format!("feedback {}: {date} {}{rating}: {}", self.id, self.source, self.text)
+        // Feedback given names who it went to.
+        let to = if self.direction == Some(FeedbackDirection::Given) { "to " } else { "" };
+        format!("feedback {}: {date} {to}{}{rating}: {}", self.id, self.source, self.text)
     }
 }
 

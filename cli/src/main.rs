@@ -9,6 +9,7 @@ mod demo;
 mod guides;
 mod habit;
 mod journal;
+mod people;
 mod resume;
 mod stories;
 mod window;
@@ -53,9 +54,22 @@ pub enum Command {
     /// Artifacts of a project: RFCs, PRs, postmortems, design docs, ADRs, runbooks, demos, talks.
     #[command(subcommand)]
     Artifact(journal::EntryCommand<journal::ArtifactFlags>),
-    /// Feedback received, from peers, managers or mock interviews.
+    /// Feedback received or given: from or to peers, managers, mock interviewers
+    /// (`--person ID --direction given|received`).
     #[command(subcommand)]
     Feedback(journal::EntryCommand<journal::FeedbackFlags>),
+    /// People you work with: add, list, show (their page), edit, delete.
+    #[command(subcommand)]
+    Person(people::PersonCommand),
+    /// 1:1s with a person and the action items each side agreed: add, list, show, delete.
+    #[command(subcommand, name = "one-on-one")]
+    OneOnOne(people::OneOnOneCommand),
+    /// An action item from a 1:1: done, reopen.
+    #[command(subcommand)]
+    Action(people::ActionCommand),
+    /// A mentee's goals and the day they reached them: add, reached, delete.
+    #[command(subcommand)]
+    Goal(people::GoalCommand),
     /// Dated notes: the weekly log.
     #[command(subcommand)]
     Note(journal::NoteCommand),
@@ -227,13 +241,19 @@ fn backup(journal: &mut Journal, command: BackupCommand) -> careerlog_core::Resu
     }
 }
 
-/// "1 project", "3 stories", "2 feedback".
+/// "1 project", "3 stories", "2 feedback", "4 1:1s".
 fn entries_of(kind: careerlog_core::journal::EntryKind, count: u32) -> String {
     use careerlog_core::journal::EntryKind;
+    let one = match kind {
+        EntryKind::OneOnOne => "1:1",
+        EntryKind::Action => "action item",
+        other => other.as_str(),
+    };
     let name = match (kind, count) {
-        (EntryKind::Feedback, _) | (_, 1) => kind.as_str().to_string(),
+        (EntryKind::Feedback, _) | (_, 1) => one.to_string(),
         (EntryKind::Story, _) => "stories".to_string(),
-        _ => format!("{}s", kind.as_str()),
+        (EntryKind::Person, _) => "people".to_string(),
+        _ => format!("{one}s"),
     };
     format!("{count} {name}")
 }
@@ -299,8 +319,11 @@ fn export_journal(journal: &Journal, out: &Path) -> careerlog_core::Result<Outpu
 pub enum ExportCommand {
     /// Resume bullets as Markdown, plain text or JSON Resume (to stdout without --out).
     Bullets(resume::BulletExport),
-    /// A brag document of a period, for a review (Markdown).
+    /// A brag document of a period, for a review (Markdown); private entries left out.
     Brag(resume::BragExport),
+    /// A progress report for a mentor or manager (Markdown): projects, metrics,
+    /// checklists and rehearsals of a period, private entries left out.
+    Report(people::ReportExport),
     /// The whole journal as one JSON document (every entry with its UUID).
     Journal {
         #[arg(long, value_name = "FILE")]
@@ -373,6 +396,11 @@ fn dispatch(command: Command, journal: &mut Journal) -> careerlog_core::Result<O
         Command::Artifact(c) => c.run(journal),
         Command::Feedback(c) => c.run(journal),
         Command::Note(c) => c.run(journal),
+        Command::Person(c) => c.run(journal),
+        Command::OneOnOne(c) => c.run(journal),
+        Command::Action(c) => c.run(journal),
+        Command::Goal(c) => c.run(journal),
+        Command::Export(ExportCommand::Report(flags)) => people::export_report(journal, flags),
         Command::Search { query, limit, offset } => journal::search(journal, &query, offset, limit),
         Command::Trash(c) => c.run(journal),
         Command::Review(c) => c.run(journal),
@@ -471,6 +499,8 @@ mod tests {
             "export", "bullets", "import", "journal", "backup", "restore", "--title", "--result", "--baseline",
             "--seconds", "--sections", "--started", "--format", "markdown", "--json", "--db", "-1", "1e9",
             "2024-02-30", "", "--", "x", "--rating", "9", "--scope", "multi-team", "search", "*", "--offset",
+            "person", "one-on-one", "action", "goal", "--relationship", "peer", "--ended", "--with",
+            "--private", "--public", "--action", "reached", "report",
         ]), 0..8)) {
             let mut argv = vec!["careerlog"];
             argv.extend(args.iter().copied());

@@ -4,7 +4,7 @@ use careerlog_core::stories::{Framework, Rehearsal, RehearsalInput, Story, Story
 use careerlog_core::{Journal, Result};
 use clap::{Args, Subcommand};
 
-use super::journal::{delete, LabelFlags};
+use super::journal::{delete, Describe, LabelFlags};
 use super::Output;
 
 fn framework(text: &str) -> std::result::Result<Framework, String> {
@@ -76,6 +76,10 @@ pub struct StoryFlags {
     /// A decision the story tells; repeat for each.
     #[arg(long = "decision", value_name = "ID")]
     pub decisions: Vec<i64>,
+    /// Feedback you gave that the story tells (for "how do you give feedback?"); repeat
+    /// for each.
+    #[arg(long = "feedback", value_name = "ID")]
+    pub feedback: Vec<i64>,
     /// An interview question the story answers (its slug); repeat for each.
     #[arg(long = "question", value_name = "SLUG")]
     pub questions: Vec<String>,
@@ -109,6 +113,7 @@ impl StoryFlags {
             (&mut input.project_ids, self.projects),
             (&mut input.metric_ids, self.metrics),
             (&mut input.decision_ids, self.decisions),
+            (&mut input.feedback_ids, self.feedback),
         ] {
             if !flag.is_empty() {
                 *field = flag;
@@ -200,6 +205,9 @@ impl StoryCommand {
                 }
                 for m in &s.metrics {
                     lines.push(format!("  cites {}", super::describe_metric(m)));
+                }
+                for f in &s.feedback {
+                    lines.push(format!("  tells {}", f.describe()));
                 }
                 for r in &detail.rehearsals {
                     let rating = r.rating.map(|r| format!(", rated {r}/5")).unwrap_or_default();

@@ -14,6 +14,7 @@ mod encryption;
 mod guides;
 mod habit;
 mod journal;
+mod people;
 mod resume;
 mod stories;
 mod transfer;
