@@ -218,7 +218,11 @@ pub fn projects_for_entries(seed: u64, entries: u64) -> Result<u32> {
     if entries == 0 {
         return Err(crate::Error::invalid("entries", "must be at least 1"));
     }
-    let (count, total) = reach(seed, entries, DemoProject::entry_count);
+    // The cast of people comes with every demo journal; the projects make up the rest.
+    let cast = people(seed).iter().map(DemoPerson::entry_count).sum::<u32>();
+    let (count, total) =
+        reach(seed, entries.saturating_sub(u64::from(cast)).max(1), DemoProject::entry_count);
+    let total = total + u64::from(cast);
     if total < entries {
         let reason = format!("must be at most {total} (the largest demo journal)");
         return Err(crate::Error::invalid("entries", reason));
@@ -1070,6 +1074,14 @@ pub struct DemoPerson {
     pub goals: Vec<Stamped<crate::people::GoalInput>>,
     /// Feedback the engineer gave them.
     pub feedback_given: Vec<Stamped<FeedbackInput>>,
+}
+
+impl DemoPerson {
+    /// The person, their 1:1s with the items agreed, their goals and the feedback given.
+    pub fn entry_count(&self) -> u32 {
+        let items: usize = self.meetings.iter().map(|(_, items)| 1 + items.len()).sum();
+        (1 + items + self.goals.len() + self.feedback_given.len()) as u32
+    }
 }
 
 /// The people of the demo career (all invented): a manager who was a peer first, a
