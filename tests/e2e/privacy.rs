@@ -77,11 +77,6 @@ async fn field_text(app: &App, id: &str, label: &str) -> (String, String) {
     }
 }
 
-/// Clicks a control once it is scrolled into view (a dialog's body scrolls on its own).
-async fn click_in_view(app: &App, id: &str) {
-    app.click_centered(id).await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn feedback_given_to_a_person_and_a_private_project_stay_out_of_the_brag_document() {
     let (turn, app) = Turn::opened().await;
@@ -140,7 +135,7 @@ async fn feedback_given_to_a_person_and_a_private_project_stay_out_of_the_brag_d
     app.click("project-edit").await;
     app.testid("project-form").await;
     assert!(!checked(&app, "project-private").await);
-    click_in_view(&app, "project-private").await;
+    app.click_centered("project-private").await;
     app.send_keys("project-people", "okaf").await;
     app.testid(&format!("project-people-option-{bram}")).await;
     app.send_keys("project-people", &Key::Enter).await;
@@ -240,6 +235,8 @@ async fn capture_privacy() {
     let shots = |name: &'static str| {
         let app = &app;
         async move {
+            // A theme change repaints the window: a select just changed may not show until then.
+            app.set_theme("dark").await;
             for theme in ["light", "dark"] {
                 app.set_theme(theme).await;
                 tokio::time::sleep(Duration::from_millis(400)).await;
@@ -264,12 +261,11 @@ async fn capture_privacy() {
     )
     .await;
     shots("feedback-form").await;
-    app.click("feedback-cancel").await;
-    app.click("discard-confirm").await;
+    app.click("feedback-save").await;
     app.gone("feedback-form").await;
 
     app.click("project-edit").await;
-    click_in_view(&app, "project-private").await;
+    app.click_centered("project-private").await;
     app.send_keys("project-people", "okaf").await;
     app.send_keys("project-people", &Key::Enter).await;
     app.testid(&format!("project-people-chip-{bram}")).await;
@@ -280,5 +276,16 @@ async fn capture_privacy() {
     )
     .await;
     shots("project-form").await;
+    app.click("project-cancel").await;
+    app.click("discard-confirm").await;
+    app.gone("project-form").await;
+
+    // A new story offers the feedback given, to link for the give-feedback question.
+    app.click("nav-stories").await;
+    app.click("story-new").await;
+    app.fill("story-title", "Coaching a new reviewer").await;
+    let feedback = project_of(&app, shared).await["feedback"][0]["id"].as_i64().unwrap();
+    app.click_centered(&format!("story-link-feedback-{feedback}")).await;
+    shots("story-feedback").await;
     app.close().await;
 }
