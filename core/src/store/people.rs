@@ -227,6 +227,9 @@ impl Record for GoalInput {
     }
 }
 
+/// An entry naming a person, as the timeline reads it: id, kind, title, date, project, private.
+type LinkedRow = (i64, String, String, Option<String>, Option<i64>, bool);
+
 fn rows<T>(
     conn: &rusqlite::Connection,
     sql: &str,
@@ -409,7 +412,7 @@ impl Journal {
             });
         }
         // Entries that name the person among the people they involved.
-        let linked: Vec<(i64, String, String, Option<String>, Option<i64>, bool)> = rows(
+        let linked: Vec<LinkedRow> = rows(
             &self.conn,
             "SELECT e.id, e.kind,
                coalesce(p.title, d.title, m.name, a.title, s.title, n.text, 'Feedback from ' || f.source, ''),
