@@ -235,8 +235,10 @@ async fn capture_privacy() {
     let shots = |name: &'static str| {
         let app = &app;
         async move {
-            // A theme change repaints the window: a select just changed may not show until then.
-            app.set_theme("dark").await;
+            // The first snapshot after a select changes can show the frame before it: one
+            // is taken and thrown away first.
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            app.screenshot(&std::env::temp_dir().join("careerlog-privacy-warmup.png")).await;
             for theme in ["light", "dark"] {
                 app.set_theme(theme).await;
                 tokio::time::sleep(Duration::from_millis(400)).await;
