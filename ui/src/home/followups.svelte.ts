@@ -29,6 +29,9 @@ export function metricAsInput(m: Metric): MetricInput {
     measure_by: m.measure_by ?? null,
     tags: m.tags,
     skills: m.skills,
+    // The core takes an absent list or flag as cleared: an edit sends them back.
+    person_ids: [...(m.person_ids ?? [])],
+    private: m.private ?? false,
   };
 }
 

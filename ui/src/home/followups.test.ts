@@ -49,8 +49,16 @@ describe('a metric completed from the queue', () => {
         measure_by: '2026-11-30',
         tags: ['checkout'],
         skills: [],
+        person_ids: [],
+        private: false,
       },
     });
+  });
+
+  it('keeps the people and the private flag of the metric', () => {
+    const kept = { ...metric, person_ids: [2, 5], private: true } as Metric;
+    expect(withResult(kept, '120', '2026-12-01')).toMatchObject({ ok: true, value: { person_ids: [2, 5], private: true } });
+    expect(withEvidence(kept, 'https://dash/p95')).toMatchObject({ ok: true, value: { person_ids: [2, 5], private: true } });
   });
 
   it('refuses a result that is not a number, and empty evidence', () => {

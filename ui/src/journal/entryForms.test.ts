@@ -6,7 +6,7 @@ import type { Decision, Note } from '../lib/bindings';
 import { journal } from './journal.svelte';
 import { ARTIFACT_FORM, DECISION_FORM, FEEDBACK_FORM, METRIC_FORM, NOTE_FORM, PROJECT_FORM } from './entryForms';
 import type { FieldSpec } from './fields';
-import { decisionFields, noteFields } from './forms';
+import { decisionFields, feedbackFields, noteFields } from './forms';
 
 /** Any of the forms, seen only as its field list. */
 interface AnyForm {
@@ -73,6 +73,23 @@ describe('entry forms', () => {
         { value: 'SQS', label: 'SQS' },
       ],
     });
+  });
+
+  it('ask for people on projects and decisions', () => {
+    const people = (form: AnyForm) => specs(form).filter((s) => s.kind === 'people').map((s) => s.kind === 'people' && s.label);
+    expect(people(PROJECT_FORM as unknown as AnyForm)).toEqual(['People you worked with']);
+    expect(people(DECISION_FORM as unknown as AnyForm)).toEqual(['Consulted']);
+  });
+
+  it('label feedback by its direction, and say a person may stand for the source', () => {
+    const source = (values: ReturnType<typeof feedbackFields>) => {
+      const spec = FEEDBACK_FORM.fields(values, null).find((s) => s.kind === 'text' && s.key === 'source');
+      return spec?.kind === 'text' ? { label: spec.label, hint: spec.hint } : null;
+    };
+    expect(source(feedbackFields(null))).toEqual({ label: 'From', hint: undefined });
+    expect(source({ ...feedbackFields(null), direction: 'given' })).toEqual({ label: 'To', hint: undefined });
+    expect(source({ ...feedbackFields(null), person_id: 3 })).toEqual({ label: 'From', hint: 'Leave empty to use their name' });
+    expect(FEEDBACK_FORM.fields(feedbackFields(null), null).some((s) => s.kind === 'person' && s.key === 'person_id')).toBe(true);
   });
 
   it('save each kind of entry through the journal', async () => {

@@ -64,6 +64,7 @@ export const PROJECT_FORM: EntryFormSpec<core.Project, forms.ProjectFields, core
       rows: 4,
       placeholder: 'What you built, for whom, and why it mattered.',
     },
+    { kind: 'people', key: 'person_ids', label: 'People you worked with', testid: 'project-people', hint: 'From People; their pages list the project' },
   ],
 };
 
@@ -189,6 +190,7 @@ export const DECISION_FORM: EntryFormSpec<core.Decision, forms.DecisionFields, c
         placeholder: 'Written at the review: what happened, and what you would decide now.',
         autofocus: reviewing,
       }),
+      { kind: 'people', key: 'person_ids', label: 'Consulted', testid: 'decision-people', hint: 'Who you asked before deciding' },
     ];
   },
 };
@@ -227,37 +229,56 @@ export const ARTIFACT_FORM: EntryFormSpec<core.Artifact, forms.ArtifactFields, c
 
 const RATINGS = choices(['5', '4', '3', '2', '1'] as const, (r) => `${stars(Number(r))}  ${r} of 5`);
 
-// What someone said about the work: a peer, a manager, a mock interviewer.
+const DIRECTIONS = choices(['received', 'given'] as const, (d) => (d === 'received' ? 'Received' : 'Given'));
+
+// What someone said about the work (a peer, a manager, a mock interviewer), or feedback the
+// engineer gave. With a person from the journal the source may stay blank: the core writes
+// in their name.
 export const FEEDBACK_FORM: EntryFormSpec<core.Feedback, forms.FeedbackFields, core.FeedbackInput, number | null> = {
   name: 'feedback',
   title: { add: 'Add feedback', edit: 'Edit feedback' },
   values: forms.feedbackFields,
   input: (f, projectId) => forms.feedbackInput(projectId, f),
   save: (id, input) => journal.save('feedback', id, input),
-  fields: () => [
-    {
-      kind: 'text',
-      key: 'source',
-      label: 'From',
-      testid: 'feedback-source',
-      suggestions: ['Manager', 'Peer', 'Skip-level', 'Report', 'Mock interview'],
-      placeholder: 'Manager, peer, mock interviewer…',
-      autofocus: true,
-      half: true,
-    },
-    { kind: 'date', key: 'date', label: 'Date', testid: 'feedback-date', hint: 'Empty for today' },
-    {
-      kind: 'text',
-      key: 'text',
-      label: 'What they said',
-      testid: 'feedback-text',
-      multiline: true,
-      rows: 4,
-      placeholder: 'In their words, as close as you remember.',
-    },
-    { kind: 'select', key: 'rating', label: 'Rating', testid: 'feedback-rating', options: RATINGS, blank: 'No rating', half: true },
-    GAP,
-  ],
+  fields: (f) => {
+    const given = f.direction === 'given';
+    return [
+      {
+        kind: 'select',
+        key: 'direction',
+        label: 'Feedback',
+        testid: 'feedback-direction',
+        options: DIRECTIONS,
+        blank: 'Received',
+        blankDisabled: true,
+        half: true,
+      },
+      { kind: 'person', key: 'person_id', label: 'Person', testid: 'feedback-person', blank: 'No one from People' },
+      {
+        kind: 'text',
+        key: 'source',
+        label: given ? 'To' : 'From',
+        testid: 'feedback-source',
+        suggestions: given ? ['Report', 'Mentee', 'Peer', 'Manager'] : ['Manager', 'Peer', 'Skip-level', 'Report', 'Mock interview'],
+        placeholder: given ? 'Report, mentee, peer…' : 'Manager, peer, mock interviewer…',
+        ...(f.person_id !== null ? { hint: 'Leave empty to use their name' } : {}),
+        autofocus: true,
+        half: true,
+      },
+      { kind: 'date', key: 'date', label: 'Date', testid: 'feedback-date', hint: 'Empty for today' },
+      {
+        kind: 'text',
+        key: 'text',
+        label: given ? 'What you said' : 'What they said',
+        testid: 'feedback-text',
+        multiline: true,
+        rows: 4,
+        placeholder: given ? 'What you told them, and what you asked of them.' : 'In their words, as close as you remember.',
+      },
+      { kind: 'select', key: 'rating', label: 'Rating', testid: 'feedback-rating', options: RATINGS, blank: 'No rating', half: true },
+      GAP,
+    ];
+  },
 };
 
 // A dated note: what happened this week on the project. A new one may start from a

@@ -7,6 +7,13 @@ import type { OptionFields } from './forms';
 /** The keys of `F` whose value is a string: what a text, date or select field edits. */
 export type TextKey<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string;
 
+/** The keys of `F` that hold people's ids (the people an entry involved). */
+export type PeopleKey<F> = { [K in keyof F]: F[K] extends number[] ? K : never }[keyof F] & string;
+
+/** The keys of `F` that hold one person's id, or null for no one. */
+export type PersonKey<F> = { [K in keyof F]: F[K] extends number | null ? (null extends F[K] ? K : never) : never }[keyof F] &
+  string;
+
 /** The keys of `F` that hold a decision's option rows. */
 export type OptionsKey<F> = { [K in keyof F]: F[K] extends OptionFields[] ? K : never }[keyof F] & string;
 
@@ -57,6 +64,26 @@ export interface LabelsSpec<F> extends Named<F> {
   hint: string;
 }
 
+/** People from the journal, chosen by name; the whole row. */
+export interface PeopleSpec<F> {
+  kind: 'people';
+  key: PeopleKey<F>;
+  label: string;
+  testid: string;
+  hint?: string;
+}
+
+/** One person from the journal, or no one; half a row. */
+export interface PersonSpec<F> {
+  kind: 'person';
+  key: PersonKey<F>;
+  label: string;
+  testid: string;
+  /** The text of the empty choice. */
+  blank: string;
+  hint?: string;
+}
+
 /** A decision's options, each with its pros and cons. */
 export interface OptionsSpec<F> {
   kind: 'options';
@@ -81,6 +108,8 @@ export type FieldSpec<F> =
   | SelectSpec<F>
   | LabelsSpec<F>
   | OptionsSpec<F>
+  | PeopleSpec<F>
+  | PersonSpec<F>
   | TemplateSpec<F>
   | GapSpec;
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision, Metric, MetricInput } from '../lib/bindings';
+import type { Decision, Feedback, Metric, MetricInput, Project } from '../lib/bindings';
 import { attempt } from '../lib/forms';
 import {
   decisionFields,
   decisionInput,
+  feedbackFields,
+  feedbackInput,
   metricFields,
   metricInput,
   parseDate,
@@ -58,6 +60,8 @@ describe('form to input', () => {
         summary: null,
         tags: ['perf', 'pay'],
         skills: [],
+        person_ids: [],
+        private: false,
       },
     });
   });
@@ -81,6 +85,8 @@ describe('form to input', () => {
       measure_by: null,
       tags: ['perf'],
       skills: [],
+      person_ids: [3, 1],
+      private: true,
     };
     const metric: Metric = {
       ...input,
@@ -179,5 +185,111 @@ describe('attempt', () => {
 
   it('is null once saved', async () => {
     expect(await attempt({ ok: true, value: 1 }, async () => 'saved')).toBeNull();
+  });
+});
+
+describe('people and privacy through an edit', () => {
+  const project: Project = {
+    id: 9,
+    uuid: 'p',
+    created_at: '',
+    updated_at: '',
+    title: 'Checkout latency',
+    organization: null,
+    role: null,
+    started_on: null,
+    ended_on: null,
+    scope: null,
+    status: null,
+    summary: null,
+    tags: ['perf'],
+    skills: [],
+    person_ids: [4, 2],
+    private: true,
+  };
+
+  it('keeps the people and the private flag of an entry being edited', () => {
+    const fields = projectFields(project);
+    expect(fields).toMatchObject({ person_ids: [4, 2], private: true });
+    fields.title = 'Checkout latency, phase 2';
+    const parsed = projectInput(fields);
+    expect(parsed.ok && parsed.value).toMatchObject({ title: 'Checkout latency, phase 2', person_ids: [4, 2], private: true });
+  });
+
+  it('sends what the form changed: a person taken off, the flag cleared', () => {
+    const fields = projectFields(project);
+    fields.person_ids = fields.person_ids.filter((id) => id !== 4);
+    fields.private = false;
+    const parsed = projectInput(fields);
+    expect(parsed.ok && parsed.value).toMatchObject({ person_ids: [2], private: false });
+    // The form's copy is its own: editing it leaves the saved entry as it was.
+    expect(project.person_ids).toEqual([4, 2]);
+  });
+
+  it('reads an entry saved without either as no one and not private', () => {
+    const { person_ids: _people, private: _private, ...older } = project;
+    expect(projectFields(older as Project)).toMatchObject({ person_ids: [], private: false });
+  });
+
+  it('keeps the consulted people of a decision through an edit', () => {
+    const decision = { ...decisionFields(null), title: 'Queue', chosen: 'Queue', person_ids: [5] };
+    const parsed = decisionInput(null, decision);
+    expect(parsed.ok && parsed.value.person_ids).toEqual([5]);
+  });
+});
+
+describe('feedback with a person and a direction', () => {
+  it('starts as received, from no one in particular', () => {
+    expect(feedbackFields(null)).toMatchObject({ direction: 'received', person_id: null, source: '' });
+  });
+
+  it('passes a blank source with a person: the core fills in their name', () => {
+    const fields = { ...feedbackFields(null), direction: 'given' as const, person_id: 7, text: 'Clear RFC, tighten the rollout' };
+    const parsed = feedbackInput(3, fields);
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        project_id: 3,
+        source: '',
+        person_id: 7,
+        direction: 'given',
+        date: null,
+        text: 'Clear RFC, tighten the rollout',
+        rating: null,
+        tags: [],
+        skills: [],
+        person_ids: [],
+        private: false,
+      },
+    });
+  });
+
+  it('keeps the person, the direction and the source through an edit', () => {
+    const saved = {
+      id: 2,
+      uuid: 'f',
+      created_at: '',
+      updated_at: '',
+      project_id: null,
+      source: 'Avery Quill',
+      person_id: 7,
+      direction: 'given',
+      date: '2026-11-30',
+      text: 'Good review',
+      rating: 4,
+      tags: [],
+      skills: [],
+      private: true,
+    } satisfies Feedback;
+    const parsed = feedbackInput(null, feedbackFields(saved));
+    expect(parsed.ok && parsed.value).toMatchObject({ source: 'Avery Quill', person_id: 7, direction: 'given', rating: 4, private: true });
+  });
+
+  it('reads feedback saved before directions as received', () => {
+    const older = { ...feedbackFields(null), source: 'Manager', text: 'x' };
+    expect(feedbackFields({ ...older, id: 1, uuid: '', created_at: '', updated_at: '', project_id: null, date: null, rating: null, tags: [], skills: [] } as unknown as Feedback)).toMatchObject({
+      direction: 'received',
+      person_id: null,
+    });
   });
 });

@@ -11,7 +11,9 @@ import type {
   DecisionInput,
   Direction,
   Feedback,
+  FeedbackDirection,
   FeedbackInput,
+  Labels,
   Metric,
   MetricInput,
   Note,
@@ -270,6 +272,9 @@ export function artifactInput(projectId: number, f: ArtifactFields): Parsed<Arti
 }
 
 export interface FeedbackFields extends LabelFields {
+  direction: FeedbackDirection;
+  /** The person it came from or went to, when they are in the journal. */
+  person_id: number | null;
   source: string;
   date: string;
   text: string;
@@ -278,6 +283,8 @@ export interface FeedbackFields extends LabelFields {
 
 export function feedbackFields(f: Feedback | null): FeedbackFields {
   return {
+    direction: f?.direction ?? 'received',
+    person_id: f?.person_id ?? null,
     source: f?.source ?? '',
     date: f?.date ?? '',
     text: f?.text ?? '',
@@ -295,7 +302,16 @@ export function feedbackInput(
     rating: parseWhole('rating', f.rating, 1, 5),
   });
   if (!parsed.ok) return parsed;
-  return ok({ project_id: projectId, source: f.source, text: f.text, ...parsed.value, ...labelsInput(f) });
+  // With a person, a blank source is theirs to fill: the core writes in the person's name.
+  return ok({
+    project_id: projectId,
+    source: f.source,
+    person_id: f.person_id,
+    direction: f.direction,
+    text: f.text,
+    ...parsed.value,
+    ...labelsInput(f),
+  });
 }
 
 export interface NoteFields extends LabelFields {
@@ -313,16 +329,29 @@ export function noteInput(projectId: number | null, f: NoteFields): Parsed<NoteI
   return ok({ project_id: projectId, date: date.value, text: f.text, ...labelsInput(f) });
 }
 
-/** Tags and skills, typed comma-separated, as every entry carries them. */
+/**
+ * What every entry carries besides its own fields: tags and skills (typed comma-separated),
+ * the people it involved, and whether it is kept out of shared documents. An edit sends
+ * them all back, since the core takes an absent list or flag as cleared.
+ */
 export interface LabelFields {
   tags: string;
   skills: string;
+  person_ids: number[];
+  private: boolean;
 }
 
-export function labelFields(entry: { tags: string[]; skills: string[] } | null): LabelFields {
-  return { tags: labelsText(entry?.tags ?? []), skills: labelsText(entry?.skills ?? []) };
+type Labelled = { tags: string[]; skills: string[]; person_ids?: number[]; private?: boolean };
+
+export function labelFields(entry: Labelled | null): LabelFields {
+  return {
+    tags: labelsText(entry?.tags ?? []),
+    skills: labelsText(entry?.skills ?? []),
+    person_ids: [...(entry?.person_ids ?? [])],
+    private: entry?.private ?? false,
+  };
 }
 
-export function labelsInput(f: LabelFields): { tags: string[]; skills: string[] } {
-  return { tags: parseLabels(f.tags), skills: parseLabels(f.skills) };
+export function labelsInput(f: LabelFields): Labels {
+  return { tags: parseLabels(f.tags), skills: parseLabels(f.skills), person_ids: [...f.person_ids], private: f.private };
 }

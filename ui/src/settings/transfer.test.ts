@@ -33,6 +33,24 @@ describe('importSummary', () => {
       'journal',
       'Imported 2 entries (2 updated): 2 stories. 1 entry was already in your journal.',
     ],
+    [
+      report({
+        added: 9,
+        by_kind: [
+          { kind: 'person', count: 1 },
+          { kind: 'one_on_one', count: 4 },
+          { kind: 'action', count: 3 },
+          { kind: 'goal', count: 1 },
+        ],
+      }),
+      'journal',
+      'Imported 9 entries (9 added): 1 person, 4 1:1s, 3 action items and 1 goal.',
+    ],
+    [
+      report({ added: 2, by_kind: [{ kind: 'person', count: 2 }] }),
+      'journal',
+      'Imported 2 entries (2 added): 2 people.',
+    ],
     [report({ added: 1200 }), 'journal', 'Imported 1,200 entries (1,200 added).'],
   ] as const)('%o from %s', (r, source, text) => {
     expect(importSummary(r, source)).toBe(text);

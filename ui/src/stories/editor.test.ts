@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Story } from '../lib/bindings';
-import { parseTarget, previewInput, storyFields, storyInput, switchFramework, toggled } from './editor';
+import type { Feedback, Story } from '../lib/bindings';
+import { feedbackToLink, parseTarget, previewInput, storyFields, storyInput, switchFramework, toggled } from './editor';
 import { formatDate, formatDay, formatDayInline, formatWhen, titleOfSlug } from './format';
 import { story as storyFixture } from './fixtures';
 import { withLinked } from './questions';
@@ -58,11 +58,22 @@ describe('story fields', () => {
         project_ids: [1],
         metric_ids: [2],
         decision_ids: [],
+        feedback_ids: [],
         questions: ['walk-me-through-an-architecture-decision'],
         tags: ['perf'],
         skills: ['Technical leadership'],
+        person_ids: [],
+        private: false,
       },
     });
+  });
+
+  it('keep the linked feedback, the people and the private flag through an edit', () => {
+    const f = storyFields(story({ feedback_ids: [11, 12], person_ids: [3], private: true }));
+    f.title = 'Retitled';
+    f.feedback_ids = toggled(f.feedback_ids, 11);
+    const parsed = storyInput(f);
+    expect(parsed.ok && parsed.value).toMatchObject({ title: 'Retitled', feedback_ids: [12], person_ids: [3], private: true });
   });
 
   it('send only the sections the framework tells', () => {
@@ -167,5 +178,42 @@ describe('helpers', () => {
       ['a-b', 'A b?'],
       ['c-d', 'C d'],
     ]);
+  });
+});
+
+describe('feedbackToLink', () => {
+  function feedback(id: number, direction: 'given' | 'received' | null, date: string | null): Feedback {
+    return {
+      id,
+      uuid: `f${id}`,
+      created_at: '',
+      updated_at: '',
+      project_id: null,
+      source: 'Bram Okafor',
+      person_id: 2,
+      direction,
+      date,
+      text: 'x',
+      rating: null,
+      tags: [],
+      skills: [],
+    };
+  }
+
+  it('puts what is linked first, then the other feedback given once each, newest first', () => {
+    const linked = [feedback(5, 'given', '2026-01-02')];
+    const found = [
+      feedback(1, 'given', '2026-03-01'),
+      feedback(5, 'given', '2026-01-02'),
+      feedback(2, 'received', '2026-04-01'),
+      feedback(3, 'given', '2026-05-01'),
+      feedback(1, 'given', '2026-03-01'),
+      feedback(4, null, '2026-06-01'),
+    ];
+    expect(feedbackToLink(linked, found).map((f) => f.id)).toEqual([5, 3, 1]);
+  });
+
+  it('keeps linked feedback that is no longer given, so it can be taken off', () => {
+    expect(feedbackToLink([feedback(8, 'received', null)], []).map((f) => f.id)).toEqual([8]);
   });
 });

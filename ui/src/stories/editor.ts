@@ -3,7 +3,7 @@
 // cannot carry (a target that is not a number) is refused here; every other rule is the
 // core's, and its message comes back naming the field.
 
-import type { Framework, Section, Story, StoryInput } from '../lib/bindings';
+import type { Feedback, Framework, Section, Story, StoryInput } from '../lib/bindings';
 import type { Parsed } from '../lib/forms';
 import { ipcError } from '../lib/api';
 import { collect } from '../lib/forms';
@@ -25,9 +25,14 @@ export interface StoryFields {
   project_ids: number[];
   metric_ids: number[];
   decision_ids: number[];
+  /** Feedback the engineer gave, for the "how do you give feedback" question. */
+  feedback_ids: number[];
   questions: string[];
   tags: string[];
   skills: string[];
+  /** Not edited here, but sent back: the core takes an absent list as cleared. */
+  person_ids: number[];
+  private: boolean;
 }
 
 export function storyFields(story: Story | null): StoryFields {
@@ -46,9 +51,12 @@ export function storyFields(story: Story | null): StoryFields {
     project_ids: [...(story?.project_ids ?? [])],
     metric_ids: [...(story?.metric_ids ?? [])],
     decision_ids: [...(story?.decision_ids ?? [])],
+    feedback_ids: [...(story?.feedback_ids ?? [])],
     questions: [...(story?.questions ?? [])],
     tags: [...(story?.tags ?? [])],
     skills: [...(story?.skills ?? [])],
+    person_ids: [...(story?.person_ids ?? [])],
+    private: story?.private ?? false,
   };
 }
 
@@ -82,9 +90,12 @@ function input(f: StoryFields, target: number, interviewOn: string | null): Stor
     project_ids: [...f.project_ids],
     metric_ids: [...f.metric_ids],
     decision_ids: [...f.decision_ids],
+    feedback_ids: [...f.feedback_ids],
     questions: [...f.questions],
     tags: [...f.tags],
     skills: [...f.skills],
+    person_ids: [...f.person_ids],
+    private: f.private,
   };
 }
 
@@ -128,4 +139,20 @@ export function switchFramework(f: StoryFields, to: Framework): StoryFields {
 /** The list with `item` added, or taken out if it was there. */
 export function toggled<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+/**
+ * The feedback a story can link: what it links already (given or not, so it can be taken
+ * off), then every other piece of feedback given, each once, newest first.
+ */
+export function feedbackToLink(linked: readonly Feedback[], found: readonly Feedback[]): Feedback[] {
+  const seen = new Set(linked.map((f) => f.id));
+  const rest: Feedback[] = [];
+  for (const f of found) {
+    if (f.direction !== 'given' || seen.has(f.id)) continue;
+    seen.add(f.id);
+    rest.push(f);
+  }
+  rest.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id);
+  return [...linked, ...rest];
 }

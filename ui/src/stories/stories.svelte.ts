@@ -4,6 +4,7 @@
 
 import { api, type Api } from '../lib/api';
 import type {
+  Feedback,
   IpcError,
   ProjectDetail,
   ProjectSummary,
@@ -44,6 +45,8 @@ export type StoriesApi = Pick<
   | 'projectList'
   | 'projectGet'
   | 'questionList'
+  | 'personList'
+  | 'personPage'
 >;
 
 /** The most projects the editor offers to link (the core's cap on a page). */
@@ -242,6 +245,16 @@ export class StoriesStore {
   /** A project's metrics and decisions, to link. */
   project(id: number): Promise<ProjectDetail> {
     return this.#api.projectGet(id);
+  }
+
+  /**
+   * The feedback the engineer gave to people in the journal, to link to a story: read from
+   * each person's page (the journal lists feedback by person).
+   */
+  async givenFeedback(): Promise<Feedback[]> {
+    const { people } = await this.#api.personList();
+    const pages = await Promise.all(people.map((p) => this.#api.personPage(p.id)));
+    return pages.flatMap((page) => page.feedback.filter((f) => f.direction === 'given'));
   }
 
   // Writes. Each rejects with the IpcError for the form to show; on success the screen moves on.

@@ -192,4 +192,19 @@ describe('StoriesStore', () => {
     expect(store.coverageStatus).toBe('ready');
     expect(store.questions.map((q) => q.slug)).toEqual(['how-do-you-mentor-engineers']);
   });
+
+  it('finds the feedback given to each person in the journal, for the editor to link', async () => {
+    const given = (id: number, direction: 'given' | 'received') => ({ id, direction, source: 'Bram Okafor', date: '2026-11-02' });
+    const pages: Record<number, { feedback: ReturnType<typeof given>[] }> = {
+      1: { feedback: [given(10, 'given'), given(11, 'received')] },
+      2: { feedback: [given(12, 'given')] },
+    };
+    const source = {
+      ...fakeBank(0),
+      personList: vi.fn(async () => ({ people: [{ id: 1 }, { id: 2 }], total: 2 })),
+      personPage: vi.fn(async (id: number) => pages[id]),
+    } as unknown as StoriesApi;
+    const store = new StoriesStore(source, new Toaster());
+    expect((await store.givenFeedback()).map((f) => f.id)).toEqual([10, 12]);
+  });
 });
