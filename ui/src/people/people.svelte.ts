@@ -57,6 +57,12 @@ export type PeopleApi = Pick<
   | 'trashRestore'
 >;
 
+/** What a person's delete took with them, and what it left: said in the toast. */
+export function deletedWith(item: TrashItem): string {
+  const rest = 'entries that named them stay, unlinked';
+  return item.children > 0 ? `Their 1:1s, action items and goals went too; ${rest}` : 'Entries that named them stay, unlinked';
+}
+
 export function noPeopleFilter(): PeopleFilter {
   return { text: null, relationship: null };
 }
@@ -99,7 +105,7 @@ export class PeopleStore {
         this.showList();
       },
       refresh: () => this.refresh(),
-    });
+    }, deletedWith);
   }
 
   /** Whether the list is narrowed by the text or the relationship filter. */

@@ -239,7 +239,9 @@ describe('PeopleStore writes', () => {
     expect(item?.children).toBe(1);
     expect(people.view).toEqual({ name: 'list' });
     await vi.waitFor(() => expect(people.people).toEqual([]));
-    expect(toaster.current?.text).toBe('Deleted “Noor Halvorsen”');
+    expect(toaster.current?.text).toBe(
+      'Deleted “Noor Halvorsen”. Their 1:1s, action items and goals went too; entries that named them stay, unlinked',
+    );
 
     await toaster.act();
     await vi.waitFor(() => expect(people.people.map((p) => p.name)).toEqual(['Noor Halvorsen']));
