@@ -35,7 +35,10 @@ async fn a_mentees_items_carry_over_their_goal_counts_and_undo_brings_them_back(
     app.fill("person-team-0", "Payments").await;
     app.click("person-save").await;
     app.testid("error-name").await;
-    assert_eq!(app.testid("person-team-0").await.prop("value").await.unwrap().as_deref(), Some("Payments"));
+    assert_eq!(
+        app.testid("person-team-0").await.prop("value").await.unwrap().as_deref(),
+        Some("Payments")
+    );
     app.fill("person-name", "Noor Halvorsen").await;
     app.click("person-save").await;
     app.gone("person-form").await;
@@ -90,6 +93,7 @@ async fn a_mentees_items_carry_over_their_goal_counts_and_undo_brings_them_back(
     // A goal reached, where they took over the on-call rotation.
     app.click("goal-add").await;
     app.fill("goal-text", "Took over the on-call rotation").await;
+    app.fill("goal-set", "2025-09-01").await;
     app.fill("goal-reached", "2026-01-15").await;
     app.click("goal-took-over").await;
     app.click("goal-save").await;
@@ -116,8 +120,11 @@ async fn a_mentees_items_carry_over_their_goal_counts_and_undo_brings_them_back(
     assert!(text.as_str().unwrap().contains("on-call rotation"), "{text}");
     let successor = app.testid("proof-successor-trained").await;
     assert_eq!(successor.attr("data-met").await.unwrap().as_deref(), Some("true"));
-    app.execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&evidence).unwrap()])
-        .await;
+    app.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![serde_json::to_value(&evidence).unwrap()],
+    )
+    .await;
     evidence.click().await.unwrap();
     app.text_with("section-people", "Noor Halvorsen").await;
     app.testid("person-page").await;
@@ -127,7 +134,8 @@ async fn a_mentees_items_carry_over_their_goal_counts_and_undo_brings_them_back(
     let toast = app.text_with("toast", "Deleted").await;
     assert!(toast.contains("Noor Halvorsen"), "{toast}");
     app.testid("people-empty").await;
-    let gone = app.invoke_ok("person_list", json!({"filter": {"text": null, "relationship": null}})).await;
+    let gone =
+        app.invoke_ok("person_list", json!({"filter": {"text": null, "relationship": null}})).await;
     assert_eq!(gone["total"], json!(0));
     app.click("toast-undo").await;
     app.testid("people-row").await;
@@ -141,7 +149,8 @@ async fn a_mentees_items_carry_over_their_goal_counts_and_undo_brings_them_back(
 
 /// The id of the person whose page is shown.
 async fn person_id(app: &App) -> i64 {
-    let list = app.invoke_ok("person_list", json!({"filter": {"text": null, "relationship": null}})).await;
+    let list =
+        app.invoke_ok("person_list", json!({"filter": {"text": null, "relationship": null}})).await;
     id_of(&list["people"][0])
 }
 
@@ -171,11 +180,18 @@ async fn capture_people() {
     let noor = id_of(&noor);
     app.invoke_ok(
         "person_save",
-        person("Marta Ilves", json!([{"relationship": "manager", "team": "Payments platform", "from": "2025-03-01"}]), None),
+        person(
+            "Marta Ilves",
+            json!([{"relationship": "manager", "team": "Payments platform", "from": "2025-03-01"}]),
+            None,
+        ),
     )
     .await;
-    app.invoke_ok("person_save", person("Theo Brandt", json!([{"relationship": "peer", "team": "Risk"}]), None))
-        .await;
+    app.invoke_ok(
+        "person_save",
+        person("Theo Brandt", json!([{"relationship": "peer", "team": "Risk"}]), None),
+    )
+    .await;
     let meeting = |date: &str, agenda: &str, actions: serde_json::Value| {
         json!({"id": null, "form": {
             "meeting": {"person_id": noor, "date": date, "agenda": agenda, "notes": null, "tags": [], "skills": []},
@@ -208,8 +224,11 @@ async fn capture_people() {
             "took_over": took_over, "tags": [], "skills": []
         }})
     };
-    app.invoke_ok("goal_save", goal("Took over the on-call rotation", "2026-07-01", Some("2026-10-20"), true))
-        .await;
+    app.invoke_ok(
+        "goal_save",
+        goal("Took over the on-call rotation", "2026-07-01", Some("2026-10-20"), true),
+    )
+    .await;
     app.invoke_ok("goal_save", goal("Lead an incident review", "2026-09-01", None, false)).await;
 
     for theme in ["light", "dark"] {
