@@ -258,6 +258,9 @@ fn open_actions(
     )
 }
 
+/// An entry naming a person, as the timeline reads it: id, kind, title, day, project, private.
+type LinkedRow = (i64, String, String, Option<String>, Option<i64>, bool);
+
 impl Journal {
     /// The People list, by name (any case), with how often and how lately they were met.
     pub fn people(&self, filter: &PeopleFilter) -> Result<PeoplePage> {
@@ -409,7 +412,7 @@ impl Journal {
             });
         }
         // Entries that name the person among the people they involved.
-        let linked: Vec<(i64, String, String, Option<String>, Option<i64>, bool)> = rows(
+        let linked: Vec<LinkedRow> = rows(
             &self.conn,
             "SELECT e.id, e.kind,
                coalesce(p.title, d.title, m.name, a.title, s.title, n.text, 'Feedback from ' || f.source, ''),
