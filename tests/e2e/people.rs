@@ -256,6 +256,20 @@ async fn capture_people() {
         app.click("one-on-one-cancel").await;
         app.click("discard-confirm").await;
         app.gone("one-on-one-form").await;
+
+        app.click("person-edit").await;
+        app.testid("person-relationship-1").await;
+        pause().await;
+        app.shot(&format!("people-person-form-{theme}")).await;
+        app.click("person-cancel").await;
+        app.gone("person-form").await;
+
+        app.click("person-report").await;
+        app.testid("report-preview").await;
+        pause().await;
+        app.shot(&format!("people-report-{theme}")).await;
+        app.click("report-cancel").await;
+        app.gone("report-form").await;
     }
     app.close().await;
 }
