@@ -7,6 +7,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use serde_json::json;
 
+use crate::support::seed::{self, Project};
 use crate::support::{id_of, App, Turn};
 
 /// The ids of the open action items the person's page lists, in its order.
@@ -144,6 +145,53 @@ async fn a_mentees_items_carry_over_their_goal_counts_and_undo_brings_them_back(
     app.click("people-row").await;
     let timeline = app.text_with("person-timeline", "Career goals").await;
     assert!(timeline.contains("1:1"), "{timeline}");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_people_a_project_and_its_feedback_name_open_their_page() {
+    let (_turn, app) = Turn::opened().await;
+    let person = app
+        .invoke_ok(
+            "person_save",
+            json!({"id": null, "input": {"name": "Marta Ilves", "notes": null, "tags": [], "skills": [],
+                "relationships": [{"relationship": "manager", "team": "Payments platform"}]}}),
+        )
+        .await;
+    let person = id_of(&person);
+    let mut input = json!(Project { title: "Ledger reconciliation", ..Project::shipped() });
+    input["person_ids"] = json!([person]);
+    let project = id_of(&seed::save(&app, "project_save", input).await);
+    app.invoke_ok(
+        "feedback_save",
+        json!({"id": null, "input": {"project_id": project, "source": "", "person_id": person,
+            "direction": "received", "date": "2026-11-20", "text": "Clear rollout plan.",
+            "rating": null, "tags": [], "skills": []}}),
+    )
+    .await;
+
+    app.click("nav-journal").await;
+    app.click(&format!("project-{project}")).await;
+    app.testid("project-page").await;
+    let chips = app.text_with("person-chips", "Marta").await;
+    assert!(chips.contains("With"), "{chips}");
+    assert_eq!(
+        app.count(&format!("person-chip-{person}")).await,
+        2,
+        "the project's and the feedback's"
+    );
+    let feedback = app
+        .execute(
+            "return document.querySelector(\"[data-testid^='feedback-'] [data-testid='person-chips']\").textContent;",
+            vec![],
+        )
+        .await;
+    assert!(feedback.as_str().unwrap().contains("From"), "{feedback}");
+    app.click(&format!("person-chip-{person}")).await;
+    app.text_with("section-people", "Marta Ilves").await;
+    let timeline = app.text_with("person-timeline", "Ledger").await;
+    assert!(timeline.contains("Worked together"), "{timeline}");
+    assert!(timeline.contains("Feedback from them"), "{timeline}");
     app.close().await;
 }
 
