@@ -9,6 +9,7 @@ mod guides;
 mod habit;
 mod inbox;
 mod journal;
+mod people;
 mod privacy;
 mod resume;
 mod settings;

@@ -7,13 +7,14 @@ use serde_json::json;
 use crate::support::seed::{self, Metric, Project};
 use crate::support::{id_of, App, Turn};
 
-const SECTIONS: [(&str, &str); 7] = [
+const SECTIONS: [(&str, &str); 8] = [
     ("home", "Home"),
     ("inbox", "Inbox"),
     ("journal", "Journal"),
     ("guides", "Guides"),
     ("stories", "Stories"),
     ("resume", "Resume"),
+    ("people", "People"),
     ("settings", "Settings"),
 ];
 

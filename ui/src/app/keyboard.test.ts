@@ -14,8 +14,8 @@ function press(key: string, mods: Partial<KeyPress> = {}): KeyPress {
 }
 
 describe('keyAction', () => {
-  it('maps Ctrl+1..7 to the sections in nav order', () => {
-    const order = ['1', '2', '3', '4', '5', '6', '7'].map((k) => keyAction(press(k, { ctrlKey: true })));
+  it('maps Ctrl+1..8 to the sections in nav order', () => {
+    const order = ['1', '2', '3', '4', '5', '6', '7', '8'].map((k) => keyAction(press(k, { ctrlKey: true })));
     expect(order).toEqual([
       { type: 'navigate', section: 'home' },
       { type: 'navigate', section: 'inbox' },
@@ -23,12 +23,12 @@ describe('keyAction', () => {
       { type: 'navigate', section: 'guides' },
       { type: 'navigate', section: 'stories' },
       { type: 'navigate', section: 'resume' },
+      { type: 'navigate', section: 'people' },
       { type: 'navigate', section: 'settings' },
     ]);
   });
 
   it('ignores digits beyond the sections and Ctrl+0', () => {
-    expect(keyAction(press('8', { ctrlKey: true }))).toBeNull();
     expect(keyAction(press('9', { ctrlKey: true }))).toBeNull();
     expect(keyAction(press('0', { ctrlKey: true }))).toBeNull();
   });
@@ -132,6 +132,7 @@ describe('shortcutFor', () => {
   it('names the shortcut of each section', () => {
     expect(shortcutFor('home')).toBe('Ctrl+1');
     expect(shortcutFor('inbox')).toBe('Ctrl+2');
-    expect(shortcutFor('settings')).toBe('Ctrl+7');
+    expect(shortcutFor('people')).toBe('Ctrl+7');
+    expect(shortcutFor('settings')).toBe('Ctrl+8');
   });
 });

@@ -21,7 +21,7 @@ export interface KeyPress {
 export type KeyAction = { type: 'navigate'; section: SectionId } | { type: 'search' } | { type: 'back' };
 
 /**
- * The app-wide shortcuts: Ctrl+1 is the first section in nav order, Ctrl+7 the last;
+ * The app-wide shortcuts: Ctrl+1 is the first section in nav order, Ctrl+8 the last;
  * Ctrl+K opens the search palette (from a text field too); Escape goes back a level.
  */
 export function keyAction(press: KeyPress): KeyAction | null {

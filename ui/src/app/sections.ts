@@ -1,4 +1,4 @@
-// The sections of the UI map, in nav order. The order is also the Ctrl+1..7 order.
+// The sections of the UI map, in nav order. The order is also the Ctrl+1..8 order.
 
 import type { IconName } from '../lib/icons';
 
@@ -9,6 +9,7 @@ export const SECTIONS = [
   { id: 'guides', label: 'Guides' },
   { id: 'stories', label: 'Stories' },
   { id: 'resume', label: 'Resume' },
+  { id: 'people', label: 'People' },
   { id: 'settings', label: 'Settings' },
 ] as const satisfies readonly { id: IconName; label: string }[];
 

@@ -1,8 +1,9 @@
 // Opens an entry where it lives, from Home's cards (a follow-up, what a weekly review
-// wrote): its project's page, the story, or Home itself for an entry under no project.
+// wrote): its project's page, the story, a person's page, or Home for an entry under no project.
 
 import { navigation } from '../app/navigation.svelte';
 import { journal } from '../journal/journal.svelte';
+import { openPersonOf } from '../people/open';
 import type { EntryKind } from '../lib/bindings';
 import { destinationOf } from '../search/palette';
 import { stories } from '../stories/stories.svelte';
@@ -26,6 +27,8 @@ export function openEntry(entry: EntryRef): void {
   } else if (to.section === 'home') {
     void home.reveal(to.hit);
     navigation.go('home');
+  } else if (to.section === 'people') {
+    void openPersonOf(to.entry, to.kind);
   } else {
     navigation.go(to.section, { focus: true });
   }

@@ -107,4 +107,13 @@ describe('entryTrash', () => {
     expect(source.trashRestore).toHaveBeenCalledWith(107);
     expect(steps).toEqual(['changed', 'left 7', 'changed', 'refreshed']);
   });
+
+  it('says what went with the entry, when told', async () => {
+    const toaster = new Toaster();
+    const item = { id: 108, kind: 'person', entry_id: 8, title: 'Noor', deleted_at: '', children: 2 } as const;
+    const source = { entryDelete: vi.fn(async () => item), trashRestore: vi.fn(async () => item) };
+    const store = { changed: () => {}, left: () => {}, refresh: async () => {} };
+    await entryTrash(source, toaster, store, (gone) => `${gone.children} more went too`).remove(8);
+    expect(toaster.current?.text).toBe('Deleted “Noor”. 2 more went too');
+  });
 });

@@ -14,6 +14,8 @@ export interface DeleteWithUndoOptions<Gone, Back> {
   delete: (id: number) => Promise<Gone>;
   /** The name in "Deleted “…”". */
   name: (gone: Gone) => string;
+  /** A sentence more after the name, when what went took more with it (or left some). */
+  more?: (gone: Gone) => string | null;
   /** The id Undo restores (a trash item's own id, or the deleted id itself). */
   undoId: (gone: Gone, id: number) => number;
   restore: (undoId: number) => Promise<Back>;
@@ -42,7 +44,8 @@ export class DeleteWithUndo<Gone, Back> {
     }
     await o.deleted(gone, id);
     const undoId = o.undoId(gone, id);
-    o.toaster.show(`Deleted ${o.noun ? `${o.noun} ` : ''}“${o.name(gone)}”`, {
+    const more = o.more?.(gone);
+    o.toaster.show(`Deleted ${o.noun ? `${o.noun} ` : ''}“${o.name(gone)}”${more ? `. ${more}` : ''}`, {
       label: 'Undo',
       run: () => this.restore(undoId),
     });
@@ -84,12 +87,14 @@ export function entryTrash(
   source: Pick<Api, 'entryDelete' | 'trashRestore'>,
   toaster: Pick<Toaster, 'show'>,
   store: EntryTrashStore,
+  more?: (item: TrashItem) => string | null,
 ): DeleteWithUndo<TrashItem, TrashItem> {
   return new DeleteWithUndo({
     toaster,
     noun: null,
     delete: (id) => source.entryDelete(id),
     name: (item) => item.title,
+    ...(more ? { more } : {}),
     undoId: (item) => item.id,
     restore: (trashId) => source.trashRestore(trashId),
     deleted: async (_item, id) => {

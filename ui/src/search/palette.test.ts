@@ -60,6 +60,14 @@ describe('destinationOf', () => {
     const note = hit({ id: 12, kind: 'note', project_id: null });
     expect(destinationOf(note)).toEqual({ section: 'home', hit: note });
   });
+
+  it('opens a person, and their 1:1s, action items and goals, in People', () => {
+    for (const kind of ['person', 'one_on_one', 'action', 'goal'] as const) {
+      expect(destinationOf(hit({ id: 7, kind, project_id: null }))).toEqual({ section: 'people', entry: 7, kind });
+    }
+    // Feedback from a person stays where it was logged.
+    expect(destinationOf(hit({ id: 8, kind: 'feedback', project_id: 5 }))).toMatchObject({ section: 'journal' });
+  });
 });
 
 describe('snippetAddsContext', () => {

@@ -20,9 +20,15 @@ export function moveSelection(selected: number, count: number, step: number): nu
 export type Destination =
   | { section: 'journal'; project: number; focus: number | null }
   | { section: 'home'; hit: SearchHit }
-  | { section: 'stories' };
+  | { section: 'stories' }
+  /** A person's page: the person, or the 1:1, action item or goal found (whose person the
+   *  core names, see `api.personOf`); a 1:1 opens in its form there. */
+  | { section: 'people'; entry: number; kind: EntryKind };
 
 export function destinationOf(hit: SearchHit): Destination {
+  if (hit.kind === 'person' || hit.kind === 'one_on_one' || hit.kind === 'action' || hit.kind === 'goal') {
+    return { section: 'people', entry: hit.id, kind: hit.kind };
+  }
   if (hit.kind === 'story' || hit.kind === 'rehearsal') return { section: 'stories' };
   if (hit.kind === 'project') return { section: 'journal', project: hit.id, focus: null };
   if (hit.project_id !== null) return { section: 'journal', project: hit.project_id, focus: hit.id };
