@@ -44,7 +44,19 @@ describe('1:1 form', () => {
       agenda: '',
       notes: '',
       actions: [{ id: null, text: '', owner: 'me', done: false }],
+      private: false,
     });
+  });
+
+  it('keeps a 1:1 private through an edit, and can make it shared again', () => {
+    const m = { ...meeting(10, 3, '2026-11-03'), private: true };
+    const f = oneOnOneFields(m, []);
+    expect(f.private).toBe(true);
+    const kept = oneOnOneInput(3, f, m);
+    expect(kept.ok && kept.value.meeting.private).toBe(true);
+    f.private = false;
+    const shared = oneOnOneInput(3, f, m);
+    expect(shared.ok && shared.value.meeting.private).toBe(false);
   });
 
   it('keeps saved items by id and leaves empty new rows out', () => {
@@ -69,15 +81,33 @@ describe('1:1 form', () => {
 
 describe('goal form', () => {
   it('sets a new goal today; marking one reached fills today', () => {
-    expect(goalFields(null, false, '2026-12-02')).toEqual({ text: '', setOn: '2026-12-02', reachedOn: '', tookOver: false });
+    expect(goalFields(null, false, '2026-12-02')).toEqual({
+      text: '',
+      setOn: '2026-12-02',
+      reachedOn: '',
+      tookOver: false,
+      private: false,
+    });
     const open = goal(5, 3, 'Lead an incident review', { set_on: '2026-09-01' });
     expect(goalFields(open, true, '2026-12-02')).toMatchObject({ setOn: '2026-09-01', reachedOn: '2026-12-02' });
   });
 
   it('parses both days, each refused by its own field', () => {
-    const f = { text: 'Took over the on-call rotation', setOn: '2026-07-01', reachedOn: '2026-10-20', tookOver: true };
+    const f = {
+      text: 'Took over the on-call rotation',
+      setOn: '2026-07-01',
+      reachedOn: '2026-10-20',
+      tookOver: true,
+      private: true,
+    };
     const parsed = goalInput(3, f, null);
-    expect(parsed.ok && parsed.value).toMatchObject({ person_id: 3, set_on: '2026-07-01', reached_on: '2026-10-20', took_over: true });
+    expect(parsed.ok && parsed.value).toMatchObject({
+      person_id: 3,
+      set_on: '2026-07-01',
+      reached_on: '2026-10-20',
+      took_over: true,
+      private: true,
+    });
     const bad = goalInput(3, { ...f, setOn: 'x', reachedOn: 'y' }, null);
     expect(!bad.ok && bad.error.errors.map((e) => e.field)).toEqual(['set_on', 'reached_on']);
   });

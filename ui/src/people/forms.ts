@@ -35,6 +35,7 @@ export interface PersonFields {
   relationships: SpanFields[];
   notes: string;
   tags: string;
+  private: boolean;
 }
 
 export function blankSpan(): SpanFields {
@@ -54,10 +55,11 @@ export function personFields(person: Person | null): PersonFields {
       : [blankSpan()],
     notes: person?.notes ?? '',
     tags: labelsText(person?.tags ?? []),
+    private: person?.private ?? false,
   };
 }
 
-/** The person as the core takes it; what the form does not show (skills, people, private) is kept. */
+/** The person as the core takes it; what the form does not show (skills, people) is kept. */
 export function personInput(f: PersonFields, before: Person | null): Parsed<PersonInput> {
   const spans: RelationshipSpan[] = [];
   for (const [index, row] of f.relationships.entries()) {
@@ -77,7 +79,7 @@ export function personInput(f: PersonFields, before: Person | null): Parsed<Pers
     tags: parseLabels(f.tags),
     skills: before?.skills ?? [],
     person_ids: before?.person_ids ?? [],
-    private: before?.private ?? false,
+    private: f.private,
   });
 }
 
@@ -93,6 +95,7 @@ export interface OneOnOneFields {
   agenda: string;
   notes: string;
   actions: ActionFields[];
+  private: boolean;
 }
 
 export function blankAction(): ActionFields {
@@ -101,12 +104,13 @@ export function blankAction(): ActionFields {
 
 /** A saved 1:1 with its items, or a new one dated today with one empty item to fill. */
 export function oneOnOneFields(meeting: OneOnOne | null, actions: readonly ActionItem[], now = today()): OneOnOneFields {
-  if (!meeting) return { date: now, agenda: '', notes: '', actions: [blankAction()] };
+  if (!meeting) return { date: now, agenda: '', notes: '', actions: [blankAction()], private: false };
   return {
     date: meeting.date ?? '',
     agenda: meeting.agenda ?? '',
     notes: meeting.notes ?? '',
     actions: actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, done: a.done_on !== null })),
+    private: meeting.private ?? false,
   };
 }
 
@@ -123,7 +127,7 @@ export function oneOnOneInput(personId: number, f: OneOnOneFields, before: OneOn
       tags: before?.tags ?? [],
       skills: before?.skills ?? [],
       person_ids: before?.person_ids ?? [],
-      private: before?.private ?? false,
+      private: f.private,
     },
     actions: f.actions
       .filter((a) => a.id !== null || a.text.trim() !== '')
@@ -136,6 +140,7 @@ export interface GoalFields {
   setOn: string;
   reachedOn: string;
   tookOver: boolean;
+  private: boolean;
 }
 
 /** A goal's fields; `reaching` fills the reached day with today, to mark it reached. */
@@ -145,6 +150,7 @@ export function goalFields(goal: Goal | null, reaching = false, now = today()): 
     setOn: goal ? (goal.set_on ?? '') : now,
     reachedOn: goal?.reached_on ?? (reaching ? now : ''),
     tookOver: goal?.took_over ?? false,
+    private: goal?.private ?? false,
   };
 }
 
@@ -162,6 +168,6 @@ export function goalInput(personId: number, f: GoalFields, before: Goal | null):
     tags: before?.tags ?? [],
     skills: before?.skills ?? [],
     person_ids: before?.person_ids ?? [],
-    private: before?.private ?? false,
+    private: f.private,
   });
 }
