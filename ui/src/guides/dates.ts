@@ -1,6 +1,21 @@
 // Calendar days as the core sends them ("2026-11-28"), worded for the checklist and Home.
 // English month names on purpose: the rest of the app is written in English too.
 
+/** The months in full, January first: a period's or a timeline group's name. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY_MS = 86_400_000;
 

@@ -3,6 +3,7 @@
 
 import type { ActionOwner, Person, Relationship, RelationshipSpan, TimelineItem, TimelineRole } from '../lib/bindings';
 import { formatDay, formatPeriod } from '../journal/format';
+import { MONTH_NAMES } from '../guides/dates';
 
 export const RELATIONSHIP_LABEL: Record<Relationship, string> = {
   manager: 'Manager',
@@ -73,21 +74,6 @@ export interface TimelineGroup {
   label: string;
   items: TimelineItem[];
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The timeline in months, in the order it came (newest first), undated entries last. */
 export function timelineGroups(items: readonly TimelineItem[]): TimelineGroup[] {

@@ -2,6 +2,7 @@
 // and the sentence that says what they mean. The schedule itself is the core's.
 
 import type { ReviewDay } from '../lib/bindings';
+import { MONTH_NAMES } from '../guides/dates';
 
 export const REVIEW_DAYS: readonly { value: ReviewDay; label: string }[] = [
   { value: 'monday', label: 'Monday' },
@@ -11,21 +12,6 @@ export const REVIEW_DAYS: readonly { value: ReviewDay; label: string }[] = [
   { value: 'friday', label: 'Friday' },
   { value: 'saturday', label: 'Saturday' },
   { value: 'sunday', label: 'Sunday' },
-];
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 
 /** The months as the fiscal-year select offers them (the value is the core's 1-12). */
