@@ -317,10 +317,16 @@ fn export_journal(journal: &Journal, out: &Path) -> careerlog_core::Result<Outpu
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// Resume bullets as Markdown, plain text or JSON Resume (to stdout without --out).
+    /// Resume bullets as Markdown, plain text, JSON Resume (to stdout without --out), DOCX
+    /// or PDF.
     Bullets(resume::BulletExport),
-    /// A brag document of a period, for a review (Markdown); private entries left out.
+    /// A brag document of a period, for a review (Markdown, DOCX or PDF); private entries
+    /// left out.
     Brag(resume::BragExport),
+    /// A review and promotion packet of a period (Markdown, DOCX or PDF): impact,
+    /// leadership, people, growth, gaps and goals, every claim citing its entries;
+    /// private entries left out.
+    Packet(resume::PacketExport),
     /// A progress report for a mentor or manager (Markdown): projects, metrics,
     /// checklists and rehearsals of a period, private entries left out.
     Report(people::ReportExport),
@@ -422,6 +428,7 @@ fn dispatch(command: Command, journal: &mut Journal) -> careerlog_core::Result<O
         Command::Demo(flags) => demo::demo(journal, flags),
         Command::Export(ExportCommand::Bullets(flags)) => resume::export_bullets(journal, flags),
         Command::Export(ExportCommand::Brag(flags)) => resume::export_brag(journal, flags),
+        Command::Export(ExportCommand::Packet(flags)) => resume::export_packet(journal, flags),
         Command::Bullet(c) => c.run(journal),
         Command::Variant(c) => c.run(journal),
         Command::Rehearsal(c) => c.run(journal),

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use careerlog_core::documents::packet::{PacketRequest, PacketWritten};
+use careerlog_core::documents::DocumentFormat;
 use careerlog_core::resume::{self, ExportFormat, ExportRequest, Variant, VariantFilter};
 use careerlog_core::{Journal, Result};
 use clap::{Args, Subcommand};
@@ -82,7 +84,7 @@ pub struct VariantFlags {
 
 #[derive(Debug, Args)]
 pub struct BulletExport {
-    /// markdown, text or json-resume
+    /// markdown, text, json-resume, docx or pdf (docx and pdf need --out)
     #[arg(long, value_parser = ExportFormat::parse)]
     pub format: ExportFormat,
     /// Write to this file instead of standard output.
@@ -104,10 +106,32 @@ pub struct BulletExport {
 pub struct BragExport {
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// markdown, docx or pdf
+    #[arg(long, value_parser = DocumentFormat::parse, default_value = "markdown")]
+    pub format: DocumentFormat,
     #[arg(long, value_parser = super::journal::day, value_name = "DATE")]
     pub since: Option<Day>,
     #[arg(long, value_parser = super::journal::day, value_name = "DATE")]
     pub until: Option<Day>,
+}
+
+#[derive(Debug, Args)]
+pub struct PacketExport {
+    /// The first day of the review period.
+    #[arg(long, value_parser = super::journal::day, value_name = "DATE")]
+    pub since: Day,
+    /// The last day of the review period.
+    #[arg(long, value_parser = super::journal::day, value_name = "DATE")]
+    pub until: Day,
+    /// A stage of the progression framework (senior, staff, ...) or skill:NAME; by
+    /// default the stage the readiness map says you are working toward.
+    #[arg(long, value_name = "STAGE")]
+    pub target: Option<String>,
+    /// markdown, docx or pdf
+    #[arg(long, value_parser = DocumentFormat::parse, default_value = "markdown")]
+    pub format: DocumentFormat,
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 fn describe(b: &resume::Bullet) -> String {
@@ -286,11 +310,21 @@ pub fn export_bullets(j: &mut Journal, flags: BulletExport) -> Result<Output> {
         since: flags.since.and_then(|d| d.0),
         until: flags.until.and_then(|d| d.0),
     };
+    let binary = matches!(request.format, ExportFormat::Docx | ExportFormat::Pdf);
+    if binary && flags.out.is_none() {
+        return Err(careerlog_core::Error::invalid(
+            "out",
+            format!("a {} file is not text: give --out FILE", request.format.in_words()),
+        ));
+    }
     let (document, count) = j.export_bullets(&request)?;
     match flags.out {
-        None => Ok((document.trim_end().to_string(), document.trim_end().to_string())),
+        None => {
+            let text = String::from_utf8_lossy(&document).trim_end().to_string();
+            Ok((text.clone(), text))
+        }
         Some(out) => {
-            super::write_file(&out, document.as_bytes())?;
+            super::write_file(&out, &document)?;
             let written = Written { path: out.display().to_string(), bullets: count };
             Ok((super::to_json(&written), format!("Wrote {count} bullets to {}", out.display())))
         }
@@ -299,8 +333,8 @@ pub fn export_bullets(j: &mut Journal, flags: BulletExport) -> Result<Output> {
 
 pub fn export_brag(j: &mut Journal, flags: BragExport) -> Result<Output> {
     let (since, until) = (flags.since.and_then(|d| d.0), flags.until.and_then(|d| d.0));
-    let (document, projects) = j.brag(since, until)?;
-    super::write_file(&flags.out, document.as_bytes())?;
+    let (document, projects) = j.brag_document(since, until)?;
+    super::write_file(&flags.out, &flags.format.render(&document))?;
     #[derive(Serialize)]
     struct Brag {
         path: String,
@@ -308,4 +342,35 @@ pub fn export_brag(j: &mut Journal, flags: BragExport) -> Result<Output> {
     }
     let text = format!("Wrote a brag document of {projects} projects to {}", flags.out.display());
     Ok((super::to_json(&Brag { path: flags.out.display().to_string(), projects }), text))
+}
+
+pub fn export_packet(j: &mut Journal, flags: PacketExport) -> Result<Output> {
+    let day = |d: Day, field: &str| {
+        d.0.ok_or_else(|| careerlog_core::Error::invalid(field, "give a day (YYYY-MM-DD)"))
+    };
+    let request = PacketRequest {
+        since: day(flags.since, "since")?,
+        until: day(flags.until, "until")?,
+        target: flags.target,
+    };
+    let (file, packet) = j.export_packet(&request, flags.format)?;
+    super::write_file(&flags.out, &file)?;
+    let written = PacketWritten {
+        path: flags.out.display().to_string(),
+        target: packet.target.as_ref().map(|t| t.id.clone()),
+        sections: packet.sections.len(),
+        sentences: packet.sentence_count(),
+        sources: packet.sources.len(),
+        left_out: packet.left_out,
+    };
+    let toward = packet.target.as_ref().map(|t| format!(" toward {}", t.name)).unwrap_or_default();
+    let private = match packet.left_out {
+        0 => String::new(),
+        n => format!("; {n} private entries left out"),
+    };
+    let text = format!(
+        "Wrote a review packet of {}{toward} to {}: {} sentences citing {} entries{private}",
+        packet.label, written.path, written.sentences, written.sources
+    );
+    Ok((super::to_json(&written), text))
 }

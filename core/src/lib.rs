@@ -6,6 +6,7 @@ mod macros;
 pub mod capture;
 pub mod content;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod files;
 pub mod form;

@@ -18,8 +18,9 @@ pub fn day(text: &str) -> NaiveDate {
 }
 
 /// Takes a journal's schema back to before migration 0010 (capture), 0011 (the weekly
-/// habit) and 0012 (people), for tests that open a journal written by an older Career Log.
+/// habit), 0012 (people) and 0013 (review packet edits), for tests that open a journal written by an older Career Log.
 pub const UNDO_SINCE_CAPTURE: &str = "
+    DROP TABLE packet_edits;
     DROP TABLE entry_people; DROP TABLE goals; DROP TABLE actions; DROP TABLE one_on_ones;
     DROP TABLE people; DROP INDEX feedback_by_person; ALTER TABLE feedback DROP COLUMN person_id;
     ALTER TABLE feedback DROP COLUMN direction; ALTER TABLE entries DROP COLUMN private;

@@ -34,6 +34,8 @@ app_commands! {
         bullet_lint, bullet_preview,
         variant_list, variant_get, variant_save, variant_tailor, variant_move, variant_delete,
         variant_restore, export_preview, export_save, brag_save;
+    packet:
+        packet_targets, packet_get, packet_edit, packet_reset, packet_save;
     backup:
         backup_list, backup_create, backup_restore, backup_progress;
     transfer:

@@ -42,6 +42,7 @@ pub mod files;
 pub mod guides;
 pub mod habit;
 pub mod journal;
+pub mod packet;
 pub mod people;
 pub mod resume;
 pub mod search;

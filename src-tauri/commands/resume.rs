@@ -1,5 +1,6 @@
 //! Resume section: bullets, their lint, variants and the exports.
 
+use careerlog_core::documents::DocumentFormat;
 use careerlog_core::resume::{
     Bullet, BulletPreview, ExportRequest, Finding, PreviewEntry, Variant, VariantFilter,
     VariantSummary,
@@ -69,7 +70,7 @@ journal_commands! {
 
     /// The export as text, for the preview and the clipboard.
     export_preview(request: Form<ExportRequest>) -> String = |j|
-        j.export_bullets(&request.decode()?).map(|(document, _)| document);
+        j.export_preview(&request.decode()?);
 }
 
 /// Saves the export through the native save dialog; the saved path, or null if cancelled.
@@ -86,8 +87,7 @@ pub async fn export_save<R: Runtime>(
         careerlog_core::resume::ExportFormat::JsonResume => "resume.json".to_string(),
         other => format!("resume.{}", other.extension()),
     };
-    super::files::save(&app, &name, (format.as_str(), &[format.extension()]), document.into_bytes())
-        .await
+    super::files::save(&app, &name, (format.in_words(), &[format.extension()]), document).await
 }
 
 /// Saves a brag document of the period through the native save dialog.
@@ -97,8 +97,12 @@ pub async fn brag_save<R: Runtime>(
     journal: State<'_, JournalState>,
     since: Form<Option<NaiveDate>>,
     until: Form<Option<NaiveDate>>,
+    format: Option<DocumentFormat>,
 ) -> Result<Option<String>, IpcError> {
     let (since, until) = (since.decode_as("since")?, until.decode_as("until")?);
-    let (document, _) = journal.run(move |j| j.brag(since, until)).await?;
-    super::files::save(&app, "brag-document.md", ("Markdown", &["md"]), document.into_bytes()).await
+    let format = format.unwrap_or(DocumentFormat::Markdown);
+    let (document, _) = journal.run(move |j| j.brag_document(since, until)).await?;
+    let name = format!("brag-document.{}", format.extension());
+    let filter = (format.filter_name(), &[format.extension()][..]);
+    super::files::save(&app, &name, filter, format.render(&document)).await
 }

@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use super::generate::names_of;
 use super::wording::decision_choice;
 use super::Bullet;
+use crate::documents::{Block, Document, Inline};
 use crate::journal::ProjectDetail;
 use crate::profile::Profile;
 
@@ -90,28 +91,77 @@ fn person(profile: &Profile) -> Vec<String> {
     lines
 }
 
-pub fn markdown(bullets: &[Bullet], profile: &Profile) -> String {
-    let mut out = String::new();
-    let who = person(profile);
-    if let Some(name) = who.first() {
-        out.push_str(&format!("# {name}\n\n"));
-        if let Some(contact) = who.get(1) {
-            out.push_str(&format!("{contact}\n\n"));
+/// The contact line with the email address as a link.
+fn contact(profile: &Profile) -> Vec<Inline> {
+    let mut runs = Vec::new();
+    let mut push = |run: Inline| {
+        if !runs.is_empty() {
+            runs.push(Inline::text(" · "));
+        }
+        runs.push(run);
+    };
+    if let Some(headline) = &profile.headline {
+        push(Inline::text(headline));
+    }
+    if let Some(email) = &profile.email {
+        push(Inline::Link { text: email.clone(), url: format!("mailto:{email}") });
+    }
+    if let Some(location) = &profile.location {
+        push(Inline::text(location));
+    }
+    runs
+}
+
+/// The skills the bullets' projects name, most named first.
+fn skills_of(bullets: &[Bullet]) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for skill in bullets.iter().flat_map(|b| b.skills.iter()) {
+        match counts.iter_mut().find(|(s, _)| s.eq_ignore_ascii_case(skill)) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((skill.clone(), 1)),
         }
     }
-    for group in groups(bullets) {
-        out.push_str(&format!("## {}\n", heading(&group)));
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.into_iter().map(|(s, _)| s).collect()
+}
+
+/// The resume as a document: the name and contact line, "Experience" with a heading per
+/// role and organization and its dates, then "Skills". One column in reading order, the
+/// standard headings hiring systems look for.
+pub fn resume_document(bullets: &[Bullet], profile: &Profile) -> Document {
+    let mut blocks = Vec::new();
+    let groups = groups(bullets);
+    if !groups.is_empty() {
+        blocks.push(Block::Heading { level: 1, text: "Experience".into(), aside: None });
+    }
+    for group in groups {
         let when = period(&group);
-        if !when.is_empty() {
-            out.push_str(&format!("*{when}*\n"));
-        }
-        out.push('\n');
-        for b in group.bullets {
-            out.push_str(&format!("- {}\n", b.text.replace('\n', " ")));
-        }
-        out.push('\n');
+        blocks.push(Block::Heading {
+            level: 2,
+            text: heading(&group),
+            aside: (!when.is_empty()).then_some(when),
+        });
+        blocks.push(Block::Bullets(
+            group.bullets.iter().map(|b| vec![Inline::text(b.text.replace('\n', " "))]).collect(),
+        ));
     }
-    out.trim_end().to_string() + "\n"
+    let skills = skills_of(bullets);
+    if !skills.is_empty() {
+        blocks.push(Block::Heading { level: 1, text: "Skills".into(), aside: None });
+        blocks.push(Block::Paragraph(vec![Inline::text(skills.join(" · "))]));
+    }
+    let contact = contact(profile);
+    Document {
+        title: profile.name.clone().unwrap_or_default(),
+        subtitle: if contact.is_empty() { Vec::new() } else { vec![contact] },
+        author: profile.name.clone(),
+        blocks,
+        sources: Vec::new(),
+    }
+}
+
+pub fn markdown(bullets: &[Bullet], profile: &Profile) -> String {
+    crate::documents::markdown(&resume_document(bullets, profile))
 }
 
 pub fn plain_text(bullets: &[Bullet], profile: &Profile) -> String {
@@ -199,29 +249,39 @@ fn within(day: Option<NaiveDate>, since: Option<NaiveDate>, until: Option<NaiveD
     }
 }
 
-/// A Markdown brag document for a review: per project, what moved, what was decided and
-/// what people said, within the period.
-pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
+/// A brag document for a review as a document: per project, what moved, what was decided
+/// and what people said, within the period.
+pub fn brag(entries: &BragEntries, profile: &Profile) -> Document {
     let (since, until) = (entries.since, entries.until);
     let label = |d: Option<NaiveDate>, open: &str| {
         d.map(|d| d.to_string()).unwrap_or_else(|| open.to_string())
     };
-    let mut out = String::new();
     let name = profile.name.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
-    out.push_str(&format!("# Brag document{name}\n\n"));
-    out.push_str(&format!(
-        "Period: {} to {}\n\n",
-        label(since, "the beginning"),
-        label(until, "today")
-    ));
+    let mut document = Document {
+        title: format!("Brag document{name}"),
+        subtitle: vec![vec![Inline::text(format!(
+            "Period: {} to {}",
+            label(since, "the beginning"),
+            label(until, "today")
+        ))]],
+        author: profile.name.clone(),
+        ..Document::default()
+    };
+    let blocks = &mut document.blocks;
     if entries.projects.is_empty() && entries.reviews.is_empty() {
-        out.push_str("No projects in this period.\n");
-        return out;
+        blocks.push(Block::Paragraph(vec![Inline::text("No projects in this period.")]));
+        return document;
     }
+    let list = |label: &str, items: Vec<String>, blocks: &mut Vec<Block>| {
+        if !items.is_empty() {
+            blocks.push(Block::Label(label.to_string()));
+            blocks.push(Block::Bullets(items.into_iter().map(|i| vec![Inline::Text(i)]).collect()));
+        }
+    };
     let names = names_of(entries.projects);
     for d in entries.projects {
         let p = &d.project;
-        out.push_str(&format!("## {}\n\n", p.title));
+        blocks.push(Block::Heading { level: 1, text: p.title.clone(), aside: None });
         let facts: Vec<String> = [
             p.organization.clone(),
             p.role.clone(),
@@ -236,85 +296,86 @@ pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
         .flatten()
         .collect();
         if !facts.is_empty() {
-            out.push_str(&format!("{}\n\n", facts.join(" · ")));
+            blocks.push(Block::Paragraph(vec![Inline::Text(facts.join(" · "))]));
         }
         if let Some(summary) = &p.summary {
-            out.push_str(&format!("{summary}\n\n"));
+            blocks.push(Block::Paragraph(vec![Inline::text(summary)]));
         }
-        let metrics: Vec<String> = d
+        let metrics = d
             .metrics
             .iter()
             .filter(|m| within(m.measured_on, since, until))
             .map(|m| {
                 let evidence =
                     m.evidence.as_deref().map(|e| format!(" — evidence: {e}")).unwrap_or_default();
-                format!("- {}: {}{evidence}", m.name, m.line())
+                format!("{}: {}{evidence}", m.name, m.line())
             })
             .collect();
-        if !metrics.is_empty() {
-            out.push_str(&format!("**Impact**\n\n{}\n\n", metrics.join("\n")));
-        }
-        let decisions: Vec<String> = d
+        list("Impact", metrics, blocks);
+        let decisions = d
             .decisions
             .iter()
             .filter(|x| within(x.decided_on, since, until))
             .map(|x| {
                 let outcome =
                     x.outcome.as_deref().map(|o| format!(" Outcome: {o}")).unwrap_or_default();
-                format!("- {}: {}.{outcome}", x.title, decision_choice(x, &names))
+                format!("{}: {}.{outcome}", x.title, decision_choice(x, &names))
             })
             .collect();
-        if !decisions.is_empty() {
-            out.push_str(&format!("**Decisions**\n\n{}\n\n", decisions.join("\n")));
-        }
-        let artifacts: Vec<String> = d
+        list("Decisions", decisions, blocks);
+        let artifacts = d
             .artifacts
             .iter()
             .filter(|a| within(a.date, since, until))
             .map(|a| {
                 format!(
-                    "- {} ({}){}",
+                    "{} ({}){}",
                     a.title,
                     a.kind.map_or("", |k| k.as_str()),
                     a.url.as_deref().map(|u| format!(": {u}")).unwrap_or_default()
                 )
             })
             .collect();
-        if !artifacts.is_empty() {
-            out.push_str(&format!("**Artifacts**\n\n{}\n\n", artifacts.join("\n")));
-        }
-        let feedback: Vec<String> = d
+        list("Artifacts", artifacts, blocks);
+        let feedback = d
             .feedback
             .iter()
             .filter(|f| within(f.date, since, until))
             .map(|f| {
                 format!(
-                    "- {} ({}): \"{}\"",
+                    "{} ({}): \"{}\"",
                     f.source,
                     f.date.map(|d| d.to_string()).unwrap_or_default(),
                     f.text.replace('\n', " ")
                 )
             })
             .collect();
-        if !feedback.is_empty() {
-            out.push_str(&format!("**Feedback**\n\n{}\n\n", feedback.join("\n")));
-        }
+        list("Feedback", feedback, blocks);
     }
     if !entries.reviews.is_empty() {
-        out.push_str("## Reviews\n\n");
+        blocks.push(Block::Heading { level: 1, text: "Reviews".into(), aside: None });
         for r in entries.reviews {
-            out.push_str(&format!("**{}**\n\n", crate::store::review_title(&r.input)));
-            for (label, text) in [
+            blocks.push(Block::Label(crate::store::review_title(&r.input)));
+            let lines = [
                 ("Went well", &r.went_well),
                 ("To improve", &r.to_improve),
                 ("Next focus", &r.next_focus),
-            ] {
-                if let Some(text) = text {
-                    out.push_str(&format!("- {label}: {}\n", text.replace('\n', " ")));
-                }
+            ]
+            .into_iter()
+            .filter_map(|(label, text)| {
+                text.as_ref()
+                    .map(|t| vec![Inline::Text(format!("{label}: {}", t.replace('\n', " ")))])
+            })
+            .collect::<Vec<_>>();
+            if !lines.is_empty() {
+                blocks.push(Block::Bullets(lines));
             }
-            out.push('\n');
         }
     }
-    out.trim_end().to_string() + "\n"
+    document
+}
+
+/// The brag document in Markdown.
+pub fn brag_document(entries: &BragEntries, profile: &Profile) -> String {
+    crate::documents::markdown(&brag(entries, profile))
 }

@@ -13,7 +13,9 @@ use ts_rs::TS;
 
 use crate::macros::text_enum;
 
-pub use export::{brag_document, json_resume, markdown, plain_text, BragEntries};
+pub use export::{
+    brag, brag_document, json_resume, markdown, plain_text, resume_document, BragEntries,
+};
 pub(crate) use generate::learn_decision;
 pub use generate::{
     candidates, names_of, preview_bullet, BulletPreview, Candidate, PreviewContext, PreviewEntry,
@@ -99,6 +101,8 @@ text_enum!(
         Markdown = "markdown",
         Text = "text",
         JsonResume = "json-resume",
+        Docx = "docx" ("DOCX"),
+        Pdf = "pdf" ("PDF"),
     }
 );
 
@@ -118,6 +122,19 @@ impl ExportFormat {
             ExportFormat::Markdown => "md",
             ExportFormat::Text => "txt",
             ExportFormat::JsonResume => "json",
+            ExportFormat::Docx => "docx",
+            ExportFormat::Pdf => "pdf",
+        }
+    }
+
+    /// The document format it writes, for the formats that are documents.
+    pub fn document(self) -> Option<crate::documents::DocumentFormat> {
+        use crate::documents::DocumentFormat;
+        match self {
+            ExportFormat::Markdown => Some(DocumentFormat::Markdown),
+            ExportFormat::Docx => Some(DocumentFormat::Docx),
+            ExportFormat::Pdf => Some(DocumentFormat::Pdf),
+            ExportFormat::Text | ExportFormat::JsonResume => None,
         }
     }
 }

@@ -667,12 +667,12 @@ impl Journal {
 }
 
 impl Journal {
-    /// The document an export request asks for, and how many bullets it holds.
+    /// The file an export request asks for, and how many bullets it holds.
     pub fn export_bullets(
         &mut self,
         request: &crate::resume::ExportRequest,
-    ) -> Result<(String, usize)> {
-        use crate::resume::{json_resume, markdown, plain_text, ExportFormat};
+    ) -> Result<(Vec<u8>, usize)> {
+        use crate::resume::{json_resume, plain_text, resume_document, ExportFormat};
         let filter = VariantFilter {
             tags: request.tags.clone(),
             since: request.since,
@@ -681,15 +681,27 @@ impl Journal {
         };
         let bullets = self.bullets_for_export(request.variant.as_deref(), &filter)?;
         let profile = self.profile()?;
-        let document = match request.format {
-            ExportFormat::Markdown => markdown(&bullets, &profile),
-            ExportFormat::Text => plain_text(&bullets, &profile),
-            ExportFormat::JsonResume => {
+        let file = match request.format.document() {
+            Some(format) => format.render(&resume_document(&bullets, &profile)),
+            None if request.format == ExportFormat::JsonResume => {
                 let resume = json_resume(&bullets, &profile, &self.journal_skills()?);
-                serde_json::to_string_pretty(&resume).expect("json serialises") + "\n"
+                (serde_json::to_string_pretty(&resume).expect("json serialises") + "\n")
+                    .into_bytes()
             }
+            None => plain_text(&bullets, &profile).into_bytes(),
         };
-        Ok((document, bullets.len()))
+        Ok((file, bullets.len()))
+    }
+
+    /// The export as text to read in the window: the file itself for the text formats,
+    /// the Markdown of the same document for DOCX and PDF.
+    pub fn export_preview(&mut self, request: &crate::resume::ExportRequest) -> Result<String> {
+        let mut request = request.clone();
+        if request.format.document().is_some() {
+            request.format = crate::resume::ExportFormat::Markdown;
+        }
+        let (file, _) = self.export_bullets(&request)?;
+        Ok(String::from_utf8(file).expect("the text formats are UTF-8"))
     }
 
     /// A brag document (Markdown) of the projects active between `since` and `until`,
@@ -699,6 +711,17 @@ impl Journal {
         since: Option<chrono::NaiveDate>,
         until: Option<chrono::NaiveDate>,
     ) -> Result<(String, usize)> {
+        let (document, projects) = self.brag_document(since, until)?;
+        Ok((crate::documents::markdown(&document), projects))
+    }
+
+    /// The brag document of the projects active between `since` and `until`, without
+    /// private entries, and how many projects it covers.
+    pub fn brag_document(
+        &self,
+        since: Option<chrono::NaiveDate>,
+        until: Option<chrono::NaiveDate>,
+    ) -> Result<(crate::documents::Document, usize)> {
         // Made to be shared: private entries stay out, and so does all of a private project.
         let mut projects = self.projects_between(since, until)?;
         projects.retain(|p| !p.project.labels.private);
@@ -713,6 +736,6 @@ impl Journal {
         reviews.retain(|r| !r.labels.private);
         let entries =
             crate::resume::BragEntries { since, until, projects: &projects, reviews: &reviews };
-        Ok((crate::resume::brag_document(&entries, &self.profile()?), projects.len()))
+        Ok((crate::resume::brag(&entries, &self.profile()?), projects.len()))
     }
 }

@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::{named_params, params, Row, Transaction};
 
 use super::journal::{head, labels, now, save_in, Record, OWN};
+use super::rows;
 use super::{EntryCount, Journal};
 use crate::content::{check_template, library, Template};
 use crate::habit::{
@@ -110,17 +111,6 @@ pub struct NoteTemplate {
 
 /// The most templates of their own a journal keeps.
 pub const MAX_TEMPLATES: usize = 200;
-
-fn rows<T>(
-    conn: &rusqlite::Connection,
-    sql: &str,
-    values: impl rusqlite::Params,
-    row: impl FnMut(&Row) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
-    let mut statement = conn.prepare_cached(sql)?;
-    let found = statement.query_map(values, row)?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
-}
 
 /// Every problem of the parts of a form, each field named inside its part.
 fn collect(problems: &mut Vec<FieldError>, part: &str, result: Result<()>) -> Result<()> {

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_capture.sql"),
     include_str!("migrations/0011_habit.sql"),
     include_str!("migrations/0012_people.sql"),
+    include_str!("migrations/0013_packet.sql"),
 ];
 
 /// The line after which a migration that edited `sqlite_schema` goes on.

@@ -10,6 +10,7 @@ mod guides;
 mod habit;
 pub(crate) mod journal;
 mod migrations;
+mod packet;
 mod people;
 mod readiness;
 mod search;
@@ -141,6 +142,18 @@ impl Journal {
 }
 
 /// Refuses a file that is not a Career Log journal or was written by a newer version.
+/// Every row `sql` finds, each read by `row`.
+fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    values: impl rusqlite::Params,
+    row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut statement = conn.prepare_cached(sql)?;
+    let found = statement.query_map(values, row)?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
 fn inspect(conn: &Connection, path: &Path, keyed: bool) -> Result<()> {
     let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
     let application_id = read("PRAGMA application_id").map_err(|e| classify(path, keyed, e))?;

@@ -9,6 +9,7 @@ use rusqlite::{named_params, params, Row, Transaction};
 use super::journal::{
     ensure, ensure_common, entry_select, head, labels, save_in, today, Record, OWN,
 };
+use super::rows;
 use super::Journal;
 use crate::journal::{EntryKind, Feedback, FeedbackDirection, FeedbackInput, Labels, Stored};
 use crate::people::{
@@ -225,17 +226,6 @@ impl Record for GoalInput {
         })?;
         Ok(())
     }
-}
-
-fn rows<T>(
-    conn: &rusqlite::Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-    map: impl FnMut(&Row) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
-    let mut statement = conn.prepare_cached(sql)?;
-    let found = statement.query_map(params, map)?.collect::<rusqlite::Result<_>>()?;
-    Ok(found)
 }
 
 /// The open action items of `person_id`'s 1:1s, oldest first; with `before`, only those

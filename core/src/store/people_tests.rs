@@ -412,6 +412,7 @@ fn private_entries_stay_out_of_every_shared_export() {
         until: None,
     };
     let (resume, _) = j.export_bullets(&request).unwrap();
+    let resume = String::from_utf8(resume).unwrap();
     assert!(resume.contains("800 ms"), "{resume}");
     for secret in ["Reorg", "Salary", "Headcount"] {
         assert!(!resume.contains(secret), "{secret} leaked into the resume: {resume}");

@@ -17,6 +17,10 @@ import type {
   CopyProgress,
   Bullet,
   ExportRequest,
+  DocumentFormat,
+  Packet,
+  PacketRequest,
+  PacketTarget,
   Finding,
 
   Variant,
@@ -333,8 +337,8 @@ export const api = {
   // Two or more notes into one proposed note; undo the merged one to split it again.
   inboxMerge: (ids: number[]): Promise<Triage> => call('inbox_merge', { ids }),
   inboxUndo: (ids: number[]): Promise<Triage> => call('inbox_undo', { ids }),
-  bragSave: (since: string | null, until: string | null): Promise<string | null> =>
-    call('brag_save', { since, until }),
+  bragSave: (since: string | null, until: string | null, format: DocumentFormat = 'markdown'): Promise<string | null> =>
+    call('brag_save', { since, until, format }),
 
   // Weekly habit: Home
   // What the journal gained this week, what waits, and when the review falls.
@@ -384,6 +388,16 @@ export const api = {
   // Through the native save dialog; the saved path, or null if cancelled.
   reportSave: (personId: number, since: string, until: string): Promise<string | null> =>
     call('report_save', { personId, since, until }),
+  // Review packet
+  packetTargets: (): Promise<PacketTarget[]> => call('packet_targets'),
+  packetGet: (request: PacketRequest): Promise<Packet> => call('packet_get', { request }),
+  // Keeps the engineer's wording of one sentence through regeneration; the packet with it.
+  packetEdit: (request: PacketRequest, key: string, text: string): Promise<Packet> =>
+    call('packet_edit', { request, key, text }),
+  packetReset: (request: PacketRequest, key: string): Promise<Packet> => call('packet_reset', { request, key }),
+  // Through the native save dialog; the saved path, or null if cancelled.
+  packetSave: (request: PacketRequest, format: DocumentFormat): Promise<string | null> =>
+    call('packet_save', { request, format }),
 };
 
 export type Api = typeof api;

@@ -317,6 +317,8 @@ export type DecisionTree = { start: string, nodes: Array<TreeNode>, paths: Array
 
 export type Direction = "lower" | "higher";
 
+export type DocumentFormat = "markdown" | "docx" | "pdf";
+
 export type DueItem = { guide: string, guide_title: string, cycle: number, item: string, text: string, due: string, overdue: boolean, };
 
 export type EntryCount = { kind: EntryKind, count: number, };
@@ -349,7 +351,7 @@ project_id: number | null, };
 
 export type ExperienceBand = "0-2" | "3-4" | "5-7" | "8-11" | "12-plus";
 
-export type ExportFormat = "markdown" | "text" | "json-resume";
+export type ExportFormat = "markdown" | "text" | "json-resume" | "docx" | "pdf";
 
 export type ExportRequest = { format: ExportFormat, variant: string | null, tags: Array<string>, since: string | null, until: string | null, };
 
@@ -765,6 +767,72 @@ person_ids?: Array<number>,
 private?: boolean, };
 
 export type Pace = "empty" | "short" | "fits" | "long";
+
+export type Packet = { since: string, until: string, 
+/**
+ * "1 July 2026 to 31 December 2026".
+ */
+label: string, target: PacketTarget | null, sections: Array<PacketSection>, sources: Array<PacketSource>, 
+/**
+ * Private entries of the period left out.
+ */
+left_out: number, };
+
+export type PacketRequest = { since: string, until: string, target: string | null, };
+
+export type PacketSection = { id: PacketSectionId, title: string, sentences: Array<PacketSentence>, };
+
+export type PacketSectionId = "summary" | "impact" | "leadership" | "people" | "growth" | "gaps" | "goals";
+
+export type PacketSentence = { 
+/**
+ * Stable while what it says holds: `impact:metric:12`. Edits are kept by it.
+ */
+key: string, text: string, 
+/**
+ * The wording the journal gives now; differs from `text` once edited.
+ */
+generated_text: string, edited: boolean, 
+/**
+ * Edited, and the journal's wording has changed since the edit was made.
+ */
+changed: boolean, 
+/**
+ * The heading it sits under inside its section: the project, for impact.
+ */
+group: string | null, 
+/**
+ * Someone's words: who said them and when ("Priya Shah, 2026-09-01").
+ */
+quote_by: string | null, 
+/**
+ * Where the thing it names lives (an RFC's address).
+ */
+link: string | null, 
+/**
+ * Numbers into `Packet::sources`: the entries the claim rests on.
+ */
+sources: Array<number>, };
+
+export type PacketSource = { number: number, id: number, kind: EntryKind, title: string, date: string | null, 
+/**
+ * The project to open for it (itself for a project), for the window's link.
+ */
+project_id: number | null, };
+
+export type PacketTarget = { 
+/**
+ * What `PacketRequest::target` names it by: `staff`, `skill:Kafka`.
+ */
+id: string, kind: PacketTargetKind, 
+/**
+ * "Staff engineer", "Kafka".
+ */
+name: string, };
+
+export type PacketTargetKind = "stage" | "skill";
+
+export type PacketWritten = { path: string, target: string | null, sections: number, sentences: number, sources: number, left_out: number, };
 
 export type PeopleFilter = { 
 /**

@@ -11,6 +11,8 @@ export const FORMAT_LABEL: Record<ExportFormat, string> = {
   markdown: 'Markdown',
   text: 'Plain text',
   'json-resume': 'JSON Resume',
+  docx: 'Word (DOCX)',
+  pdf: 'PDF',
 };
 
 export const FORMATS = Object.keys(FORMAT_LABEL) as ExportFormat[];

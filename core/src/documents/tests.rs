@@ -1,0 +1,47 @@
+use super::*;
+
+fn sample() -> Document {
+    Document {
+        title: "Review packet".into(),
+        subtitle: vec![vec![Inline::text("1 July 2026 to 31 December 2026")]],
+        author: Some("Robin Vale".into()),
+        blocks: vec![
+            Block::Heading { level: 1, text: "Impact".into(), aside: None },
+            Block::Heading {
+                level: 2,
+                text: "Checkout rewrite".into(),
+                aside: Some("2026".into()),
+            },
+            Block::Paragraph(cited("Cut p99 latency by 85%.", &[1, 2])),
+            Block::Label("Decisions".into()),
+            Block::Bullets(vec![
+                vec![Inline::Strong("Queue".into()), Inline::text(": chose Kafka")],
+                vec![Inline::Link {
+                    text: "the RFC".into(),
+                    url: "https://example.com/rfc".into(),
+                }],
+            ]),
+            Block::Quote {
+                text: "Clear and calm.".into(),
+                by: "Priya Shah, 2026-09-01".into(),
+                refs: vec![2],
+            },
+        ],
+        sources: vec![
+            "Metric \"p99 latency\", 2026-08-03".into(),
+            "Feedback from Priya Shah".into(),
+        ],
+    }
+}
+
+#[test]
+fn markdown_writes_every_block_and_the_sources_as_footnotes() {
+    let md = markdown(&sample());
+    assert_eq!(
+        md,
+        "# Review packet\n\n1 July 2026 to 31 December 2026\n\n## Impact\n\n### Checkout rewrite\n*2026*\n\n\
+         Cut p99 latency by 85%.[^1][^2]\n\n**Decisions**\n\n- **Queue**: chose Kafka\n\
+         - [the RFC](https://example.com/rfc)\n\n> Clear and calm.\n>\n> — Priya Shah, 2026-09-01[^2]\n\n\
+         ## Sources\n\n[^1]: Metric \"p99 latency\", 2026-08-03\n[^2]: Feedback from Priya Shah\n"
+    );
+}
