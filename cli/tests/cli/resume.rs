@@ -11,7 +11,7 @@ fn seed(cli: &Cli) -> String {
         "technical leadership",
     ]);
     let id = project["id"].to_string();
-    cli.latency(&id, &["--evidence", "Grafana"]);
+    cli.latency(&id, &["--evidence", "Grafana", "--measured", "2024-05-20"]);
     cli.json(&[
         "profile", "set", "--name", "Robin Vale", "--headline", "Staff engineer", "--email",
         "ada@example.com",
@@ -111,8 +111,8 @@ fn a_brag_document_and_the_lint() {
     assert!(String::from_utf8(text.stdout).unwrap().contains("weak-opening"));
 
     assert!(cli
-        .fails(&["export", "bullets", "--format", "pdf"])
-        .contains("choose one of: markdown, text, json-resume"));
+        .fails(&["export", "bullets", "--format", "odt"])
+        .contains("choose one of: markdown, text, json-resume, DOCX, PDF"));
     assert!(cli
         .fails(&["export", "bullets", "--format", "markdown", "--variant", "nope"])
         .contains("not found"));
@@ -266,4 +266,69 @@ fn variants_and_bullet_order_have_commands() {
     let back = cli.json(&["variant", "restore", &restore_id]);
     assert_eq!(back["name"], "Backend roles");
     assert_eq!(cli.json(&["variant", "list"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_review_packet_is_written_in_every_format_with_its_sources() {
+    let cli = Cli::new();
+    let project = seed(&cli);
+    cli.json(&[
+        "feedback", "add", "--project", &project, "--source", "Priya Shah", "--date", "2024-05-02",
+        "--text", "Calm and clear through the cut-over.",
+    ]);
+    let packet = cli.path("packet.md");
+    let written = cli.json(&[
+        "export", "packet", "--since", "2024-01-01", "--until", "2024-12-31", "--target",
+        "leverage", "--format", "markdown", "--out", &packet,
+    ]);
+    assert_eq!(written["path"], packet.as_str());
+    assert_eq!(written["target"], "leverage");
+    assert_eq!(written["sections"], 7);
+    assert_eq!(written["left_out"], 0);
+    assert!(written["sentences"].as_u64().unwrap() >= 3, "{written}");
+    let doc = std::fs::read_to_string(&packet).unwrap();
+    assert!(doc.starts_with("# Review packet: Robin Vale\n\n1 January 2024 to 31 December 2024\n"));
+    assert!(
+        doc.contains(
+            "Cut p99 latency by 85% (800 ms → 120 ms) through the checkout rewrite.[^1][^2]"
+        ),
+        "{doc}"
+    );
+    assert!(doc.contains("> — Priya Shah, 2024-05-02[^3]"), "{doc}");
+    assert!(doc.contains("[^2]: Metric “p99 latency”"), "{doc}");
+
+    for (format, magic) in [("docx", &b"PK"[..]), ("pdf", &b"%PDF"[..])] {
+        let out = cli.path(&format!("packet.{format}"));
+        cli.json(&[
+            "export", "packet", "--since", "2024-01-01", "--until", "2024-12-31", "--format",
+            format, "--out", &out,
+        ]);
+        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{format}");
+        let brag = cli.path(&format!("brag.{format}"));
+        cli.json(&["export", "brag", "--format", format, "--out", &brag]);
+        assert!(std::fs::read(&brag).unwrap().starts_with(magic), "brag {format}");
+        let resume = cli.path(&format!("resume.{format}"));
+        let bullets = cli.json(&["export", "bullets", "--format", format, "--out", &resume]);
+        assert_eq!(bullets["bullets"], 1);
+        assert!(std::fs::read(&resume).unwrap().starts_with(magic), "resume {format}");
+    }
+}
+
+#[test]
+fn a_packet_or_a_binary_export_asked_for_wrongly_is_told_what_to_give() {
+    let cli = Cli::new();
+    seed(&cli);
+    let out = cli.path("p.md");
+    let backwards = cli.fails(&[
+        "export", "packet", "--since", "2024-12-31", "--until", "2024-01-01", "--out", &out,
+    ]);
+    assert!(backwards.contains("until") && backwards.contains("on or after"), "{backwards}");
+    let nowhere = cli.fails(&[
+        "export", "packet", "--since", "2024-01-01", "--until", "2024-12-31", "--target",
+        "astronaut", "--out", &out,
+    ]);
+    assert!(nowhere.contains("astronaut") && nowhere.contains("leverage"), "{nowhere}");
+    assert!(!std::path::Path::new(&out).exists(), "nothing written");
+    let to_terminal = cli.fails(&["export", "bullets", "--format", "pdf"]);
+    assert!(to_terminal.contains("--out"), "{to_terminal}");
 }

@@ -157,6 +157,19 @@ pub struct PacketWritten {
     pub left_out: u32,
 }
 
+/// A sentence key with the entry ids in it swapped by `swap` (ids for UUIDs on export, and
+/// back on import): the part after an entry kind's name is an entry (`impact:metric:12`).
+/// `None` when `swap` knows one of them not.
+pub fn swap_key_ids(key: &str, swap: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let parts: Vec<&str> = key.split(':').collect();
+    let mut out = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        let after_kind = i > 0 && EntryKind::parse(parts[i - 1]).is_some();
+        out.push(if after_kind { swap(part)? } else { part.to_string() });
+    }
+    Some(out.join(":"))
+}
+
 fn runs(sentence: &PacketSentence) -> Vec<Inline> {
     let mut out = vec![Inline::Text(sentence.text.clone())];
     out.extend(sentence.sources.iter().map(|&n| Inline::Ref(n)));

@@ -244,7 +244,10 @@ fn every_export_format_holds_the_chosen_bullets() {
     let profile = profile();
 
     let md = markdown(&bullets, &profile);
-    assert!(md.starts_with("# Robin Vale\n\nStaff backend engineer · ada@example.com · London\n"));
+    assert!(md.starts_with(
+        "# Robin Vale\n\nStaff backend engineer · [ada@example.com](mailto:ada@example.com) · London\n\n## Experience\n"
+    ));
+    assert!(md.contains("\n## Skills\n"), "{md}");
     let acme = md.find("## Tech lead, Acme").unwrap();
     let globex = md.find("## Senior engineer, Globex").unwrap();
     assert!(acme < globex, "most recent role first");

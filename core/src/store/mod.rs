@@ -209,4 +209,6 @@ mod search_tests;
 #[cfg(test)]
 mod habit_tests;
 #[cfg(test)]
+mod packet_tests;
+#[cfg(test)]
 mod people_tests;

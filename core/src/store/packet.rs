@@ -422,7 +422,7 @@ impl Journal {
             for proof in stage.proofs.iter().filter(|p| !p.met) {
                 gaps.push(sentence(
                     format!("gaps:{}:{}", stage.id, proof.id),
-                    format!("{}: {}", proof.text.trim_end_matches('.'), proof.missing),
+                    full_stop(&format!("{} Still needed: {}", full_stop(&proof.text), proof.missing)),
                     Vec::new(),
                 ));
             }
@@ -493,6 +493,7 @@ impl Journal {
         let said = match parts.as_slice() {
             [] => "Nothing in the journal is dated in this period yet.".to_string(),
             [one] => format!("From {label}: {one}."),
+            [first, last] => format!("From {label}: {first} and {last}."),
             [rest @ .., last] => format!("From {label}: {}, and {last}.", rest.join(", ")),
         };
         summary.push(sentence(format!("summary:{since}:{until}"), said, projects_cited.clone()));

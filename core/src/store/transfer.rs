@@ -8,12 +8,13 @@ use serde_json::Value;
 
 use super::journal::{now, put, with_kind, without_labels, Record};
 use super::Journal;
+use crate::documents::packet::swap_key_ids;
 use crate::form::{about, field_words, place_words, read};
 use crate::journal::{EntryKind, Labels, NoteInput, Stored};
 use crate::transfer::{
     a_kind, entry_name, kind_rank, map_links, parse_journal_file, parse_jrnl, refuse_all,
-    FileBullet, FileCheck, FileCycle, FileEntry, FileTailoring, FileVariant, ImportReport,
-    JournalFile, KindCount, FORMAT, VERSION,
+    FileBullet, FileCheck, FileCycle, FileEntry, FilePacketEdit, FileTailoring, FileVariant,
+    ImportReport, JournalFile, KindCount, FORMAT, VERSION,
 };
 use crate::{Error, Result};
 
@@ -320,6 +321,20 @@ impl Journal {
             }
         }
         let variants = self.export_variants(&exported_bullets)?;
+        // Edits of sentences about entries that stay behind (in the trash) stay too.
+        let uuid_of =
+            |id: &str| id.parse().ok().and_then(|id: i64| meta.get(&id)).map(|m| m.0.clone());
+        let packet_edits = super::rows(
+            &self.conn,
+            "SELECT key, text, generated_text FROM packet_edits ORDER BY key",
+            [],
+            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
+        )?
+        .into_iter()
+        .filter_map(|(key, text, generated_text)| {
+            swap_key_ids(&key, uuid_of).map(|key| FilePacketEdit { key, text, generated_text })
+        })
+        .collect();
         let settings = self.journal_settings()?;
         let profile = Some(self.profile()?).filter(|p| *p != crate::profile::Profile::default());
         Ok(JournalFile {
@@ -332,6 +347,7 @@ impl Journal {
             variants,
             settings,
             templates: self.own_templates()?,
+            packet_edits,
         })
     }
 
@@ -444,6 +460,9 @@ impl Journal {
         for (index, bullet) in file.bullets.iter().enumerate() {
             import_bullet(&tx, index, bullet, &local)?;
         }
+        for (index, edit) in file.packet_edits.iter().enumerate() {
+            import_packet_edit(&tx, index, edit, &local)?;
+        }
         for (index, variant) in file.variants.iter().enumerate() {
             let outcome = import_variant(&tx, index, variant)?;
             report.tally(outcome);
@@ -524,6 +543,33 @@ impl Journal {
         tx.commit()?;
         Ok(report)
     }
+}
+
+/// One review-packet sentence in the engineer's words; the file's wording wins.
+fn import_packet_edit(
+    tx: &Transaction,
+    index: usize,
+    edit: &FilePacketEdit,
+    local: &HashMap<String, (i64, EntryKind, String)>,
+) -> Result<()> {
+    let name = format!("review packet edit {}", index + 1);
+    let key = swap_key_ids(&edit.key, |uuid| local.get(uuid).map(|l| l.0.to_string())).ok_or_else(
+        || {
+            refuse(format!(
+                "{name}: the entry its key \"{}\" names is neither in the file nor in this journal",
+                edit.key
+            ))
+        },
+    )?;
+    if edit.text.trim().is_empty() {
+        return Err(refuse(format!("{name}: the text cannot be empty")));
+    }
+    tx.prepare_cached(
+        "INSERT INTO packet_edits (key, text, generated_text, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (key) DO UPDATE SET text = ?2, generated_text = ?3, updated_at = ?4",
+    )?
+    .execute(params![key, edit.text, edit.generated_text, now()])?;
+    Ok(())
 }
 
 /// Writes one imported bullet, matched by what it was generated from; the file's wording

@@ -30,6 +30,8 @@ enum Column {
     Bullet,
     /// What a bullet was generated from, `metric:12`.
     BulletKey,
+    /// A review-packet sentence's key, with entry ids in it: `impact:metric:12`.
+    PacketKey,
     Variant,
     /// A checklist cycle, by guide and number.
     Cycle,
@@ -79,6 +81,7 @@ const TRAVELS: &[(&str, &[(&str, Column)])] = &[
     ("goals", &[("id", Column::Entry), ("person_id", Column::Entry)]),
     ("entry_people", &[("entry_id", Column::Entry), ("person_id", Column::Entry)]),
     ("templates", &[("updated_at", Column::Stamp)]),
+    ("packet_edits", &[("key", Column::PacketKey), ("updated_at", Column::Stamp)]),
 ];
 
 /// Tables whose rows do not travel, and why.
@@ -163,6 +166,12 @@ fn tables(j: &Journal) -> BTreeMap<String, Vec<String>> {
                         let uuids: Vec<String> =
                             ids.into_iter().map(|id| lookup(&entries, Some(id))).collect();
                         uuids.join(",")
+                    }
+                    Some(Column::PacketKey) => {
+                        crate::documents::packet::swap_key_ids(&text.unwrap(), |id| {
+                            Some(lookup(&entries, id.parse().ok()))
+                        })
+                        .unwrap()
                     }
                     Some(Column::BulletKey) => {
                         let key = text.unwrap();
@@ -445,6 +454,24 @@ fn build(j: &mut Journal, shape: &Shape) {
     let bullets = j.bullets().unwrap();
     if let Some(first) = bullets.first() {
         j.edit_bullet(first.id, "An edited bullet with 3 numbers").unwrap();
+    }
+    // The engineer's words for review-packet sentences about entries, and about the period.
+    let years = crate::documents::packet::PacketRequest {
+        since: "2000-01-01".parse().unwrap(),
+        until: "2030-12-31".parse().unwrap(),
+        target: Some("foundation".into()),
+    };
+    let packet = j.packet(&years).unwrap();
+    let keys: Vec<String> = packet
+        .sections
+        .iter()
+        .flat_map(|s| &s.sentences)
+        .map(|s| s.key.clone())
+        .filter(|k| k.contains(":metric:") || k.contains(":decision:") || k.starts_with("summary:"))
+        .take(3)
+        .collect();
+    for (i, key) in keys.iter().enumerate() {
+        j.edit_packet_sentence(&years, key, &format!("My own words, number {i}.")).unwrap();
     }
     for (i, (name, tailored)) in shape.variants.iter().enumerate() {
         let filter = VariantFilter {

@@ -50,6 +50,18 @@ pub struct JournalFile {
     /// The engineer's note templates and their edits of shipped ones, by slug.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub templates: Vec<crate::content::Template>,
+    /// The engineer's wording of review-packet sentences, keys naming entries by UUID.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub packet_edits: Vec<FilePacketEdit>,
+}
+
+/// One review-packet sentence in the engineer's words: `impact:metric:<uuid>`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilePacketEdit {
+    pub key: String,
+    pub text: String,
+    pub generated_text: String,
 }
 
 /// An entry with its identity; links inside `fields` are UUIDs.
