@@ -117,7 +117,7 @@ fn rfc(j: &mut Journal, project_id: i64) {
     .unwrap();
 }
 
-fn section<'a>(packet: &'a Packet, id: PacketSectionId) -> Vec<&'a str> {
+fn section(packet: &Packet, id: PacketSectionId) -> Vec<&str> {
     packet
         .sections
         .iter()
