@@ -177,7 +177,9 @@ def main():
                      else "the 1M demo journal made in under a minute",
                      f"{demo['seconds']:.1f} s", "60 s", f"{demo['seconds'] / 60:.2f} of budget",
                      verdict(demo["seconds"] < 60)))
-    for key in [k for k in crit if k.startswith("export_10k_bullets/")]:
+    # The budget is for the text formats; DOCX and PDF are in the table of core operations.
+    for key in [k for k in crit if k.startswith("export_10k_bullets/")
+                and not k.endswith(("/docx", "/pdf"))]:
         v = ms(crit[key]["median_ns"])
         rows.append((f"`{key}` under 100 ms", f"{v:.1f} ms", "100 ms", f"{v / 100:.2f} of budget", verdict(v < 100)))
     cmd = results.get("commands", {})
@@ -346,7 +348,8 @@ def main():
             "`cargo bench -p careerlog-core --bench core` (criterion; `core/benches/core.rs`), on demo",
             "journals made with `Journal::fill_demo` (seed 2016): the scale journals above",
             "(`scale_10k`, `scale_100k`, `scale_1m`), a journal with 10,000 bullets picked for export for",
-            "`export_10k_bullets`, and 10,000 entries to import (jrnl's JSON, and a whole-journal",
+            "`export_10k_bullets` (and a year's review packet of it, `review_packet`, in each format),",
+            "and 10,000 entries to import (jrnl's JSON, and a whole-journal",
             "document) into a new journal for `import_10k`. Median of criterion's samples, with its",
             "confidence interval.",
             "",

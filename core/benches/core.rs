@@ -163,7 +163,9 @@ fn main() {
     let projects = demo::projects_for(SEED, sizes.bullets, DemoProject::strong_bullets);
     let mut resume = Journal::open(demo_journal(&dir, "bullets", projects)).unwrap();
     let mut group = c.benchmark_group("export_10k_bullets");
-    for format in [ExportFormat::Markdown, ExportFormat::JsonResume] {
+    for format in
+        [ExportFormat::Markdown, ExportFormat::JsonResume, ExportFormat::Docx, ExportFormat::Pdf]
+    {
         let request =
             ExportRequest { format, variant: None, tags: Vec::new(), since: None, until: None };
         let (_, exported) = resume.export_bullets(&request).unwrap();
@@ -197,6 +199,20 @@ fn main() {
             spent
         })
     });
+    group.finish();
+    // The review packet of the journal's last year, built and written out.
+    let year = careerlog_core::documents::packet::PacketRequest {
+        since: "2025-01-01".parse().unwrap(),
+        until: "2025-12-31".parse().unwrap(),
+        target: Some("leverage".into()),
+    };
+    assert!(resume.packet(&year).unwrap().sentence_count() > 10);
+    let mut group = c.benchmark_group("review_packet");
+    for format in careerlog_core::documents::DocumentFormat::ALL.iter().copied() {
+        group.bench_function(format!("year_{}", format.as_str()), |b| {
+            b.iter(|| resume.export_packet(&year, format).unwrap())
+        });
+    }
     group.finish();
 
     // Imports into a new journal: jrnl's JSON, and a whole-journal document.

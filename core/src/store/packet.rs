@@ -422,7 +422,11 @@ impl Journal {
             for proof in stage.proofs.iter().filter(|p| !p.met) {
                 gaps.push(sentence(
                     format!("gaps:{}:{}", stage.id, proof.id),
-                    full_stop(&format!("{} Still needed: {}", full_stop(&proof.text), proof.missing)),
+                    full_stop(&format!(
+                        "{} Still needed: {}",
+                        full_stop(&proof.text),
+                        proof.missing
+                    )),
                     Vec::new(),
                 ));
             }
