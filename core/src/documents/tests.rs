@@ -45,3 +45,19 @@ fn markdown_writes_every_block_and_the_sources_as_footnotes() {
          ## Sources\n\n[^1]: Metric \"p99 latency\", 2026-08-03\n[^2]: Feedback from Priya Shah\n"
     );
 }
+
+#[test]
+fn a_sentence_key_swaps_only_the_entry_ids_in_it() {
+    use super::packet::swap_key_ids;
+    let uuid = |id: &str| (id == "12").then(|| "1b4e-uuid".to_string());
+    assert_eq!(swap_key_ids("impact:metric:12", uuid).as_deref(), Some("impact:metric:1b4e-uuid"));
+    assert_eq!(swap_key_ids("goals:review:12", uuid).as_deref(), Some("goals:review:1b4e-uuid"));
+    // Days, stages, proofs and checklists are no entries.
+    for key in [
+        "summary:2026-07-01:2026-12-31", "gaps:leverage:grew-someone",
+        "growth:checklist:tech-lead:12",
+    ] {
+        assert_eq!(swap_key_ids(key, uuid).as_deref(), Some(key));
+    }
+    assert_eq!(swap_key_ids("impact:metric:13", uuid), None, "an entry it does not know");
+}
