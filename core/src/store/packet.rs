@@ -4,19 +4,23 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, Connection};
 
 use super::journal::now;
 use super::{rows, Journal};
+use crate::content::library;
 use crate::documents::packet::{
     packet_document, Packet, PacketRequest, PacketSection, PacketSectionId, PacketSentence,
     PacketSource, PacketTarget, PacketTargetKind,
 };
 use crate::documents::{Document, DocumentFormat};
-use crate::habit::Period;
-use crate::journal::{EntryKind, Labels, PeriodKind};
+use crate::guides::Readiness;
+use crate::habit::{Period, PeriodSummary};
+use crate::journal::{EntryKind, Labels, PeriodKind, Review};
+use crate::resume::grammar::mid_sentence;
 use crate::resume::names_of;
 use crate::resume::wording::{decision_bullet, decision_choice};
+use crate::resume::Names;
 use crate::{Error, Result};
 
 /// The sources cited so far, numbered in the order first cited.
@@ -100,7 +104,22 @@ type WritingRow = (i64, i64, String, String, Option<String>, Option<NaiveDate>, 
 /// private (the goal or the person).
 type GoalRow = (i64, i64, String, String, NaiveDate, bool, bool);
 
-/// Every skill, stage and the labels a target filters by.
+/// What a packet is being built from, and the sources and private entries counted so far.
+struct Draft<'a> {
+    since: NaiveDate,
+    until: NaiveDate,
+    filter: Target,
+    sources: Sources,
+    left_out: usize,
+    names: Names,
+    project_labels: HashMap<i64, &'a Labels>,
+    project_title: HashMap<i64, &'a str>,
+    /// The period without private entries, and with them (to count what is left out).
+    shared: &'a PeriodSummary,
+    everything: &'a PeriodSummary,
+}
+
+/// A stage, or a skill whose entries the packet keeps.
 enum Target {
     Stage(String),
     Skill(String),
@@ -122,11 +141,15 @@ impl Journal {
     /// What a packet can argue for: the guide's progression stages, then every skill the
     /// journal names.
     pub fn packet_targets(&self) -> Result<Vec<PacketTarget>> {
-        let mut targets: Vec<PacketTarget> = self
-            .readiness()?
-            .stages
-            .into_iter()
-            .map(|s| PacketTarget { id: s.id, kind: PacketTargetKind::Stage, name: s.name })
+        // The stages the readiness map measures: the first guide that has them.
+        let stages = library().guides.iter().find(|g| !g.stages.is_empty()).into_iter();
+        let stages = stages.flat_map(|g| &g.stages);
+        let mut targets: Vec<PacketTarget> = stages
+            .map(|s| PacketTarget {
+                id: s.id.clone(),
+                kind: PacketTargetKind::Stage,
+                name: s.name.clone(),
+            })
             .collect();
         targets.extend(self.journal_skills()?.into_iter().map(|skill| PacketTarget {
             id: format!("skill:{skill}"),
@@ -136,11 +159,15 @@ impl Journal {
         Ok(targets)
     }
 
-    fn packet_target(&self, wanted: Option<&str>) -> Result<Option<PacketTarget>> {
+    fn packet_target(
+        &self,
+        wanted: Option<&str>,
+        readiness: &Readiness,
+    ) -> Result<Option<PacketTarget>> {
         let wanted = match wanted.map(str::trim).filter(|w| !w.is_empty()) {
             Some(w) => w.to_string(),
-            None => match self.readiness()?.current_stage {
-                Some(stage) => stage,
+            None => match &readiness.current_stage {
+                Some(stage) => stage.clone(),
                 None => return Ok(None),
             },
         };
@@ -169,7 +196,8 @@ impl Journal {
         if until < since {
             return Err(Error::invalid("until", "must be on or after the start of the period"));
         }
-        let target = self.packet_target(request.target.as_deref())?;
+        let readiness = self.readiness()?;
+        let target = self.packet_target(request.target.as_deref(), &readiness)?;
         let filter = match &target {
             Some(t) if t.kind == PacketTargetKind::Skill => Target::Skill(t.name.clone()),
             Some(t) => Target::Stage(t.id.clone()),
@@ -189,230 +217,40 @@ impl Journal {
         };
         let everything = self.summary_of(period.clone(), false)?;
         let shared = self.summary_of(period, true)?;
-        let mut left_out = (everything.projects.len() - shared.projects.len())
+        let left_out = (everything.projects.len() - shared.projects.len())
             + (everything.metrics.len() - shared.metrics.len())
             + (everything.decisions.len() - shared.decisions.len())
             + (everything.feedback.len() - shared.feedback.len());
 
-        let mut sources = Sources::default();
         let details = shared
             .projects
             .iter()
             .map(|p| self.project_detail(p.project.id))
             .collect::<Result<Vec<_>>>()?;
-        let names = names_of(&details);
-        let project_labels: HashMap<i64, &Labels> =
-            details.iter().map(|d| (d.project.id, &d.project.labels)).collect();
-        let project_title: HashMap<i64, &str> =
-            details.iter().map(|d| (d.project.id, d.project.title.as_str())).collect();
-
-        // Impact: per project, the metrics that moved in the words of their bullets.
-        let mut impact = Vec::new();
-        let mut projects_cited = Vec::new();
-        for touched in &shared.projects {
-            let p = &touched.project;
-            if !filter.takes(&p.labels, None) {
-                continue;
-            }
-            let metrics: Vec<_> = shared.metrics.iter().filter(|m| m.project_id == p.id).collect();
-            let project_ref =
-                sources.cite(p.id, EntryKind::Project, &p.title, p.started_on, Some(p.id));
-            projects_cited.push(project_ref);
-            let mut said = Vec::new();
-            // A metric makes a claim only through its bullet: one that moved the wrong way
-            // (or has no baseline) has none, and stays in the brag document.
-            for m in metrics {
-                let Some(text) = bullets.get(&format!("metric:{}", m.id)).map(|t| full_stop(t))
-                else {
-                    continue;
-                };
-                let metric_ref =
-                    sources.cite(m.id, EntryKind::Metric, &m.name, m.measured_on, Some(p.id));
-                said.push(sentence(
-                    format!("impact:metric:{}", m.id),
-                    text,
-                    vec![project_ref, metric_ref],
-                ));
-            }
-            if said.is_empty() {
-                let text =
-                    bullets.get(&format!("project:{}", p.id)).map(|t| full_stop(t)).unwrap_or_else(
-                        || p.summary.clone().unwrap_or_else(|| format!("Worked on {}.", p.title)),
-                    );
-                said.push(sentence(format!("impact:project:{}", p.id), text, vec![project_ref]));
-            }
-            for s in &mut said {
-                s.group = Some(p.title.clone());
-            }
-            impact.extend(said);
-        }
-
-        // Technical leadership: decisions with their options and outcomes, design writing.
-        let mut leadership = Vec::new();
-        for d in &shared.decisions {
-            let project = d.project_id.and_then(|id| project_labels.get(&id).copied());
-            if !filter.takes(&d.labels, project) {
-                continue;
-            }
-            let mut text = decision_bullet(d, &names).map(|t| full_stop(&t)).unwrap_or_else(|| {
-                let choice = decision_choice(d, &names);
-                format!("{}: {choice}.", d.title.trim_end_matches('.'))
-            });
-            if let Some(outcome) = d.outcome.as_deref().filter(|o| !o.trim().is_empty()) {
-                text = full_stop(&format!("{text} Outcome: {}", outcome.trim()));
-            }
-            let n = sources.cite(d.id, EntryKind::Decision, &d.title, d.decided_on, d.project_id);
-            leadership.push(sentence(format!("leadership:decision:{}", d.id), text, vec![n]));
-        }
-        let writing: Vec<WritingRow> = rows(
-            &self.conn,
-            "SELECT a.id, a.project_id, a.kind, a.title, a.url, a.date, e.private
-               FROM artifacts a JOIN entries e ON e.id = a.id
-             WHERE a.kind IN ('rfc', 'design-doc', 'adr')
-               AND coalesce(a.date, substr(e.created_at, 1, 10)) BETWEEN ?1 AND ?2
-             ORDER BY coalesce(a.date, substr(e.created_at, 1, 10)), a.id",
-            params![since, until],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
-        )?;
-        for (id, project_id, kind, title, url, date, private) in writing {
-            let project = project_labels.get(&project_id).copied();
-            if private
-                || project.is_none()
-                    && everything.projects.iter().any(|p| p.project.id == project_id)
-            {
-                left_out += 1;
-                continue;
-            }
-            if !matches!(filter, Target::Stage(_))
-                && !project.is_some_and(|l| filter.takes(l, None))
-            {
-                continue;
-            }
-            let kind = crate::journal::ArtifactKind::parse(&kind)
-                .map_or(kind, |k| k.in_words().to_string());
-            // "RFC: Harden the fan-out" is said "the RFC “Harden the fan-out”".
-            let named = title
-                .split_once(':')
-                .filter(|(head, _)| head.trim().eq_ignore_ascii_case(&kind))
-                .map_or(title.as_str(), |(_, rest)| rest.trim());
-            let of = project_title
-                .get(&project_id)
-                .filter(|t| !t.eq_ignore_ascii_case(named))
-                .map(|t| format!(" for {t}"))
-                .unwrap_or_default();
-            let n = sources.cite(id, EntryKind::Artifact, &title, date, Some(project_id));
-            let mut s = sentence(
-                format!("leadership:artifact:{id}"),
-                format!("Wrote the {kind} “{named}”{of}."),
-                vec![n],
-            );
-            s.link = url;
-            leadership.push(s);
-        }
-
-        // People: mentoring outcomes, then feedback received in the giver's words.
-        let mut people = Vec::new();
-        let goals: Vec<GoalRow> = rows(
-            &self.conn,
-            "SELECT g.id, g.person_id, p.name, g.text, g.reached_on, g.took_over,
-                    e.private OR pe.private
-               FROM goals g JOIN entries e ON e.id = g.id
-               JOIN people p ON p.id = g.person_id JOIN entries pe ON pe.id = p.id
-             WHERE g.reached_on BETWEEN ?1 AND ?2 ORDER BY g.reached_on, g.id",
-            params![since, until],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
-        )?;
-        if matches!(filter, Target::Stage(_)) {
-            for (id, person_id, name, text, reached, took_over, private) in goals {
-                if private {
-                    left_out += 1;
-                    continue;
-                }
-                let goal = text.trim().trim_end_matches('.');
-                let said = if took_over {
-                    format!("Trained {name} to take over: {goal}.")
-                } else {
-                    format!("Helped {name} reach their goal: {goal}.")
-                };
-                let g = sources.cite(id, EntryKind::Goal, goal, Some(reached), None);
-                let p = sources.cite(person_id, EntryKind::Person, &name, None, None);
-                people.push(sentence(format!("people:goal:{id}"), said, vec![g, p]));
-            }
-        }
-        let received = crate::journal::FeedbackDirection::Received;
-        let mut given = Vec::new();
-        for f in &shared.feedback {
-            let project = f.project_id.and_then(|id| project_labels.get(&id).copied());
-            if !filter.takes(&f.labels, project) {
-                continue;
-            }
-            if f.direction.unwrap_or(received) != received {
-                given.push(f);
-                continue;
-            }
-            let title = format!("from {}", f.source);
-            let n = sources.cite(f.id, EntryKind::Feedback, &title, f.date, f.project_id);
-            let mut s =
-                sentence(format!("people:feedback:{}", f.id), f.text.trim().to_string(), vec![n]);
-            s.quote_by =
-                Some(f.date.map_or_else(|| f.source.clone(), |d| format!("{}, {d}", f.source)));
-            people.push(s);
-        }
-        if !given.is_empty() {
-            let mut to: Vec<&str> = given.iter().map(|f| f.source.as_str()).collect();
-            to.dedup();
-            let refs = given
+        let mut draft = Draft {
+            since,
+            until,
+            filter,
+            sources: Sources::default(),
+            left_out,
+            names: names_of(&details),
+            project_labels: details.iter().map(|d| (d.project.id, &d.project.labels)).collect(),
+            project_title: details
                 .iter()
-                .map(|f| {
-                    let title = format!("to {}", f.source);
-                    sources.cite(f.id, EntryKind::Feedback, &title, f.date, f.project_id)
-                })
-                .collect();
-            people.push(sentence(
-                "people:feedback-given".to_string(),
-                format!("Gave feedback {} ({}).", times_said(given.len()), to.join(", ")),
-                refs,
-            ));
-        }
-
-        // Growth: checklists worked and stories rehearsed.
-        let mut growth = Vec::new();
-        for c in &shared.checklists {
-            growth.push(sentence(
-                format!("growth:checklist:{}:{}", c.guide, c.cycle),
-                format!(
-                    "Worked through {} of {} items of the “{}” checklist.",
-                    c.checked, c.items, c.guide_title
-                ),
-                Vec::new(),
-            ));
-        }
-        let stories: Vec<(i64, String, u32, i64)> = rows(
-            &self.conn,
-            "SELECT s.id, s.title, count(*), coalesce(sum(r.total_ms), 0) FROM rehearsals r
-               JOIN stories s ON s.id = r.story_id JOIN entries e ON e.id = s.id
-             WHERE substr(r.started_at, 1, 10) BETWEEN ?1 AND ?2 AND e.private = 0
-             GROUP BY s.id ORDER BY count(*) DESC, s.title",
-            params![since, until],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
-        for (id, title, times, ms) in stories {
-            let minutes = ((ms + 30_000) / 60_000).max(1);
-            let n = sources.cite(id, EntryKind::Story, &title, None, None);
-            growth.push(sentence(
-                format!("growth:story:{id}"),
-                format!(
-                    "Rehearsed the story “{title}” {} ({}).",
-                    times_said(times as usize),
-                    count(minutes as usize, "minute", "minutes")
-                ),
-                vec![n],
-            ));
-        }
+                .map(|d| (d.project.id, d.project.title.as_str()))
+                .collect(),
+            shared: &shared,
+            everything: &everything,
+        };
+        let (impact, projects_cited) = draft.impact(&bullets);
+        let leadership = draft.leadership(&self.conn)?;
+        let people = draft.people(&self.conn)?;
+        let growth = draft.growth(&self.conn)?;
+        let reviews = self.reviews_between(Some(since), Some(until))?;
+        let goals_next = draft.next_period(&self.conn, &reviews)?;
 
         // Gaps: the target stage's proofs still missing (for a skill, the current stage's).
-        let readiness = self.readiness()?;
-        let stage_id = match &filter {
+        let stage_id = match &draft.filter {
             Target::Stage(id) => Some(id.clone()),
             Target::Skill(_) => readiness.current_stage.clone(),
         };
@@ -437,46 +275,6 @@ impl Journal {
                     Vec::new(),
                 ));
             }
-        }
-
-        // Goals for the next period: the reviews' next focus, results still to measure.
-        let mut goals_next = Vec::new();
-        let reviews = self.reviews_between(Some(since), Some(until))?;
-        for r in reviews.iter().filter(|r| !r.labels.private) {
-            if let Some(focus) = r.next_focus.as_deref().filter(|f| !f.trim().is_empty()) {
-                let title = crate::store::review_title(&r.input);
-                let n = sources.cite(r.id, EntryKind::Review, &title, Some(r.ends_on), None);
-                goals_next.push(sentence(
-                    format!("goals:review:{}", r.id),
-                    focus.trim().to_string(),
-                    vec![n],
-                ));
-            }
-        }
-        let waiting: Vec<(i64, i64, String, String, Option<NaiveDate>)> = rows(
-            &self.conn,
-            "SELECT m.id, m.project_id, m.name, p.title, m.measure_by
-               FROM metrics m JOIN entries e ON e.id = m.id
-               JOIN projects p ON p.id = m.project_id JOIN entries pe ON pe.id = p.id
-             WHERE m.result IS NULL AND e.private = 0 AND pe.private = 0
-               AND (m.measure_by IS NULL OR m.measure_by > ?1)
-             ORDER BY m.measure_by IS NULL, m.measure_by, m.id LIMIT 5",
-            [until],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?;
-        for (id, project_id, name, title, by) in waiting {
-            if let Target::Skill(_) = filter {
-                if !project_labels.get(&project_id).is_some_and(|l| filter.takes(l, None)) {
-                    continue;
-                }
-            }
-            let when = by.map(|d| format!(" by {}", day_words(d))).unwrap_or_default();
-            let n = sources.cite(id, EntryKind::Metric, &name, None, Some(project_id));
-            goals_next.push(sentence(
-                format!("goals:metric:{id}"),
-                format!("Measure {name} for {title}{when}."),
-                vec![n],
-            ));
         }
 
         // Summary: what the period holds, and how far the target is.
@@ -548,8 +346,8 @@ impl Journal {
             label,
             target,
             sections,
-            sources: sources.list,
-            left_out: left_out as u32,
+            sources: draft.sources.list,
+            left_out: draft.left_out as u32,
         })
     }
 
@@ -606,5 +404,308 @@ impl Journal {
     ) -> Result<(Vec<u8>, Packet)> {
         let (document, packet) = self.packet_document(request)?;
         Ok((format.render(&document), packet))
+    }
+}
+
+impl Draft<'_> {
+    /// Per project, the metrics that moved, in the words of their bullets; and the
+    /// projects cited.
+    fn impact(&mut self, bullets: &HashMap<String, String>) -> (Vec<PacketSentence>, Vec<u32>) {
+        let mut impact = Vec::new();
+        let mut projects_cited = Vec::new();
+        for touched in &self.shared.projects {
+            let p = &touched.project;
+            if !self.filter.takes(&p.labels, None) {
+                continue;
+            }
+            let metrics: Vec<_> =
+                self.shared.metrics.iter().filter(|m| m.project_id == p.id).collect();
+            let project_ref =
+                self.sources.cite(p.id, EntryKind::Project, &p.title, p.started_on, Some(p.id));
+            projects_cited.push(project_ref);
+            let mut said = Vec::new();
+            // A metric makes a claim only through its bullet: one that moved the wrong way
+            // (or has no baseline) has none, and stays in the brag document.
+            for m in metrics {
+                let Some(text) = bullets.get(&format!("metric:{}", m.id)).map(|t| full_stop(t))
+                else {
+                    continue;
+                };
+                let metric_ref =
+                    self.sources.cite(m.id, EntryKind::Metric, &m.name, m.measured_on, Some(p.id));
+                said.push(sentence(
+                    format!("impact:metric:{}", m.id),
+                    text,
+                    vec![project_ref, metric_ref],
+                ));
+            }
+            if said.is_empty() {
+                let text =
+                    bullets.get(&format!("project:{}", p.id)).map(|t| full_stop(t)).unwrap_or_else(
+                        || p.summary.clone().unwrap_or_else(|| format!("Worked on {}.", p.title)),
+                    );
+                said.push(sentence(format!("impact:project:{}", p.id), text, vec![project_ref]));
+            }
+            for s in &mut said {
+                s.group = Some(p.title.clone());
+            }
+            impact.extend(said);
+        }
+
+        (impact, projects_cited)
+    }
+
+    /// Decisions with their options and outcomes, and design writing.
+    fn leadership(&mut self, conn: &Connection) -> Result<Vec<PacketSentence>> {
+        let mut leadership = Vec::new();
+        for d in &self.shared.decisions {
+            let project = d.project_id.and_then(|id| self.project_labels.get(&id).copied());
+            if !self.filter.takes(&d.labels, project) {
+                continue;
+            }
+            let mut text =
+                decision_bullet(d, &self.names).map(|t| full_stop(&t)).unwrap_or_else(|| {
+                    let choice = decision_choice(d, &self.names);
+                    format!("{}: {choice}.", d.title.trim_end_matches('.'))
+                });
+            if let Some(outcome) = d.outcome.as_deref().filter(|o| !o.trim().is_empty()) {
+                text = full_stop(&format!("{text} Outcome: {}", outcome.trim()));
+            }
+            let n =
+                self.sources.cite(d.id, EntryKind::Decision, &d.title, d.decided_on, d.project_id);
+            leadership.push(sentence(format!("leadership:decision:{}", d.id), text, vec![n]));
+        }
+        let writing: Vec<WritingRow> = rows(
+            conn,
+            "SELECT a.id, a.project_id, a.kind, a.title, a.url, a.date, e.private
+               FROM artifacts a JOIN entries e ON e.id = a.id
+             WHERE a.kind IN ('rfc', 'design-doc', 'adr')
+               AND coalesce(a.date, substr(e.created_at, 1, 10)) BETWEEN ?1 AND ?2
+             ORDER BY coalesce(a.date, substr(e.created_at, 1, 10)), a.id",
+            params![self.since, self.until],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )?;
+        for (id, project_id, kind, title, url, date, private) in writing {
+            let project = self.project_labels.get(&project_id).copied();
+            if private
+                || project.is_none()
+                    && self.everything.projects.iter().any(|p| p.project.id == project_id)
+            {
+                self.left_out += 1;
+                continue;
+            }
+            if !matches!(self.filter, Target::Stage(_))
+                && !project.is_some_and(|l| self.filter.takes(l, None))
+            {
+                continue;
+            }
+            let kind = crate::journal::ArtifactKind::parse(&kind)
+                .map_or(kind, |k| k.in_words().to_string());
+            // "RFC: Harden the fan-out" is said "the RFC “Harden the fan-out”".
+            let named = title
+                .split_once(':')
+                .filter(|(head, _)| head.trim().eq_ignore_ascii_case(&kind))
+                .map_or(title.as_str(), |(_, rest)| rest.trim());
+            let of = self
+                .project_title
+                .get(&project_id)
+                .filter(|t| !t.eq_ignore_ascii_case(named))
+                .map(|t| format!(" for {t}"))
+                .unwrap_or_default();
+            let n = self.sources.cite(id, EntryKind::Artifact, &title, date, Some(project_id));
+            let mut s = sentence(
+                format!("leadership:artifact:{id}"),
+                format!("Wrote the {kind} “{named}”{of}."),
+                vec![n],
+            );
+            s.link = url;
+            leadership.push(s);
+        }
+
+        Ok(leadership)
+    }
+
+    /// Mentoring outcomes, feedback received in the giver's words, feedback given.
+    fn people(&mut self, conn: &Connection) -> Result<Vec<PacketSentence>> {
+        let mut people = Vec::new();
+        let goals: Vec<GoalRow> = rows(
+            conn,
+            "SELECT g.id, g.person_id, p.name, g.text, g.reached_on, g.took_over,
+                    e.private OR pe.private
+               FROM goals g JOIN entries e ON e.id = g.id
+               JOIN people p ON p.id = g.person_id JOIN entries pe ON pe.id = p.id
+             WHERE g.reached_on BETWEEN ?1 AND ?2 ORDER BY g.reached_on, g.id",
+            params![self.since, self.until],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )?;
+        if matches!(self.filter, Target::Stage(_)) {
+            for (id, person_id, name, text, reached, took_over, private) in goals {
+                if private {
+                    self.left_out += 1;
+                    continue;
+                }
+                let goal = text.trim().trim_end_matches('.');
+                let said = if took_over {
+                    format!("Trained {name} to take over: {goal}.")
+                } else {
+                    format!("Helped {name} reach their goal: {goal}.")
+                };
+                let g = self.sources.cite(id, EntryKind::Goal, goal, Some(reached), None);
+                let p = self.sources.cite(person_id, EntryKind::Person, &name, None, None);
+                people.push(sentence(format!("people:goal:{id}"), said, vec![g, p]));
+            }
+        }
+        let received = crate::journal::FeedbackDirection::Received;
+        let mut given = Vec::new();
+        for f in &self.shared.feedback {
+            let project = f.project_id.and_then(|id| self.project_labels.get(&id).copied());
+            if !self.filter.takes(&f.labels, project) {
+                continue;
+            }
+            if f.direction.unwrap_or(received) != received {
+                given.push(f);
+                continue;
+            }
+            let title = format!("from {}", f.source);
+            let n = self.sources.cite(f.id, EntryKind::Feedback, &title, f.date, f.project_id);
+            let mut s =
+                sentence(format!("people:feedback:{}", f.id), f.text.trim().to_string(), vec![n]);
+            s.quote_by =
+                Some(f.date.map_or_else(|| f.source.clone(), |d| format!("{}, {d}", f.source)));
+            people.push(s);
+        }
+        if !given.is_empty() {
+            let mut to: Vec<&str> = Vec::new();
+            for f in &given {
+                if !to.contains(&f.source.as_str()) {
+                    to.push(&f.source);
+                }
+            }
+            let refs = given
+                .iter()
+                .map(|f| {
+                    let title = format!("to {}", f.source);
+                    self.sources.cite(f.id, EntryKind::Feedback, &title, f.date, f.project_id)
+                })
+                .collect();
+            people.push(sentence(
+                "people:feedback-given".to_string(),
+                format!("Gave feedback {} ({}).", times_said(given.len()), to.join(", ")),
+                refs,
+            ));
+        }
+
+        Ok(people)
+    }
+
+    /// Checklists worked and stories rehearsed.
+    fn growth(&mut self, conn: &Connection) -> Result<Vec<PacketSentence>> {
+        let mut growth = Vec::new();
+        for c in &self.shared.checklists {
+            growth.push(sentence(
+                format!("growth:checklist:{}:{}", c.guide, c.cycle),
+                format!(
+                    "Worked through {} of {} items of the “{}” checklist.",
+                    c.checked, c.items, c.guide_title
+                ),
+                Vec::new(),
+            ));
+        }
+        let stories: Vec<(i64, String, u32, i64)> = rows(
+            conn,
+            "SELECT s.id, s.title, count(*), coalesce(sum(r.total_ms), 0) FROM rehearsals r
+               JOIN stories s ON s.id = r.story_id JOIN entries e ON e.id = s.id
+             WHERE substr(r.started_at, 1, 10) BETWEEN ?1 AND ?2 AND e.private = 0
+             GROUP BY s.id ORDER BY count(*) DESC, s.title",
+            params![self.since, self.until],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        for (id, title, times, ms) in stories {
+            let minutes = ((ms + 30_000) / 60_000).max(1);
+            let n = self.sources.cite(id, EntryKind::Story, &title, None, None);
+            growth.push(sentence(
+                format!("growth:story:{id}"),
+                format!(
+                    "Rehearsed the story “{title}” {} ({}).",
+                    times_said(times as usize),
+                    count(minutes as usize, "minute", "minutes")
+                ),
+                vec![n],
+            ));
+        }
+
+        Ok(growth)
+    }
+
+    /// The reviews' next focus, results still to measure, mentees' open goals.
+    fn next_period(
+        &mut self,
+        conn: &Connection,
+        reviews: &[Review],
+    ) -> Result<Vec<PacketSentence>> {
+        let mut goals_next = Vec::new();
+        for r in reviews.iter().filter(|r| !r.labels.private) {
+            if let Some(focus) = r.next_focus.as_deref().filter(|f| !f.trim().is_empty()) {
+                let title = crate::store::review_title(&r.input);
+                let n = self.sources.cite(r.id, EntryKind::Review, &title, Some(r.ends_on), None);
+                goals_next.push(sentence(
+                    format!("goals:review:{}", r.id),
+                    focus.trim().to_string(),
+                    vec![n],
+                ));
+            }
+        }
+        let waiting: Vec<(i64, i64, String, String, Option<NaiveDate>)> = rows(
+            conn,
+            "SELECT m.id, m.project_id, m.name, p.title, m.measure_by
+               FROM metrics m JOIN entries e ON e.id = m.id
+               JOIN projects p ON p.id = m.project_id JOIN entries pe ON pe.id = p.id
+             WHERE m.result IS NULL AND e.private = 0 AND pe.private = 0
+               AND (m.measure_by IS NULL OR m.measure_by > ?1)
+             ORDER BY m.measure_by IS NULL, m.measure_by, m.id LIMIT 5",
+            [self.until],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        for (id, project_id, name, title, by) in waiting {
+            if let Target::Skill(_) = self.filter {
+                if !self.project_labels.get(&project_id).is_some_and(|l| self.filter.takes(l, None))
+                {
+                    continue;
+                }
+            }
+            let when = by.map(|d| format!(" by {}", day_words(d))).unwrap_or_default();
+            let n = self.sources.cite(id, EntryKind::Metric, &name, None, Some(project_id));
+            goals_next.push(sentence(
+                format!("goals:metric:{id}"),
+                format!("Measure {} for {title}{when}.", mid_sentence(&name, &self.names)),
+                vec![n],
+            ));
+        }
+
+        // The mentees' goals still open: the people side of the next period.
+        let open: Vec<(i64, i64, String, String)> = rows(
+            conn,
+            "SELECT g.id, g.person_id, p.name, g.text FROM goals g JOIN entries e ON e.id = g.id
+               JOIN people p ON p.id = g.person_id JOIN entries pe ON pe.id = p.id
+             WHERE g.reached_on IS NULL AND coalesce(g.set_on, substr(e.created_at, 1, 10)) <= ?1
+               AND e.private = 0 AND pe.private = 0
+             ORDER BY coalesce(g.set_on, substr(e.created_at, 1, 10)), g.id LIMIT 5",
+            [self.until],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        if matches!(self.filter, Target::Stage(_)) {
+            for (id, person_id, name, text) in open {
+                let goal = text.trim().trim_end_matches('.');
+                let g = self.sources.cite(id, EntryKind::Goal, goal, None, None);
+                let p = self.sources.cite(person_id, EntryKind::Person, &name, None, None);
+                goals_next.push(sentence(
+                    format!("goals:goal:{id}"),
+                    format!("Help {name} reach their goal: {goal}."),
+                    vec![g, p],
+                ));
+            }
+        }
+
+        Ok(goals_next)
     }
 }

@@ -80,22 +80,22 @@ fn praise(j: &mut Journal, project_id: Option<i64>) {
     .unwrap();
 }
 
-fn mentee_goal(j: &mut Journal) {
-    let mentee = RelationshipSpan {
+fn mentee(j: &mut Journal, name: &str) -> i64 {
+    let span = RelationshipSpan {
         relationship: Relationship::Mentee,
         team: None,
         from: Some(day("2026-01-01")),
         to: None,
     };
-    let ana = j
-        .add(PersonInput {
-            name: "Ana Ruiz".into(),
-            relationships: vec![mentee],
-            ..Default::default()
-        })
-        .unwrap();
+    j.add(PersonInput { name: name.into(), relationships: vec![span], ..Default::default() })
+        .unwrap()
+        .id
+}
+
+fn mentee_goal(j: &mut Journal) {
+    let ana = mentee(j, "Ana Ruiz");
     j.add(GoalInput {
-        person_id: ana.id,
+        person_id: ana,
         text: "Lead the on-call rotation".into(),
         set_on: Some(day("2026-05-01")),
         reached_on: Some(day("2026-10-15")),
@@ -226,6 +226,42 @@ fn each_section_says_what_the_journal_holds_and_cites_its_entries() {
             );
         }
     }
+}
+
+#[test]
+fn the_next_period_holds_results_to_measure_and_mentees_open_goals() {
+    let (_dir, mut j) = journal();
+    let p = project(&mut j, "Checkout rewrite", &[]);
+    j.add(MetricInput {
+        project_id: p,
+        name: "Refund time".into(),
+        unit: Some("days".into()),
+        baseline: Some(5.0),
+        target: Some(1.0),
+        better: Some(Direction::Lower),
+        measure_by: Some(day("2027-02-01")),
+        ..Default::default()
+    })
+    .unwrap();
+    let ana = mentee(&mut j, "Ana Ruiz");
+    j.add(GoalInput {
+        person_id: ana,
+        text: "Run the design review".into(),
+        set_on: Some(day("2026-09-01")),
+        reached_on: None,
+        took_over: false,
+        labels: Labels::default(),
+    })
+    .unwrap();
+    let packet = j.packet(&half()).unwrap();
+    assert_eq!(
+        section(&packet, PacketSectionId::Goals),
+        [
+            "Measure refund time for Checkout rewrite by 1 February 2027.",
+            "Help Ana Ruiz reach their goal: Run the design review."
+        ]
+    );
+    assert_eq!(cited(&packet, "Help Ana"), ["Goal “Run the design review”", "Person “Ana Ruiz”"]);
 }
 
 #[test]
