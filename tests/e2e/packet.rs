@@ -82,7 +82,8 @@ const IMPACT: &str = "[data-testid='packet-section-impact'] [data-testid='packet
 async fn first_impact(app: &App) -> (String, String) {
     let sentence = app.wait(IMPACT).await;
     let key = sentence.attr("data-key").await.unwrap().expect("a sentence has a key");
-    let words = app.wait(&format!("{IMPACT} [data-testid='packet-text']")).await.text().await.unwrap();
+    let words =
+        app.wait(&format!("{IMPACT} [data-testid='packet-text']")).await.text().await.unwrap();
     (key, words)
 }
 
@@ -98,7 +99,8 @@ async fn a_packet_is_built_for_a_period_edited_and_saved_with_the_edit() {
 
     // Arrival: the heading has the keyboard, and the last full year (nothing in it) says so.
     open_packet(&app).await;
-    app.until("the heading focused", "return document.activeElement?.id === 'heading-resume'").await;
+    app.until("the heading focused", "return document.activeElement?.id === 'heading-resume'")
+        .await;
     app.testid("packet-empty").await;
     app.testid("packet-to-journal").await;
 
@@ -157,7 +159,11 @@ async fn a_packet_is_built_for_a_period_edited_and_saved_with_the_edit() {
     assert_eq!(sentence_text(&app, &key).await, edited);
 
     // Reset goes back to the journal's words; Undo in the message puts the edit back.
-    app.wait(&format!("[data-key='{key}'] [data-testid='packet-reset']")).await.click().await.unwrap();
+    app.wait(&format!("[data-key='{key}'] [data-testid='packet-reset']"))
+        .await
+        .click()
+        .await
+        .unwrap();
     app.text_until("packet-section-impact", |t| !t.contains(edited)).await;
     assert_eq!(sentence_text(&app, &key).await, words);
     app.click("toast-undo").await;
@@ -216,17 +222,48 @@ async fn capture_packet() {
         app.shot(&format!("packet-sources-{theme}")).await;
 
         let (key, _) = first_impact(&app).await;
-        app.wait(&format!("[data-key='{key}'] [data-testid='packet-edit']")).await.click().await.unwrap();
+        app.wait(&format!("[data-key='{key}'] [data-testid='packet-edit']"))
+            .await
+            .click()
+            .await
+            .unwrap();
         app.testid("packet-edit-text").await;
         scroll_to("packet-section-impact").await;
         app.shot(&format!("packet-editing-{theme}")).await;
         app.click("packet-edit-cancel").await;
+        app.wait(&format!("[data-key='{key}'] [data-testid='packet-edit']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.fill("packet-edit-text", "Held test coverage at 36% while peak throughput grew 4.2x, so the faster pipeline shipped no riskier code").await;
+        app.click("packet-edit-save").await;
+        app.wait(&format!("[data-key='{key}'] [data-testid='packet-edited']")).await;
+        settle().await;
+        app.shot(&format!("packet-edited-{theme}")).await;
+        app.wait(&format!("[data-key='{key}'] [data-testid='packet-reset']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.gone("packet-edited").await;
 
         app.click("packet-last-half").await;
         app.testid("packet-empty").await;
         settle().await;
         app.shot(&format!("packet-empty-{theme}")).await;
         app.click("packet-back").await;
+
+        // The export panel with a Word document chosen: its Markdown previewed, Copy off.
+        app.click("export-open").await;
+        app.choose("export-format", "docx").await;
+        app.testid("export-binary-note").await;
+        app.text_with("export-preview", "##").await;
+        app.choose("brag-format", "pdf").await;
+        settle().await;
+        app.shot(&format!("export-docx-{theme}")).await;
+        app.choose("export-format", "markdown").await;
+        app.click("export-back").await;
     }
     app.close().await;
 }
