@@ -247,6 +247,8 @@ async fn capture_packet() {
             .await
             .unwrap();
         app.gone("packet-edited").await;
+        app.wait("[data-testid='toast'] .close").await.click().await.unwrap();
+        app.gone("toast").await;
 
         app.click("packet-last-half").await;
         app.testid("packet-empty").await;

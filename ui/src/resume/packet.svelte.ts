@@ -49,9 +49,13 @@ export class PacketStore {
     return this.#shown;
   }
 
-  /** Entering the view: the targets, and the last full year when no period is set yet. */
+  /**
+   * Entering the view: the targets, and the last full year when no period is set yet. A
+   * packet shown before is built again (the journal may have changed since), kept on show.
+   */
   async open(today: string, fiscalStart: number): Promise<void> {
     if (this.fields.since === '' && this.fields.until === '') this.setPeriod(lastYear(today, fiscalStart));
+    if (this.status !== 'loading') this.status = 'idle';
     try {
       this.targets = await this.#api.packetTargets();
     } catch (e) {

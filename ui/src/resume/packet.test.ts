@@ -178,6 +178,15 @@ describe('PacketStore', () => {
     expect(store.stale).toBe(false);
     store.fields.target = 'staff';
     expect(store.stale).toBe(true);
+
+    // Coming back keeps the period chosen and the packet shown, and asks for a fresh build.
+    store.fields.target = '';
+    await store.open('2026-12-02', 1);
+    expect(store.fields.since).toBe('2024-07-01');
+    expect(store.status).toBe('idle');
+    expect(store.packet).not.toBeNull();
+    await store.build();
+    expect(core.packetGet).toHaveBeenCalledTimes(2);
   });
 
   it('refuses a backwards period beside the field without asking the core', async () => {
