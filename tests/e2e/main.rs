@@ -9,6 +9,7 @@ mod guides;
 mod habit;
 mod inbox;
 mod journal;
+mod packet;
 mod people;
 mod privacy;
 mod resume;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK_EXPORT, bragPeriod, exportRequest, lastQuarter, requestKey, savedText } from './exporting';
+import { binaryNote, BLANK_EXPORT, bragPeriod, DOCUMENT_FORMATS, exportRequest, FORMAT_LABEL, FORMATS, lastQuarter, requestKey, savedText } from './exporting';
 
 describe('exportRequest', () => {
   it('builds the request from the fields', () => {
@@ -48,5 +48,23 @@ describe('the brag document and the status line', () => {
   it('says where the file went, or nothing when cancelled', () => {
     expect(savedText('/tmp/resume.md')).toBe('Saved to /tmp/resume.md');
     expect(savedText(null)).toBeNull();
+  });
+});
+
+describe('DOCX and PDF', () => {
+  it('are offered beside the text formats, and for written documents', () => {
+    expect(FORMATS).toEqual(['markdown', 'text', 'json-resume', 'docx', 'pdf']);
+    expect(DOCUMENT_FORMATS.map((f) => FORMAT_LABEL[f])).toEqual(['Markdown', 'Word (DOCX)', 'PDF']);
+  });
+
+  it('carry a note that the preview is their Markdown; the text formats none', () => {
+    expect(binaryNote('docx')).toMatch(/^Saved as a Word document laid out for hiring systems/);
+    expect(binaryNote('pdf')).toMatch(/^Saved as a PDF laid out for hiring systems/);
+    for (const format of ['markdown', 'text', 'json-resume'] as const) expect(binaryNote(format)).toBeNull();
+  });
+
+  it('go into the request as chosen', () => {
+    const parsed = exportRequest({ ...BLANK_EXPORT, format: 'docx', variant: 'Staff backend' });
+    expect(parsed.ok && parsed.value.format).toBe('docx');
   });
 });

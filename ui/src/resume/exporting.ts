@@ -1,7 +1,7 @@
 // The export panel as plain data: its fields while typing and the request they make, the
 // brag document's period, and what the status line says after a save or a copy.
 
-import type { ExportFormat, ExportRequest } from '../lib/bindings';
+import type { DocumentFormat, ExportFormat, ExportRequest } from '../lib/bindings';
 import { parseLabels } from '../journal/format';
 import { parseDate } from '../journal/forms';
 import type { Parsed } from '../lib/forms';
@@ -16,6 +16,19 @@ export const FORMAT_LABEL: Record<ExportFormat, string> = {
 };
 
 export const FORMATS = Object.keys(FORMAT_LABEL) as ExportFormat[];
+
+/** The formats of a written document (the brag document, the review packet). */
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['markdown', 'docx', 'pdf'];
+
+/**
+ * What the preview of a binary file says it is; the preview shows the same document as
+ * Markdown. Null for the text formats, whose preview is the file itself.
+ */
+export function binaryNote(format: ExportFormat): string | null {
+  if (format === 'docx') return 'Saved as a Word document laid out for hiring systems: one column, standard headings, real text. The preview shows the same document as Markdown.';
+  if (format === 'pdf') return 'Saved as a PDF laid out for hiring systems: one column, standard headings, fonts embedded, links clickable. The preview shows the same document as Markdown.';
+  return null;
+}
 
 export interface ExportFields {
   format: ExportFormat;

@@ -5,6 +5,7 @@
 import { api, toIpcError, type Api } from '../lib/api';
 import type {
   Bullet,
+  DocumentFormat,
   ExportRequest,
   Finding,
   IpcError,
@@ -34,7 +35,7 @@ import {
 import { entryNames } from './sources';
 import { ownWording, tailoredAfter, tailorWrites, takes, type Tailored } from './variants';
 
-export type ResumeView = { name: 'bullets' } | { name: 'export' };
+export type ResumeView = { name: 'bullets' } | { name: 'export' } | { name: 'packet' };
 
 export type ResumeApi = Pick<
   Api,
@@ -226,7 +227,13 @@ export class ResumeStore {
     this.view = { name: 'export' };
   }
 
-  /** Up one level (the export panel to the list); false when already at the top. */
+  /** Opens the review packet view (its state is the packet store's). */
+  showPacket(): void {
+    this.editing = null;
+    this.view = { name: 'packet' };
+  }
+
+  /** Up one level (the export panel or the packet to the list); false when already at the top. */
   back(): boolean {
     if (this.view.name === 'bullets') return false;
     this.view = { name: 'bullets' };
@@ -478,8 +485,8 @@ export class ResumeStore {
     return this.#api.exportSave(request);
   }
 
-  saveBrag(since: string | null, until: string | null): Promise<string | null> {
-    return this.#api.bragSave(since, until);
+  saveBrag(since: string | null, until: string | null, format: DocumentFormat): Promise<string | null> {
+    return this.#api.bragSave(since, until, format);
   }
 }
 

@@ -227,4 +227,27 @@ describe('ResumeStore', () => {
     await store.nameSources(store.bullets);
     expect(core.projectGet).toHaveBeenCalledTimes(4);
   });
+
+  it('saves the bullets and the brag document in the format chosen', async () => {
+    const core = fakeCore(start());
+    const exportSave = vi.fn(async () => '/tmp/out/resume.docx');
+    const bragSave = vi.fn(async () => '/tmp/out/brag.pdf');
+    const store = new ResumeStore({ ...core, exportSave, bragSave } as unknown as ResumeApi, new Toaster());
+    const request = { format: 'docx' as const, variant: null, tags: [], since: null, until: null };
+    expect(await store.save(request)).toBe('/tmp/out/resume.docx');
+    expect(exportSave).toHaveBeenCalledWith(request);
+    expect(await store.saveBrag('2025-01-01', '2025-06-30', 'pdf')).toBe('/tmp/out/brag.pdf');
+    expect(bragSave).toHaveBeenCalledWith('2025-01-01', '2025-06-30', 'pdf');
+  });
+
+  it('opens the review packet and goes back to the bullets', () => {
+    const store = new ResumeStore(fakeCore(start()), new Toaster());
+    store.editing = { id: 1, scope: 'bullet' };
+    store.showPacket();
+    expect(store.view).toEqual({ name: 'packet' });
+    expect(store.editing).toBeNull();
+    expect(store.back()).toBe(true);
+    expect(store.view).toEqual({ name: 'bullets' });
+    expect(store.back()).toBe(false);
+  });
 });
