@@ -25,6 +25,7 @@ const INK: &str = "1F2328";
 const HEADING_COLOR: &str = "1F3A5F";
 const MUTED: &str = "57606A";
 const LINK_COLOR: &str = "1F5FAD";
+const QUOTE_BAR: &str = "C8D0D8";
 const FONT: &str = "Calibri";
 
 /// Writes `document` as a Word document; the same document gives the same bytes.
@@ -44,9 +45,14 @@ pub fn docx(document: &Document) -> Vec<u8> {
         .default_fonts(fonts())
         .default_size(22)
         .default_line_spacing(LineSpacing::new().after(100).line(264))
-        .add_abstract_numbering(list_numbering(BULLETS, "bullet", "\u{2022}", 360, 240))
+        .add_abstract_numbering(
+            AbstractNumbering::new(BULLETS).add_level(list_level("bullet", "\u{2022}", 360, 240)),
+        )
         .add_numbering(Numbering::new(BULLETS, BULLETS))
-        .add_abstract_numbering(list_numbering(SOURCES, "decimal", "%1.", 360, 360))
+        .add_abstract_numbering(
+            AbstractNumbering::new(SOURCES)
+                .add_level(list_level("decimal", "%1.", 360, 360).size(18).color(MUTED)),
+        )
         .add_numbering(Numbering::new(SOURCES, SOURCES))
         .footer(Footer::new().add_paragraph(writer.footer()));
     for style in styles() {
@@ -54,7 +60,9 @@ pub fn docx(document: &Document) -> Vec<u8> {
     }
 
     if !document.title.is_empty() {
-        out = out.add_paragraph(writer.paragraph().style("Title").add_run(Run::new().add_text(&document.title)));
+        out = out.add_paragraph(
+            writer.paragraph().style("Title").add_run(Run::new().add_text(&document.title)),
+        );
     }
     for line in &document.subtitle {
         let paragraph = writer.paragraph().style("Subtitle");
@@ -82,6 +90,7 @@ pub fn docx(document: &Document) -> Vec<u8> {
 
     let mut xml = out.build();
     xml.doc_props.core = core_properties(document);
+    xml.document_rels = links_in_order(xml.document_rels);
     let mut bytes = std::io::Cursor::new(Vec::new());
     xml.pack(&mut bytes).expect("a DOCX is written to memory");
     bytes.into_inner()
@@ -118,7 +127,9 @@ impl Writer {
                 if let Some(aside) = aside {
                     heading = heading
                         .add_tab(Tab::new().val(TabValueType::Right).pos(RIGHT_EDGE))
-                        .add_run(Run::new().add_tab().style("Dates").add_text(aside));
+                        .add_run(
+                            Run::new().add_tab().style("Dates").disable_bold().add_text(aside),
+                        );
                 }
                 vec![heading]
             }
@@ -148,8 +159,10 @@ impl Writer {
                     }
                     quote = quote.add_run(run.add_text(line));
                 }
-                let mut attribution =
-                    self.paragraph().style("QuoteBy").add_run(Run::new().add_text(format!("\u{2014} {by}")));
+                let mut attribution = self
+                    .paragraph()
+                    .style("QuoteBy")
+                    .add_run(Run::new().add_text(format!("\u{2014} {by}")));
                 for (i, &n) in refs.iter().enumerate() {
                     attribution = attribution.add_run(reference(n, i > 0));
                 }
@@ -164,7 +177,9 @@ impl Writer {
             paragraph = match inline {
                 Inline::Text(text) => paragraph.add_run(Run::new().add_text(flat(text))),
                 Inline::Strong(text) => paragraph.add_run(Run::new().bold().add_text(flat(text))),
-                Inline::Emphasis(text) => paragraph.add_run(Run::new().italic().add_text(flat(text))),
+                Inline::Emphasis(text) => {
+                    paragraph.add_run(Run::new().italic().add_text(flat(text)))
+                }
                 Inline::Link { text, url } => paragraph.add_hyperlink(
                     self.link(url).add_run(Run::new().style("Hyperlink").add_text(flat(text))),
                 ),
@@ -176,12 +191,12 @@ impl Writer {
     }
 
     fn footer(&mut self) -> Paragraph {
-        let small = |run: Run| run.size(16).color(MUTED);
         self.paragraph()
+            .style("Footer")
             .align(AlignmentType::Center)
-            .add_run(small(Run::new().add_text("Page ")))
+            .add_run(Run::new().add_text("Page "))
             .add_page_num(PageNum::new())
-            .add_run(small(Run::new().add_text(" of ")))
+            .add_run(Run::new().add_text(" of "))
             .add_num_pages(NumPages::new())
     }
 }
@@ -202,23 +217,33 @@ fn fonts() -> RunFonts {
     RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT)
 }
 
-fn list_numbering(id: usize, format: &str, text: &str, left: i32, hanging: i32) -> AbstractNumbering {
-    AbstractNumbering::new(id).add_level(
-        Level::new(0, Start::new(1), NumberFormat::new(format), LevelText::new(text), LevelJc::new("left"))
-            .indent(Some(left), Some(SpecialIndentType::Hanging(hanging)), None, None),
+fn list_level(format: &str, text: &str, left: i32, hanging: i32) -> Level {
+    Level::new(
+        0,
+        Start::new(1),
+        NumberFormat::new(format),
+        LevelText::new(text),
+        LevelJc::new("left"),
     )
+    .indent(Some(left), Some(SpecialIndentType::Hanging(hanging)), None, None)
 }
 
 /// Word's built-in style names, so Word, LibreOffice and hiring systems see real headings.
 fn styles() -> Vec<Style> {
     let paragraph = |id: &str, name: &str| {
-        Style::new(id, StyleType::Paragraph).name(name).based_on("Normal").next("Normal").q_format(true)
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
     };
     let spacing = |before: u32, after: u32| LineSpacing::new().before(before).after(after);
 
-    let mut title = paragraph("Title", "Title").size(48).bold().color(INK).line_spacing(spacing(0, 40));
+    let mut title =
+        paragraph("Title", "Title").size(48).bold().color(INK).line_spacing(spacing(0, 40));
     title.paragraph_property.keep_next = Some(true);
-    let subtitle = paragraph("Subtitle", "Subtitle").size(20).color(MUTED).line_spacing(spacing(0, 40));
+    let subtitle =
+        paragraph("Subtitle", "Subtitle").size(20).color(MUTED).line_spacing(spacing(0, 40));
 
     let mut heading1 = paragraph("Heading1", "heading 1")
         .size(26)
@@ -227,13 +252,15 @@ fn styles() -> Vec<Style> {
         .outline_lvl(0)
         .line_spacing(spacing(280, 100));
     heading1.paragraph_property.keep_next = Some(true);
-    heading1.paragraph_property.borders = Some(ParagraphBorders::with_empty().set(
-        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-            .val(BorderType::Single)
-            .size(4)
-            .space(2)
-            .color("9AA5B1"),
-    ));
+    heading1.paragraph_property.borders = Some(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(4)
+                .space(2)
+                .color("9AA5B1"),
+        ),
+    );
 
     let mut heading2 = paragraph("Heading2", "heading 2")
         .size(23)
@@ -247,7 +274,16 @@ fn styles() -> Vec<Style> {
     label.paragraph_property.keep_next = Some(true);
 
     let list = paragraph("ListBullet", "List Bullet").line_spacing(spacing(0, 50));
-    let quote = paragraph("Quote", "Quote")
+    let bar = || {
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Left)
+                .val(BorderType::Single)
+                .size(12)
+                .space(8)
+                .color(QUOTE_BAR),
+        )
+    };
+    let mut quote = paragraph("Quote", "Quote")
         .italic()
         .indent(Some(567), None, Some(567), None)
         .line_spacing(spacing(80, 20));
@@ -256,7 +292,10 @@ fn styles() -> Vec<Style> {
         .color(MUTED)
         .indent(Some(567), None, None, None)
         .line_spacing(spacing(0, 120));
-    quote_by.paragraph_property.keep_next = Some(false);
+    quote.paragraph_property.keep_next = Some(true);
+    quote.paragraph_property.borders = Some(bar());
+    quote_by.paragraph_property.borders = Some(bar());
+    let footer = paragraph("Footer", "footer").size(16).color(MUTED);
     let source = paragraph("Source", "Source").size(18).color(MUTED).line_spacing(spacing(0, 30));
 
     let hyperlink = Style::new("Hyperlink", StyleType::Character)
@@ -264,7 +303,32 @@ fn styles() -> Vec<Style> {
         .color(LINK_COLOR)
         .underline("single");
     let dates = Style::new("Dates", StyleType::Character).name("Dates").size(20).color(MUTED);
-    vec![title, subtitle, heading1, heading2, label, list, quote, quote_by, source, hyperlink, dates]
+    vec![
+        title, subtitle, heading1, heading2, label, list, quote, quote_by, footer, source,
+        hyperlink, dates,
+    ]
+}
+
+/// docx-rs lists the hyperlink relationships (last in the part) in a hash map's order,
+/// which changes from run to run: put them back in the order of the text.
+fn links_in_order(rels: Vec<u8>) -> Vec<u8> {
+    let xml = String::from_utf8(rels).expect("docx-rs writes UTF-8");
+    let (Some(start), Some(end)) =
+        (xml.find("<Relationship Id=\"rIdLink"), xml.rfind("</Relationships>"))
+    else {
+        return xml.into_bytes();
+    };
+    let mut links: Vec<&str> = xml[start..end].split_inclusive("/>").collect();
+    links.sort_by_key(|link| {
+        let digits = link.trim_start_matches("<Relationship Id=\"rIdLink");
+        digits
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse::<usize>()
+            .unwrap_or(0)
+    });
+    format!("{}{}{}", &xml[..start], links.concat(), &xml[end..]).into_bytes()
 }
 
 /// docProps/core.xml with the title and author and a fixed date: docx-rs offers no title
@@ -277,7 +341,9 @@ fn core_properties(document: &Document) -> Vec<u8> {
     if !document.title.is_empty() {
         xml.push_str(&format!("<dc:title>{}</dc:title>", escape(&document.title)));
     }
-    xml.push_str(&format!("<dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>"));
+    xml.push_str(&format!(
+        "<dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>"
+    ));
     xml.push_str(
         r#"<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified><cp:revision>1</cp:revision></cp:coreProperties>"#,
     );

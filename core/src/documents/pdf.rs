@@ -95,7 +95,8 @@ struct Measure {
 
 impl Measure {
     fn new() -> Measure {
-        let face = |data: &'static [u8]| rustybuzz::Face::from_slice(data, 0).expect("Carlito parses");
+        let face =
+            |data: &'static [u8]| rustybuzz::Face::from_slice(data, 0).expect("Carlito parses");
         Measure { faces: [face(REGULAR), face(BOLD), face(ITALIC)], widths: HashMap::new() }
     }
 
@@ -167,6 +168,9 @@ impl Layout {
     }
 
     fn block(&mut self, block: &Block, previous: Option<&Block>) {
+        // Text after a quote stands as far from it as the quote from what came before.
+        let after_quote = matches!(previous, Some(Block::Quote { .. }));
+        let space = if after_quote { 7.0 } else { 4.0 };
         match block {
             Block::Heading { level, text, aside } if *level <= 1 => {
                 self.heading_1(text, aside.as_deref());
@@ -182,12 +186,12 @@ impl Layout {
             }
             Block::Paragraph(runs) => {
                 let text = pieces(runs, TEXT);
-                self.paragraph(&text, 0.0, 4.0, BODY * 1.35, false);
+                self.paragraph(&text, 0.0, space, BODY * 1.35, false);
             }
             Block::Bullets(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let text = pieces(item, TEXT);
-                    let space = if i == 0 { 4.0 } else { 2.5 };
+                    let space = if i == 0 { space } else { 2.5 };
                     self.item("\u{2022}", TEXT, &text, BULLET_INDENT, space, BODY * 1.3);
                 }
             }
@@ -195,7 +199,13 @@ impl Layout {
                 let start = self.rows.len();
                 for (i, line) in text.lines().enumerate() {
                     let text = words(line, QUOTE, None, false);
-                    self.paragraph(&text, QUOTE_INDENT, if i == 0 { 7.0 } else { 0.0 }, BODY * 1.35, false);
+                    self.paragraph(
+                        &text,
+                        QUOTE_INDENT,
+                        if i == 0 { 7.0 } else { 0.0 },
+                        BODY * 1.35,
+                        false,
+                    );
                 }
                 let mut by_runs = vec![Inline::text(format!("\u{2014} {by}"))];
                 by_runs.extend(refs.iter().map(|&n| Inline::Ref(n)));
@@ -253,19 +263,36 @@ impl Layout {
     }
 
     /// A list item: its marker in the gutter, its text with a hanging indent.
-    fn item(&mut self, marker: &str, style: Style, pieces: &[Piece], indent: f32, space: f32, height: f32) {
+    fn item(
+        &mut self,
+        marker: &str,
+        style: Style,
+        pieces: &[Piece],
+        indent: f32,
+        space: f32,
+        height: f32,
+    ) {
         let start = self.rows.len();
         self.paragraph(pieces, indent, space, height, false);
         if let Some(first) = self.rows.get_mut(start) {
             let x = indent - 6.0 - self.measure.width(style, marker);
             let baseline = baseline(first.height, style.size);
-            first.marks.insert(0, Mark::Text { x: x.max(2.0), baseline, style, text: marker.to_string() });
+            first
+                .marks
+                .insert(0, Mark::Text { x: x.max(2.0), baseline, style, text: marker.to_string() });
         }
     }
 
     /// Lines of `pieces` from `indent` to the right margin; the first and second-last lines
     /// stay with the line after them, so no paragraph leaves one line behind.
-    fn paragraph(&mut self, pieces: &[Piece], indent: f32, space_before: f32, height: f32, keep: bool) {
+    fn paragraph(
+        &mut self,
+        pieces: &[Piece],
+        indent: f32,
+        space_before: f32,
+        height: f32,
+        keep: bool,
+    ) {
         let lines = self.break_lines(pieces, TEXT_WIDTH - indent);
         let count = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
@@ -312,7 +339,12 @@ impl Layout {
                     url: url.clone(),
                 });
             }
-            marks.push(Mark::Text { x, baseline: baseline - first.style.rise, style: first.style, text });
+            marks.push(Mark::Text {
+                x,
+                baseline: baseline - first.style.rise,
+                style: first.style,
+                text,
+            });
             i = j;
         }
         Row { space_before: 0.0, height, keep_with_next: false, marks }
@@ -421,7 +453,9 @@ fn pieces(runs: &[Inline], style: Style) -> Vec<Piece> {
             Inline::Text(t) => (t.as_str(), style, None),
             Inline::Strong(t) => (t.as_str(), Style { face: Face::Bold, ..style }, None),
             Inline::Emphasis(t) => (t.as_str(), Style { face: Face::Italic, ..style }, None),
-            Inline::Link { text, url } => (text.as_str(), Style { color: LINK, ..style }, Some(url.as_str())),
+            Inline::Link { text, url } => {
+                (text.as_str(), Style { color: LINK, ..style }, Some(url.as_str()))
+            }
             Inline::Ref(n) => {
                 let text = if after_ref { format!(",{n}") } else { n.to_string() };
                 let size = style.size * 0.68;
@@ -496,7 +530,10 @@ fn draw(document: &Document, pages: &[Vec<(f32, Row)>], measure: &mut Measure) -
                             bar(&mut surface, rect, *color);
                         }
                         Mark::Link { x, y, width, height, url } => {
-                            links.push((Rect::from_xywh(MARGIN + x, top + y, *width, *height), url.clone()));
+                            links.push((
+                                Rect::from_xywh(MARGIN + x, top + y, *width, *height),
+                                url.clone(),
+                            ));
                         }
                     }
                 }

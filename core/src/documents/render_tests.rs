@@ -18,7 +18,10 @@ fn resume() -> Document {
         title: "Avery Quinn".into(),
         subtitle: vec![vec![
             Inline::text("Staff Engineer · "),
-            Inline::Link { text: "avery@example.com".into(), url: "mailto:avery@example.com".into() },
+            Inline::Link {
+                text: "avery@example.com".into(),
+                url: "mailto:avery@example.com".into(),
+            },
         ]],
         author: Some("Avery Quinn".into()),
         blocks: vec![
@@ -46,14 +49,20 @@ fn packet() -> Document {
             Block::Heading { level: 1, text: "Impact".into(), aside: None },
             Block::Label("Checkout".into()),
             Block::Paragraph(cited("Cut p99 latency by 85%.", &[1, 2])),
-            Block::Bullets(vec![vec![Inline::Strong("Queue".into()), Inline::text(": chose a log")]]),
+            Block::Bullets(vec![vec![
+                Inline::Strong("Queue".into()),
+                Inline::text(": chose a log"),
+            ]]),
             Block::Quote {
                 text: "Calm under pressure.".into(),
                 by: "Jordan Ellis, 2025-03-02".into(),
                 refs: vec![2],
             },
         ],
-        sources: vec!["Metric \"p99 latency\", 2025-01-10".into(), "Feedback from Jordan Ellis".into()],
+        sources: vec![
+            "Metric \"p99 latency\", 2025-01-10".into(),
+            "Feedback from Jordan Ellis".into(),
+        ],
     }
 }
 
@@ -66,7 +75,9 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
         .arg(&path)
         .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
         .output()
-        .unwrap_or_else(|e| panic!("{tool} did not run ({e}): install poppler-utils (make deps-test)"));
+        .unwrap_or_else(|e| {
+            panic!("{tool} did not run ({e}): install poppler-utils (make deps-test)")
+        });
     assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("poppler writes UTF-8")
 }
@@ -118,7 +129,9 @@ fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
 fn assert_in_order(text: &str, parts: &[&str]) {
     let mut from = 0;
     for part in parts {
-        let at = text[from..].find(part).unwrap_or_else(|| panic!("{part:?} is not after byte {from} of {text:?}"));
+        let at = text[from..]
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} is not after byte {from} of {text:?}"));
         from += at + part.len();
     }
 }
@@ -126,7 +139,8 @@ fn assert_in_order(text: &str, parts: &[&str]) {
 #[test]
 fn pdf_text_is_the_resume_in_reading_order_with_numbers_and_symbols_intact() {
     let text = pdf_text(&pdf(&resume()));
-    let mut expected = vec!["Avery Quinn", "avery@example.com", "Experience", "Senior Engineer, Lumen Freight"];
+    let mut expected =
+        vec!["Avery Quinn", "avery@example.com", "Experience", "Senior Engineer, Lumen Freight"];
     expected.push("Mar 2022 – Jun 2025");
     expected.extend(BULLETS);
     expected.extend(["Skills", "Rust · PostgreSQL · Incident review", "Page 1 of 1"]);
@@ -143,11 +157,17 @@ fn pdf_embeds_its_fonts_and_links_and_names_title_and_author_without_a_date() {
     for row in rows {
         assert!(row.contains("Carlito"), "a font other than Carlito: {row}");
         let columns: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(&columns[columns.len() - 5..columns.len() - 2], ["yes", "yes", "yes"], "emb sub uni: {row}");
+        assert_eq!(
+            &columns[columns.len() - 5..columns.len() - 2],
+            ["yes", "yes", "yes"],
+            "emb sub uni: {row}"
+        );
     }
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("/URI") && raw.contains("mailto:avery@example.com"), "no link annotation");
-    assert!(!raw.contains("CreationDate") && !raw.contains("ModDate") && !raw.contains("CreateDate"));
+    assert!(
+        !raw.contains("CreationDate") && !raw.contains("ModDate") && !raw.contains("CreateDate")
+    );
     let info = poppler("pdfinfo", &[], &bytes);
     assert!(info.lines().any(|l| l.starts_with("Title:") && l.ends_with("Avery Quinn")), "{info}");
     assert!(info.lines().any(|l| l.starts_with("Author:") && l.ends_with("Avery Quinn")), "{info}");
@@ -159,17 +179,9 @@ fn pdf_shows_references_quotes_and_the_sources_list() {
     assert_in_order(
         &text,
         &[
-            "Review packet",
-            "Impact",
-            "Checkout",
-            "Cut p99 latency by 85%.",
-            "1,2",
-            "Queue: chose a log",
-            "Calm under pressure.",
-            "— Jordan Ellis, 2025-03-02",
-            "Sources",
-            "1. Metric \"p99 latency\", 2025-01-10",
-            "2. Feedback from Jordan Ellis",
+            "Review packet", "Impact", "Checkout", "Cut p99 latency by 85%.", "1,2",
+            "Queue: chose a log", "Calm under pressure.", "— Jordan Ellis, 2025-03-02", "Sources",
+            "1. Metric \"p99 latency\", 2025-01-10", "2. Feedback from Jordan Ellis",
         ],
     );
 }
@@ -205,32 +217,32 @@ fn docx_paragraphs_read_back_in_order_with_styles_lists_and_a_hyperlink() {
         .document
         .children
         .iter()
-        .filter(|c| matches!(c, DocumentChild::Paragraph(p) if p.property.numbering_property.is_some()))
+        .filter(
+            |c| matches!(c, DocumentChild::Paragraph(p) if p.property.numbering_property.is_some()),
+        )
         .count();
     assert_eq!(bulleted, BULLETS.len(), "every bullet is a numbered-list paragraph");
 
     // docx-rs stores the parts uncompressed, so the package's XML can be searched as is.
     let raw = String::from_utf8_lossy(&bytes);
-    assert!(raw.contains("relationships/hyperlink\" Target=\"mailto:avery@example.com\" TargetMode=\"External\""));
+    assert!(raw.contains(
+        "relationships/hyperlink\" Target=\"mailto:avery@example.com\" TargetMode=\"External\""
+    ));
     assert!(raw.contains("w:numFmt w:val=\"bullet\""));
-    assert!(raw.contains("<dc:title>Avery Quinn</dc:title>") && raw.contains("<dc:creator>Avery Quinn</dc:creator>"));
+    assert!(
+        raw.contains("<dc:title>Avery Quinn</dc:title>")
+            && raw.contains("<dc:creator>Avery Quinn</dc:creator>")
+    );
 }
 
 #[test]
 fn docx_writes_the_sources_as_a_numbered_list_after_the_blocks() {
     let paragraphs = docx_paragraphs(&docx(&packet()));
     let expected = [
-        "Review packet",
-        "1 July 2024 to 30 June 2025",
-        "Impact",
-        "Checkout",
-        "Cut p99 latency by 85%.1,2",
-        "Queue: chose a log",
-        "Calm under pressure.",
+        "Review packet", "1 July 2024 to 30 June 2025", "Impact", "Checkout",
+        "Cut p99 latency by 85%.1,2", "Queue: chose a log", "Calm under pressure.",
         // The attribution and its superscript reference are one paragraph.
-        "— Jordan Ellis, 2025-03-022",
-        "Sources",
-        "Metric \"p99 latency\", 2025-01-10",
+        "— Jordan Ellis, 2025-03-022", "Sources", "Metric \"p99 latency\", 2025-01-10",
         "Feedback from Jordan Ellis",
     ];
     assert_eq!(paragraphs, expected);
@@ -250,9 +262,39 @@ fn zip_entry_times(bytes: &[u8]) -> Vec<(u16, u16)> {
     times
 }
 
+/// Links enough that a hash map's order would show.
+fn links() -> Document {
+    let links = (1..=12)
+        .map(|n| {
+            vec![Inline::Link {
+                text: format!("RFC {n}"),
+                url: format!("https://docs.example.com/rfc-{n}"),
+            }]
+        })
+        .collect();
+    Document { title: "Links".into(), blocks: vec![Block::Bullets(links)], ..Document::default() }
+}
+
+#[test]
+fn docx_lists_its_hyperlinks_in_the_order_of_the_text() {
+    let bytes = docx(&links());
+    let raw = String::from_utf8_lossy(&bytes);
+    let mut from = 0;
+    for n in 1..=12 {
+        let rel = format!("Id=\"rIdLink{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://docs.example.com/rfc-{n}\"");
+        from += raw[from..]
+            .find(&rel)
+            .unwrap_or_else(|| panic!("rIdLink{n} is not after the one before"));
+    }
+    assert_eq!(
+        docx_paragraphs(&bytes)[1..],
+        (1..=12).map(|n| format!("RFC {n}")).collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn both_formats_are_byte_deterministic() {
-    for document in [resume(), packet()] {
+    for document in [resume(), packet(), links()] {
         assert_eq!(pdf(&document), pdf(&document));
         let first = docx(&document);
         // Something else written in between must not shift docx-rs's counters into ours.
@@ -303,7 +345,8 @@ fn a_long_pdf_paginates_with_every_bullet_once_and_no_heading_left_at_a_page_foo
         .expect("a Page 1 of N footer");
     assert!(pages >= 3, "120 bullets on {pages} pages");
     for n in 1..=120 {
-        let item = format!("Item {n} reduced the nightly batch from {} min to {} min", n + 40, n + 4);
+        let item =
+            format!("Item {n} reduced the nightly batch from {} min to {} min", n + 40, n + 4);
         assert_eq!(text.matches(&item).count(), 1, "{item}");
     }
     for page in 1..=pages {
@@ -313,7 +356,10 @@ fn a_long_pdf_paginates_with_every_bullet_once_and_no_heading_left_at_a_page_foo
         assert_eq!(lines.last(), Some(&format!("Page {page} of {pages}").as_str()));
         if lines.len() >= 2 {
             let before_footer = lines[lines.len() - 2];
-            assert!(!before_footer.starts_with("Role ") && before_footer != "Experience", "page {page} ends on a heading");
+            assert!(
+                !before_footer.starts_with("Role ") && before_footer != "Experience",
+                "page {page} ends on a heading"
+            );
         }
     }
 }
