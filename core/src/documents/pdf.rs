@@ -486,6 +486,11 @@ fn paginate(rows: Vec<Row>) -> Vec<Vec<(f32, Row)>> {
             j += 1;
             needed += rows[j].space_before + rows[j].height;
         }
+        // A run of rows taller than a page (a very long quote) cannot stay together: it
+        // flows like a paragraph instead of starting a page for each of its lines.
+        if needed > BODY_BOTTOM - MARGIN {
+            needed = space + rows[i].height;
+        }
         if !at_top && y + needed > BODY_BOTTOM {
             pages.push(Vec::new());
             y = MARGIN;

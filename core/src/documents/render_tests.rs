@@ -386,3 +386,30 @@ fn a_word_longer_than_the_line_is_cut_not_lost() {
     assert_eq!(text.matches('x').count(), 400, "{text}");
     assert_in_order(&text, &["before", "xxxx", "after"]);
 }
+
+#[test]
+fn a_quote_longer_than_a_page_flows_over_pages_without_empty_ones() {
+    let text =
+        (1..=90).map(|n| format!("Line {n} of the feedback.")).collect::<Vec<_>>().join("\n");
+    let document = Document {
+        title: "Feedback".into(),
+        blocks: vec![
+            Block::Paragraph(vec![Inline::text("Before the quote.")]),
+            Block::Quote { text, by: "Jordan Ellis, 2025-03-02".into(), refs: vec![] },
+        ],
+        ..Document::default()
+    };
+    let bytes = pdf(&document);
+    let pages: usize = poppler("pdfinfo", &[], &bytes)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count");
+    // 90 lines of about 14 pt are two pages of body text, not ninety.
+    assert!((2..=3).contains(&pages), "{pages} pages");
+    let text = pdf_text(&bytes);
+    assert_in_order(
+        &text,
+        &["Before the quote.", "Line 1 of", "Line 45 of", "Line 90 of", "— Jordan Ellis"],
+    );
+}
