@@ -26,6 +26,7 @@ const HEADING_COLOR: &str = "1F3A5F";
 const MUTED: &str = "57606A";
 const LINK_COLOR: &str = "1F5FAD";
 const QUOTE_BAR: &str = "C8D0D8";
+const RULE_COLOR: &str = "9AA5B1";
 const FONT: &str = "Calibri";
 
 /// Writes `document` as a Word document; the same document gives the same bytes.
@@ -245,44 +246,25 @@ fn styles() -> Vec<Style> {
     let subtitle =
         paragraph("Subtitle", "Subtitle").size(20).color(MUTED).line_spacing(spacing(0, 40));
 
-    let mut heading1 = paragraph("Heading1", "heading 1")
-        .size(26)
-        .bold()
-        .color(HEADING_COLOR)
-        .outline_lvl(0)
-        .line_spacing(spacing(280, 100));
-    heading1.paragraph_property.keep_next = Some(true);
-    heading1.paragraph_property.borders = Some(
-        ParagraphBorders::with_empty().set(
-            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                .val(BorderType::Single)
-                .size(4)
-                .space(2)
-                .color("9AA5B1"),
-        ),
-    );
-
-    let mut heading2 = paragraph("Heading2", "heading 2")
-        .size(23)
-        .bold()
-        .color(INK)
-        .outline_lvl(1)
-        .line_spacing(spacing(180, 60));
-    heading2.paragraph_property.keep_next = Some(true);
+    let heading = |id: &str, name: &str, size: usize, color: &str, level: usize, before: u32| {
+        let mut style = paragraph(id, name)
+            .size(size)
+            .bold()
+            .color(color)
+            .outline_lvl(level)
+            .line_spacing(spacing(before, if level == 0 { 100 } else { 60 }));
+        style.paragraph_property.keep_next = Some(true);
+        style
+    };
+    let mut heading1 = heading("Heading1", "heading 1", 26, HEADING_COLOR, 0, 280);
+    heading1.paragraph_property.borders =
+        Some(border(ParagraphBorderPosition::Bottom, 4, 2, RULE_COLOR));
+    let heading2 = heading("Heading2", "heading 2", 23, INK, 1, 180);
 
     let mut label = paragraph("Label", "Label").bold().line_spacing(spacing(140, 40));
     label.paragraph_property.keep_next = Some(true);
 
     let list = paragraph("ListBullet", "List Bullet").line_spacing(spacing(0, 50));
-    let bar = || {
-        ParagraphBorders::with_empty().set(
-            ParagraphBorder::new(ParagraphBorderPosition::Left)
-                .val(BorderType::Single)
-                .size(12)
-                .space(8)
-                .color(QUOTE_BAR),
-        )
-    };
     let mut quote = paragraph("Quote", "Quote")
         .italic()
         .indent(Some(567), None, Some(567), None)
@@ -293,8 +275,10 @@ fn styles() -> Vec<Style> {
         .indent(Some(567), None, None, None)
         .line_spacing(spacing(0, 120));
     quote.paragraph_property.keep_next = Some(true);
-    quote.paragraph_property.borders = Some(bar());
-    quote_by.paragraph_property.borders = Some(bar());
+    quote.paragraph_property.borders =
+        Some(border(ParagraphBorderPosition::Left, 12, 8, QUOTE_BAR));
+    quote_by.paragraph_property.borders =
+        Some(border(ParagraphBorderPosition::Left, 12, 8, QUOTE_BAR));
     let footer = paragraph("Footer", "footer").size(16).color(MUTED);
     let source = paragraph("Source", "Source").size(18).color(MUTED).line_spacing(spacing(0, 30));
 
@@ -307,6 +291,18 @@ fn styles() -> Vec<Style> {
         title, subtitle, heading1, heading2, label, list, quote, quote_by, footer, source,
         hyperlink, dates,
     ]
+}
+
+/// A single line on one side of a paragraph: `size` in eighths of a point, `space` in points.
+fn border(
+    side: ParagraphBorderPosition,
+    size: usize,
+    space: usize,
+    color: &str,
+) -> ParagraphBorders {
+    ParagraphBorders::with_empty().set(
+        ParagraphBorder::new(side).val(BorderType::Single).size(size).space(space).color(color),
+    )
 }
 
 /// docx-rs lists the hyperlink relationships (last in the part) in a hash map's order,
