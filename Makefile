@@ -12,8 +12,9 @@ export PATH := $(CARGO_BIN):$(PATH)
 # Build and run: WebKitGTK 4.1 and the GTK stack Tauri links against.
 APP_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-# End-to-end tests: a virtual display and the WebKit WebDriver.
-TEST_PACKAGES := xvfb webkit2gtk-driver
+# End-to-end tests: a virtual display and the WebKit WebDriver; the document checks:
+# poppler's pdftotext/pdffonts, qpdf, and LibreOffice to open the DOCX exports.
+TEST_PACKAGES := xvfb webkit2gtk-driver poppler-utils qpdf libreoffice-writer-nogui
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: screenshots help run build bundle test lint test-core test-ui test-e2e ui deps-app deps-test deps-ui bindings clean
@@ -42,6 +43,7 @@ bundle: deps-app deps-ui
 test: deps-app deps-test ui lint test-ui
 	cargo test --workspace --all-targets --no-fail-fast
 	tests/bundle-check
+	tests/documents-check
 
 lint: deps-ui
 	cargo fmt --all --check

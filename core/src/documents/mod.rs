@@ -123,4 +123,6 @@ pub fn cited(text: impl Into<String>, refs: &[u32]) -> Vec<Inline> {
 pub const SOURCES_HEADING: &str = "Sources";
 
 #[cfg(test)]
+mod render_tests;
+#[cfg(test)]
 mod tests;
