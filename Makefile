@@ -13,8 +13,9 @@ export PATH := $(CARGO_BIN):$(PATH)
 APP_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev
 # End-to-end tests: a virtual display and the WebKit WebDriver; the document checks:
-# poppler's pdftotext/pdffonts, qpdf, and LibreOffice to open the DOCX exports.
-TEST_PACKAGES := xvfb webkit2gtk-driver poppler-utils qpdf libreoffice-writer-nogui
+# poppler's pdftotext/pdffonts, qpdf, LibreOffice to open the DOCX exports, unzip to read
+# a DOCX's paragraphs in the end-to-end test.
+TEST_PACKAGES := xvfb webkit2gtk-driver poppler-utils qpdf libreoffice-writer-nogui unzip
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: screenshots help run build bundle test lint test-core test-ui test-e2e ui deps-app deps-test deps-ui bindings clean

@@ -92,6 +92,38 @@ async fn sentence_text(app: &App, key: &str) -> String {
     app.wait(&css).await.text().await.unwrap()
 }
 
+/// The text of a PDF as poppler's `pdftotext` reads it (`make deps-test` installs it).
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs: install poppler-utils (make deps-test)");
+    assert!(out.status.success(), "pdftotext {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words of a DOCX's paragraphs, in order.
+fn docx_text(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.starts_with(b"PK"), "{} is a zip", path.display());
+    let out = std::process::Command::new("unzip")
+        .args(["-p"])
+        .arg(path)
+        .arg("word/document.xml")
+        .output()
+        .expect("unzip runs");
+    let xml = String::from_utf8(out.stdout).unwrap();
+    // The runs' text, without the markup between them.
+    let mut text = String::new();
+    for part in xml.split("<w:t").skip(1) {
+        let run = part.split_once('>').map_or("", |(_, rest)| rest);
+        text.push_str(run.split("</w:t>").next().unwrap_or(""));
+    }
+    text
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_packet_is_built_for_a_period_edited_and_saved_with_the_edit() {
     let (turn, app) = Turn::opened().await;
@@ -150,6 +182,19 @@ async fn a_packet_is_built_for_a_period_edited_and_saved_with_the_edit() {
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(written.contains(edited), "{written}");
     assert!(written.contains("p99 checkout latency"), "{written}");
+
+    // As a PDF, the text in it (read by poppler) holds the edit with its numbers; as a
+    // Word document, its paragraphs do.
+    app.click("packet-save-pdf").await;
+    app.text_with("packet-saved", ".pdf").await;
+    let pdf = turn.exports().join("review-packet-2024-01-01-to-2024-06-30.pdf");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Took checkout p99 from 800 ms to 120 ms (85% faster)"), "{text}");
+    app.click("packet-save-docx").await;
+    app.text_with("packet-saved", ".docx").await;
+    let docx = turn.exports().join("review-packet-2024-01-01-to-2024-06-30.docx");
+    let xml = docx_text(&docx);
+    assert!(xml.contains(edited), "{xml}");
 
     // Another period, then back: the packet is built again and the edit is still shown.
     app.fill("packet-since", "2024-04-01").await;
