@@ -100,7 +100,12 @@ fn pdf_text(path: &std::path::Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext runs: install poppler-utils (make deps-test)");
-    assert!(out.status.success(), "pdftotext {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
