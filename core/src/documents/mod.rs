@@ -119,6 +119,35 @@ pub fn cited(text: impl Into<String>, refs: &[u32]) -> Vec<Inline> {
     out
 }
 
+/// Text with every web address in it as a link (`https://…`), so a document's addresses
+/// are clickable in every format; punctuation right after an address stays text.
+pub fn linked(text: &str) -> Vec<Inline> {
+    let mut runs = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(at) = ["https://", "http://"].iter().filter_map(|p| rest.find(p)).min() {
+        let starts_word = rest[..at].chars().last().is_none_or(|c| c.is_whitespace() || c == '(');
+        let end = rest[at..].find(char::is_whitespace).map_or(rest.len(), |e| at + e);
+        let url = rest[at..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+        if !starts_word || url.len() <= "https://".len() {
+            plain.push_str(&rest[..at + 1]);
+            rest = &rest[at + 1..];
+            continue;
+        }
+        plain.push_str(&rest[..at]);
+        if !plain.is_empty() {
+            runs.push(Inline::Text(std::mem::take(&mut plain)));
+        }
+        runs.push(Inline::Link { text: url.to_string(), url: url.to_string() });
+        rest = &rest[at + url.len()..];
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() || runs.is_empty() {
+        runs.push(Inline::Text(plain));
+    }
+    runs
+}
+
 /// The heading the sources are listed under, in every format.
 pub const SOURCES_HEADING: &str = "Sources";
 

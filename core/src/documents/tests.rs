@@ -61,3 +61,23 @@ fn a_sentence_key_swaps_only_the_entry_ids_in_it() {
     }
     assert_eq!(swap_key_ids("impact:metric:13", uuid), None, "an entry it does not know");
 }
+
+#[test]
+fn addresses_in_text_become_links_and_their_punctuation_stays_text() {
+    let link = |u: &str| Inline::Link { text: u.into(), url: u.into() };
+    assert_eq!(
+        linked("RFC (rfc): https://docs.example.com/rfc/42."),
+        [Inline::text("RFC (rfc): "), link("https://docs.example.com/rfc/42"), Inline::text(".")]
+    );
+    assert_eq!(
+        linked("see (http://a.example/x) and https://b.example"),
+        [
+            Inline::text("see ("),
+            link("http://a.example/x"),
+            Inline::text(") and "),
+            link("https://b.example")
+        ]
+    );
+    assert_eq!(linked("no address, nohttps://here"), [Inline::text("no address, nohttps://here")]);
+    assert_eq!(linked(""), [Inline::text("")]);
+}

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::generate::names_of;
 use super::wording::decision_choice;
 use super::Bullet;
-use crate::documents::{Block, Document, Inline};
+use crate::documents::{linked, Block, Document, Inline};
 use crate::journal::ProjectDetail;
 use crate::profile::Profile;
 
@@ -275,7 +275,7 @@ pub fn brag(entries: &BragEntries, profile: &Profile) -> Document {
     let list = |label: &str, items: Vec<String>, blocks: &mut Vec<Block>| {
         if !items.is_empty() {
             blocks.push(Block::Label(label.to_string()));
-            blocks.push(Block::Bullets(items.into_iter().map(|i| vec![Inline::Text(i)]).collect()));
+            blocks.push(Block::Bullets(items.iter().map(|i| linked(i)).collect()));
         }
     };
     let names = names_of(entries.projects);
