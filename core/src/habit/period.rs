@@ -19,6 +19,11 @@ pub struct Period {
     pub label: String,
 }
 
+/// A day as it is said in a sentence: "1 July 2026".
+pub(crate) fn day_words(day: NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
+}
+
 /// The months a fiscal year may start in.
 pub const FISCAL_START_RANGE: std::ops::RangeInclusive<u32> = 1..=12;
 
@@ -30,7 +35,7 @@ impl Period {
         if kind == PeriodKind::Week {
             let starts_on = week_start(day);
             let ends_on = starts_on + chrono::Days::new(6);
-            let label = format!("Week of {}", starts_on.format("%-d %B %Y"));
+            let label = format!("Week of {}", day_words(starts_on));
             return Period { kind, starts_on, ends_on, label };
         }
         let months = match kind {

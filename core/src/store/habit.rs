@@ -624,7 +624,7 @@ impl Journal {
         .into_iter()
         .collect();
         let mut items: Vec<FollowUp> = Vec::new();
-        let fmt = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+        let fmt = crate::habit::period::day_words;
 
         for d in self.reviews_due(today)? {
             items.push(FollowUp {

@@ -15,6 +15,7 @@ use crate::documents::packet::{
 };
 use crate::documents::{Document, DocumentFormat};
 use crate::guides::Readiness;
+use crate::habit::period::day_words;
 use crate::habit::{Period, PeriodSummary};
 use crate::journal::{EntryKind, Labels, PeriodKind, Review};
 use crate::resume::grammar::mid_sentence;
@@ -92,10 +93,6 @@ fn full_stop(text: &str) -> String {
     } else {
         format!("{text}.")
     }
-}
-
-fn day_words(day: NaiveDate) -> String {
-    day.format("%-d %B %Y").to_string()
 }
 
 /// A design document of the period: id, project, kind, title, address, day, private.
