@@ -10,11 +10,14 @@ use super::journal::{now, put, with_kind, without_labels, Record};
 use super::Journal;
 use crate::documents::packet::swap_key_ids;
 use crate::form::{about, field_words, place_words, read};
-use crate::journal::{EntryKind, Labels, NoteInput, Stored};
+use crate::journal::{EntryKind, Labels, Stored};
+use crate::transfer::import::{
+    profile_fills, Existing, ImportPlan, ImportPreview, ImportSource, PreviewItem, FIRST,
+};
 use crate::transfer::{
-    a_kind, entry_name, kind_rank, map_links, parse_journal_file, parse_jrnl, refuse_all,
-    FileBullet, FileCheck, FileCycle, FileEntry, FilePacketEdit, FileTailoring, FileVariant,
-    ImportReport, JournalFile, KindCount, FORMAT, VERSION,
+    a_kind, entry_name, kind_rank, map_links, parse_journal_file, refuse_all, FileBullet,
+    FileCheck, FileCycle, FileEntry, FilePacketEdit, FileTailoring, FileVariant, ImportReport,
+    JournalFile, KindCount, FORMAT, VERSION,
 };
 use crate::{Error, Result};
 
@@ -127,10 +130,23 @@ fn merge<R: Record>(
     entry: &FileEntry,
     fields: &Value,
     local: Option<(i64, EntryKind, String)>,
+    existing: Existing,
 ) -> Result<(Option<i64>, Outcome)> {
     let input: R = decode(name, fields)?;
     let at = |e: Error| entry_problems(name, e);
     let input = input.validate().map_err(at)?.prepare(tx).map_err(at)?;
+    if let (Existing::SourceWins, Some((id, kind, _))) = (existing, &local) {
+        if *kind == R::KIND {
+            let stored = R::get(tx, *id)?.to_input();
+            if serde_json::to_value(&stored).ok() == serde_json::to_value(&input).ok() {
+                return Ok((Some(*id), Outcome::Unchanged));
+            }
+            put(tx, *id, &input)?;
+            tx.prepare_cached("UPDATE entries SET updated_at = ?2 WHERE id = ?1")?
+                .execute(params![id, now()])?;
+            return Ok((Some(*id), Outcome::Updated));
+        }
+    }
     match local {
         Some((_, kind, _)) if kind != R::KIND => Err(refuse(format!(
             "{name}: its UUID {} is {} in this journal, not {}",
@@ -160,6 +176,29 @@ fn merge<R: Record>(
             Ok((Some(id), Outcome::Added))
         }
     }
+}
+
+/// The preview's line for an entry: its kind, title and day.
+fn preview_item(entry: &FileEntry, outcome: Outcome) -> PreviewItem {
+    let field = |k: &str| entry.fields.get(k).and_then(Value::as_str);
+    let title = ["title", "name", "text", "source"]
+        .iter()
+        .find_map(|k| field(k))
+        .map(|t| t.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim())
+        .map(|t| {
+            let t = t.trim_start_matches('#').trim();
+            if t.chars().count() > 80 {
+                format!("{}…", t.chars().take(80).collect::<String>())
+            } else {
+                t.to_string()
+            }
+        })
+        .unwrap_or_default();
+    let date = ["date", "started_on", "measured_on", "on"]
+        .iter()
+        .find_map(|k| field(k))
+        .map(str::to_string);
+    PreviewItem { kind: entry.kind, title, date, updated: outcome == Outcome::Updated }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -391,7 +430,20 @@ impl Journal {
     /// UUID, and the newer side of each wins. The profile and settings of this journal
     /// win where they are set; the file fills in the rest.
     pub fn import_journal(&mut self, bytes: &[u8]) -> Result<ImportReport> {
-        let file = parse_journal_file(bytes)?;
+        let mut plan = ImportPlan::new(ImportSource::Journal, Existing::NewerWins);
+        plan.file = parse_journal_file(bytes)?;
+        Ok(self.import_plan(plan, "", true)?.report)
+    }
+
+    /// Merges what a source was read into, all or nothing, and says what it did; with
+    /// `commit` false nothing is kept (a preview: the same merge, rolled back).
+    pub fn import_plan(
+        &mut self,
+        plan: ImportPlan,
+        path: &str,
+        commit: bool,
+    ) -> Result<ImportPreview> {
+        let file = &plan.file;
         let profile = file
             .profile
             .clone()
@@ -403,6 +455,8 @@ impl Journal {
                 .map_err(|reason| refuse(format!("the setting \"{key}\" {reason}")))?;
         }
         let tx = self.conn.transaction()?;
+        let mut first: Vec<(usize, PreviewItem)> = Vec::new();
+        let mut fills = Vec::new();
         let mut local: HashMap<String, (i64, EntryKind, String)> = HashMap::new();
         {
             let mut statement =
@@ -427,7 +481,10 @@ impl Journal {
         let mut report = ImportReport::default();
         for index in order {
             let entry = &file.entries[index];
-            let name = entry_name(index, Some(entry.kind.as_str()), Some(&entry.fields));
+            let name = match plan.places.get(index) {
+                Some(place) => place.clone(),
+                None => entry_name(index, Some(entry.kind.as_str()), Some(&entry.fields)),
+            };
             let mut fields = entry.fields.clone();
             map_links(&mut fields, |value, kind| {
                 let uuid = value.as_str().ok_or("should be the UUID of an entry, as text")?;
@@ -450,15 +507,17 @@ impl Journal {
                 keep_free_choice(&mut fields);
             }
             let existing = local.get(&entry.uuid).cloned();
-            let (id, outcome) =
-                with_kind!(entry.kind, R => merge::<R>(&tx, &name, entry, &fields, existing)?);
+            let (id, outcome) = with_kind!(entry.kind, R => merge::<R>(&tx, &name, entry, &fields, existing, plan.existing)?);
+            if outcome != Outcome::Unchanged && first.len() < FIRST * 4 {
+                first.push((index, preview_item(entry, outcome)));
+            }
             if let (Some(id), Outcome::Added) = (id, outcome) {
                 local.insert(entry.uuid.clone(), (id, entry.kind, entry.updated_at.clone()));
             }
             report.count(entry.kind, outcome);
         }
         for (index, bullet) in file.bullets.iter().enumerate() {
-            import_bullet(&tx, index, bullet, &local)?;
+            import_bullet(&tx, index, bullet, &local, plan.source)?;
         }
         for (index, edit) in file.packet_edits.iter().enumerate() {
             import_packet_edit(&tx, index, edit, &local)?;
@@ -492,6 +551,7 @@ impl Journal {
         }
         if let Some(theirs) = profile {
             let mine = super::guides::read_profile(&tx)?;
+            fills = profile_fills(&mine, &theirs);
             let merged = crate::profile::Profile {
                 band: mine.band.or(theirs.band),
                 role: mine.role.or(theirs.role),
@@ -504,44 +564,30 @@ impl Journal {
             };
             super::guides::write_profile(&tx, &merged)?;
         }
-        tx.commit()?;
-        Ok(report)
+        let preview = ImportPreview {
+            source: plan.source,
+            path: path.to_string(),
+            report,
+            first: {
+                first.sort_by_key(|(index, _)| *index);
+                first.into_iter().take(FIRST).map(|(_, item)| item).collect()
+            },
+            bullets: u32::try_from(file.bullets.len()).unwrap_or(u32::MAX),
+            profile: fills,
+            skipped: plan.skipped.clone(),
+            committed: commit,
+        };
+        if commit {
+            tx.commit()?;
+        }
+        Ok(preview)
     }
 
     /// Imports jrnl's JSON export as notes, all or nothing; entries already imported
     /// (same date, time and text) are left alone.
     pub fn import_jrnl(&mut self, bytes: &[u8]) -> Result<ImportReport> {
-        let notes = parse_jrnl(bytes)?;
-        let tx = self.conn.transaction()?;
-        let mut report = ImportReport::default();
-        for (index, note) in notes.iter().enumerate() {
-            let exists =
-                tx.prepare_cached("SELECT 1 FROM entries WHERE uuid = ?1")?.exists([&note.uuid])?;
-            if exists {
-                report.count(EntryKind::Note, Outcome::Unchanged);
-                continue;
-            }
-            let name = entry_name(index, None, Some(&serde_json::json!({ "text": note.text })));
-            let input = NoteInput {
-                project_id: None,
-                date: Some(note.date),
-                text: note.text.clone(),
-                labels: Labels {
-                    tags: note.tags.clone(),
-                    skills: Vec::new(),
-                    ..Default::default()
-                },
-            }
-            .validate()
-            .map_err(|e| entry_problems(&name, e))?;
-            tx.prepare_cached("INSERT INTO entries (uuid, kind, created_at, updated_at) VALUES (?1, 'note', ?2, ?3)")?
-                .execute(params![note.uuid, note.created_at, now()])?;
-            let id = tx.last_insert_rowid();
-            put(&tx, id, &input)?;
-            report.count(EntryKind::Note, Outcome::Added);
-        }
-        tx.commit()?;
-        Ok(report)
+        let plan = crate::transfer::jrnl::plan(bytes)?;
+        Ok(self.import_plan(plan, "", true)?.report)
     }
 }
 
@@ -579,8 +625,22 @@ fn import_bullet(
     index: usize,
     bullet: &FileBullet,
     local: &HashMap<String, (i64, EntryKind, String)>,
+    source: ImportSource,
 ) -> Result<()> {
     let name = format!("resume bullet {}", index + 1);
+    // From another tool, a bullet already here is the engineer's since: it stays.
+    let on_conflict = if source == ImportSource::Journal {
+        "(key) DO UPDATE SET uuid = excluded.uuid, text = excluded.text,
+           generated_text = excluded.generated_text, edited = excluded.edited,
+           included = excluded.included, position = excluded.position, sources = excluded.sources"
+    } else {
+        "DO NOTHING"
+    };
+    let position = if source == ImportSource::Journal {
+        bullet.position
+    } else {
+        tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM bullets", [], |r| r.get(0))?
+    };
     let id_of = |uuid: &str| local.get(uuid).map(|l| l.0);
     let project = id_of(&bullet.project).ok_or_else(|| {
         refuse(format!(
@@ -608,13 +668,11 @@ fn import_bullet(
     if bullet.text.trim().is_empty() {
         return Err(refuse(format!("{name}: the text cannot be empty")));
     }
-    tx.prepare_cached(
+    tx.prepare_cached(&format!(
         "INSERT INTO bullets (uuid, project_id, key, text, generated_text, edited, included, position, sources)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (key) DO UPDATE SET uuid = excluded.uuid, text = excluded.text,
-           generated_text = excluded.generated_text, edited = excluded.edited,
-           included = excluded.included, position = excluded.position, sources = excluded.sources",
-    )?
+         ON CONFLICT {on_conflict}"
+    ))?
     .execute(params![
         bullet.uuid,
         project,
@@ -623,7 +681,7 @@ fn import_bullet(
         bullet.generated_text,
         bullet.edited,
         bullet.included,
-        bullet.position,
+        position,
         serde_json::to_string(&sources).expect("ids serialise")
     ])
     .map_err(|e| match e.sqlite_error_code() {

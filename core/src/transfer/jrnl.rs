@@ -98,6 +98,29 @@ pub fn parse_jrnl(bytes: &[u8]) -> Result<Vec<JrnlNote>> {
         .collect()
 }
 
+/// jrnl's export as an import plan: one note per entry, by its content-derived UUID,
+/// stamped with its own day and time (so a re-import, or a note edited here since,
+/// changes nothing).
+pub fn plan(bytes: &[u8]) -> Result<super::import::ImportPlan> {
+    use super::import::{Existing, ImportPlan, ImportSource};
+    let mut plan = ImportPlan::new(ImportSource::Jrnl, Existing::NewerWins);
+    for (index, note) in parse_jrnl(bytes)?.into_iter().enumerate() {
+        plan.places.push(super::entry_name(
+            index,
+            None,
+            Some(&serde_json::json!({ "text": note.text })),
+        ));
+        plan.file.entries.push(super::FileEntry {
+            kind: crate::journal::EntryKind::Note,
+            uuid: note.uuid,
+            created_at: note.created_at.clone(),
+            updated_at: note.created_at,
+            fields: serde_json::json!({ "date": note.date, "text": note.text, "tags": note.tags }),
+        });
+    }
+    Ok(plan)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

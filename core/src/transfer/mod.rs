@@ -3,7 +3,12 @@
 //! or nothing: any problem refuses the whole file, says where in plain words, and
 //! changes nothing.
 
-mod jrnl;
+mod dayone;
+pub mod import;
+pub(crate) mod jrnl;
+mod json_resume;
+mod linkedin;
+pub mod markdown;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -1,0 +1,419 @@
+//! A JSON Resume (jsonresume.org's `resume.json`) as an import plan: `basics` to the
+//! profile, each `work` position and each `projects` item to a project, their
+//! `highlights` to resume bullets in the engineer's words (a number that moved also to a
+//! metric, read by the parser the capture inbox uses), `skills` to skills, `awards` to
+//! feedback received and `publications` to notes. What has no place yet is reported.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::import::{day_stamp, Existing, ImportPlan, ImportSource, MAX_ENTRIES};
+use crate::capture::phrases::find_metrics;
+use crate::journal::EntryKind;
+use crate::profile::Profile;
+use crate::{Error, Result};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Resume {
+    basics: Basics,
+    work: Vec<Work>,
+    projects: Vec<Work>,
+    skills: Vec<Skill>,
+    awards: Vec<Award>,
+    publications: Vec<Publication>,
+    volunteer: Vec<Value>,
+    education: Vec<Value>,
+    certificates: Vec<Value>,
+    languages: Vec<Value>,
+    interests: Vec<Value>,
+    references: Vec<Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Basics {
+    name: Option<String>,
+    label: Option<String>,
+    email: Option<String>,
+    summary: Option<String>,
+    location: Option<Location>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Location {
+    city: Option<String>,
+    region: Option<String>,
+    #[serde(rename = "countryCode")]
+    country_code: Option<String>,
+}
+
+/// A `work` position or a `projects` item: the two share their shape closely enough.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Work {
+    /// The organization (work) or the project's name (projects).
+    name: Option<String>,
+    /// The role (work).
+    position: Option<String>,
+    /// The organization a project was for (projects).
+    entity: Option<String>,
+    roles: Vec<String>,
+    description: Option<String>,
+    summary: Option<String>,
+    #[serde(rename = "startDate")]
+    start_date: Option<String>,
+    #[serde(rename = "endDate")]
+    end_date: Option<String>,
+    highlights: Vec<String>,
+    keywords: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Skill {
+    name: Option<String>,
+    keywords: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Award {
+    title: Option<String>,
+    date: Option<String>,
+    awarder: Option<String>,
+    summary: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Publication {
+    name: Option<String>,
+    publisher: Option<String>,
+    #[serde(rename = "releaseDate")]
+    release_date: Option<String>,
+    url: Option<String>,
+    summary: Option<String>,
+}
+
+fn refuse(reason: String) -> Error {
+    Error::invalid("file", reason)
+}
+
+/// Trimmed, or None when blank.
+fn text(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
+}
+
+/// JSON Resume's dates: `2024-03-01`, `2024-03` or `2024`, read as their first day.
+fn day(place: &str, field: &str, value: &Option<String>) -> Result<Option<NaiveDate>> {
+    let Some(raw) = text(value) else { return Ok(None) };
+    let parsed = match raw.len() {
+        4 => NaiveDate::parse_from_str(&format!("{raw}-01-01"), "%Y-%m-%d"),
+        7 => NaiveDate::parse_from_str(&format!("{raw}-01"), "%Y-%m-%d"),
+        _ => NaiveDate::parse_from_str(&raw, "%Y-%m-%d"),
+    };
+    parsed.map(Some).map_err(|_| {
+        refuse(format!(
+            "{place}: the {field} is not a date (\"{raw}\"); JSON Resume writes 2024-03-01, 2024-03 or 2024"
+        ))
+    })
+}
+
+/// `work 2 ("Staff Engineer at Northwind")`: a place in the file, counted from 1.
+fn place(list: &str, index: usize, title: &str) -> String {
+    let title: String = title.chars().take(40).collect();
+    if title.is_empty() {
+        format!("{list} {}", index + 1)
+    } else {
+        format!("{list} {} (\"{title}\")", index + 1)
+    }
+}
+
+/// Whether `text` names `word` as a whole word, in any case.
+fn mentions(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        edge(before) && edge(after)
+    })
+}
+
+/// A position or project read, before its skills are known.
+struct Placed {
+    uuid: String,
+    text: String,
+    ended: Option<NaiveDate>,
+    started: Option<NaiveDate>,
+}
+
+pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
+    let resume: Resume = super::read_json(bytes, Some("a JSON Resume (resume.json)"))?;
+    let total = resume.work.len() + resume.projects.len() + resume.awards.len();
+    if total > MAX_ENTRIES {
+        return Err(refuse(format!(
+            "the file holds {total} positions, projects and awards; the limit is {MAX_ENTRIES}"
+        )));
+    }
+    let mut plan = ImportPlan::new(ImportSource::JsonResume, Existing::NewerWins);
+    let basics = &resume.basics;
+    let location = basics.location.as_ref().map(|l| {
+        [&l.city, &l.region, &l.country_code]
+            .iter()
+            .filter_map(|part| text(part))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let profile = Profile {
+        name: text(&basics.name),
+        headline: text(&basics.label),
+        email: text(&basics.email),
+        location: location.filter(|l| !l.is_empty()),
+        summary: text(&basics.summary),
+        ..Profile::default()
+    };
+    if profile != Profile::default() {
+        plan.file.profile = Some(profile);
+    }
+
+    let mut placed: Vec<Placed> = Vec::new();
+    for (list, items) in [("work", &resume.work), ("project", &resume.projects)] {
+        for (index, item) in items.iter().enumerate() {
+            let is_work = list == "work";
+            let (organization, role, name) = if is_work {
+                (text(&item.name), text(&item.position), None)
+            } else {
+                let roles = item.roles.iter().map(|r| r.trim()).filter(|r| !r.is_empty());
+                let roles = roles.collect::<Vec<_>>().join(", ");
+                (text(&item.entity), Some(roles).filter(|r| !r.is_empty()), text(&item.name))
+            };
+            let title = match (&name, &role, &organization) {
+                (Some(name), ..) => name.clone(),
+                (None, Some(role), Some(org)) => format!("{role} at {org}"),
+                (None, Some(only), None) | (None, None, Some(only)) => only.clone(),
+                (None, None, None) => {
+                    plan.skip(place(list, index, ""), "it has no name or position");
+                    continue;
+                }
+            };
+            let at = place(list, index, &title);
+            let started = day(&at, "start date", &item.start_date)?;
+            let ended = day(&at, "end date", &item.end_date)?;
+            if let (Some(s), Some(e)) = (started, ended) {
+                if e < s {
+                    return Err(refuse(format!(
+                        "{at}: the end date ({e}) is before the start date ({s})"
+                    )));
+                }
+            }
+            let key = format!(
+                "{list}|{}|{}|{}|{}",
+                title,
+                organization.as_deref().unwrap_or_default(),
+                item.start_date.as_deref().unwrap_or_default(),
+                item.end_date.as_deref().unwrap_or_default()
+            );
+            if plan
+                .file
+                .entries
+                .iter()
+                .any(|e| e.uuid == super::import::source_uuid(plan.source, &key))
+            {
+                plan.skip(at, "the same position appears earlier in the file");
+                continue;
+            }
+            let summary = text(&item.summary).or_else(|| text(&item.description));
+            let stamp = day_stamp(started.or(ended).unwrap_or(super::import::EPOCH));
+            let project = plan.entry(
+                EntryKind::Project,
+                &key,
+                &stamp,
+                json!({
+                    "title": title,
+                    "organization": organization,
+                    "role": role,
+                    "started_on": started,
+                    "ended_on": ended,
+                    "status": if ended.is_some() { "shipped" } else { "active" },
+                    "summary": summary,
+                    "tags": [],
+                    "skills": item.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect::<Vec<_>>(),
+                }),
+                &at,
+            );
+            let mut words = format!("{title} {}", summary.clone().unwrap_or_default());
+            for (n, highlight) in item.highlights.iter().enumerate() {
+                let highlight = highlight.trim();
+                if highlight.is_empty() {
+                    continue;
+                }
+                words.push(' ');
+                words.push_str(highlight);
+                let what = format!("{at}, highlight {}", n + 1);
+                let found = find_metrics(highlight).into_iter().next();
+                let source = match found {
+                    Some(m) => {
+                        let uuid = plan.entry(
+                            EntryKind::Metric,
+                            &format!("metric|{key}|{highlight}"),
+                            &stamp,
+                            json!({
+                                "project_id": project,
+                                "name": m.name,
+                                "unit": m.unit,
+                                "baseline": m.baseline,
+                                "result": m.result,
+                                "better": m.better,
+                                "measured_on": ended,
+                                "evidence": Value::Null,
+                                "tags": [],
+                                "skills": [],
+                            }),
+                            &what,
+                        );
+                        format!("metric:{uuid}")
+                    }
+                    None => {
+                        let uuid = plan.entry(
+                            EntryKind::Note,
+                            &format!("highlight|{key}|{highlight}"),
+                            &stamp,
+                            json!({
+                                "project_id": project,
+                                "date": ended.or(started),
+                                "text": highlight,
+                                "tags": ["resume"],
+                                "skills": [],
+                            }),
+                            &what,
+                        );
+                        format!("note:{uuid}")
+                    }
+                };
+                plan.bullet(&project, &source, highlight, u32::try_from(n).unwrap_or(u32::MAX));
+            }
+            placed.push(Placed { uuid: project, text: words, ended, started });
+        }
+    }
+
+    // Skills: on each position or project that names them; one named nowhere goes on the
+    // latest position, so the journal and the resume's Skills list both hold it.
+    let latest = placed
+        .iter()
+        .max_by_key(|p| (p.ended.is_none(), p.ended, p.started))
+        .map(|p| p.uuid.clone());
+    let mut unplaced = Vec::new();
+    for skill in &resume.skills {
+        let Some(name) = text(&skill.name) else { continue };
+        let mut on_any = false;
+        for p in &placed {
+            let named = mentions(&p.text, &name)
+                || skill.keywords.iter().any(|k| mentions(&p.text, k.trim()));
+            if named {
+                add_skill(&mut plan, &p.uuid, &name);
+                on_any = true;
+            }
+        }
+        if !on_any {
+            match &latest {
+                Some(uuid) => add_skill(&mut plan, uuid, &name),
+                None => unplaced.push(name),
+            }
+        }
+    }
+    if !unplaced.is_empty() {
+        plan.skip(
+            format!("skills ({})", unplaced.join(", ")),
+            "there is no position or project to carry them",
+        );
+    }
+
+    for (index, award) in resume.awards.iter().enumerate() {
+        let Some(title) = text(&award.title) else {
+            plan.skip(place("award", index, ""), "it has no title");
+            continue;
+        };
+        let at = place("award", index, &title);
+        let date = day(&at, "date", &award.date)?;
+        let body = match text(&award.summary) {
+            Some(summary) => format!("Award: {title}. {summary}"),
+            None => format!("Award: {title}."),
+        };
+        plan.entry(
+            EntryKind::Feedback,
+            &format!("award|{title}|{}", award.date.as_deref().unwrap_or_default()),
+            &day_stamp(date.unwrap_or(super::import::EPOCH)),
+            json!({
+                "project_id": Value::Null,
+                "source": text(&award.awarder).unwrap_or_else(|| "Award".to_string()),
+                "direction": "received",
+                "date": date,
+                "text": body,
+                "rating": Value::Null,
+                "tags": ["award"],
+                "skills": [],
+            }),
+            &at,
+        );
+    }
+    for (index, publication) in resume.publications.iter().enumerate() {
+        let Some(name) = text(&publication.name) else {
+            plan.skip(place("publication", index, ""), "it has no name");
+            continue;
+        };
+        let at = place("publication", index, &name);
+        let date = day(&at, "release date", &publication.release_date)?;
+        let mut body = match text(&publication.publisher) {
+            Some(publisher) => format!("Published \"{name}\" in {publisher}."),
+            None => format!("Published \"{name}\"."),
+        };
+        if let Some(url) = text(&publication.url) {
+            body.push_str(&format!(" {url}"));
+        }
+        if let Some(summary) = text(&publication.summary) {
+            body.push_str(&format!("\n\n{summary}"));
+        }
+        plan.entry(
+            EntryKind::Note,
+            &format!("publication|{name}|{}", publication.release_date.as_deref().unwrap_or_default()),
+            &day_stamp(date.unwrap_or(super::import::EPOCH)),
+            json!({ "project_id": Value::Null, "date": date, "text": body, "tags": ["publication"], "skills": [] }),
+            &at,
+        );
+    }
+    for (list, items) in [
+        ("education", resume.education.len()),
+        ("volunteer", resume.volunteer.len()),
+        ("certificates", resume.certificates.len()),
+        ("languages", resume.languages.len()),
+        ("interests", resume.interests.len()),
+        ("references", resume.references.len()),
+    ] {
+        if items > 0 {
+            plan.skip(format!("{list} ({items})"), "Career Log has no place for it yet");
+        }
+    }
+    Ok(plan)
+}
+
+fn add_skill(plan: &mut ImportPlan, project: &str, skill: &str) {
+    let Some(entry) = plan.file.entries.iter_mut().find(|e| e.uuid == project) else { return };
+    if let Some(Value::Array(skills)) = entry.fields.get_mut("skills") {
+        let taken =
+            skills.iter().any(|s| s.as_str().is_some_and(|s| s.eq_ignore_ascii_case(skill)));
+        if !taken {
+            skills.push(json!(skill));
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "json_resume_tests.rs"]
+mod tests;
