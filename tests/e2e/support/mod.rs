@@ -314,20 +314,59 @@ impl App {
     }
 
     pub async fn wait(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+        match self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await {
+            Ok(element) => element,
+            Err(e) => panic!("{css} did not appear: {e}\n{}", self.showing().await),
+        }
+    }
+
+    /// What the window shows now, for a failure's message: the alerts and the status lines
+    /// first, then the start of the page's text.
+    async fn showing(&self) -> String {
+        let script = r#"
+            const said = [...document.querySelectorAll('[role=alert], [role=status], [aria-live]')]
+              .map(e => e.innerText.trim()).filter(Boolean);
+            const page = (document.querySelector('main') ?? document.body)?.innerText ?? '';
+            return `alerts and status: ${JSON.stringify(said)}\npage: ${page.slice(0, 1500)}`;
+        "#;
+        match self.client.execute(script, vec![]).await {
+            Ok(Value::String(text)) => text,
+            other => format!("(the page did not say what it shows: {other:?})"),
+        }
     }
 
     pub async fn testid(&self, id: &str) -> Element {
         self.wait(&format!("[data-testid='{id}']")).await
     }
 
+    /// Clicks an element once it has stopped moving: a page whose cards load one after
+    /// another (Settings) shifts what is below them, and a click aimed at where a button
+    /// was a moment ago lands on whatever moved there.
     pub async fn click(&self, id: &str) {
-        self.testid(id).await.click().await.unwrap_or_else(|e| panic!("click {id}: {e}"));
+        let element = self.testid(id).await;
+        self.settle(&element).await;
+        element.click().await.unwrap_or_else(|e| panic!("click {id}: {e}"));
+    }
+
+    /// Scrolls the element into view (if it is not) and waits until its box reads the same
+    /// twice, 30 ms apart (at most about a second).
+    async fn settle(&self, element: &Element) {
+        let script = r#"
+            const [element, done] = arguments;
+            element.scrollIntoView({block: 'nearest'});
+            let last = null, reads = 0;
+            const read = () => {
+              const r = element.getBoundingClientRect();
+              const now = `${r.x} ${r.y} ${r.width} ${r.height}`;
+              if (now === last || ++reads > 30) return done(true);
+              last = now;
+              setTimeout(read, 30);
+            };
+            read();
+        "#;
+        // An element gone meanwhile is the click's to report.
+        let _ =
+            self.client.execute_async(script, vec![serde_json::to_value(element).unwrap()]).await;
     }
 
     /// Clicks an element after scrolling it to the middle of the page: clear of sticky bars,
@@ -339,6 +378,7 @@ impl App {
             vec![serde_json::to_value(&element).unwrap()],
         )
         .await;
+        self.settle(&element).await;
         element.click().await.unwrap_or_else(|e| panic!("click {id}: {e}"));
     }
 
