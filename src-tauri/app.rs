@@ -145,6 +145,7 @@ pub fn run(path: PathBuf, began: std::time::Instant) -> Result<(), tauri::Error>
         .manage(rendering)
         .manage(commands::backup::BackupProgress::default())
         .manage(commands::capture::CaptureScan::default())
+        .manage(commands::transfer::ImportState::default())
         .manage(commands::settings::EncryptionProgress::default())
         .invoke_handler(commands::handler())
         .build(tauri::generate_context!())?

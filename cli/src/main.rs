@@ -8,6 +8,7 @@ mod capture;
 mod demo;
 mod guides;
 mod habit;
+mod imports;
 mod journal;
 mod people;
 mod resume;
@@ -131,7 +132,8 @@ pub enum Command {
     /// Export: resume bullets, a brag document, a calendar of due checklist items.
     #[command(subcommand)]
     Export(ExportCommand),
-    /// Import a journal document or jrnl's JSON export, all or nothing.
+    /// Import a journal document, jrnl's JSON, a JSON Resume, LinkedIn's or Day One's
+    /// export or a Markdown folder, all or nothing (`--dry-run` shows what it would do).
     #[command(subcommand)]
     Import(ImportCommand),
     /// Backups beside the journal: create, list, restore.
@@ -275,6 +277,18 @@ pub enum ImportCommand {
     Journal { file: PathBuf },
     /// Import the JSON that `jrnl --format json` writes, as dated notes.
     Jrnl { file: PathBuf },
+    /// A JSON Resume (resume.json): the profile, positions and projects with their
+    /// highlights as resume bullets (numbers that moved as metrics), skills, awards.
+    JsonResume(imports::ImportArgs),
+    /// LinkedIn's data export (the ZIP of "Get a copy of your data"): positions,
+    /// skills, recommendations received, the profile.
+    Linkedin(imports::ImportArgs),
+    /// Day One's export (a ZIP, or its JSON file): entries as dated notes with their
+    /// tags; photos and audio are counted, not imported.
+    Dayone(imports::ImportArgs),
+    /// A folder written by `careerlog export markdown`, perhaps edited since in another
+    /// editor: each file updates its entry.
+    Markdown(imports::ImportArgs),
 }
 
 fn read_file(path: &Path) -> careerlog_core::Result<Vec<u8>> {
@@ -283,9 +297,20 @@ fn read_file(path: &Path) -> careerlog_core::Result<Vec<u8>> {
 }
 
 fn import(journal: &mut Journal, command: ImportCommand) -> careerlog_core::Result<Output> {
+    use careerlog_core::transfer::import::ImportSource;
     let (report, from) = match command {
         ImportCommand::Journal { file } => (journal.import_journal(&read_file(&file)?)?, file),
         ImportCommand::Jrnl { file } => (journal.import_jrnl(&read_file(&file)?)?, file),
+        ImportCommand::JsonResume(args) => {
+            return imports::run(journal, ImportSource::JsonResume, args)
+        }
+        ImportCommand::Linkedin(args) => {
+            return imports::run(journal, ImportSource::Linkedin, args)
+        }
+        ImportCommand::Dayone(args) => return imports::run(journal, ImportSource::Dayone, args),
+        ImportCommand::Markdown(args) => {
+            return imports::run(journal, ImportSource::Markdown, args)
+        }
     };
     let text = format!(
         "Imported {}: {} added, {} updated, {} already there",

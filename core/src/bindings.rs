@@ -25,6 +25,7 @@ use crate::stories::{
     CoveringStory, Estimate, Framework, Pace, QuestionCoverage, Rehearsal, RehearsalInput, Section,
     SectionEstimate, Story, StoryDetail, StoryInput, StoryPreview,
 };
+use crate::transfer::import::{ImportPreview, ImportProgress, ImportSource, PreviewItem, Skip};
 use crate::{AppInfo, Boot, ErrorKind, FieldMessage, IpcError, Settings, Theme};
 
 const HEADER: &str =
@@ -152,6 +153,11 @@ fn render() -> String {
     decls.push(crate::store::CopyProgress::decl(&cfg));
     decls.push(crate::transfer::ImportReport::decl(&cfg));
     decls.push(crate::transfer::KindCount::decl(&cfg));
+    decls.push(ImportPreview::decl(&cfg));
+    decls.push(ImportProgress::decl(&cfg));
+    decls.push(ImportSource::decl(&cfg));
+    decls.push(PreviewItem::decl(&cfg));
+    decls.push(Skip::decl(&cfg));
     decls.extend([
         crate::habit::ChecklistWorked::decl(&cfg),
         crate::habit::FollowUp::decl(&cfg),

@@ -50,3 +50,16 @@ pub async fn pick<R: Runtime>(
         .map_err(|e| IpcError::new(ErrorKind::Io, format!("the open dialog failed: {e}")))?;
     Ok(chosen.and_then(|path| path.into_path().ok()))
 }
+
+/// Asks which folder to open; `None` when the engineer cancels. `CAREERLOG_IMPORT_FILE`
+/// names it instead, as it does a file.
+pub async fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBuf>, IpcError> {
+    if let Some(folder) = std::env::var_os("CAREERLOG_IMPORT_FILE") {
+        return Ok(Some(PathBuf::from(folder)));
+    }
+    let dialog = app.dialog().file();
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Io, format!("the folder dialog failed: {e}")))?;
+    Ok(chosen.and_then(|path| path.into_path().ok()))
+}

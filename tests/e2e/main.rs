@@ -7,6 +7,7 @@ mod support;
 
 mod guides;
 mod habit;
+mod imports;
 mod inbox;
 mod journal;
 mod packet;

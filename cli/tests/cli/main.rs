@@ -13,6 +13,7 @@ mod capture;
 mod encryption;
 mod guides;
 mod habit;
+mod imports;
 mod journal;
 mod people;
 mod resume;

@@ -76,6 +76,35 @@ impl EntryKind {
     pub fn parse(text: &str) -> Option<EntryKind> {
         EntryKind::ALL.into_iter().find(|k| k.as_str() == text)
     }
+
+    /// The kind in words, one and many: ("1:1", "1:1s"), ("person", "people").
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            EntryKind::Project => ("project", "projects"),
+            EntryKind::Metric => ("metric", "metrics"),
+            EntryKind::Decision => ("decision", "decisions"),
+            EntryKind::Artifact => ("artifact", "artifacts"),
+            EntryKind::Feedback => ("feedback entry", "feedback entries"),
+            EntryKind::Note => ("note", "notes"),
+            EntryKind::Story => ("story", "stories"),
+            EntryKind::Rehearsal => ("rehearsal", "rehearsals"),
+            EntryKind::Review => ("review", "reviews"),
+            EntryKind::Person => ("person", "people"),
+            EntryKind::OneOnOne => ("1:1", "1:1s"),
+            EntryKind::Action => ("action item", "action items"),
+            EntryKind::Goal => ("goal", "goals"),
+        }
+    }
+
+    /// "3 projects", "1 feedback entry".
+    pub fn count(self, n: u32) -> String {
+        let (one, many) = self.words();
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    }
 }
 
 text_enum!(

@@ -516,8 +516,9 @@ impl Journal {
             }
             report.count(entry.kind, outcome);
         }
+        let mut bullets = 0;
         for (index, bullet) in file.bullets.iter().enumerate() {
-            import_bullet(&tx, index, bullet, &local, plan.source)?;
+            bullets += import_bullet(&tx, index, bullet, &local, plan.source)?;
         }
         for (index, edit) in file.packet_edits.iter().enumerate() {
             import_packet_edit(&tx, index, edit, &local)?;
@@ -572,7 +573,7 @@ impl Journal {
                 first.sort_by_key(|(index, _)| *index);
                 first.into_iter().take(FIRST).map(|(_, item)| item).collect()
             },
-            bullets: u32::try_from(file.bullets.len()).unwrap_or(u32::MAX),
+            bullets,
             profile: fills,
             skipped: plan.skipped.clone(),
             committed: commit,
@@ -626,7 +627,7 @@ fn import_bullet(
     bullet: &FileBullet,
     local: &HashMap<String, (i64, EntryKind, String)>,
     source: ImportSource,
-) -> Result<()> {
+) -> Result<u32> {
     let name = format!("resume bullet {}", index + 1);
     // From another tool, a bullet already here is the engineer's since: it stays.
     let on_conflict = if source == ImportSource::Journal {
@@ -668,7 +669,7 @@ fn import_bullet(
     if bullet.text.trim().is_empty() {
         return Err(refuse(format!("{name}: the text cannot be empty")));
     }
-    tx.prepare_cached(&format!(
+    let written = tx.prepare_cached(&format!(
         "INSERT INTO bullets (uuid, project_id, key, text, generated_text, edited, included, position, sources)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT {on_conflict}"
@@ -691,7 +692,7 @@ fn import_bullet(
         )),
         _ => e.into(),
     })?;
-    Ok(())
+    Ok(u32::from(written > 0))
 }
 
 /// Writes one imported variant, matched by UUID; the newer side wins, and a name taken

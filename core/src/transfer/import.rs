@@ -156,7 +156,8 @@ pub struct ImportPreview {
     pub report: ImportReport,
     /// The first entries added or changed, in the source's order (at most `FIRST`).
     pub first: Vec<PreviewItem>,
-    /// Resume bullets it brings, in the engineer's words.
+    /// Resume bullets it adds (or for a journal file, adds or rewrites), in the
+    /// engineer's words.
     pub bullets: u32,
     /// The profile fields it fills (only those empty here): "name", "headline"...
     pub profile: Vec<String>,
@@ -171,6 +172,14 @@ pub const FIRST: usize = 8;
 /// Limits every reader keeps to: a source bigger than this is refused before it is read.
 pub const MAX_ENTRIES: usize = 200_000;
 pub const MAX_TEXT: usize = 100_000;
+
+/// How far a running read of a source is, as the window shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ImportProgress {
+    /// Files or rows read so far, of `total`.
+    pub done: u64,
+    pub total: u64,
+}
 
 /// Progress of a long read: `done` of `total` steps (files of an archive, rows).
 pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
@@ -232,4 +241,63 @@ pub const EPOCH: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
 /// A day as the stamp of a record that has no time of its own: midnight UTC.
 pub fn day_stamp(day: chrono::NaiveDate) -> String {
     format!("{}T00:00:00.000Z", day.format("%Y-%m-%d"))
+}
+
+/// "a, b and c".
+fn listed(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+impl ImportPreview {
+    /// The preview as the CLI prints it: what it adds (or added), the first entries,
+    /// what it skipped and why.
+    pub fn in_words(&self) -> String {
+        let r = &self.report;
+        let kinds: Vec<String> = r.by_kind.iter().map(|k| k.kind.count(k.count)).collect();
+        let from = match self.path.as_str() {
+            "" => self.source.in_words().to_string(),
+            path => format!("{path} ({})", self.source.in_words()),
+        };
+        let verb = if self.committed { "Imported" } else { "Would import" };
+        let mut out = format!(
+            "{verb} from {from}: {} added, {} updated, {} already there",
+            r.added, r.updated, r.unchanged
+        );
+        if !kinds.is_empty() {
+            out.push_str(&format!(" ({})", listed(&kinds)));
+        }
+        if self.bullets > 0 {
+            out.push_str(&format!("; {} resume bullets in your words", self.bullets));
+        }
+        if !self.profile.is_empty() {
+            out.push_str(&format!("; fills the profile's {}", listed(&self.profile)));
+        }
+        out.push('.');
+        if !self.first.is_empty() {
+            out.push_str("\nFirst:");
+            for item in &self.first {
+                let date = item.date.as_deref().map(|d| format!("  {d}")).unwrap_or_default();
+                let updated = if item.updated { "  (updated)" } else { "" };
+                out.push_str(&format!(
+                    "\n  {:<10} {}{date}{updated}",
+                    item.kind.words().0,
+                    item.title
+                ));
+            }
+        }
+        if !self.skipped.is_empty() {
+            out.push_str("\nNot imported:");
+            for skip in &self.skipped {
+                out.push_str(&format!("\n  {}: {}", skip.what, skip.why));
+            }
+        }
+        if !self.committed {
+            out.push_str("\nNothing was written (--dry-run).");
+        }
+        out
+    }
 }

@@ -124,7 +124,11 @@ fn day(place: &str, field: &str, value: &Option<String>) -> Result<Option<NaiveD
 
 /// `work 2 ("Staff Engineer at Northwind")`: a place in the file, counted from 1.
 fn place(list: &str, index: usize, title: &str) -> String {
-    let title: String = title.chars().take(40).collect();
+    let title: String = if title.chars().count() > 40 {
+        format!("{}…", title.chars().take(40).collect::<String>())
+    } else {
+        title.to_string()
+    };
     if title.is_empty() {
         format!("{list} {}", index + 1)
     } else {

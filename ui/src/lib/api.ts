@@ -4,6 +4,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  ImportPreview,
+  ImportProgress,
+  ImportSource,
   BackupInfo,
   CaptureSettings,
   CaptureSetup,
@@ -314,6 +317,15 @@ export const api = {
   // Asks for a file (native dialog) and imports it all or nothing; null when cancelled.
   journalImportPick: (source: 'journal' | 'jrnl'): Promise<ImportReport | null> =>
     call('journal_import_pick', { source }),
+  // Asks for a source (a file, or a folder for Markdown) and says what importing it would
+  // do, writing nothing; null when the dialog is cancelled. `importConfirm` then commits it.
+  importPreview: (source: ImportSource): Promise<ImportPreview | null> => call('import_preview', { source }),
+  // Files or rows read so far while a source is read; null when idle. Poll it.
+  importProgress: (): Promise<ImportProgress | null> => call('import_progress'),
+  // Imports the source last previewed, all or nothing.
+  importConfirm: (): Promise<ImportPreview> => call('import_confirm'),
+  // Forgets the source last previewed.
+  importDiscard: (): Promise<void> => call('import_discard'),
   // Capture: where scans look and whose work it is, with the defaults standing in.
   captureSetupGet: (): Promise<CaptureSetup> => call('capture_setup_get'),
   captureSettingsSet: (settings: CaptureSettings): Promise<CaptureSetup> =>

@@ -545,7 +545,38 @@ html: string, toc: Array<TocEntry>, };
 
 export type GuideSummary = { slug: string, title: string, summary: string, skills: Array<string>, checklist_items: number, has_tree: boolean, };
 
+export type ImportPreview = { source: ImportSource, 
+/**
+ * The file or folder read, as given.
+ */
+path: string, report: ImportReport, 
+/**
+ * The first entries added or changed, in the source's order (at most `FIRST`).
+ */
+first: Array<PreviewItem>, 
+/**
+ * Resume bullets it adds (or for a journal file, adds or rewrites), in the
+ * engineer's words.
+ */
+bullets: number, 
+/**
+ * The profile fields it fills (only those empty here): "name", "headline"...
+ */
+profile: Array<string>, skipped: Array<Skip>, 
+/**
+ * False for a preview (`--dry-run`): nothing was written.
+ */
+committed: boolean, };
+
+export type ImportProgress = { 
+/**
+ * Files or rows read so far, of `total`.
+ */
+done: number, total: number, };
+
 export type ImportReport = { added: number, updated: number, unchanged: number, by_kind: Array<KindCount>, };
+
+export type ImportSource = "journal" | "jrnl" | "json-resume" | "linkedin" | "dayone" | "markdown";
 
 export type InboxPage = { proposals: Array<Proposal>, 
 /**
@@ -947,6 +978,12 @@ person_ids?: Array<number>,
 private?: boolean, };
 
 export type PreviewEntry = { "project": ProjectInput } | { "metric": MetricInput } | { "decision": DecisionInput };
+
+export type PreviewItem = { kind: EntryKind, title: string, 
+/**
+ * The entry's day, when it has one (YYYY-MM-DD).
+ */
+date?: string | null, updated: boolean, };
 
 export type PrimaryRole = "backend" | "frontend" | "devops-sre" | "ai-ml" | "staff-plus" | "engineering-manager";
 
@@ -1366,6 +1403,12 @@ title: string | null,
 summary: string | null, };
 
 export type Skill = { slug: string, title: string, summary: string, questions: Array<string>, guides: Array<string>, html: string, toc: Array<TocEntry>, };
+
+export type Skip = { 
+/**
+ * Where: "Photos (3)", "archive file Connections.csv", "entry 4 (\"Trip\")".
+ */
+what: string, why: string, };
 
 export type Skipped = { path: string, reason: string, };
 

@@ -113,4 +113,8 @@ export type CommandName =
   | 'backup_progress'
   | 'journal_export_save'
   | 'journal_import_pick'
+  | 'import_preview'
+  | 'import_progress'
+  | 'import_confirm'
+  | 'import_discard'
   | 'demo_open';

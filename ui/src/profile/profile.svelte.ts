@@ -36,6 +36,12 @@ export class ProfileStore {
     return this.#loading;
   }
 
+  /** Reads the profile again (an import may have filled it). */
+  reload(): Promise<void> {
+    this.#loading = this.#load();
+    return this.#loading;
+  }
+
   async #load(): Promise<void> {
     this.status = 'loading';
     try {

@@ -21,6 +21,11 @@ const KIND_WORDS: Record<EntryKind, [string, string]> = {
   goal: ['goal', 'goals'],
 };
 
+/** "project", "1:1": one entry of the kind, in words. */
+export function kindWord(kind: EntryKind): string {
+  return KIND_WORDS[kind][0];
+}
+
 function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
