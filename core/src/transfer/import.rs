@@ -126,6 +126,76 @@ impl ImportPlan {
     pub fn skip(&mut self, what: impl Into<String>, why: impl Into<String>) {
         self.skipped.push(Skip { what: what.into(), why: why.into() });
     }
+
+    /// Puts each skill (a name and the keywords that also name it) on every position or
+    /// project whose words name it; a skill named nowhere goes on the latest one, so the
+    /// journal's skills and the resume's Skills list both hold it. With nothing to carry
+    /// them, the skills are reported as not imported.
+    pub fn place_skills(&mut self, carriers: &[Carrier], skills: &[(String, Vec<String>)]) {
+        let latest = carriers
+            .iter()
+            .max_by_key(|c| (c.ended.is_none(), c.ended, c.started))
+            .map(|c| c.uuid.clone());
+        let mut unplaced = Vec::new();
+        for (name, keywords) in skills {
+            let mut on_any = false;
+            for c in carriers {
+                if mentions(&c.text, name) || keywords.iter().any(|k| mentions(&c.text, k.trim())) {
+                    self.add_skill(&c.uuid, name);
+                    on_any = true;
+                }
+            }
+            if !on_any {
+                match &latest {
+                    Some(uuid) => self.add_skill(uuid, name),
+                    None => unplaced.push(name.clone()),
+                }
+            }
+        }
+        if !unplaced.is_empty() {
+            self.skip(
+                format!("skills ({})", unplaced.join(", ")),
+                "there is no position or project to carry them",
+            );
+        }
+    }
+
+    fn add_skill(&mut self, entry: &str, skill: &str) {
+        let Some(entry) = self.file.entries.iter_mut().find(|e| e.uuid == entry) else {
+            return;
+        };
+        if let Some(Value::Array(skills)) = entry.fields.get_mut("skills") {
+            let taken =
+                skills.iter().any(|s| s.as_str().is_some_and(|s| s.eq_ignore_ascii_case(skill)));
+            if !taken {
+                skills.push(Value::String(skill.to_string()));
+            }
+        }
+    }
+}
+
+/// A position or project of a source that can carry skills: its UUID in the plan, its
+/// words (title, summary, highlights) and its dates.
+#[derive(Debug, Clone)]
+pub struct Carrier {
+    pub uuid: String,
+    pub text: String,
+    pub ended: Option<chrono::NaiveDate>,
+    pub started: Option<chrono::NaiveDate>,
+}
+
+/// Whether `text` names `word` as a whole word, in any case.
+pub fn mentions(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        edge(before) && edge(after)
+    })
 }
 
 /// Namespace of the UUIDs derived from imported records.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::import::{day_stamp, Existing, ImportPlan, ImportSource, MAX_ENTRIES};
+use super::import::{day_stamp, Carrier, Existing, ImportPlan, ImportSource, MAX_ENTRIES};
 use crate::capture::phrases::find_metrics;
 use crate::journal::EntryKind;
 use crate::profile::Profile;
@@ -136,28 +136,6 @@ fn place(list: &str, index: usize, title: &str) -> String {
     }
 }
 
-/// Whether `text` names `word` as a whole word, in any case.
-fn mentions(text: &str, word: &str) -> bool {
-    let (text, word) = (text.to_lowercase(), word.to_lowercase());
-    if word.is_empty() {
-        return false;
-    }
-    text.match_indices(&word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        edge(before) && edge(after)
-    })
-}
-
-/// A position or project read, before its skills are known.
-struct Placed {
-    uuid: String,
-    text: String,
-    ended: Option<NaiveDate>,
-    started: Option<NaiveDate>,
-}
-
 pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
     let resume: Resume = super::read_json(bytes, Some("a JSON Resume (resume.json)"))?;
     let total = resume.work.len() + resume.projects.len() + resume.awards.len();
@@ -187,7 +165,7 @@ pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
         plan.file.profile = Some(profile);
     }
 
-    let mut placed: Vec<Placed> = Vec::new();
+    let mut placed: Vec<Carrier> = Vec::new();
     for (list, items) in [("work", &resume.work), ("project", &resume.projects)] {
         for (index, item) in items.iter().enumerate() {
             let is_work = list == "work";
@@ -303,41 +281,16 @@ pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
                 };
                 plan.bullet(&project, &source, highlight, u32::try_from(n).unwrap_or(u32::MAX));
             }
-            placed.push(Placed { uuid: project, text: words, ended, started });
+            placed.push(Carrier { uuid: project, text: words, ended, started });
         }
     }
 
-    // Skills: on each position or project that names them; one named nowhere goes on the
-    // latest position, so the journal and the resume's Skills list both hold it.
-    let latest = placed
+    let skills: Vec<(String, Vec<String>)> = resume
+        .skills
         .iter()
-        .max_by_key(|p| (p.ended.is_none(), p.ended, p.started))
-        .map(|p| p.uuid.clone());
-    let mut unplaced = Vec::new();
-    for skill in &resume.skills {
-        let Some(name) = text(&skill.name) else { continue };
-        let mut on_any = false;
-        for p in &placed {
-            let named = mentions(&p.text, &name)
-                || skill.keywords.iter().any(|k| mentions(&p.text, k.trim()));
-            if named {
-                add_skill(&mut plan, &p.uuid, &name);
-                on_any = true;
-            }
-        }
-        if !on_any {
-            match &latest {
-                Some(uuid) => add_skill(&mut plan, uuid, &name),
-                None => unplaced.push(name),
-            }
-        }
-    }
-    if !unplaced.is_empty() {
-        plan.skip(
-            format!("skills ({})", unplaced.join(", ")),
-            "there is no position or project to carry them",
-        );
-    }
+        .filter_map(|s| text(&s.name).map(|name| (name, s.keywords.clone())))
+        .collect();
+    plan.place_skills(&placed, &skills);
 
     for (index, award) in resume.awards.iter().enumerate() {
         let Some(title) = text(&award.title) else {
@@ -405,17 +358,6 @@ pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
         }
     }
     Ok(plan)
-}
-
-fn add_skill(plan: &mut ImportPlan, project: &str, skill: &str) {
-    let Some(entry) = plan.file.entries.iter_mut().find(|e| e.uuid == project) else { return };
-    if let Some(Value::Array(skills)) = entry.fields.get_mut("skills") {
-        let taken =
-            skills.iter().any(|s| s.as_str().is_some_and(|s| s.eq_ignore_ascii_case(skill)));
-        if !taken {
-            skills.push(json!(skill));
-        }
-    }
 }
 
 #[cfg(test)]

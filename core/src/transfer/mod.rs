@@ -3,6 +3,7 @@
 //! or nothing: any problem refuses the whole file, says where in plain words, and
 //! changes nothing.
 
+mod archive;
 mod dayone;
 pub mod import;
 pub(crate) mod jrnl;
