@@ -65,3 +65,27 @@ fn a_bad_source_is_refused_with_where_and_nothing_written() {
     assert!(missing.contains("cannot read") && missing.contains("nowhere.json"), "{missing}");
     assert_eq!(cli.json(&["project", "list"]), serde_json::json!([]));
 }
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/samples");
+
+#[test]
+fn a_linkedin_export_and_a_day_one_journal_import_with_what_they_left_out() {
+    let cli = Cli::new();
+    let zip = format!("{SAMPLES}/linkedin.zip");
+    let dry = cli.text(&["import", "linkedin", &zip, "--dry-run"]);
+    assert!(dry.contains("4 added, 0 updated, 0 already there (1 person, 2 projects and 1 feedback entry)"), "{dry}");
+    assert!(dry.contains("fills the profile's name, headline, location and summary"), "{dry}");
+    assert!(dry.contains("archive file Basic_LinkedInDataExport/Connections.csv: Career Log does not import it"), "{dry}");
+    let done = cli.json(&["import", "linkedin", &zip]);
+    assert_eq!(done["report"]["added"], 4);
+    assert_eq!(cli.json(&["import", "linkedin", &zip])["report"]["added"], 0);
+
+    let dayone = format!("{SAMPLES}/dayone/Journal.json");
+    let done = cli.json(&["import", "dayone", &dayone]);
+    assert_eq!(done["report"]["by_kind"], serde_json::json!([{"kind": "note", "count": 2}]));
+    let notes = cli.json(&["note", "list", "--tag", "starred"]);
+    assert_eq!(notes[0]["date"], "2024-03-01", "the evening in Los Angeles");
+
+    let line = cli.fails(&["import", "linkedin", &dayone]);
+    assert!(line.contains("is not a ZIP archive"), "{line}");
+}
