@@ -290,3 +290,66 @@ fn hand_written_files_and_others_in_the_folder() {
     let skipped: Vec<&str> = read.skipped.iter().map(|s| s.what.as_str()).collect();
     assert_eq!(skipped, ["folder .obsidian", "notes/photo.png"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn links_are_not_followed_out_of_the_folder() {
+    let outside = write_folder(&[("secret.md", "---\nkind: note\n---\nsecret\n")]);
+    let dir = write_folder(&[("notes/a.md", "hi\n")]);
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("notes/elsewhere")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("b.md")).unwrap();
+    let read = read(dir.path()).unwrap();
+    assert_eq!(read.file.entries.len(), 1);
+    let skipped: Vec<&str> = read.skipped.iter().map(|s| s.what.as_str()).collect();
+    assert_eq!(skipped, ["b.md", "notes/elsewhere"]);
+    assert!(read.skipped.iter().all(|s| s.why.contains("links are not followed")));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, .. Default::default() })]
+
+    /// Any text at all is read or refused in words, never a panic.
+    #[test]
+    fn any_file_is_read_or_refused_without_a_panic(
+        head in "(---\n)?",
+        lines in proptest::collection::vec("[a-z_ :\\-\\[\\]{}\"'#0-9é🙂\t]{0,20}", 0..8),
+        close in "(---\n)?",
+        body in "(## (Situation|Action)\n)?[a-z\n#]{0,30}",
+        kind in "(story|note|artifact|project)",
+    ) {
+        let text = format!("{head}kind: {kind}\n{}\n{close}{body}", lines.join("\n"));
+        if let Ok(parsed) = parse("notes/x.md", &text) {
+            let _ = read_entry("notes/x.md", parsed);
+        }
+        let _ = slug(&text);
+    }
+}
+
+#[test]
+fn unsafe_titles_give_safe_paths_in_the_tree() {
+    let mut file = small();
+    file.entries.clear();
+    let long = "x".repeat(300);
+    for (i, text) in ["CON", "a/b", "..", "🙂", long.as_str(), "nul."].iter().enumerate() {
+        let uuid = format!("00000000-0000-4000-8000-00000000000{i}");
+        file.entries.push(entry(
+            EntryKind::Note,
+            &uuid,
+            json!({"text": text, "date": "2024-01-02"}),
+        ));
+    }
+    let paths: Vec<String> =
+        tree(&file).into_iter().map(|(p, _)| p).filter(|p| p.starts_with("notes/")).collect();
+    let short = format!("notes/2024/{}.md", "x".repeat(MAX_NAME));
+    assert_eq!(
+        paths,
+        [
+            "notes/2024/a-b.md",
+            "notes/2024/con-entry.md",
+            "notes/2024/nul-entry.md",
+            "notes/2024/untitled-00000000.md",
+            "notes/2024/untitled.md",
+            short.as_str(),
+        ]
+    );
+}
