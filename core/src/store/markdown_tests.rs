@@ -149,3 +149,26 @@ fn an_edited_body_updates_exactly_that_entry() {
     let again = std::fs::read_to_string(out.path().join(&path)).unwrap();
     assert!(again.ends_with("\nAdded in another editor.\n"), "{again}");
 }
+
+#[test]
+fn a_hand_written_folder_imports_once_and_a_bad_entry_names_its_file() {
+    let (_a, mut j) = journal();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("notes/2024")).unwrap();
+    let note =
+        "---\ntitle: Retro\ndate: 2024-03-04\naliases: [retro]\ntags:\n  - team\n---\nWent well.\n";
+    std::fs::write(dir.path().join("notes/2024/retro.md"), note).unwrap();
+    let first = import(&mut j, dir.path());
+    assert_eq!(first.added, 1, "{first:?}");
+    let again = import(&mut j, dir.path());
+    assert_eq!((again.added, again.updated), (0, 0), "a re-import adds nothing");
+    let file = j.export_journal().unwrap();
+    assert_eq!(file.entries[0].fields["text"], "Went well.");
+    assert_eq!(file.entries[0].fields["tags"], serde_json::json!(["team"]));
+    std::fs::write(dir.path().join("notes/2024/bad.md"), "---\nkind: metric\nname: p99\n---\n")
+        .unwrap();
+    let read = plan(dir.path(), &mut |_, _| {}).unwrap();
+    let error = j.import_plan(read, "", true).unwrap_err().to_string();
+    assert!(error.contains("notes/2024/bad.md"), "{error}");
+    assert_eq!(j.export_journal().unwrap().entries.len(), 1, "nothing was written");
+}
