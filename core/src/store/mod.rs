@@ -209,6 +209,8 @@ mod search_tests;
 #[cfg(test)]
 mod habit_tests;
 #[cfg(test)]
+mod markdown_tests;
+#[cfg(test)]
 mod packet_tests;
 #[cfg(test)]
 mod people_tests;

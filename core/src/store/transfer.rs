@@ -14,6 +14,7 @@ use crate::journal::{EntryKind, Labels, Stored};
 use crate::transfer::import::{
     profile_fills, Existing, ImportPlan, ImportPreview, ImportSource, PreviewItem, FIRST,
 };
+use crate::transfer::markdown::MarkdownReport;
 use crate::transfer::{
     a_kind, entry_name, kind_rank, map_links, parse_journal_file, refuse_all, FileBullet,
     FileCheck, FileCycle, FileEntry, FilePacketEdit, FileTailoring, FileVariant, ImportReport,
@@ -773,4 +774,13 @@ fn free_variant_name(tx: &Transaction, name: &str, own: i64) -> Result<String> {
             if n == 1 { format!("{name} (imported)") } else { format!("{name} (imported {n})") };
     }
     Ok(candidate)
+}
+
+impl Journal {
+    /// Writes the journal as a Markdown folder into `dir` (empty, absent, or a previous
+    /// export, which it brings up to date), one file per entry; says what it wrote.
+    pub fn export_markdown(&self, dir: &std::path::Path) -> Result<MarkdownReport> {
+        let file = self.export_journal()?;
+        crate::transfer::markdown::write(dir, &crate::transfer::markdown::tree(&file))
+    }
 }

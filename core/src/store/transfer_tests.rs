@@ -211,7 +211,7 @@ type ProjectShape = (String, u8, Vec<(f64, f64)>, bool);
 /// A small generated journal: projects with metrics, decisions, notes, a story, resume
 /// variants, settings and a profile.
 #[derive(Debug, Clone)]
-struct Shape {
+pub(super) struct Shape {
     projects: Vec<ProjectShape>,
     notes: Vec<String>,
     story: bool,
@@ -223,7 +223,7 @@ struct Shape {
     people: Vec<(String, u8, u8, bool)>,
 }
 
-fn shapes() -> impl Strategy<Value = Shape> {
+pub(super) fn shapes() -> impl Strategy<Value = Shape> {
     let text = "[A-Za-z][A-Za-z0-9 ,.'é🙂\"<>&-]{0,40}";
     let project =
         (text, 0u8..6, prop::collection::vec((-1e6f64..1e6, -1e6f64..1e6), 0..3), any::<bool>());
@@ -247,7 +247,7 @@ fn shapes() -> impl Strategy<Value = Shape> {
         })
 }
 
-fn build(j: &mut Journal, shape: &Shape) {
+pub(super) fn build(j: &mut Journal, shape: &Shape) {
     use crate::people::{
         ActionDraft, ActionOwner, GoalInput, OneOnOneForm, OneOnOneInput, PersonInput,
         Relationship, RelationshipSpan,
@@ -515,7 +515,7 @@ fn build(j: &mut Journal, shape: &Shape) {
 }
 
 /// A journal that fills every table that travels.
-fn everything() -> Shape {
+pub(super) fn everything() -> Shape {
     Shape {
         projects: vec![
             ("Checkout".into(), 2, vec![(800.0, 120.0), (2.1, 2.6)], true),
