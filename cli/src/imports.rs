@@ -38,3 +38,17 @@ pub fn run(
     let preview = journal.import_plan(plan?, &args.path.display().to_string(), !args.dry_run)?;
     Ok((to_json(&preview), preview.in_words()))
 }
+
+/// `export markdown --out DIR`: the folder, and what changed in it.
+pub fn export_markdown(journal: &Journal, out: &std::path::Path) -> careerlog_core::Result<Output> {
+    let report = journal.export_markdown(out)?;
+    let text = format!(
+        "Wrote {} files in {} folders to {} ({} changed, {} removed)",
+        report.files,
+        report.folders,
+        out.display(),
+        report.changed,
+        report.removed
+    );
+    Ok((to_json(&report), text))
+}

@@ -360,6 +360,14 @@ pub enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The journal as a folder of Markdown files, one per entry, by kind and year, with
+    /// YAML front matter (what Obsidian shows as properties); `import markdown` reads it
+    /// back.
+    Markdown {
+        /// An empty or new folder, or one this command wrote before.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Due checklist items and the weekly review (weekly, with an alarm) as an .ics file
     /// for a calendar app.
     Ics {
@@ -447,6 +455,7 @@ fn dispatch(command: Command, journal: &mut Journal) -> careerlog_core::Result<O
         Command::Profile(c) => c.run(journal),
         Command::Export(ExportCommand::Ics { out }) => guides::export_ics(journal, &out),
         Command::Export(ExportCommand::Journal { out }) => export_journal(journal, &out),
+        Command::Export(ExportCommand::Markdown { out }) => imports::export_markdown(journal, &out),
         Command::Import(c) => import(journal, c),
         Command::Backup(c) => backup(journal, c),
         Command::Encryption(c) => encryption(journal, c),

@@ -158,6 +158,8 @@ fn render() -> String {
     decls.push(ImportSource::decl(&cfg));
     decls.push(PreviewItem::decl(&cfg));
     decls.push(Skip::decl(&cfg));
+    decls.push(crate::transfer::markdown::MarkdownReport::decl(&cfg));
+    decls.push(crate::transfer::markdown::MarkdownExport::decl(&cfg));
     decls.extend([
         crate::habit::ChecklistWorked::decl(&cfg),
         crate::habit::FollowUp::decl(&cfg),

@@ -57,6 +57,11 @@ pub async fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBu
     if let Some(folder) = std::env::var_os("CAREERLOG_IMPORT_FILE") {
         return Ok(Some(PathBuf::from(folder)));
     }
+    choose_folder(app).await
+}
+
+/// The system's folder dialog; `None` when the engineer cancels.
+pub async fn choose_folder<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBuf>, IpcError> {
     let dialog = app.dialog().file();
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
         .await

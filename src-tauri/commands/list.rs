@@ -39,8 +39,8 @@ app_commands! {
     backup:
         backup_list, backup_create, backup_restore, backup_progress;
     transfer:
-        journal_export_save, journal_import_pick, import_preview, import_progress, import_confirm,
-        import_discard;
+        journal_export_save, journal_import_pick, markdown_export_pick, import_preview,
+        import_progress, import_confirm, import_discard;
     demo:
         demo_open;
 }

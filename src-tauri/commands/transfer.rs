@@ -6,6 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use careerlog_core::transfer::import::{self, ImportPlan, ImportPreview, ImportProgress};
+use careerlog_core::transfer::markdown::MarkdownExport;
 use careerlog_core::transfer::ImportReport;
 use careerlog_core::{Error, ErrorKind, IpcError};
 use serde::Deserialize;
@@ -130,6 +131,25 @@ pub async fn import_preview<R: Runtime>(
     };
     imports.with(|p| p.reading = None);
     result.map(Some)
+}
+
+/// Writes the journal as a Markdown folder where the engineer picks (native folder
+/// dialog; `CAREERLOG_EXPORT_DIR` names its parent instead); null when cancelled.
+#[tauri::command]
+pub async fn markdown_export_pick<R: Runtime>(
+    app: AppHandle<R>,
+    journal: State<'_, JournalState>,
+) -> Result<Option<MarkdownExport>, IpcError> {
+    let dir = match std::env::var_os("CAREERLOG_EXPORT_DIR") {
+        Some(parent) => Some(std::path::PathBuf::from(parent).join("career-log-markdown")),
+        None => super::files::choose_folder(&app).await?,
+    };
+    let Some(dir) = dir else {
+        return Ok(None);
+    };
+    let path = dir.display().to_string();
+    let report = journal.run(move |j| j.export_markdown(&dir)).await?;
+    Ok(Some(MarkdownExport { path, report }))
 }
 
 /// How far the running read is; null when none runs.

@@ -6,7 +6,7 @@
 
 use serde_json::json;
 
-use crate::support::{App, Turn};
+use crate::support::{careerlog, App, Turn};
 
 /// The invented resume the core's tests read too.
 const SAMPLE: &str = include_str!("../../core/tests/samples/resume.json");
@@ -103,6 +103,47 @@ async fn a_broken_resume_is_refused_in_the_dialog_saying_where() {
     assert_eq!(app.count("import-dialog").await, 0);
     let page = app.invoke_ok("project_list", json!({"offset": 0, "limit": 10})).await;
     assert_eq!(page["total"], json!(0));
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_journal_goes_out_as_a_markdown_folder_and_an_edited_file_comes_back() {
+    let turn = Turn::take().await;
+    let resume = turn.path("resume.json");
+    std::fs::write(&resume, SAMPLE).unwrap();
+    careerlog(&turn.db, &[], &["import", "json-resume", &resume.display().to_string()]);
+    let app = turn.open().await;
+    app.click("nav-settings").await;
+    app.click("markdown-export").await;
+    let said = app.text_with("data-result", "Wrote").await;
+    let folder = turn.exports().join("career-log-markdown");
+    assert!(said.contains(&format!("folders to {}", folder.display())), "{said}");
+    let file = folder.join("projects/2019/backend-engineer-at-contoso-retail.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("---\nkind: \"project\"\n"), "{text}");
+
+    // Edited in another editor, then the folder imported back: that entry changes.
+    std::fs::write(
+        &file,
+        text.replace("Built the order pipeline.", "Built the order pipeline on Kafka."),
+    )
+    .unwrap();
+    std::fs::remove_file(turn.import_file()).ok();
+    std::fs::rename(&folder, turn.import_file()).unwrap();
+    app.click("import-from-markdown").await;
+    let counts = app.text_until("import-preview-counts", |t| t.contains("1 entry")).await;
+    assert!(counts.contains("1 entry (1 changed): 1 project"), "{counts}");
+    app.click("import-confirm").await;
+    app.until("the import", "return !document.querySelector(\"[data-testid='import-dialog']\")")
+        .await;
+    let page = app.invoke_ok("project_list", json!({"offset": 0, "limit": 10})).await;
+    let contoso = page["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"] == "Backend Engineer at Contoso Retail")
+        .unwrap();
+    assert_eq!(contoso["summary"], "Built the order pipeline on Kafka.");
     app.close().await;
 }
 

@@ -33,7 +33,7 @@ pub fn safe_name(name: &str) -> bool {
         && !name.starts_with('/')
         && !name.contains(['\\', '\0'])
         && !name.split('/').any(|part| part == "..")
-        && !name.chars().nth(1).is_some_and(|c| c == ':')
+        && name.chars().nth(1).is_none_or(|c| c != ':')
 }
 
 /// Whether the bytes begin as a ZIP archive does.

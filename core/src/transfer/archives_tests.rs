@@ -102,37 +102,46 @@ fn a_linkedin_import_links_the_recommendation_to_its_person_and_adds_nothing_twi
 #[test]
 fn a_broken_linkedin_export_is_refused_saying_which_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: Vec<(Box<dyn Fn(&str, Vec<u8>) -> Vec<u8>>, &str)> = vec![
+    // Each case replaces one file of the sample export.
+    let cases: [(&str, &[u8], &str); 7] = [
         (
-            Box::new(|n, b| if n == "Positions.csv" { b"Company Name,Title,Started On\nContoso,Engineer,Marchh 2021\n".to_vec() } else { b }),
+            "Positions.csv",
+            b"Company Name,Title,Started On\nContoso,Engineer,Marchh 2021\n",
             "Positions.csv line 2: the start date is not a date (\"Marchh 2021\"); LinkedIn writes Mar 2021",
         ),
         (
-            Box::new(|n, b| if n == "Positions.csv" { b"Company Name,Title,Started On,Finished On\nContoso,Engineer,Mar 2021,Jan 2020\n".to_vec() } else { b }),
+            "Positions.csv",
+            b"Company Name,Title,Started On,Finished On\nContoso,Engineer,Mar 2021,Jan 2020\n",
             "Positions.csv line 2: the end date (2020-01-01) is before the start date (2021-03-01)",
         ),
         (
-            Box::new(|n, b| if n == "Skills.csv" { b"Name\n\"Rust\n".to_vec() } else { b }),
+            "Skills.csv",
+            b"Name\n\"Rust\n",
             "Skills.csv line 2: a quote is opened and never closed",
         ),
         (
-            Box::new(|n, b| if n == "Positions.csv" { b"Company Name,Title,Started On\nContoso,\"Engineer,Mar 2021\nFabrikam,Lead,Jan 2020\n".to_vec() } else { b }),
+            "Positions.csv",
+            b"Company Name,Title,Started On\nContoso,\"Engineer,Mar 2021\nFabrikam,Lead,Jan 2020\n",
             "Positions.csv line 2: a quote is opened and never closed",
         ),
         (
-            Box::new(|n, b| if n == "Positions.csv" { b"Company Name,Title\nContoso,Engineer,extra\n".to_vec() } else { b }),
+            "Positions.csv",
+            b"Company Name,Title\nContoso,Engineer,extra\n",
             "Positions.csv line 2: the row has 3 fields where the header has 2",
         ),
         (
-            Box::new(|n, b| if n == "Positions.csv" { b"Company,Role\nContoso,Engineer\n".to_vec() } else { b }),
+            "Positions.csv",
+            b"Company,Role\nContoso,Engineer\n",
             "Positions.csv has no header line starting with \"Company Name\"",
         ),
         (
-            Box::new(|n, b| if n == "Profile.csv" { b"First Name\n\xff\xfe\n".to_vec() } else { b }),
+            "Profile.csv",
+            b"First Name\n\xff\xfe\n",
             "Profile.csv",
         ),
     ];
-    for (change, needle) in cases {
+    for (file, text, needle) in cases {
+        let change = |n: &str, b: Vec<u8>| if n == file { text.to_vec() } else { b };
         let message = read(ImportSource::Linkedin, &linkedin_zip(dir.path(), change))
             .unwrap_err()
             .to_string();

@@ -53,7 +53,7 @@ fn rows(
     // CSV doubles a quote inside a quoted field, so a well-formed file has an even number;
     // an odd one means a quote opened and never closed, swallowing the rest of the file.
     let unclosed = text[start..].matches('"').count() % 2 == 1;
-    let mut reader = csv::ReaderBuilder::new().from_reader(text[start..].as_bytes());
+    let mut reader = csv::ReaderBuilder::new().from_reader(&text.as_bytes()[start..]);
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| refuse(format!("{name}: the header cannot be read ({e})")))?

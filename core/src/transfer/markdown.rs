@@ -27,8 +27,15 @@ pub const MAX_DEPTH: usize = 8;
 /// How deeply folders are read below the folder given.
 const MAX_FOLDERS: usize = 8;
 
+/// Where a Markdown folder was written (as the window says it), and what went into it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct MarkdownExport {
+    pub path: String,
+    pub report: MarkdownReport,
+}
+
 /// What an export wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct MarkdownReport {
     /// Files in the folder after the export (entries, README.md, profile.md).
     pub files: u32,

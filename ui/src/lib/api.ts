@@ -6,6 +6,7 @@ import type {
   AppInfo,
   ImportPreview,
   ImportProgress,
+  MarkdownExport,
   ImportSource,
   BackupInfo,
   CaptureSettings,
@@ -317,6 +318,8 @@ export const api = {
   // Asks for a file (native dialog) and imports it all or nothing; null when cancelled.
   journalImportPick: (source: 'journal' | 'jrnl'): Promise<ImportReport | null> =>
     call('journal_import_pick', { source }),
+  // The journal as a Markdown folder where the engineer picks (native dialog); null when cancelled.
+  markdownExportPick: (): Promise<MarkdownExport | null> => call('markdown_export_pick'),
   // Asks for a source (a file, or a folder for Markdown) and says what importing it would
   // do, writing nothing; null when the dialog is cancelled. `importConfirm` then commits it.
   importPreview: (source: ImportSource): Promise<ImportPreview | null> => call('import_preview', { source }),

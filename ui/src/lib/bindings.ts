@@ -609,6 +609,26 @@ export type Library = { guides: Array<Guide>, questions: Array<Question>, skills
 
 export type LintRule = "no-number" | "weak-opening" | "buzzword" | "first-person" | "passive-voice" | "too-long" | "number-without-unit" | "metric-without-evidence" | "claim-not-shown" | "repeated-phrase" | "stray-capital" | "verb-after-verb" | "dangling-preposition" | "many-colons";
 
+export type MarkdownExport = { path: string, report: MarkdownReport, };
+
+export type MarkdownReport = { 
+/**
+ * Files in the folder after the export (entries, README.md, profile.md).
+ */
+files: number, 
+/**
+ * Folders under it (kinds and years).
+ */
+folders: number, 
+/**
+ * Files of a previous export that were written again because they changed.
+ */
+changed: number, 
+/**
+ * Files of a previous export removed because their entry is gone or was renamed.
+ */
+removed: number, };
+
 export type Metric = { id: number, uuid: string, 
 /**
  * `result - baseline`; absent without a baseline.

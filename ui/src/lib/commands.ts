@@ -113,6 +113,7 @@ export type CommandName =
   | 'backup_progress'
   | 'journal_export_save'
   | 'journal_import_pick'
+  | 'markdown_export_pick'
   | 'import_preview'
   | 'import_progress'
   | 'import_confirm'

@@ -5,9 +5,9 @@ import { api, toIpcError, type Api } from '../lib/api';
 import { asSentence } from '../lib/text';
 import { importSummary, type ImportSource } from './transfer';
 
-export type DataApi = Pick<Api, 'journalExportSave' | 'journalImportPick'>;
+export type DataApi = Pick<Api, 'journalExportSave' | 'journalImportPick' | 'markdownExportPick'>;
 
-export type DataAction = 'export' | ImportSource;
+export type DataAction = 'export' | 'markdown' | ImportSource;
 
 export interface DataResult {
   action: DataAction;
@@ -33,6 +33,16 @@ export class DataStore {
     });
   }
 
+  /** Writes the journal as a folder of Markdown files where the engineer picks. */
+  async exportMarkdown(): Promise<void> {
+    await this.#run('markdown', async () => {
+      const done = await this.#api.markdownExportPick();
+      if (done === null) return null;
+      const { files, folders } = done.report;
+      return `Wrote ${files.toLocaleString('en')} files in ${folders.toLocaleString('en')} folders to ${done.path}.`;
+    });
+  }
+
   /** Imports a file the engineer picks, all or nothing. */
   async importFrom(source: ImportSource): Promise<void> {
     await this.#run(source, async () => {
@@ -53,7 +63,7 @@ export class DataStore {
     } catch (e) {
       const error = toIpcError(e);
       const what =
-        action === 'export'
+        action === 'export' || action === 'markdown'
           ? 'The journal was not exported.'
           : 'Nothing was imported; your journal is unchanged.';
       // Every problem the core found, each in its own sentence (the first is `message`).

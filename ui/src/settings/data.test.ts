@@ -8,6 +8,10 @@ function store(overrides: Partial<DataApi>) {
   return new DataStore({
     journalExportSave: async () => '/home/me/career-log-journal.json',
     journalImportPick: async () => report,
+    markdownExportPick: async () => ({
+      path: '/home/me/career-log-markdown',
+      report: { files: 14, folders: 5, changed: 0, removed: 0 },
+    }),
     ...overrides,
   });
 }
@@ -20,6 +24,16 @@ describe('DataStore', () => {
       action: 'export',
       tone: 'good',
       text: 'Saved the whole journal to /home/me/career-log-journal.json.',
+    });
+  });
+
+  it('says where the Markdown folder went and how big it is', async () => {
+    const data = store({});
+    await data.exportMarkdown();
+    expect(data.result).toEqual({
+      action: 'markdown',
+      tone: 'good',
+      text: 'Wrote 14 files in 5 folders to /home/me/career-log-markdown.',
     });
   });
 

@@ -92,7 +92,7 @@ describe('ImportsStore', () => {
       { field: 'file', message: 'Positions.csv row 9: the title is missing' },
     ];
     const { imports } = store({
-      importPreview: () => Promise.reject({ kind: 'invalid', field: 'file', message: errors[0].message, errors }),
+      importPreview: () => Promise.reject({ kind: 'invalid', field: 'file', message: errors[0]?.message, errors }),
     });
     await imports.choose('linkedin');
     expect(imports.open).toBe(true);
