@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::import::Progress;
+use super::refuse;
 use crate::{Error, Result};
 
 /// More files than this is not an export of a journal or a profile.
@@ -20,10 +21,6 @@ pub const MAX_RATIO: u64 = 200;
 pub struct Member {
     pub name: String,
     pub bytes: Option<Vec<u8>>,
-}
-
-fn refuse(reason: String) -> Error {
-    Error::invalid("file", reason)
 }
 
 /// Whether `name` stays inside the archive: no `..`, no absolute path or drive, no

@@ -12,6 +12,7 @@ use super::archive::{self, file_name};
 use super::import::{
     read_file, Existing, ImportPlan, ImportSource, Progress, MAX_ENTRIES, MAX_TEXT,
 };
+use super::refuse;
 use crate::journal::EntryKind;
 use crate::{Error, Result};
 
@@ -42,10 +43,6 @@ struct DayOneEntry {
     videos: Vec<Value>,
     #[serde(default)]
     pdf_attachments: Vec<Value>,
-}
-
-fn refuse(reason: String) -> Error {
-    Error::invalid("file", reason)
 }
 
 /// Day One's Markdown as plain Markdown: its backslash escapes undone, its image lines

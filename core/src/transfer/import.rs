@@ -123,6 +123,13 @@ impl ImportPlan {
         });
     }
 
+    /// Whether an entry whose UUID derives from `key` is already in the plan: the same
+    /// record met twice in one source.
+    pub fn holds(&self, key: &str) -> bool {
+        let uuid = source_uuid(self.source, key);
+        self.file.entries.iter().any(|e| e.uuid == uuid)
+    }
+
     pub fn skip(&mut self, what: impl Into<String>, why: impl Into<String>) {
         self.skipped.push(Skip { what: what.into(), why: why.into() });
     }
@@ -303,6 +310,20 @@ pub fn profile_fills(mine: &Profile, theirs: &Profile) -> Vec<String> {
         ("target role", mine.target_role.is_none(), theirs.target_role.is_some()),
     ];
     pairs.iter().filter(|(_, empty, given)| *empty && *given).map(|(n, ..)| n.to_string()).collect()
+}
+
+/// Refuses a span that ends before it starts, saying where (`at`) and both days.
+pub fn in_order(
+    at: &str,
+    started: Option<chrono::NaiveDate>,
+    ended: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    match (started, ended) {
+        (Some(s), Some(e)) if e < s => {
+            Err(super::refuse(format!("{at}: the end date ({e}) is before the start date ({s})")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The stamp of a record with no day at all.

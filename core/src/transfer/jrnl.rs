@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::{Error, Result};
+use super::refuse;
+use crate::Result;
 
 #[derive(Debug, Deserialize)]
 struct JrnlFile {
@@ -42,10 +43,6 @@ pub struct JrnlNote {
 
 /// Namespace for the content-derived UUIDs of imported jrnl entries.
 const JRNL_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x5f0c_6a2e_8d1b_4c3f_9a77_1e2d_3c4b_5a69);
-
-fn refuse(reason: String) -> Error {
-    Error::invalid("file", reason)
-}
 
 pub fn parse_jrnl(bytes: &[u8]) -> Result<Vec<JrnlNote>> {
     let file: JrnlFile = super::read_json(bytes, Some("jrnl's JSON export"))?;

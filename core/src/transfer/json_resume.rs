@@ -8,11 +8,14 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::import::{day_stamp, Carrier, Existing, ImportPlan, ImportSource, MAX_ENTRIES};
+use super::import::{
+    day_stamp, in_order, Carrier, Existing, ImportPlan, ImportSource, MAX_ENTRIES,
+};
+use super::refuse;
 use crate::capture::phrases::find_metrics;
 use crate::journal::EntryKind;
 use crate::profile::Profile;
-use crate::{Error, Result};
+use crate::Result;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -96,10 +99,6 @@ struct Publication {
     release_date: Option<String>,
     url: Option<String>,
     summary: Option<String>,
-}
-
-fn refuse(reason: String) -> Error {
-    Error::invalid("file", reason)
 }
 
 /// Trimmed, or None when blank.
@@ -188,13 +187,7 @@ pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
             let at = place(list, index, &title);
             let started = day(&at, "start date", &item.start_date)?;
             let ended = day(&at, "end date", &item.end_date)?;
-            if let (Some(s), Some(e)) = (started, ended) {
-                if e < s {
-                    return Err(refuse(format!(
-                        "{at}: the end date ({e}) is before the start date ({s})"
-                    )));
-                }
-            }
+            in_order(&at, started, ended)?;
             let key = format!(
                 "{list}|{}|{}|{}|{}",
                 title,
@@ -202,12 +195,7 @@ pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
                 item.start_date.as_deref().unwrap_or_default(),
                 item.end_date.as_deref().unwrap_or_default()
             );
-            if plan
-                .file
-                .entries
-                .iter()
-                .any(|e| e.uuid == super::import::source_uuid(plan.source, &key))
-            {
+            if plan.holds(&key) {
                 plan.skip(at, "the same position appears earlier in the file");
                 continue;
             }

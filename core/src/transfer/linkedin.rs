@@ -11,18 +11,15 @@ use serde_json::{json, Value};
 
 use super::archive::{self, file_name};
 use super::import::{
-    day_stamp, Carrier, Existing, ImportPlan, ImportSource, Progress, EPOCH, MAX_ENTRIES,
+    day_stamp, in_order, Carrier, Existing, ImportPlan, ImportSource, Progress, EPOCH, MAX_ENTRIES,
 };
+use super::refuse;
 use crate::journal::EntryKind;
 use crate::profile::Profile;
-use crate::{Error, Result};
+use crate::Result;
 
 const READ: [&str; 4] =
     ["Positions.csv", "Skills.csv", "Recommendations_Received.csv", "Profile.csv"];
-
-fn refuse(reason: String) -> Error {
-    Error::invalid("file", reason)
-}
 
 /// One CSV file's rows as maps from header to value, with the line each row starts on.
 /// Lines before the header (LinkedIn puts notes above some) are passed over: the header is
@@ -176,20 +173,13 @@ pub fn plan(path: &Path, progress: Progress) -> Result<ImportPlan> {
             };
             let started = date(&at, "start date", field(&row, "Started On"))?;
             let ended = date(&at, "end date", field(&row, "Finished On"))?;
-            if let (Some(s), Some(e)) = (started, ended) {
-                if e < s {
-                    return Err(refuse(format!(
-                        "{at}: the end date ({e}) is before the start date ({s})"
-                    )));
-                }
-            }
+            in_order(&at, started, ended)?;
             let key = format!(
                 "position|{title}|{}|{}",
                 field(&row, "Started On").unwrap_or_default(),
                 field(&row, "Finished On").unwrap_or_default()
             );
-            let uuid = super::import::source_uuid(plan.source, &key);
-            if plan.file.entries.iter().any(|e| e.uuid == uuid) {
+            if plan.holds(&key) {
                 plan.skip(
                     format!("{at} ({title})"),
                     "the same position appears earlier in the file",
@@ -197,7 +187,7 @@ pub fn plan(path: &Path, progress: Progress) -> Result<ImportPlan> {
                 continue;
             }
             let summary = field(&row, "Description");
-            plan.entry(
+            let uuid = plan.entry(
                 EntryKind::Project,
                 &key,
                 &day_stamp(started.or(ended).unwrap_or(EPOCH)),
@@ -251,8 +241,9 @@ pub fn plan(path: &Path, progress: Progress) -> Result<ImportPlan> {
                 let team = field(&row, "Company").map(str::to_string);
                 let note = field(&row, "Job Title").map(|t| format!("{t} (from LinkedIn)"));
                 let key = format!("person|{who}");
-                let uuid = super::import::source_uuid(plan.source, &key);
-                if !plan.file.entries.iter().any(|e| e.uuid == uuid) {
+                if plan.holds(&key) {
+                    super::import::source_uuid(plan.source, &key)
+                } else {
                     plan.entry(
                         EntryKind::Person,
                         &key,
@@ -265,9 +256,8 @@ pub fn plan(path: &Path, progress: Progress) -> Result<ImportPlan> {
                             "skills": [],
                         }),
                         &format!("{at} (\"{who}\")"),
-                    );
+                    )
                 }
-                uuid
             });
             plan.entry(
                 EntryKind::Feedback,

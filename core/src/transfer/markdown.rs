@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::import::{day_stamp, Existing, ImportPlan, ImportSource, Progress, EPOCH, MAX_ENTRIES};
+use super::refuse;
 use super::{FileEntry, JournalFile};
 use crate::journal::EntryKind;
 use crate::profile::Profile;
@@ -378,10 +379,6 @@ Exporting again into this folder rewrites it: files of entries that are gone are
 /// Refuses a problem in a file of the folder, naming the file and line.
 fn at(path: &str, line: usize, what: impl std::fmt::Display) -> Error {
     Error::invalid("file", format!("{path} line {line}: {what}"))
-}
-
-fn refuse(reason: String) -> Error {
-    Error::invalid("file", reason)
 }
 
 /// A file's front matter as values by key, with the line of each, and its body.

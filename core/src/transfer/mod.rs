@@ -206,7 +206,8 @@ pub fn map_links(
     Ok(())
 }
 
-fn refuse(reason: String) -> Error {
+/// A file refused for `reason`, said beside the control that chose it.
+pub(crate) fn refuse(reason: String) -> Error {
     Error::invalid("file", reason)
 }
 
