@@ -230,13 +230,23 @@ fn constants() -> String {
             format!("  {}: [{}],", f.as_str(), names.join(", "))
         })
         .collect();
+    let words: Vec<String> = crate::journal::EntryKind::ALL
+        .iter()
+        .map(|k| {
+            let (one, many) = k.words();
+            format!("  {}: ['{one}', '{many}'],", k.as_str())
+        })
+        .collect();
     format!(
         "\n/** The most projects one `project_list` call answers with. */\n\
          export const MAX_PAGE = {};\n\
          \n/** Each framework's sections, in telling order. */\n\
-         export const FRAMEWORK_SECTIONS: Record<Framework, readonly Section[]> = {{\n{}\n}};\n",
+         export const FRAMEWORK_SECTIONS: Record<Framework, readonly Section[]> = {{\n{}\n}};\n\
+         \n/** Each kind of entry in words, one and many, as the core says them. */\n\
+         export const ENTRY_KIND_WORDS: Record<EntryKind, readonly [string, string]> = {{\n{}\n}};\n",
         crate::journal::MAX_PAGE,
-        sections.join("\n")
+        sections.join("\n"),
+        words.join("\n")
     )
 }
 

@@ -1,22 +1,19 @@
 // The This week card and the follow-up queue in words: what the week added, when the review
 // falls, what each kind of follow-up is and what acting on it says.
 
-import type { EntryCount, EntryKind, FollowUpKind, Metric, WeekSummary } from '../lib/bindings';
+import {
+  ENTRY_KIND_WORDS,
+  type EntryCount,
+  type EntryKind,
+  type FollowUpKind,
+  type Metric,
+  type WeekSummary,
+} from '../lib/bindings';
 
-const KIND_WORDS: Record<EntryKind, [string, string]> = {
-  project: ['project', 'projects'],
-  metric: ['metric', 'metrics'],
-  decision: ['decision', 'decisions'],
-  artifact: ['artifact', 'artifacts'],
+// The week speaks of feedback as pieces of it; every other kind as the core says it.
+const KIND_WORDS: Record<EntryKind, readonly [string, string]> = {
+  ...ENTRY_KIND_WORDS,
   feedback: ['piece of feedback', 'pieces of feedback'],
-  note: ['note', 'notes'],
-  story: ['story', 'stories'],
-  rehearsal: ['rehearsal', 'rehearsals'],
-  review: ['review', 'reviews'],
-  person: ['person', 'people'],
-  one_on_one: ['1:1', '1:1s'],
-  action: ['action item', 'action items'],
-  goal: ['goal', 'goals'],
 };
 
 /** "2 projects, 3 metrics and 1 note"; empty when nothing was added. */

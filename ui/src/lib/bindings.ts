@@ -1662,3 +1662,20 @@ export const FRAMEWORK_SECTIONS: Record<Framework, readonly Section[]> = {
   star: ['situation', 'task', 'action', 'result'],
   car: ['context', 'action', 'result'],
 };
+
+/** Each kind of entry in words, one and many, as the core says them. */
+export const ENTRY_KIND_WORDS: Record<EntryKind, readonly [string, string]> = {
+  person: ['person', 'people'],
+  project: ['project', 'projects'],
+  metric: ['metric', 'metrics'],
+  decision: ['decision', 'decisions'],
+  artifact: ['artifact', 'artifacts'],
+  feedback: ['feedback entry', 'feedback entries'],
+  note: ['note', 'notes'],
+  story: ['story', 'stories'],
+  rehearsal: ['rehearsal', 'rehearsals'],
+  review: ['review', 'reviews'],
+  one_on_one: ['1:1', '1:1s'],
+  action: ['action item', 'action items'],
+  goal: ['goal', 'goals'],
+};

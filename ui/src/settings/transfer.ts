@@ -1,29 +1,12 @@
 // What the Import and export card says after an import: counts in words, by kind.
 
-import type { EntryKind, ImportReport, KindCount } from '../lib/bindings';
+import { ENTRY_KIND_WORDS, type EntryKind, type ImportReport, type KindCount } from '../lib/bindings';
 
 export type ImportSource = 'journal' | 'jrnl';
 
-// Keyed by the generated union, so a new kind in Rust must be named here.
-const KIND_WORDS: Record<EntryKind, [string, string]> = {
-  project: ['project', 'projects'],
-  metric: ['metric', 'metrics'],
-  decision: ['decision', 'decisions'],
-  artifact: ['artifact', 'artifacts'],
-  feedback: ['feedback entry', 'feedback entries'],
-  note: ['note', 'notes'],
-  story: ['story', 'stories'],
-  rehearsal: ['rehearsal', 'rehearsals'],
-  review: ['review', 'reviews'],
-  person: ['person', 'people'],
-  one_on_one: ['1:1', '1:1s'],
-  action: ['action item', 'action items'],
-  goal: ['goal', 'goals'],
-};
-
 /** "project", "1:1": one entry of the kind, in words. */
 export function kindWord(kind: EntryKind): string {
-  return KIND_WORDS[kind][0];
+  return ENTRY_KIND_WORDS[kind][0];
 }
 
 function count(n: number, one: string, many: string): string {
@@ -38,7 +21,7 @@ function list(parts: string[]): string {
 
 /** "2 projects, 1 metric and 12 notes": the kinds with any, in the order given. */
 export function kindsText(counts: readonly KindCount[]): string {
-  return list(counts.filter((k) => k.count > 0).map((k) => count(k.count, ...KIND_WORDS[k.kind])));
+  return list(counts.filter((k) => k.count > 0).map((k) => count(k.count, ...ENTRY_KIND_WORDS[k.kind])));
 }
 
 /**
