@@ -312,6 +312,48 @@ pub fn profile_fills(mine: &Profile, theirs: &Profile) -> Vec<String> {
     pairs.iter().filter(|(_, empty, given)| *empty && *given).map(|(n, ..)| n.to_string()).collect()
 }
 
+/// "Staff Engineer at Fabrikam": a job's title from its role and organization, or
+/// whichever of the two the source gives; `None` with neither.
+pub fn job_title(role: Option<&str>, organization: Option<&str>) -> Option<String> {
+    match (role, organization) {
+        (Some(role), Some(organization)) => Some(format!("{role} at {organization}")),
+        (Some(only), None) | (None, Some(only)) => Some(only.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// A job or project another tool lists, as it becomes a project entry.
+pub struct Position<'a> {
+    pub title: &'a str,
+    pub organization: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub started: Option<chrono::NaiveDate>,
+    pub ended: Option<chrono::NaiveDate>,
+    pub summary: Option<&'a str>,
+}
+
+impl Position<'_> {
+    /// The project entry's fields, with `skills`: shipped once it has ended.
+    pub fn fields(&self, skills: &[&str]) -> Value {
+        serde_json::json!({
+            "title": self.title,
+            "organization": self.organization,
+            "role": self.role,
+            "started_on": self.started,
+            "ended_on": self.ended,
+            "status": if self.ended.is_some() { "shipped" } else { "active" },
+            "summary": self.summary,
+            "tags": [],
+            "skills": skills,
+        })
+    }
+
+    /// Its stamp: the day it started, or ended.
+    pub fn stamp(&self) -> String {
+        day_stamp(self.started.or(self.ended).unwrap_or(EPOCH))
+    }
+}
+
 /// Refuses a span that ends before it starts, saying where (`at`) and both days.
 pub fn in_order(
     at: &str,

@@ -9,7 +9,8 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::import::{
-    day_stamp, in_order, Carrier, Existing, ImportPlan, ImportSource, MAX_ENTRIES,
+    day_stamp, in_order, job_title, Carrier, Existing, ImportPlan, ImportSource, Position,
+    MAX_ENTRIES,
 };
 use super::refuse;
 use crate::capture::phrases::find_metrics;
@@ -175,14 +176,10 @@ pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
                 let roles = roles.collect::<Vec<_>>().join(", ");
                 (text(&item.entity), Some(roles).filter(|r| !r.is_empty()), text(&item.name))
             };
-            let title = match (&name, &role, &organization) {
-                (Some(name), ..) => name.clone(),
-                (None, Some(role), Some(org)) => format!("{role} at {org}"),
-                (None, Some(only), None) | (None, None, Some(only)) => only.clone(),
-                (None, None, None) => {
-                    plan.skip(place(list, index, ""), "it has no name or position");
-                    continue;
-                }
+            let Some(title) = name.or_else(|| job_title(role.as_deref(), organization.as_deref()))
+            else {
+                plan.skip(place(list, index, ""), "it has no name or position");
+                continue;
             };
             let at = place(list, index, &title);
             let started = day(&at, "start date", &item.start_date)?;
@@ -200,24 +197,19 @@ pub fn plan(bytes: &[u8]) -> Result<ImportPlan> {
                 continue;
             }
             let summary = text(&item.summary).or_else(|| text(&item.description));
-            let stamp = day_stamp(started.or(ended).unwrap_or(super::import::EPOCH));
-            let project = plan.entry(
-                EntryKind::Project,
-                &key,
-                &stamp,
-                json!({
-                    "title": title,
-                    "organization": organization,
-                    "role": role,
-                    "started_on": started,
-                    "ended_on": ended,
-                    "status": if ended.is_some() { "shipped" } else { "active" },
-                    "summary": summary,
-                    "tags": [],
-                    "skills": item.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect::<Vec<_>>(),
-                }),
-                &at,
-            );
+            let position = Position {
+                title: &title,
+                organization: organization.as_deref(),
+                role: role.as_deref(),
+                started,
+                ended,
+                summary: summary.as_deref(),
+            };
+            let stamp = position.stamp();
+            let skills: Vec<&str> =
+                item.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect();
+            let project =
+                plan.entry(EntryKind::Project, &key, &stamp, position.fields(&skills), &at);
             let mut words = format!("{title} {}", summary.clone().unwrap_or_default());
             for (n, highlight) in item.highlights.iter().enumerate() {
                 let highlight = highlight.trim();

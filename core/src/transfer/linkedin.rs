@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 
 use super::archive::{self, file_name};
 use super::import::{
-    day_stamp, in_order, Carrier, Existing, ImportPlan, ImportSource, Progress, EPOCH, MAX_ENTRIES,
+    day_stamp, in_order, job_title, Carrier, Existing, ImportPlan, ImportSource, Position,
+    Progress, EPOCH, MAX_ENTRIES,
 };
 use super::refuse;
 use crate::journal::EntryKind;
@@ -163,13 +164,9 @@ pub fn plan(path: &Path, progress: Progress) -> Result<ImportPlan> {
             let at = format!("Positions.csv line {line}");
             let company = field(&row, "Company Name");
             let role = field(&row, "Title");
-            let title = match (role, company) {
-                (Some(role), Some(company)) => format!("{role} at {company}"),
-                (Some(only), None) | (None, Some(only)) => only.to_string(),
-                (None, None) => {
-                    plan.skip(at, "it has neither a company nor a title");
-                    continue;
-                }
+            let Some(title) = job_title(role, company) else {
+                plan.skip(at, "it has neither a company nor a title");
+                continue;
             };
             let started = date(&at, "start date", field(&row, "Started On"))?;
             let ended = date(&at, "end date", field(&row, "Finished On"))?;
@@ -187,21 +184,13 @@ pub fn plan(path: &Path, progress: Progress) -> Result<ImportPlan> {
                 continue;
             }
             let summary = field(&row, "Description");
+            let position =
+                Position { title: &title, organization: company, role, started, ended, summary };
             let uuid = plan.entry(
                 EntryKind::Project,
                 &key,
-                &day_stamp(started.or(ended).unwrap_or(EPOCH)),
-                json!({
-                    "title": title,
-                    "organization": company,
-                    "role": role,
-                    "started_on": started,
-                    "ended_on": ended,
-                    "status": if ended.is_some() { "shipped" } else { "active" },
-                    "summary": summary,
-                    "tags": [],
-                    "skills": [],
-                }),
+                &position.stamp(),
+                position.fields(&[]),
                 &format!("{at} (\"{title}\")"),
             );
             carriers.push(Carrier {
