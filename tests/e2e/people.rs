@@ -50,7 +50,7 @@ async fn a_mentees_items_carry_over_their_goal_counts_and_undo_brings_them_back(
     // The first 1:1: two items, one mine and one theirs.
     app.click("person-new-one-on-one").await;
     app.testid("one-on-one-form").await;
-    let carried = app.text("carried").await;
+    let carried = app.text_with("carried", "Nothing open").await;
     assert!(carried.contains("Nothing open"), "{carried}");
     app.fill("one-on-one-agenda", "Career goals for the quarter").await;
     app.fill("action-text-0", "Send Noor the design review checklist").await;
